@@ -1,0 +1,25 @@
+// Gazetteer matching over the words of a text: at each word the longest alias whose case rules the
+// text satisfies (leftmost-longest, no overlaps). A mention keeps every entity its alias may name;
+// the tagger picks one with the article as context.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/token_stream.h"
+
+namespace dateline::entities {
+
+struct Mention {
+    std::size_t begin = 0, end = 0;        // words [begin, end)
+    std::vector<AliasTarget> candidates;   // entities the alias may name, in gazetteer order
+    bool from_tag = false;                 // from a publisher tag, not from the text
+};
+
+std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazetteer& gazetteer);
+
+// True when the case of the text words [begin, begin + target.words) satisfies the alias's rules.
+bool case_matches(const std::vector<Word>& words, std::size_t begin, const AliasTarget& target);
+
+} // namespace dateline::entities

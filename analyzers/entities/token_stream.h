@@ -1,0 +1,32 @@
+// The words of a text as the entity matcher sees them: a folded key ("U.S." -> "us", "Trump's" ->
+// "trump", "Gödel" -> "godel"), the case shape of the original, and whether the word may continue
+// a name begun by the previous word (only white space, a hyphen or an abbreviation's period between
+// them, no blank line). Lines written mostly in capitals (headlines, menus) are marked: case says
+// nothing there.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline::entities {
+
+enum class Shape : std::uint8_t { lower, capitalized, upper, other };
+
+struct Word {
+    std::string_view text; // as written
+    std::string key;       // folded, periods and a trailing possessive removed
+    Shape shape = Shape::other;
+    bool joins_previous = false; // only white space, '-' or an abbreviation's '.' before it
+    bool caps_line = false;      // the line is mostly upper case
+    bool sentence_start = false; // first word of the text, a line or a sentence
+    bool possessive = false;     // written with 's
+};
+
+// The key of one word, as Word::key; also used for gazetteer aliases and context words.
+std::string word_key(std::string_view word);
+
+std::vector<Word> split_words(std::string_view text);
+
+} // namespace dateline::entities

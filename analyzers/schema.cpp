@@ -1,0 +1,95 @@
+#include "schema.h"
+
+#include <array>
+#include <stdexcept>
+
+#include "analyze.h"
+#include "text.h"
+
+namespace dateline::schema {
+
+namespace {
+using K = Field::Kind;
+constexpr std::array field_table{
+    Field{"title", prefix::title, K::free_text},
+    Field{"author", prefix::author, K::free_text},
+    Field{"source", prefix::source, K::boolean},
+    Field{"site", prefix::site, K::boolean},
+    Field{"tag", prefix::tag, K::boolean_all},
+    Field{"person", prefix::person, K::boolean_all},
+    Field{"org", prefix::organization, K::boolean_all},
+    Field{"place", prefix::place, K::boolean_all},
+    Field{"lang", prefix::language, K::boolean},
+    Field{"id", prefix::id, K::boolean},
+};
+} // namespace
+
+std::span<const Field> fields() { return field_table; }
+
+namespace {
+// Xapian's terms are at most 245 bytes; leave room and cut at a character boundary.
+constexpr std::size_t max_term_bytes = 240;
+
+std::string capped(std::string term) {
+    if (term.size() <= max_term_bytes) return term;
+    std::string hash = "#" + content_hash(term);
+    std::size_t cut = max_term_bytes - hash.size();
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    term.resize(cut);
+    return term + hash;
+}
+} // namespace
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    term += text::fold_case(text::collapse_whitespace(value));
+    return capped(std::move(term));
+}
+
+std::string id_term(std::string_view id) {
+    std::string term(prefix::id);
+    term += id;
+    return capped(std::move(term));
+}
+
+std::string field_term(const Field& field, std::string_view value) {
+    return field.prefix == prefix::id ? id_term(text::trim(value)) : boolean_term(field.prefix, value);
+}
+
+std::string encode_list(std::span<const std::string> items) {
+    std::string out;
+    for (const auto& item : items) {
+        // Length as a little-endian base-128 varint, then the bytes.
+        auto n = item.size();
+        do {
+            unsigned char byte = n & 0x7f;
+            n >>= 7;
+            if (n) byte |= 0x80;
+            out += static_cast<char>(byte);
+        } while (n);
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> decode_list(std::string_view encoded) {
+    std::vector<std::string> items;
+    std::size_t pos = 0;
+    while (pos < encoded.size()) {
+        std::size_t n = 0;
+        int shift = 0;
+        while (true) {
+            if (pos >= encoded.size() || shift > 56) throw std::runtime_error("corrupt list value");
+            auto byte = static_cast<unsigned char>(encoded[pos++]);
+            n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+            shift += 7;
+            if (!(byte & 0x80)) break;
+        }
+        if (n > encoded.size() - pos) throw std::runtime_error("corrupt list value");
+        items.emplace_back(encoded.substr(pos, n));
+        pos += n;
+    }
+    return items;
+}
+
+} // namespace dateline::schema

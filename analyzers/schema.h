@@ -1,0 +1,77 @@
+// The index schema: term prefixes, value slots, query fields and metadata keys.
+// The indexer writes by it and the query side reads by it; nothing else names a prefix or a slot.
+// See "Index schema" in ../shared/DESIGN.md.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace dateline::schema {
+
+// Bumped whenever terms, values or document data change meaning; stored in the database metadata.
+inline constexpr int version = 1;
+inline constexpr std::string_view version_key = "dateline:schema_version";
+inline constexpr std::string_view settings_key = "dateline:analyzer_settings";
+
+namespace prefix {
+inline constexpr std::string_view title = "S";
+inline constexpr std::string_view author = "A";
+inline constexpr std::string_view id = "Q";
+inline constexpr std::string_view source = "XS";
+inline constexpr std::string_view site = "H";
+inline constexpr std::string_view tag = "K";
+inline constexpr std::string_view person = "XP";
+inline constexpr std::string_view organization = "XO";
+inline constexpr std::string_view place = "XL";
+inline constexpr std::string_view language = "L";
+inline constexpr std::string_view day = "D";
+inline constexpr std::string_view month = "M";
+inline constexpr std::string_view year = "Y";
+inline constexpr std::string_view cluster = "XC";
+} // namespace prefix
+
+namespace slot {
+inline constexpr Xapian::valueno published = 0; // sortable_serialise(unix seconds)
+inline constexpr Xapian::valueno source = 1;    // source id
+inline constexpr Xapian::valueno tags = 2;      // encode_list() of display tags
+inline constexpr Xapian::valueno cluster = 3;   // near-duplicate cluster id (collapse key)
+inline constexpr Xapian::valueno language = 4;  // ISO 639-1
+inline constexpr Xapian::valueno content_hash = 5; // hash of the analyzed article: unchanged detection
+} // namespace slot
+
+// One query field: the name users type, the term prefix, and how it is matched.
+struct Field {
+    std::string_view name;   // e.g. "title"
+    std::string_view prefix; // e.g. "S"
+    enum class Kind { free_text, boolean, boolean_all } kind;
+    // boolean: several values of the field are OR-ed (source:a source:b = either);
+    // boolean_all: every value must match (tag:a tag:b = both).
+};
+
+// Every query field but date: (a range, handled by a range processor on slot::published).
+std::span<const Field> fields();
+inline constexpr std::string_view date_field = "date";
+
+// The weight of title words relative to body words (wdf increment per title occurrence).
+inline constexpr Xapian::termcount title_weight = 3;
+
+// Boolean term values: lower-cased, white space collapsed, so "Vladimir Putin" -> "Kvladimir putin".
+// Terms are capped at Xapian's limit (long values keep a prefix of themselves plus a hash).
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// The unique id term: "Q" + the id exactly as given (ids are case-sensitive), capped like above.
+std::string id_term(std::string_view id);
+
+// The term a query field value stands for: id_term for the id field, boolean_term otherwise.
+// The query side must build filter terms with this so that they equal what the indexer wrote.
+std::string field_term(const Field& field, std::string_view value);
+
+// Multi-valued slots (tags) as one string: each item length-prefixed. Lossless for any bytes.
+std::string encode_list(std::span<const std::string> items);
+std::vector<std::string> decode_list(std::string_view encoded);
+
+} // namespace dateline::schema

@@ -1,0 +1,251 @@
+#include "text.h"
+
+#include <xapian.h>
+
+namespace dateline::text {
+
+namespace {
+
+constexpr unsigned replacement = 0xFFFD;
+
+// Decodes one UTF-8 sequence at in[pos]; returns its length, or 0 when it is invalid.
+std::size_t decode(std::string_view in, std::size_t pos, unsigned& cp) {
+    auto b = [&](std::size_t i) { return static_cast<unsigned char>(in[pos + i]); };
+    const auto left = in.size() - pos;
+    const unsigned c = b(0);
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    std::size_t len;
+    unsigned min;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, cp = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (left < len) return 0;
+    for (std::size_t i = 1; i < len; ++i) {
+        if ((b(i) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+bool is_upper(unsigned cp) {
+    return Xapian::Unicode::get_category(cp) == Xapian::Unicode::UPPERCASE_LETTER ||
+           Xapian::Unicode::get_category(cp) == Xapian::Unicode::TITLECASE_LETTER;
+}
+
+bool is_space(unsigned cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+// Base letter of a Latin-1 / Latin Extended-A letter with a diacritic, or 0.
+unsigned strip_latin(unsigned cp) {
+    static constexpr const char* latin1 = // U+00C0..U+00FF, '\0' where no base letter
+        "AAAAAAACEEEEIIII"
+        "DNOOOOO\0OUUUUYT\0"
+        "aaaaaaaceeeeiiii"
+        "dnooooo\0ouuuuyty";
+    if (cp >= 0xC0 && cp <= 0xFF) return static_cast<unsigned char>(latin1[cp - 0xC0]);
+    static constexpr const char* ext_a = // U+0100..U+017F
+        "AaAaAaCcCcCcCcDd"
+        "DdEeEeEeEeEeGgGg"
+        "GgGgHhHhIiIiIiIi"
+        "IiJjJjKkkLlLlLlL"
+        "lLlNnNnNnnNnOoOo"
+        "OoOoRrRrRrSsSsSs"
+        "SsTtTtTtUuUuUuUu"
+        "UuUuWwYyYZzZzZzs";
+    if (cp >= 0x100 && cp <= 0x17F) return static_cast<unsigned char>(ext_a[cp - 0x100]);
+    switch (cp) {
+    case 0x0219: return 's'; // ș
+    case 0x021B: return 't'; // ț
+    case 0x0451: return 0x0435; // ё -> е
+    case 0x0401: return 0x0415; // Ё -> Е
+    case 0x0439: return 0x0438; // й -> и
+    case 0x0419: return 0x0418; // Й -> И
+    default: return 0;
+    }
+}
+
+template <class F> std::string map_code_points(std::string_view in, F f) {
+    std::string out;
+    out.reserve(in.size());
+    for (Xapian::Utf8Iterator it(in.data(), in.size()); it != Xapian::Utf8Iterator(); ++it)
+        append_utf8(out, f(*it));
+    return out;
+}
+
+} // namespace
+
+void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+        return;
+    }
+    char buf[4];
+    out.append(buf, Xapian::Unicode::nonascii_to_utf8(cp, buf));
+}
+
+bool is_valid_utf8(std::string_view in) {
+    unsigned cp;
+    for (std::size_t pos = 0; pos < in.size();) {
+        auto len = decode(in, pos, cp);
+        if (len == 0 || cp == 0) return false;
+        pos += len;
+    }
+    return true;
+}
+
+std::string to_valid_utf8(std::string_view in) {
+    if (is_valid_utf8(in)) return std::string(in);
+    std::string out;
+    out.reserve(in.size() + 16);
+    unsigned cp;
+    for (std::size_t pos = 0; pos < in.size();) {
+        auto len = decode(in, pos, cp);
+        if (len == 0 || cp == 0) {
+            append_utf8(out, replacement);
+            pos += 1;
+        } else {
+            out.append(in.substr(pos, len));
+            pos += len;
+        }
+    }
+    return out;
+}
+
+std::string fold_case(std::string_view in) {
+    bool ascii = true;
+    for (char c : in)
+        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    if (ascii) {
+        std::string out(in);
+        for (auto& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+    return map_code_points(in, [](unsigned cp) { return Xapian::Unicode::tolower(cp); });
+}
+
+std::string fold(std::string_view in) {
+    return map_code_points(in, [](unsigned cp) {
+        unsigned base = strip_latin(cp);
+        if (base) cp = base;
+        return Xapian::Unicode::tolower(cp);
+    });
+}
+
+std::string collapse_whitespace(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    bool pending_space = false;
+    for (Xapian::Utf8Iterator it(in.data(), in.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (is_space(*it)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        append_utf8(out, *it);
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view in) {
+    unsigned cp;
+    std::size_t begin = 0;
+    while (begin < in.size()) {
+        auto len = decode(in, begin, cp);
+        if (len == 0 || !is_space(cp)) break;
+        begin += len;
+    }
+    std::size_t end = in.size();
+    while (end > begin) {
+        std::size_t start = end - 1;
+        while (start > begin && (static_cast<unsigned char>(in[start]) & 0xC0) == 0x80) --start;
+        auto len = decode(in, start, cp);
+        if (len == 0 || !is_space(cp)) break;
+        end = start;
+    }
+    return in.substr(begin, end - begin);
+}
+
+std::string slugify(std::string_view in) {
+    std::string folded = fold(in), out;
+    bool dash = false;
+    for (char c : folded) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && !out.empty()) out += '-';
+            out += c;
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
+
+std::vector<Token> tokenize(std::string_view in) {
+    std::vector<Token> tokens;
+    const Xapian::Utf8Iterator end;
+    Xapian::Utf8Iterator it(in.data(), in.size());
+    auto offset = [&](const Xapian::Utf8Iterator& i) {
+        return static_cast<std::size_t>(i.raw() - in.data());
+    };
+    while (it != end) {
+        if (!Xapian::Unicode::is_wordchar(*it)) {
+            ++it;
+            continue;
+        }
+        const std::size_t start = offset(it);
+        std::size_t stop = start;
+        while (it != end) {
+            if (Xapian::Unicode::is_wordchar(*it)) {
+                ++it;
+                stop = it == end ? in.size() : offset(it);
+                continue;
+            }
+            // An apostrophe or period between word characters stays inside the word.
+            unsigned cp = *it;
+            if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == '&') {
+                Xapian::Utf8Iterator next = it;
+                ++next;
+                if (next != end && Xapian::Unicode::is_wordchar(*next) &&
+                    (cp != '&' || is_upper(*next))) {
+                    it = next;
+                    continue;
+                }
+            }
+            break;
+        }
+        tokens.push_back({in.substr(start, stop - start), start});
+    }
+    return tokens;
+}
+
+bool starts_upper(std::string_view word) {
+    Xapian::Utf8Iterator it(word.data(), word.size());
+    return it != Xapian::Utf8Iterator() && is_upper(*it);
+}
+
+bool all_upper(std::string_view word) {
+    bool any = false;
+    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned cp = *it;
+        if (is_upper(cp)) any = true;
+        else if (Xapian::Unicode::get_category(cp) == Xapian::Unicode::LOWERCASE_LETTER) return false;
+    }
+    return any;
+}
+
+} // namespace dateline::text

@@ -1,0 +1,48 @@
+// Text primitives shared by the indexer and the query side: UTF-8 hygiene, case and diacritic
+// folding, whitespace, slugs and a Unicode-aware word tokenizer (Xapian's character classes).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline::text {
+
+// Replaces invalid or overlong UTF-8 sequences and NUL bytes by U+FFFD; valid input is returned as is.
+std::string to_valid_utf8(std::string_view in);
+bool is_valid_utf8(std::string_view in);
+
+// Unicode lower case (Xapian::Unicode::tolower), for every script.
+std::string fold_case(std::string_view in);
+
+// Lower case, and Latin/Greek/Cyrillic letters stripped of diacritics ("Gödel" -> "godel", "ё" -> "е").
+std::string fold(std::string_view in);
+
+// Runs of white space (including NBSP and other Unicode spaces) become one space; ends trimmed.
+std::string collapse_whitespace(std::string_view in);
+
+// Trims ASCII and Unicode white space at both ends.
+std::string_view trim(std::string_view in);
+
+// "Agence France-Presse" -> "agence-france-presse"; ASCII letters and digits, '-' between words.
+std::string slugify(std::string_view in);
+
+// A word of the input: its bytes and where they start. Words are runs of Unicode word characters
+// (letters, digits, marks, connector punctuation), with inner apostrophes and periods kept
+// ("don't", "U.S."), as Xapian's TermGenerator sees them.
+struct Token {
+    std::string_view text;
+    std::size_t offset = 0;
+};
+std::vector<Token> tokenize(std::string_view in);
+
+// True when the first letter of the word is upper case.
+bool starts_upper(std::string_view word);
+// True when every letter is upper case and there is at least one.
+bool all_upper(std::string_view word);
+
+// Appends a code point as UTF-8.
+void append_utf8(std::string& out, unsigned code_point);
+
+} // namespace dateline::text

@@ -1,0 +1,34 @@
+// Every Xapian call that can fail goes through xapian_call(), which turns Xapian's exceptions into
+// DatabaseError with the context of what was being done ("opening DIR", "committing batch").
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include <xapian.h>
+
+namespace dateline {
+
+class DatabaseError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+// The database is held by another writer.
+class DatabaseLockedError : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+template <class F> decltype(auto) xapian_call(const std::string& context, F&& f) {
+    try {
+        return std::forward<F>(f)();
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw DatabaseLockedError(context + ": database is locked by another indexer");
+    } catch (const Xapian::Error& e) {
+        throw DatabaseError(context + ": " + e.get_description());
+    }
+}
+
+} // namespace dateline

@@ -1,0 +1,29 @@
+#include "convert.h"
+
+#include "indexer/extract/extract.h"
+
+namespace dateline {
+
+Article to_article(const RawItem& item, const FieldMap& fields) {
+    switch (item.kind) {
+    case RawItem::Kind::json_record: return article_from_record(item.content, fields);
+    case RawItem::Kind::html_page:
+    case RawItem::Kind::text_page: {
+        extract::PageInfo page;
+        page.path = item.origin;
+        page.url = item.url;
+        page.charset = item.charset;
+        page.fetched_at = item.fetched_at;
+        auto extraction = item.kind == RawItem::Kind::html_page
+                              ? extract::extract_html(item.content, page)
+                              : extract::extract_text_page(item.content, page);
+        return std::move(extraction.article);
+    }
+    case RawItem::Kind::article:
+        if (item.article) return *item.article;
+        break;
+    }
+    throw RecordError("item carries no article");
+}
+
+} // namespace dateline

@@ -1,0 +1,103 @@
+#include "document_builder.h"
+
+#include <unordered_set>
+
+#include "analyzers/analyze.h"
+#include "analyzers/article_json.h"
+#include "analyzers/dates.h"
+#include "analyzers/schema.h"
+#include "analyzers/stemmer.h"
+#include "analyzers/text.h"
+#include "analyzers/url.h"
+
+namespace dateline {
+
+namespace {
+
+std::string_view entity_prefix(EntityType type) {
+    switch (type) {
+    case EntityType::person: return schema::prefix::person;
+    case EntityType::organization: return schema::prefix::organization;
+    case EntityType::place: return schema::prefix::place;
+    case EntityType::other: break;
+    }
+    return {};
+}
+
+void add_date_terms(Xapian::Document& doc, const Timestamp& ts) {
+    auto c = dates::to_civil(ts.seconds);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02u%02u", c.year, c.month, c.day);
+    std::string ymd = buf;
+    doc.add_boolean_term(std::string(schema::prefix::day) + ymd);
+    doc.add_boolean_term(std::string(schema::prefix::month) + ymd.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::prefix::year) + ymd.substr(0, 4));
+}
+
+} // namespace
+
+std::vector<std::string> display_tags(const Article& article) {
+    std::vector<std::string> tags;
+    std::unordered_set<std::string> seen;
+    auto add = [&](const std::string& tag) {
+        if (!tag.empty() && seen.insert(text::fold_case(tag)).second) tags.push_back(tag);
+    };
+    for (const auto& tag : article.tags) add(tag);
+    for (const auto& entity : article.entities) add(entity.name);
+    return tags;
+}
+
+DocumentBuilder::DocumentBuilder() {
+    generator_.set_stemming_strategy(stemming::index_strategy);
+}
+
+const Xapian::Stem& DocumentBuilder::stem_for(const std::string& language) {
+    auto it = stems_.find(language);
+    if (it == stems_.end()) it = stems_.emplace(language, stemming::make_stem(language)).first;
+    return it->second;
+}
+
+Xapian::Document DocumentBuilder::build(const Article& a) {
+    Xapian::Document doc;
+    generator_.set_stemmer(stem_for(a.language));
+    generator_.set_document(doc);
+
+    generator_.index_text(a.title, schema::title_weight);
+    generator_.index_text(a.title, 1, std::string(schema::prefix::title));
+    generator_.increase_termpos();
+    generator_.index_text(a.description);
+    generator_.increase_termpos();
+    generator_.index_text(a.body);
+    for (const auto& author : a.authors) {
+        generator_.increase_termpos();
+        generator_.index_text(author, 1, std::string(schema::prefix::author));
+    }
+
+    doc.add_boolean_term(schema::id_term(a.id));
+    doc.add_boolean_term(schema::boolean_term(schema::prefix::source, a.source_id));
+    if (auto host = url::host(a.url); !host.empty())
+        doc.add_boolean_term(schema::boolean_term(schema::prefix::site, host));
+    doc.add_boolean_term(schema::boolean_term(schema::prefix::language, a.language));
+
+    const auto tags = display_tags(a);
+    for (const auto& tag : tags) doc.add_boolean_term(schema::boolean_term(schema::prefix::tag, tag));
+    for (const auto& entity : a.entities)
+        if (auto prefix = entity_prefix(entity.type); !prefix.empty())
+            doc.add_boolean_term(schema::boolean_term(prefix, entity.name));
+
+    if (a.published) {
+        add_date_terms(doc, *a.published);
+        doc.add_value(schema::slot::published,
+                      Xapian::sortable_serialise(static_cast<double>(a.published->seconds)));
+    }
+    doc.add_value(schema::slot::source, a.source_id);
+    if (!tags.empty()) doc.add_value(schema::slot::tags, schema::encode_list(tags));
+    doc.add_value(schema::slot::language, a.language);
+
+    const std::string data = to_json(a).dump();
+    doc.set_data(data);
+    doc.add_value(schema::slot::content_hash, content_hash(data));
+    return doc;
+}
+
+} // namespace dateline

@@ -1,0 +1,34 @@
+// Article -> Xapian::Document, by the schema in analyzers/schema.h. The only place that writes terms.
+// Not thread-safe: one builder per worker thread (it keeps a TermGenerator and stemmers).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <xapian.h>
+
+#include "analyzers/article.h"
+
+namespace dateline {
+
+class DocumentBuilder {
+  public:
+    DocumentBuilder();
+
+    // Free text (title weighted up, title also as S, description, body; authors as A) stemmed in
+    // the article's language with positions; boolean terms Q XS H K XP XO XL L D M Y; value slots;
+    // document data = the article as JSON. Slot content_hash fingerprints all of it.
+    Xapian::Document build(const Article& article);
+
+  private:
+    const Xapian::Stem& stem_for(const std::string& language);
+
+    Xapian::TermGenerator generator_;
+    std::map<std::string, Xapian::Stem> stems_;
+};
+
+// The display tags of an article (slot tags, K terms): publisher tags as given, then entity
+// canonical names, de-duplicated case-insensitively.
+std::vector<std::string> display_tags(const Article& article);
+
+} // namespace dateline

@@ -1,0 +1,547 @@
+#include "indexer/extract/content.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <deque>
+
+#include "analyzers/text.h"
+#include "indexer/extract/dom.h"
+
+namespace dateline::extract {
+
+namespace {
+
+// ---- tags and class/id cues ------------------------------------------------------------------
+
+bool is_heading(std::string_view t) {
+    return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+}
+
+bool is_block(std::string_view t) {
+    static constexpr std::array<std::string_view, 36> blocks{
+        "address", "article", "aside",   "blockquote", "body",   "center", "dd",
+        "details", "dialog",  "dir",     "div",        "dl",     "dt",     "fieldset",
+        "figcaption", "figure", "footer", "form",      "header", "hgroup", "hr",
+        "html",    "li",      "main",    "menu",       "nav",    "ol",     "p",
+        "pre",     "section", "summary", "table",      "tr",     "td",     "th",
+        "ul"};
+    return is_heading(t) || std::find(blocks.begin(), blocks.end(), t) != blocks.end() ||
+           t == "tbody" || t == "thead" || t == "tfoot" || t == "caption" || t == "img";
+}
+
+// Elements that are never article text (forms' widgets, media, page chrome).
+bool is_junk(std::string_view t) {
+    return dom::is_invisible(t) || t == "button" || t == "input" || t == "label" ||
+           t == "option" || t == "video" || t == "audio" || t == "picture" || t == "map" ||
+           t == "dialog" || t == "link" || t == "meta" || t == "title";
+}
+
+// Page chrome by tag: left out in the strict pass.
+bool is_chrome(std::string_view t) {
+    return t == "nav" || t == "aside" || t == "footer" || t == "header" || t == "menu";
+}
+
+bool has_any(std::string_view s, std::initializer_list<std::string_view> words) {
+    for (auto w : words)
+        if (s.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+// Class/id tokens split on anything but letters and digits.
+bool has_token(std::string_view s, std::initializer_list<std::string_view> tokens) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+        std::size_t j = i;
+        while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+        if (j > i) {
+            std::string_view tok = s.substr(i, j - i);
+            for (auto t : tokens)
+                if (tok == t) return true;
+        }
+        i = j;
+    }
+    return false;
+}
+
+bool is_ad_like(std::string_view s) {
+    return has_token(s, {"ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot",
+                         "adunit", "dfp", "gpt", "sponsored", "promo", "promoted"}) ||
+           has_any(s, {"-ad-", "ad-container", "ad-wrapper", "ad-slot", "adslot", "advert"});
+}
+
+bool is_unlikely(std::string_view s) {
+    return has_any(s, {"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
+                       "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends",
+                       "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+                       "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+                       "pagination", "pager", "popup", "yom-remote", "newsletter", "subscribe",
+                       "share", "cookie", "consent", "outbrain", "taboola", "recommend",
+                       "trending", "most-popular", "mostpopular", "most-read", "signup",
+                       "sign-up", "modal", "toolbar", "nav"}) ||
+           is_ad_like(s);
+}
+
+bool maybe_candidate(std::string_view s) {
+    return has_any(s, {"and", "article", "body", "column", "content", "main", "shadow", "story",
+                       "entry", "post-text", "text"});
+}
+
+int class_weight(const std::string& cls, const std::string& id) {
+    auto weigh = [](std::string_view s) {
+        if (s.empty()) return 0;
+        int w = 0;
+        if (has_any(s, {"-ad-", "banner", "combx", "comment", "com-", "contact", "foot",
+                        "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
+                        "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
+                        "sponsor", "shopping", "tags", "tool", "widget", "newsletter",
+                        "subscribe", "byline", "author", "caption", "credit", "recommend",
+                        "teaser", "social"}) ||
+            has_token(s, {"hidden", "hid"}) || is_ad_like(s))
+            w -= 25;
+        if (has_any(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main",
+                        "page", "post", "text", "blog", "story"}))
+            w += 25;
+        if (has_any(s, {"articlebody", "article-body", "article_body", "story-body",
+                        "storybody", "entry-content", "post-content", "article-content",
+                        "articletext", "article-text", "body-text", "story-content",
+                        "post-body", "postbody", "content-body", "article__body",
+                        "article-body", "text-body", "main-text"}))
+            w += 25;
+        return w;
+    };
+    return weigh(cls) + weigh(id);
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool is_hidden(xmlNode* n) {
+    if (dom::has_attr(n, "hidden")) return true;
+    if (dom::attr(n, "aria-hidden") == "true") return true;
+    std::string style = dom::attr(n, "style");
+    if (style.empty()) return false;
+    style = lower(style);
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    return style.find("display:none") != std::string::npos ||
+           style.find("visibility:hidden") != std::string::npos;
+}
+
+// ---- per-element statistics --------------------------------------------------------------------
+
+struct Info {
+    int text = 0;         // visible characters (white space not counted)
+    int links = 0;        // characters inside <a>
+    int commas = 0;
+    int inline_text = 0;  // characters of direct inline content
+    int inline_commas = 0;
+    int p = 0, li = 0, img = 0, input = 0, embed = 0;
+    int weight = 0;
+    int order = 0, end_order = 0; // pre-order index of the element and of its last descendant
+    double score = 0;
+    bool skip = false;
+    bool block_desc = false; // a block element below
+    bool scored = false;
+    bool in_figure = false;
+    bool in_link = false;
+};
+
+Info* info(const xmlNode* n) { return n ? static_cast<Info*>(n->_private) : nullptr; }
+
+void count_text(std::string_view s, int& chars, int& commas) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == ',') ++commas;
+        else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+                 static_cast<unsigned char>(s[i + 2]) == 0x8C)
+            ++commas; // U+FF0C fullwidth comma
+        if ((c & 0xC0) == 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r') continue;
+        ++chars;
+    }
+}
+
+double link_density(const Info& i) { return i.text > 0 ? double(i.links) / i.text : 0.0; }
+
+struct Paragraph {
+    xmlNode* node;
+    xmlNode* parent; // the element that receives the full score
+    int text;
+    int commas;
+};
+
+struct Analysis {
+    std::deque<Info> infos;
+    std::vector<Paragraph> paragraphs;
+    std::vector<xmlNode*> scored;
+    std::vector<xmlNode*> h1s;
+};
+
+void clear_private(xmlNode* root) {
+    dom::walk(root, [](xmlNode* n) {
+        n->_private = nullptr;
+        return true;
+    });
+}
+
+void analyse(xmlNode* root, bool strict, Analysis& a) {
+    int order = 0;
+    dom::walk(
+        root,
+        [&](xmlNode* n) {
+            if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+                Info* p = info(n->parent);
+                if (p != nullptr) {
+                    int chars = 0, commas = 0;
+                    count_text(dom::node_text(n), chars, commas);
+                    p->text += chars;
+                    p->commas += commas;
+                    p->inline_text += chars;
+                    p->inline_commas += commas;
+                }
+                return false;
+            }
+            if (!dom::is_element(n)) return false;
+            Info& me = a.infos.emplace_back();
+            n->_private = &me;
+            me.order = order++;
+            const Info* parent = info(n->parent);
+            me.in_figure = parent != nullptr && parent->in_figure;
+            me.in_link = parent != nullptr && parent->in_link;
+            std::string_view tag = dom::name(n);
+            if (tag == "figure") me.in_figure = true;
+            if (tag == "a") me.in_link = true;
+            std::string cls = lower(dom::attr(n, "class")), id = lower(dom::attr(n, "id"));
+            me.weight = class_weight(cls, id);
+            if (is_junk(tag) || is_hidden(n)) me.skip = true;
+            else if (strict && tag != "body" && tag != "html" && tag != "article" &&
+                     tag != "main" && tag != "a") {
+                std::string role = lower(dom::attr(n, "role"));
+                std::string both = cls + " " + id;
+                if (is_chrome(tag) || role == "navigation" || role == "menu" ||
+                    role == "menubar" || role == "complementary" || role == "dialog" ||
+                    role == "alertdialog" || role == "alert" || role == "contentinfo" ||
+                    role == "banner")
+                    me.skip = true;
+                else if (is_unlikely(both) && !maybe_candidate(both))
+                    me.skip = true;
+            }
+            if (tag == "h1" && !me.skip) a.h1s.push_back(n);
+            return !me.skip;
+        },
+        [&](xmlNode* n) {
+            Info* me = info(n);
+            if (me == nullptr || !dom::is_element(n)) return;
+            me->end_order = order - 1;
+            if (me->skip) return;
+            std::string_view tag = dom::name(n);
+            if (tag == "a") me->links = me->text;
+            if (me->text >= 25) {
+                if (tag == "p" || tag == "pre" || tag == "td" ||
+                    (!me->block_desc && (tag == "div" || tag == "section" || tag == "article" ||
+                                         tag == "blockquote" || tag == "font" || tag == "center")))
+                    a.paragraphs.push_back({n, n->parent, me->text, me->commas});
+                else if (me->block_desc && me->inline_text >= 25 &&
+                         (tag == "div" || tag == "section" || tag == "article" || tag == "main" ||
+                          tag == "blockquote" || tag == "form" || tag == "span"))
+                    a.paragraphs.push_back({n, n, me->inline_text, me->inline_commas});
+            }
+            Info* p = info(n->parent);
+            if (p == nullptr) return;
+            p->text += me->text;
+            p->links += me->links;
+            p->commas += me->commas;
+            p->p += me->p + (tag == "p" ? 1 : 0);
+            p->li += me->li + (tag == "li" ? 1 : 0);
+            p->img += me->img + (tag == "img" ? 1 : 0);
+            p->input += me->input + (tag == "input" || tag == "select" || tag == "textarea");
+            p->embed += me->embed + (tag == "iframe" || tag == "embed" || tag == "object" ||
+                                     tag == "video");
+            bool block = is_block(tag);
+            p->block_desc = p->block_desc || block || me->block_desc;
+            if (!block) {
+                p->inline_text += me->text;
+                p->inline_commas += me->commas;
+            }
+        });
+}
+
+double initial_score(std::string_view tag) {
+    if (tag == "div" || tag == "article" || tag == "section" || tag == "main") return 5;
+    if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+    if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" ||
+        tag == "dt" || tag == "li" || tag == "form")
+        return -3;
+    if (is_heading(tag) || tag == "th") return -5;
+    return 0;
+}
+
+void score(Analysis& a) {
+    for (const auto& para : a.paragraphs) {
+        double s = 1.0 + para.commas + std::min(para.text / 100, 3);
+        xmlNode* anc = para.parent;
+        for (int level = 0; level < 5 && dom::is_element(anc); ++level, anc = anc->parent) {
+            Info* ai = info(anc);
+            if (ai == nullptr) break;
+            if (!ai->scored) {
+                ai->scored = true;
+                ai->score = initial_score(dom::name(anc)) + ai->weight;
+                a.scored.push_back(anc);
+            }
+            double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            ai->score += s / divider;
+        }
+    }
+}
+
+double final_score(const xmlNode* n) {
+    const Info* i = info(n);
+    return i == nullptr || !i->scored ? 0.0 : i->score * (1.0 - link_density(*i));
+}
+
+bool is_root_like(const xmlNode* n) {
+    return !dom::is_element(n) || dom::name(n) == "body" || dom::name(n) == "html";
+}
+
+xmlNode* pick_top(Analysis& a) {
+    if (a.scored.empty()) return nullptr;
+    std::vector<xmlNode*> ranked = a.scored;
+    std::stable_sort(ranked.begin(), ranked.end(), [](const xmlNode* x, const xmlNode* y) {
+        return final_score(x) > final_score(y);
+    });
+    xmlNode* top = ranked.front();
+    double top_score = final_score(top);
+    // Several near-best candidates under one ancestor: the ancestor holds the article.
+    std::vector<xmlNode*> alternatives;
+    for (std::size_t i = 1; i < std::min<std::size_t>(ranked.size(), 5); ++i)
+        if (final_score(ranked[i]) / std::max(top_score, 1e-9) >= 0.75)
+            alternatives.push_back(ranked[i]);
+    if (alternatives.size() >= 3) {
+        for (xmlNode* anc = top->parent; !is_root_like(anc); anc = anc->parent) {
+            int containing = 0;
+            for (xmlNode* alt : alternatives)
+                for (xmlNode* p = alt->parent; p != nullptr; p = p->parent)
+                    if (p == anc) {
+                        ++containing;
+                        break;
+                    }
+            if (containing >= 3) {
+                top = anc;
+                break;
+            }
+        }
+    }
+    // Climb while the parent scores better.
+    double last = final_score(top);
+    double threshold = last / 3;
+    for (xmlNode* p = top->parent; !is_root_like(p); p = p->parent) {
+        if (!info(p) || !info(p)->scored) continue;
+        double s = final_score(p);
+        if (s < threshold) break;
+        if (s > last) {
+            top = p;
+            break;
+        }
+        last = s;
+    }
+    // An only child stands for its parent.
+    while (!is_root_like(top->parent)) {
+        int elements = 0;
+        for (xmlNode* c = top->parent->children; c != nullptr; c = c->next)
+            if (dom::is_element(c) && !info(c)->skip) ++elements;
+        if (elements != 1) break;
+        top = top->parent;
+    }
+    return top;
+}
+
+// The top candidate and the siblings that belong to the article with it.
+std::vector<xmlNode*> gather(xmlNode* top) {
+    if (is_root_like(top->parent)) return {top};
+    const Info& ti = *info(top);
+    double top_score = final_score(top);
+    double threshold = std::max(10.0, top_score * 0.2);
+    std::string top_class = dom::attr(top, "class");
+    std::vector<xmlNode*> out;
+    for (xmlNode* s = top->parent->children; s != nullptr; s = s->next) {
+        if (!dom::is_element(s)) continue;
+        const Info* si = info(s);
+        if (si == nullptr || si->skip) continue;
+        if (s == top) {
+            out.push_back(s);
+            continue;
+        }
+        double bonus = !top_class.empty() && dom::attr(s, "class") == top_class ? ti.score * 0.2 : 0;
+        bool append = si->scored && final_score(s) + bonus >= threshold;
+        if (!append && (dom::name(s) == "p" || !si->block_desc)) {
+            double ld = link_density(*si);
+            if (si->text > 80 && ld < 0.25) append = true;
+            else if (si->text > 0 && si->text <= 80 && ld == 0) {
+                std::string t = dom::text(s, 400);
+                append = t.size() > 1 && (t.back() == '.' || t.find(". ") != std::string::npos);
+            }
+        }
+        if (append) out.push_back(s);
+    }
+    return out;
+}
+
+// Readability's conditional cleaning of containers inside the article.
+bool drop_container(xmlNode* n, const Info& i) {
+    std::string_view tag = dom::name(n);
+    bool container = tag == "div" || tag == "section" || tag == "table" || tag == "ul" ||
+                     tag == "ol" || tag == "form" || tag == "fieldset" || tag == "aside" ||
+                     tag == "figure" || tag == "dl";
+    if (!container) return false;
+    int weight = i.weight;
+    if (weight + (i.scored ? i.score : 0) < 0) return true;
+    if (i.commas >= 10) return false;
+    bool list = tag == "ul" || tag == "ol" || tag == "dl";
+    double ld = link_density(i);
+    int p = i.p;
+    if (!i.block_desc && tag != "ul" && tag != "ol" && tag != "table") return ld > 0.5;
+    if (i.img > 1 && p * 2 < i.img && !i.in_figure) return true;
+    if (!list && i.li > p && tag != "table") return true;
+    if (i.input > p / 3) return true;
+    if (!list && i.text < 25 && (i.img == 0 || i.img > 2) && !i.in_figure) return true;
+    if (!list && weight < 25 && ld > 0.2) return true;
+    if (weight >= 25 && ld > 0.5) return true;
+    if ((i.embed == 1 && i.text < 75) || i.embed > 1) return true;
+    if (list && ld > 0.5) return true;
+    return false;
+}
+
+// Inside the article: boxes that are never its text, whatever the strict pass decided.
+bool boilerplate_box(xmlNode* n) {
+    std::string both = lower(dom::attr(n, "class") + " " + dom::attr(n, "id"));
+    if (both.size() <= 1) return false;
+    return has_any(both, {"share", "social", "related", "newsletter", "subscribe", "signup",
+                          "comment", "cookie", "consent", "outbrain", "taboola", "recommend",
+                          "promo", "breadcrumb", "toolbar", "sidebar", "byline", "author-bio",
+                          "authorbio", "caption", "credit", "disclaimer", "tags", "read-more",
+                          "readmore", "more-stories", "newsletter", "popup", "modal", "hidden",
+                          "print", "rating", "pagination", "jump", "inline-link"}) ||
+           is_ad_like(both);
+}
+
+std::string fold_compact(std::string_view s) {
+    std::string out;
+    for (char c : text::fold(s))
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) out += c;
+    return out;
+}
+
+struct Writer {
+    std::vector<std::string> paragraphs;
+    std::string cur;
+
+    void flush() {
+        std::string p = text::collapse_whitespace(cur);
+        cur.clear();
+        if (!p.empty()) paragraphs.push_back(std::move(p));
+    }
+};
+
+void write(xmlNode* root, Writer& w) {
+    dom::walk(
+        root,
+        [&](xmlNode* n) {
+            if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+                w.cur += dom::node_text(n);
+                return false;
+            }
+            if (!dom::is_element(n)) return false;
+            const Info* i = info(n);
+            if (i == nullptr || i->skip) return false;
+            std::string_view tag = dom::name(n);
+            if (tag == "br") {
+                w.flush();
+                return false;
+            }
+            if (tag == "h1" || tag == "figcaption") return false;
+            if (n != root) {
+                if (drop_container(n, *i)) return false;
+                if (boilerplate_box(n) && i->weight < 25) return false;
+                if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
+            }
+            if (is_block(tag)) w.flush();
+            if (tag == "td" || tag == "th") w.cur += ' ';
+            return true;
+        },
+        [&](xmlNode* n) {
+            if (dom::is_element(n) && is_block(dom::name(n))) w.flush();
+        });
+    w.flush();
+}
+
+std::string heading_near(const Analysis& a, xmlNode* top) {
+    const Info* ti = info(top);
+    xmlNode* best = nullptr;
+    for (xmlNode* h : a.h1s) {
+        const Info* hi = info(h);
+        if (hi->order >= ti->order && hi->order <= ti->end_order) return dom::text(h, 2000);
+        if (hi->order < ti->order) best = h;
+    }
+    if (best == nullptr && !a.h1s.empty()) best = a.h1s.front();
+    return best ? dom::text(best, 2000) : "";
+}
+
+int body_chars(const std::vector<std::string>& ps) {
+    int n = 0;
+    for (const auto& p : ps) n += static_cast<int>(p.size());
+    return n;
+}
+
+Content run(xmlNode* root, std::string_view title, bool strict) {
+    clear_private(root);
+    Analysis a;
+    analyse(root, strict, a);
+    score(a);
+    Content out;
+    xmlNode* top = pick_top(a);
+    if (top == nullptr) {
+        clear_private(root);
+        return out;
+    }
+    Writer w;
+    for (xmlNode* part : gather(top)) write(part, w);
+    out.heading = heading_near(a, top);
+    out.paragraphs = std::move(w.paragraphs);
+    std::string t = fold_compact(title);
+    std::string h = fold_compact(out.heading);
+    while (!out.paragraphs.empty()) {
+        std::string f = fold_compact(out.paragraphs.front());
+        if (f.empty() || (!t.empty() && f == t) || (!h.empty() && f == h))
+            out.paragraphs.erase(out.paragraphs.begin());
+        else
+            break;
+    }
+    clear_private(root);
+    return out;
+}
+
+} // namespace
+
+std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
+    std::string out;
+    for (const auto& p : paragraphs) {
+        if (!out.empty()) out += "\n\n";
+        out += p;
+    }
+    return out;
+}
+
+Content find_content(xmlDoc* doc, std::string_view title) {
+    xmlNode* root = xmlDocGetRootElement(doc);
+    if (root == nullptr) return {};
+    Content strict = run(root, title, true);
+    if (body_chars(strict.paragraphs) >= 250) return strict;
+    Content relaxed = run(root, title, false);
+    relaxed.relaxed = true;
+    if (body_chars(relaxed.paragraphs) > body_chars(strict.paragraphs)) return relaxed;
+    return strict;
+}
+
+} // namespace dateline::extract

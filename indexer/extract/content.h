@@ -1,0 +1,30 @@
+// The main content of an HTML page: a scored walk of the DOM finds the element holding the
+// article (text and link density, paragraph structure, class/id cues, headings), then its text is
+// written out in document order: paragraphs, headings, lists, quotes and tables of text, one block
+// per paragraph, blocks separated by a blank line. Navigation, ads, related links, share bars,
+// newsletter and cookie boxes, comments and footers inside or beside the article are left out.
+// The walk is iterative (no recursion), so any nesting depth is safe.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline::extract {
+
+struct Content {
+    std::vector<std::string> paragraphs; // in document order, whitespace collapsed
+    std::string heading;                 // text of the h1 nearest the content, "" if none
+    bool relaxed = false;                // true when the strict pass found too little text
+};
+
+// Finds the article text of doc. title (may be empty) lets a leading copy of the title be
+// dropped from the body. The document's nodes' _private fields are used as scratch space.
+Content find_content(xmlDoc* doc, std::string_view title);
+
+// Paragraphs joined with blank lines.
+std::string join_paragraphs(const std::vector<std::string>& paragraphs);
+
+} // namespace dateline::extract

@@ -1,0 +1,156 @@
+#include "indexer/extract/html_document.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <libxml/encoding.h>
+
+#include "analyzers/text.h"
+#include "indexer/extract/extract.h"
+
+namespace dateline::extract {
+
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Canonical name for a charset label, or "" when unusable.
+std::string normalize_charset(std::string_view label) {
+    std::string l = lower_ascii(text::trim(label));
+    while (!l.empty() && (l.back() == '"' || l.back() == '\'' || l.back() == ';')) l.pop_back();
+    while (!l.empty() && (l.front() == '"' || l.front() == '\'')) l.erase(0, 1);
+    if (l.empty() || l.size() > 40) return "";
+    if (l == "utf8" || l == "utf-8" || l == "unicode-1-1-utf-8") return "UTF-8";
+    // Browsers read latin-1 and ASCII labels as windows-1252.
+    if (l == "iso-8859-1" || l == "latin1" || l == "latin-1" || l == "iso8859-1" ||
+        l == "us-ascii" || l == "ascii" || l == "windows-1252" || l == "cp1252" ||
+        l == "iso_8859-1" || l == "x-cp1252")
+        return "windows-1252";
+    for (char c : l)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+              c == ':'))
+            return "";
+    xmlCharEncodingHandler* handler = xmlFindCharEncodingHandler(l.c_str());
+    if (handler == nullptr) return "";
+    xmlCharEncCloseFunc(handler);
+    return l;
+}
+
+// The charset a <meta> in the first bytes declares: <meta charset=X> or
+// <meta http-equiv="Content-Type" content="text/html; charset=X">.
+std::string meta_charset(std::string_view bytes) {
+    std::string head = lower_ascii(bytes.substr(0, std::min<std::size_t>(bytes.size(), 16384)));
+    std::size_t pos = 0;
+    while ((pos = head.find("<meta", pos)) != std::string::npos) {
+        std::size_t end = head.find('>', pos);
+        if (end == std::string::npos) break;
+        std::string_view tag(head.data() + pos, end - pos);
+        std::size_t cs = tag.find("charset");
+        if (cs != std::string_view::npos) {
+            std::size_t i = cs + 7;
+            while (i < tag.size() && (tag[i] == ' ' || tag[i] == '=' || tag[i] == '"' ||
+                                      tag[i] == '\''))
+                ++i;
+            std::size_t j = i;
+            while (j < tag.size() && !std::isspace(static_cast<unsigned char>(tag[j])) &&
+                   tag[j] != '"' && tag[j] != '\'' && tag[j] != ';' && tag[j] != '/')
+                ++j;
+            std::string name = normalize_charset(tag.substr(i, j - i));
+            if (!name.empty()) return name;
+        }
+        pos = end;
+    }
+    return "";
+}
+
+bool has_multibyte(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
+}
+
+bool single_byte(std::string_view cs) {
+    return cs == "windows-1252" || cs.starts_with("iso-8859") || cs.starts_with("windows-125") ||
+           cs == "koi8-r" || cs == "koi8-u";
+}
+
+} // namespace
+
+std::string maybe_gunzip(std::string_view bytes) {
+    if (bytes.size() < 2 || static_cast<unsigned char>(bytes[0]) != 0x1f ||
+        static_cast<unsigned char>(bytes[1]) != 0x8b)
+        return std::string(bytes);
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 32) != Z_OK) throw ExtractError("cannot inflate gzip data");
+    std::string out;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    zs.avail_in = static_cast<uInt>(bytes.size());
+    char buf[65536];
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf);
+        zs.avail_out = sizeof buf;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) {
+            inflateEnd(&zs);
+            throw ExtractError("corrupt gzip data");
+        }
+        out.append(buf, sizeof buf - zs.avail_out);
+        if (out.size() > max_page_bytes) {
+            inflateEnd(&zs);
+            throw ExtractError("page larger than 32 MiB");
+        }
+        if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) break; // truncated input
+    }
+    inflateEnd(&zs);
+    return out;
+}
+
+std::string detect_charset(std::string_view bytes, std::string_view container_charset) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) return "UTF-8";
+    if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+    if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
+    std::string declared = normalize_charset(container_charset);
+    if (declared.empty()) declared = meta_charset(bytes);
+    bool utf8 = text::is_valid_utf8(bytes);
+    if (declared.empty()) return utf8 ? "UTF-8" : "windows-1252";
+    if (single_byte(declared) && utf8 && has_multibyte(bytes)) return "UTF-8";
+    if (declared == "UTF-8" && !utf8) {
+        // Mostly valid UTF-8 with a few stray bytes stays UTF-8 (libxml2 recovers); bytes that are
+        // no UTF-8 at all are the usual windows-1252 mislabelled as UTF-8.
+        std::string fixed = text::to_valid_utf8(bytes);
+        std::size_t bad = 0;
+        for (std::size_t p = 0; (p = fixed.find("\xEF\xBF\xBD", p)) != std::string::npos; p += 3)
+            ++bad;
+        std::size_t high = static_cast<std::size_t>(
+            std::count_if(bytes.begin(), bytes.end(), [](char c) { return (c & 0x80) != 0; }));
+        return bad * 2 > high ? "windows-1252" : "UTF-8";
+    }
+    return declared;
+}
+
+HtmlDocument parse_html(std::string_view bytes, std::string_view container_charset) {
+    if (bytes.size() > max_page_bytes) throw ExtractError("page larger than 32 MiB");
+    HtmlDocument out;
+    out.charset = detect_charset(bytes, container_charset);
+    std::string_view input = bytes;
+    std::string cleaned;
+    if (out.charset == "UTF-8") {
+        if (input.starts_with("\xEF\xBB\xBF")) input.remove_prefix(3);
+        if (!text::is_valid_utf8(input)) {
+            cleaned = text::to_valid_utf8(input);
+            input = cleaned;
+        }
+    }
+    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    out.doc.reset(htmlReadMemory(input.data(), static_cast<int>(input.size()), nullptr,
+                                 out.charset.c_str(), options));
+    if (!out.doc) throw ExtractError("not an HTML document");
+    return out;
+}
+
+} // namespace dateline::extract

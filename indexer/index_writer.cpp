@@ -1,0 +1,67 @@
+#include "index_writer.h"
+
+#include "analyzers/schema.h"
+#include "analyzers/xapian_call.h"
+
+namespace dateline {
+
+IndexWriter::IndexWriter(const std::string& path, const Options& options)
+    : path_(path), options_(options) {
+    const int flags = Xapian::DB_CREATE_OR_OPEN | (options.no_sync ? Xapian::DB_NO_SYNC : 0);
+    db_ = xapian_call("opening database " + path, [&] { return Xapian::WritableDatabase(path, flags); });
+    const std::string key(schema::version_key);
+    const std::string stored = xapian_call("reading " + path, [&] { return db_.get_metadata(key); });
+    const std::string current = std::to_string(schema::version);
+    if (stored.empty()) {
+        if (db_.get_doccount() != 0)
+            throw DatabaseError(path + " is a Xapian database but not one written by dateline-index");
+        xapian_call("initialising " + path, [&] {
+            db_.set_metadata(key, current);
+            db_.commit();
+        });
+    } else if (stored != current) {
+        throw DatabaseError(path + " has index schema version " + stored + ", this dateline-index writes " +
+                            current + ": index into a new database");
+    }
+}
+
+IndexWriter::~IndexWriter() {
+    try {
+        if (pending_) db_.commit();
+    } catch (...) {
+    }
+}
+
+IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::string& content_hash,
+                                        const Xapian::Document& doc) {
+    return xapian_call("writing to " + path_, [&] {
+        Outcome outcome = Outcome::added;
+        Xapian::PostingIterator it = db_.postlist_begin(id_term);
+        if (it != db_.postlist_end(id_term)) {
+            if (db_.get_document(*it).get_value(schema::slot::content_hash) == content_hash)
+                return Outcome::unchanged;
+            outcome = Outcome::updated;
+        }
+        db_.replace_document(id_term, doc);
+        if (++pending_ >= options_.batch) commit();
+        return outcome;
+    });
+}
+
+bool IndexWriter::remove(const std::string& id_term) {
+    return xapian_call("deleting from " + path_, [&] {
+        if (!db_.term_exists(id_term)) return false;
+        db_.delete_document(id_term);
+        if (++pending_ >= options_.batch) commit();
+        return true;
+    });
+}
+
+void IndexWriter::commit() {
+    xapian_call("committing to " + path_, [&] { db_.commit(); });
+    pending_ = 0;
+}
+
+Xapian::doccount IndexWriter::doc_count() const { return db_.get_doccount(); }
+
+} // namespace dateline

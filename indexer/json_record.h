@@ -1,0 +1,45 @@
+// JSON Lines records -> Articles. Input corpora name their fields differently, so a FieldMap says
+// which input fields feed each Article field (`--field tags=topics,places,people,orgs`).
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/article.h"
+
+namespace dateline {
+
+// A record that cannot become an article; the message says why ("invalid JSON: ...").
+class RecordError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class FieldMap {
+  public:
+    // Every Article field reads the input field of the same name.
+    FieldMap();
+
+    // "tags=topics,places" maps Article field `tags` from input fields topics and places (lists are
+    // concatenated, for single-valued fields the first non-empty one wins). Throws std::invalid_argument
+    // for unknown Article fields or an empty list.
+    void set(std::string_view assignment);
+
+    const std::vector<std::string>& inputs_for(const std::string& field) const;
+
+    // The Article fields a record may fill: id url title description body source published updated
+    // authors tags language section.
+    static const std::vector<std::string>& article_fields();
+
+  private:
+    std::map<std::string, std::vector<std::string>> map_;
+};
+
+// Parses one JSON Lines record into an Article (not analyzed yet). Throws RecordError for invalid
+// JSON, a record that is not an object, one with neither title nor body, or an unparseable date.
+Article article_from_record(std::string_view line, const FieldMap& fields);
+
+} // namespace dateline

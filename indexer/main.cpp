@@ -1,0 +1,227 @@
+// dateline-index: reads news articles (JSON Lines, HTML pages, text pages; files, folders, .gz,
+// stdin), extracts and analyzes them, and writes a Xapian database. See README.md.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "analyzers/article_json.h"
+#include "analyzers/dates.h"
+#include "analyzers/xapian_call.h"
+#include "indexer/extract/extract.h"
+#include "indexer/index_writer.h"
+#include "indexer/inputs.h"
+#include "indexer/pipeline.h"
+#include "indexer/progress.h"
+#include "indexer/sources/source.h"
+
+namespace {
+
+using namespace dateline;
+
+constexpr int exit_ok = 0, exit_usage = 2, exit_database = 3, exit_rejected = 4;
+
+struct Counts {
+    std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0;
+};
+
+void report(const std::string& location, const std::string& reason) {
+    std::cerr << "dateline-index: " << location << ": " << reason << "\n";
+}
+
+struct Cli {
+    std::string db;
+    std::vector<std::string> inputs;
+    std::vector<std::string> field_maps;
+    std::size_t batch = 1000;
+    unsigned jobs = 0;
+    std::string emit;
+    bool dry_run = false;
+    bool no_entities = false;
+    bool no_sync = false;
+    bool quiet = false;
+    std::string fetched_at;
+    std::string explain;
+    std::string default_language = "en";
+};
+
+// --explain FILE: every field of one page (or record) and where it came from.
+int explain(const Cli& cli, const PipelineOptions& options, const SourceOptions& source_options) {
+    InputFile input{cli.explain, 0, 0};
+    int status = exit_ok;
+    read_source(input, source_options,
+                SourceSink{[&](RawItem&& item) {
+                               if (item.kind == RawItem::Kind::html_page || item.kind == RawItem::Kind::text_page) {
+                                   extract::PageInfo page{item.origin, item.url, item.charset, item.fetched_at};
+                                   try {
+                                       auto x = item.kind == RawItem::Kind::html_page
+                                                    ? extract::extract_html(item.content, page)
+                                                    : extract::extract_text_page(item.content, page);
+                                       extract::print_explanation(x, std::cout);
+                                   } catch (const std::exception& e) {
+                                       report(item.location(), e.what());
+                                       status = exit_rejected;
+                                   }
+                                   return;
+                               }
+                               Processed p = process_item(item, options, nullptr);
+                               if (!p.article) {
+                                   report(p.location, p.error);
+                                   status = exit_rejected;
+                                   return;
+                               }
+                               std::cout << to_json(*p.article).dump(2) << "\n";
+                           },
+                           [&](const std::string& location, const std::string& reason) {
+                               report(location, reason);
+                               status = exit_rejected;
+                           }});
+    return status;
+}
+
+int run(const Cli& cli) {
+    PipelineOptions options;
+    for (const auto& assignment : cli.field_maps) options.fields.set(assignment);
+    options.analyze.tag_entities = !cli.no_entities;
+    options.analyze.default_language = cli.default_language;
+    options.jobs = cli.jobs ? cli.jobs : std::max(1u, std::thread::hardware_concurrency());
+    options.build_documents = !cli.dry_run;
+
+    SourceOptions source_options;
+    if (!cli.fetched_at.empty()) {
+        source_options.fetched_at = dates::parse(cli.fetched_at);
+        if (!source_options.fetched_at) {
+            std::cerr << "dateline-index: --fetched-at: not a date: '" << cli.fetched_at << "'\n";
+            return exit_usage;
+        }
+    }
+    if (!cli.explain.empty()) return explain(cli, options, source_options);
+    if (cli.inputs.empty()) {
+        std::cerr << "dateline-index: no inputs (give files, folders or - for stdin)\n";
+        return exit_usage;
+    }
+    if (!cli.dry_run && cli.db.empty()) {
+        std::cerr << "dateline-index: --db DIR is required (or use --dry-run)\n";
+        return exit_usage;
+    }
+
+    Counts counts;
+    std::unique_ptr<IndexWriter> writer;
+    if (!cli.dry_run) writer = std::make_unique<IndexWriter>(cli.db, IndexWriter::Options{cli.batch, cli.no_sync});
+
+    const bool emit_jsonl = cli.emit == "jsonl";
+    auto consume = [&](Processed&& p) {
+        if (!p.article) {
+            ++counts.rejected;
+            report(p.location, p.error);
+            return;
+        }
+        if (emit_jsonl) {
+            auto j = to_json(*p.article);
+            j["input"] = p.location;
+            std::cout << j.dump() << "\n";
+        }
+        if (!writer) return;
+        switch (writer->write(p.id_term, p.content_hash, p.document)) {
+        case IndexWriter::Outcome::added: ++counts.added; break;
+        case IndexWriter::Outcome::updated: ++counts.updated; break;
+        case IndexWriter::Outcome::unchanged: ++counts.unchanged; break;
+        }
+    };
+
+    auto start = std::chrono::steady_clock::now();
+    std::vector<InputFile> files = expand_inputs(cli.inputs, [&](const std::string& path, const std::string& why) {
+        ++counts.rejected;
+        report(path, why);
+    });
+    std::uintmax_t total_bytes = 0;
+    for (const auto& f : files) total_bytes += f.size;
+    Progress progress(!cli.quiet && isatty(STDERR_FILENO), total_bytes, files.size());
+    std::uintmax_t bytes_done = 0;
+    {
+        Pipeline pipeline(options, consume);
+        std::size_t inputs_done = 0;
+        for (const auto& file : files) {
+            try {
+                read_source(file, source_options,
+                            SourceSink{[&](RawItem&& item) {
+                                           ++counts.read;
+                                           pipeline.submit(std::move(item));
+                                           progress.update(inputs_done, bytes_done, counts.read);
+                                       },
+                                       [&](const std::string& location, const std::string& reason) {
+                                           ++counts.read;
+                                           ++counts.rejected;
+                                           report(location, reason);
+                                       }});
+            } catch (const InputError& e) {
+                ++counts.rejected;
+                report(file.path, e.what());
+            }
+            ++inputs_done;
+            bytes_done += file.size;
+        }
+        pipeline.finish();
+    }
+    if (writer) writer->commit();
+    progress.clear();
+
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (!cli.quiet) {
+        std::fprintf(stderr,
+                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, rejected %llu "
+                     "in %.1f s (%.0f articles/s)%s\n",
+                     static_cast<unsigned long long>(counts.read), static_cast<unsigned long long>(counts.added),
+                     static_cast<unsigned long long>(counts.updated),
+                     static_cast<unsigned long long>(counts.unchanged),
+                     static_cast<unsigned long long>(counts.rejected), seconds,
+                     seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
+                     writer ? (", " + std::to_string(writer->doc_count()) + " articles in " + cli.db).c_str() : "");
+    }
+    return counts.rejected ? exit_rejected : exit_ok;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Cli cli;
+    CLI::App app{"dateline-index: index news articles into a Xapian database.\n"
+                 "Inputs: JSON Lines (.jsonl), HTML pages (.html), text pages (.txt), .gz of any of them, "
+                 "folders (recursive) and - for stdin."};
+    app.add_option("inputs", cli.inputs, "Files, folders or - (stdin)");
+    app.add_option("--db", cli.db, "The database folder (created when missing)");
+    app.add_option("--field", cli.field_maps,
+                   "Map input fields to an article field, e.g. tags=topics,places,people,orgs (repeatable)");
+    app.add_option("--batch", cli.batch, "Articles per commit")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--jobs,-j", cli.jobs, "Worker threads (default: all cores)");
+    app.add_option("--emit", cli.emit, "Print each analyzed article: jsonl")->check(CLI::IsMember({"jsonl"}));
+    app.add_flag("--dry-run", cli.dry_run, "Do not write the database (with --emit jsonl: inspect analysis)");
+    app.add_flag("--no-entities", cli.no_entities, "Skip entity tagging: tags are the input's only");
+    app.add_flag("--no-sync", cli.no_sync, "Bulk load: do not fsync each commit (DB_NO_SYNC)");
+    app.add_option("--fetched-at", cli.fetched_at, "Reference time for relative dates in pages (default: file time)");
+    app.add_option("--explain", cli.explain, "Show each extracted field of one page and where it came from");
+    app.add_option("--language", cli.default_language, "Language when an article states none and none is detected")
+        ->capture_default_str();
+    app.add_flag("--quiet,-q", cli.quiet, "No progress and no summary");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? exit_ok : exit_usage;
+    }
+    try {
+        return run(cli);
+    } catch (const DatabaseError& e) {
+        std::cerr << "dateline-index: " << e.what() << "\n";
+        return exit_database;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "dateline-index: " << e.what() << "\n";
+        return exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "dateline-index: " << e.what() << "\n";
+        return exit_database;
+    }
+}

@@ -1,0 +1,56 @@
+// The indexing pipeline: RawItems are converted, analyzed and turned into documents on a pool of
+// worker threads; the results come out in input order on one consumer thread (the writer), so a
+// run is deterministic whatever the number of workers. Queues are bounded: memory stays flat.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analyzers/analyze.h"
+#include "indexer/json_record.h"
+#include "indexer/raw_item.h"
+
+namespace dateline {
+
+struct Processed {
+    std::string location;            // FILE:RECORD
+    std::optional<Article> article;  // empty when rejected
+    std::string error;               // why it was rejected
+    Xapian::Document document;       // built only when `build_documents`
+    std::string id_term, content_hash;
+};
+
+struct PipelineOptions {
+    FieldMap fields;
+    AnalyzeOptions analyze;
+    unsigned jobs = 1;
+    bool build_documents = true;
+};
+
+class Pipeline {
+  public:
+    // `consume` runs on one thread, in submission order.
+    Pipeline(PipelineOptions options, std::function<void(Processed&&)> consume);
+    ~Pipeline();
+    Pipeline(const Pipeline&) = delete;
+    Pipeline& operator=(const Pipeline&) = delete;
+
+    void submit(RawItem item);
+    // Waits until every submitted item has been consumed. Rethrows an exception from `consume`.
+    void finish();
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// The work of one item, as a worker does it (exposed for tests and --explain).
+Processed process_item(const RawItem& item, const PipelineOptions& options, class DocumentBuilder* builder);
+
+} // namespace dateline

@@ -1,0 +1,39 @@
+// Opening a Dateline database for reading, and retrying reads when a writer commits meanwhile.
+// open_database() checks that the directory exists, is a Xapian database, and carries the schema
+// version this build understands (metadata schema::version_key); otherwise it throws DbError with
+// "cannot open database DIR: reason".
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "errors.h"
+
+namespace dateline::query {
+
+Xapian::Database open_database(const std::string& path);
+
+// The schema version stored in the database, or 0 when the metadata key is absent or unreadable.
+int stored_schema_version(const Xapian::Database& db);
+
+// Runs fn() and, when the database changed under it (Xapian::DatabaseModifiedError), reopens the
+// database and runs fn() again, up to `attempts` times in all. fn must start from scratch each time.
+template <class F> decltype(auto) with_reopen(Xapian::Database& db, F&& fn, int attempts = 4) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return fn();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= attempts)
+                throw DbError("the database kept changing while being read (" +
+                              std::to_string(attempts) + " attempts): " + e.get_msg());
+            try {
+                db.reopen();
+            } catch (const Xapian::Error& reopen_error) {
+                throw DbError("cannot reopen the database: " + reopen_error.get_description());
+            }
+        }
+    }
+}
+
+} // namespace dateline::query

@@ -1,0 +1,43 @@
+// Output: one Printer interface, one implementation per --format. Commands never branch on the
+// format; they drive a Printer (render() for a search, stats() for --stats). Shapes of every
+// format are documented in query/OUTPUT.md; output_schema_version is bumped when they change.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <memory>
+#include <string_view>
+
+#include "search.h"
+#include "stats.h"
+
+namespace dateline::query {
+
+inline constexpr int output_schema_version = 1;
+
+enum class Format { table, json, jsonl, csv };
+Format parse_format(std::string_view name); // throws UsageError
+const char* format_name(Format format);
+
+struct PrintOptions {
+    bool color = false;      // ANSI colour and bold highlights (table only)
+    std::size_t width = 100; // terminal columns (table only)
+};
+
+class Printer {
+  public:
+    virtual ~Printer() = default;
+    virtual void begin(const SearchResult& result) = 0; // before the first hit
+    virtual void hit(const Hit& hit) = 0;               // each hit, in rank order
+    virtual void facet(const FacetResult& facet) = 0;   // each facet, in request order
+    virtual void end(const SearchResult& result) = 0;   // after the last facet
+    virtual void stats(const DbStats& stats) = 0;       // --stats, instead of a search
+};
+
+std::unique_ptr<Printer> make_printer(Format format, std::ostream& out,
+                                      const PrintOptions& options = {});
+
+// begin, every hit, every facet, end.
+void render(const SearchResult& result, Printer& printer);
+
+} // namespace dateline::query

@@ -1,0 +1,91 @@
+// --format csv (RFC 4180): a table of hits, then — when facets were asked for — a blank line and
+// a table of facet values. With --limit 0 only the facet table is printed.
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "printers.h"
+
+namespace dateline::query {
+
+namespace {
+
+std::string field(std::string_view text) {
+    bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                 (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!quote) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string score_text(double score) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", score);
+    return buf;
+}
+
+class CsvPrinter final : public Printer {
+  public:
+    explicit CsvPrinter(std::ostream& out) : out_(out) {}
+
+    void begin(const SearchResult& r) override {
+        hits_table_ = r.limit > 0;
+        facet_header_done_ = false;
+        if (hits_table_) row({"id", "rank", "score", "published", "source", "title", "url", "tags", "snippet"});
+    }
+
+    void hit(const Hit& h) override {
+        std::string tags;
+        for (const auto& t : h.tags) tags += (tags.empty() ? "" : "|") + t;
+        row({h.id, std::to_string(h.rank), score_text(h.score), h.published.value_or(""),
+             h.source, h.title, h.url, tags, h.snippet.render("<b>", "</b>", true)});
+    }
+
+    void facet(const FacetResult& f) override {
+        if (!facet_header_done_) {
+            if (hits_table_) out_ << "\r\n";
+            row({"facet", "value", "label", "count"});
+            facet_header_done_ = true;
+        }
+        for (const auto& v : f.values) row({f.name, v.value, v.label, std::to_string(v.count)});
+    }
+
+    void end(const SearchResult&) override { out_.flush(); }
+
+    void stats(const DbStats& s) override {
+        row({"kind", "value", "label", "count"});
+        row({"articles", "", "", std::to_string(s.articles)});
+        row({"index_schema_version", std::to_string(s.schema_version), "", ""});
+        row({"oldest", s.oldest.value_or(""), "", ""});
+        row({"newest", s.newest.value_or(""), "", ""});
+        for (const auto& v : s.sources) row({"source", v.value, v.label, std::to_string(v.count)});
+        for (const auto& v : s.tags) row({"tag", v.value, v.label, std::to_string(v.count)});
+        for (const auto& v : s.languages)
+            row({"language", v.value, v.label, std::to_string(v.count)});
+    }
+
+  private:
+    void row(const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i) out_ << ',';
+            out_ << field(fields[i]);
+        }
+        out_ << "\r\n";
+    }
+
+    std::ostream& out_;
+    bool hits_table_ = true;
+    bool facet_header_done_ = false;
+};
+
+} // namespace
+
+std::unique_ptr<Printer> make_csv_printer(std::ostream& out) {
+    return std::make_unique<CsvPrinter>(out);
+}
+
+} // namespace dateline::query

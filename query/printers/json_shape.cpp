@@ -1,0 +1,68 @@
+#include "printers.h"
+
+namespace dateline::query::json_shape {
+
+namespace {
+
+nlohmann::json values_json(const std::vector<FacetValue>& values) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : values)
+        out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+    return out;
+}
+
+} // namespace
+
+nlohmann::json hit(const Hit& h) {
+    return {
+        {"rank", h.rank},
+        {"id", h.id},
+        {"title", h.title},
+        {"url", h.url},
+        {"source", h.source},
+        {"source_id", h.source_id},
+        {"published", h.published ? nlohmann::json(*h.published) : nlohmann::json(nullptr)},
+        {"language", h.language},
+        {"tags", h.tags},
+        {"score", h.score},
+        {"snippet", h.snippet.render("<b>", "</b>", true)},
+    };
+}
+
+nlohmann::json facet_values(const FacetResult& facet) { return values_json(facet.values); }
+
+nlohmann::json facet_info(const FacetResult& facet) {
+    nlohmann::json info{
+        {"distinct", facet.distinct}, {"other", facet.other}, {"missing", facet.missing}};
+    if (!facet.bucket.empty()) info["bucket"] = facet.bucket;
+    return info;
+}
+
+nlohmann::json stats(const DbStats& s) {
+    auto opt = [](const std::optional<std::string>& v) {
+        return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+    };
+    nlohmann::json settings = nullptr;
+    if (!s.analyzer_settings.empty()) {
+        settings = nlohmann::json::parse(s.analyzer_settings, nullptr, false);
+        if (settings.is_discarded()) settings = s.analyzer_settings;
+    }
+    return {
+        {"database", s.path},
+        {"articles", s.articles},
+        {"index_schema_version", s.schema_version},
+        {"analyzer_settings", settings},
+        {"oldest", opt(s.oldest)},
+        {"newest", opt(s.newest)},
+        {"sources", values_json(s.sources)},
+        {"tags", values_json(s.tags)},
+        {"distinct_tags", s.distinct_tags},
+        {"languages", values_json(s.languages)},
+    };
+}
+
+std::string dump(const nlohmann::json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace dateline::query::json_shape

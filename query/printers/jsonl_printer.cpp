@@ -1,0 +1,66 @@
+// --format jsonl: one JSON object per line: hits, then facet values, then a summary.
+#include <ostream>
+
+#include "printers.h"
+
+namespace dateline::query {
+
+namespace {
+
+class JsonlPrinter final : public Printer {
+  public:
+    explicit JsonlPrinter(std::ostream& out) : out_(out) {}
+
+    void begin(const SearchResult&) override { facets_info_ = nlohmann::json::object(); }
+
+    void hit(const Hit& h) override {
+        nlohmann::json line{{"type", "hit"}};
+        line.update(json_shape::hit(h));
+        write(line);
+    }
+
+    void facet(const FacetResult& f) override {
+        for (const auto& v : f.values)
+            write({{"type", "facet"},
+                   {"facet", f.name},
+                   {"value", v.value},
+                   {"label", v.label},
+                   {"count", v.count}});
+        facets_info_[f.name] = json_shape::facet_info(f);
+    }
+
+    void end(const SearchResult& r) override {
+        write({{"type", "summary"},
+               {"schema_version", output_schema_version},
+               {"query", r.query},
+               {"parsed_query", r.parsed},
+               {"sort", sort_name(r.sort)},
+               {"total", r.total},
+               {"total_exact", r.total_exact},
+               {"offset", r.offset},
+               {"limit", r.limit},
+               {"returned", r.hits.size()},
+               {"stopwords", r.stopwords},
+               {"facets_info", facets_info_}});
+    }
+
+    void stats(const DbStats& s) override {
+        nlohmann::json line{{"type", "stats"}, {"schema_version", output_schema_version}};
+        line.update(json_shape::stats(s));
+        write(line);
+    }
+
+  private:
+    void write(const nlohmann::json& j) { out_ << json_shape::dump(j) << '\n'; }
+
+    std::ostream& out_;
+    nlohmann::json facets_info_ = nlohmann::json::object();
+};
+
+} // namespace
+
+std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out) {
+    return std::make_unique<JsonlPrinter>(out);
+}
+
+} // namespace dateline::query

@@ -1,0 +1,32 @@
+// The printer implementations behind make_printer() (printer.h), and the JSON shapes the JSON
+// and JSONL printers share. Internal to the query library.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "../printer.h"
+
+namespace dateline::query {
+
+std::unique_ptr<Printer> make_table_printer(std::ostream& out, const PrintOptions& options);
+std::unique_ptr<Printer> make_json_printer(std::ostream& out);
+std::unique_ptr<Printer> make_jsonl_printer(std::ostream& out);
+std::unique_ptr<Printer> make_csv_printer(std::ostream& out);
+
+namespace json_shape {
+// {"rank","id","title","url","source","source_id","published","language","tags","score","snippet"}
+nlohmann::json hit(const Hit& hit);
+// [{"value","label","count"}...]
+nlohmann::json facet_values(const FacetResult& facet);
+// {"distinct","other","missing"} (+ "bucket" for the date facet)
+nlohmann::json facet_info(const FacetResult& facet);
+// The --stats object (without schema_version).
+nlohmann::json stats(const DbStats& stats);
+// Serialises with invalid UTF-8 replaced rather than throwing; indent < 0 = one line.
+std::string dump(const nlohmann::json& j, int indent = -1);
+} // namespace json_shape
+
+} // namespace dateline::query

@@ -1,0 +1,67 @@
+// A search: SearchRequest in, SearchResult out; printers render the result (printer.h).
+// search() parses the query (query_parser.h), runs it with BM25 over the whole match set
+// (check_at_least = document count, so totals and facets are exact), reads each hit's document
+// data (dateline::to_json of the Article) for display fields and snippets, and retries from
+// scratch when a writer commits while it reads. Throws QueryError (bad query), UsageError (bad
+// facet name) and DbError (everything the database does wrong).
+// Later features (suggestions, --like, --recency, --collapse, --filter) add request fields here.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "facets.h"
+#include "query_parser.h"
+#include "snippet.h"
+
+namespace dateline::query {
+
+enum class SortOrder { relevance, newest, oldest };
+SortOrder parse_sort(std::string_view name); // throws UsageError
+const char* sort_name(SortOrder order);
+
+struct SearchRequest {
+    std::string query;        // the query language; empty browses every article
+    QueryOptions query_options;
+    SortOrder sort = SortOrder::relevance; // relevance ties: newest first
+    Xapian::doccount offset = 0;
+    Xapian::doccount limit = 10;
+    std::vector<std::string> facets; // facet names (facets.h), in the order to show them
+    FacetOptions facet_options;
+    std::size_t snippet_length = 200; // bytes of text to aim for; 0 = no snippets
+};
+
+struct Hit {
+    Xapian::doccount rank = 0; // 1-based, counting the offset
+    Xapian::docid docid = 0;
+    double score = 0;          // BM25 weight (0 for pure filters)
+    std::string id, title, url, source, source_id, language;
+    std::optional<std::string> published; // ISO 8601 UTC (format_iso)
+    std::vector<std::string> tags;        // display tags: publisher tags and entity names
+    Snippet snippet;
+};
+
+struct SearchResult {
+    std::string query;             // as given
+    std::string parsed;            // Xapian's description of the parsed query
+    Xapian::doccount total = 0;    // matches in all
+    bool total_exact = true;
+    Xapian::doccount offset = 0;
+    Xapian::doccount limit = 0;
+    SortOrder sort = SortOrder::relevance;
+    std::vector<Hit> hits;
+    std::vector<FacetResult> facets;
+    std::vector<std::string> stopwords; // query words ignored as stopwords
+};
+
+SearchResult search(Xapian::Database& db, const SearchRequest& request);
+
+// A hit's display fields from its document (exposed for tests).
+Hit hit_from_document(const Xapian::Document& doc);
+
+} // namespace dateline::query

@@ -1,0 +1,20 @@
+# Helpers for the end-to-end tests (sourced, not a test itself).
+# Environment from CTest: BIN (the binaries), SRC (source tree), SHARED (../shared).
+set -euo pipefail
+: "${BIN:?}" "${SRC:?}" "${SHARED:=}"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/dateline-e2e.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+skip() { echo "SKIP: $*" >&2; exit 77; }
+need_shared() { [[ -n "$SHARED" && -d "$SHARED/corpora" ]] || skip "needs ../shared/corpora"; }
+
+# expect_exit CODE CMD...: runs CMD, fails unless it exits with CODE. Output in $WORK/out, $WORK/err.
+expect_exit() {
+  local want=$1; shift
+  set +e
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  local got=$?
+  set -e
+  [[ $got -eq $want ]] || { cat "$WORK/err" >&2; fail "exit $got, expected $want: $*"; }
+}

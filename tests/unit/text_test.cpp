@@ -1,0 +1,57 @@
+#include <doctest/doctest.h>
+
+#include "analyzers/text.h"
+#include "analyzers/url.h"
+
+using namespace dateline;
+
+TEST_CASE("text: invalid UTF-8 and NUL bytes are replaced, valid text kept") {
+    CHECK(text::to_valid_utf8("Gödel") == "Gödel");
+    CHECK(text::to_valid_utf8(std::string("a\0b", 3)) == "a\xEF\xBF\xBD" "b");
+    CHECK(text::to_valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD"); // overlong '/'
+    CHECK(text::to_valid_utf8("abc\xE2\x82") == "abc\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(text::is_valid_utf8("Путин"));
+}
+
+TEST_CASE("text: case and diacritic folding for every script") {
+    CHECK(text::fold_case("Vladimir PUTIN") == "vladimir putin");
+    CHECK(text::fold_case("ПУТИН") == "путин");
+    CHECK(text::fold("Gödel Ærø Łódź") == "godel aerø lodz");
+    CHECK(text::fold("Ёлка") == "елка");
+}
+
+TEST_CASE("text: white space collapses, including Unicode spaces") {
+    CHECK(text::collapse_whitespace("  a \t\n b\xC2\xA0" "c  ") == "a b c");
+    CHECK(text::trim("\xC2\xA0 x \n") == "x");
+}
+
+TEST_CASE("text: slugs") {
+    CHECK(text::slugify("News24") == "news24");
+    CHECK(text::slugify("Agence France-Presse") == "agence-france-presse");
+    CHECK(text::slugify("Süddeutsche Zeitung") == "suddeutsche-zeitung");
+}
+
+TEST_CASE("text: tokenizer keeps inner apostrophes and periods, splits on the rest") {
+    std::vector<std::string> words;
+    for (const auto& t : text::tokenize("The U.S. didn't say—\"AT&T\", Путин said: 42%"))
+        words.emplace_back(t.text);
+    CHECK(words == std::vector<std::string>{"The", "U.S", "didn't", "say", "AT&T", "Путин", "said", "42"});
+    auto tokens = text::tokenize("ab  cd");
+    REQUIRE(tokens.size() == 2);
+    CHECK(tokens[1].offset == 4);
+}
+
+TEST_CASE("text: capitalisation tests") {
+    CHECK(text::starts_upper("Putin"));
+    CHECK(text::starts_upper("Путин"));
+    CHECK_FALSE(text::starts_upper("putin"));
+    CHECK(text::all_upper("US"));
+    CHECK_FALSE(text::all_upper("Us"));
+}
+
+TEST_CASE("url: host and canonical form") {
+    CHECK(url::host("https://www.News24.com:443/news/x?y#z") == "news24.com");
+    CHECK(url::host("not a url") == "");
+    CHECK(url::canonical("HTTPS://Example.COM/a/B#frag") == "https://example.com/a/B");
+    CHECK(url::canonical("https://example.com") == "https://example.com/");
+}
