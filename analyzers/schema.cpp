@@ -32,11 +32,15 @@ constexpr std::size_t max_term_bytes = 240;
 
 std::string capped(std::string term) {
     if (term.size() <= max_term_bytes) return term;
-    std::string hash = "#" + content_hash(term);
+    std::string hash = content_hash(term);
+    hash.insert(hash.begin(), '#');
     std::size_t cut = max_term_bytes - hash.size();
     while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
-    term.resize(cut);
-    return term + hash;
+    std::string out;
+    out.reserve(cut + hash.size());
+    out.append(term, 0, cut);
+    out.append(hash);
+    return out;
 }
 } // namespace
 

@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cstring>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <archive.h>
 #include <zlib.h>
 
 namespace dateline {
@@ -81,12 +83,234 @@ std::vector<InputFile> expand_inputs(
     return out;
 }
 
+namespace {
+
+// Raw bytes with a few already-read bytes (the magic number) in front.
+class RawStream {
+  public:
+    RawStream(std::string prefix, ByteSource source) : prefix_(std::move(prefix)), source_(std::move(source)) {}
+
+    std::size_t read(char* buffer, std::size_t size) {
+        if (pos_ < prefix_.size()) {
+            std::size_t n = std::min(size, prefix_.size() - pos_);
+            std::memcpy(buffer, prefix_.data() + pos_, n);
+            pos_ += n;
+            return n;
+        }
+        return source_(buffer, size);
+    }
+
+  private:
+    std::string prefix_;
+    std::size_t pos_ = 0;
+    ByteSource source_;
+};
+
+class Decoder {
+  public:
+    virtual ~Decoder() = default;
+    // Up to `size` decoded bytes; 0 only at the end. Throws InputError.
+    virtual std::size_t read(char* buffer, std::size_t size) = 0;
+};
+
+class PlainDecoder : public Decoder {
+  public:
+    explicit PlainDecoder(RawStream in) : in_(std::move(in)) {}
+    std::size_t read(char* buffer, std::size_t size) override { return in_.read(buffer, size); }
+
+  private:
+    RawStream in_;
+};
+
+// gzip with zlib: concatenated members are read one after the other (per-record WARC.gz); data
+// after the last member that is not another member is ignored, as gzip(1) does; a member cut
+// short is an error.
+class GzipDecoder : public Decoder {
+  public:
+    explicit GzipDecoder(RawStream in) : in_(std::move(in)), input_(1 << 16) {
+        if (inflateInit2(&zs_, 15 + 16) != Z_OK) throw InputError("cannot initialize zlib");
+    }
+    ~GzipDecoder() override { inflateEnd(&zs_); }
+    GzipDecoder(const GzipDecoder&) = delete;
+    GzipDecoder& operator=(const GzipDecoder&) = delete;
+
+    std::size_t read(char* buffer, std::size_t size) override {
+        while (!done_) {
+            if (!in_member_) {
+                if (!next_member()) {
+                    done_ = true;
+                    break;
+                }
+            }
+            if (zs_.avail_in == 0 && !refill()) throw InputError("truncated gzip data (unexpected end of file)");
+            zs_.next_out = reinterpret_cast<Bytef*>(buffer);
+            zs_.avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
+            int rc = inflate(&zs_, Z_NO_FLUSH);
+            std::size_t produced = std::min<std::size_t>(size, 1u << 30) - zs_.avail_out;
+            if (rc == Z_STREAM_END) {
+                in_member_ = false;
+                inflateReset(&zs_);
+            } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+                throw InputError(std::string("bad gzip data: ") + (zs_.msg ? zs_.msg : "inflate failed"));
+            }
+            if (produced > 0) return produced;
+        }
+        return 0;
+    }
+
+  private:
+    bool refill() {
+        std::size_t n = in_.read(reinterpret_cast<char*>(input_.data()), input_.size());
+        zs_.next_in = input_.data();
+        zs_.avail_in = static_cast<uInt>(n);
+        return n > 0;
+    }
+
+    // After a member: another member starts only with the gzip magic number.
+    bool next_member() {
+        if (zs_.avail_in < 2) {
+            unsigned char first[2];
+            std::size_t have = zs_.avail_in;
+            if (have == 1) first[0] = *zs_.next_in;
+            while (have < 2) {
+                std::size_t n = in_.read(reinterpret_cast<char*>(first + have), 2 - have);
+                if (n == 0) break;
+                have += n;
+            }
+            if (have < 2) return false;
+            input_[0] = first[0];
+            input_[1] = first[1];
+            zs_.next_in = input_.data();
+            zs_.avail_in = 2;
+        }
+        if (zs_.next_in[0] != 0x1f || zs_.next_in[1] != 0x8b) return false;
+        in_member_ = true;
+        return true;
+    }
+
+    RawStream in_;
+    std::vector<Bytef> input_;
+    z_stream zs_{};
+    bool in_member_ = true;
+    bool done_ = false;
+};
+
+struct ArchiveFree {
+    void operator()(archive* a) const { archive_read_free(a); }
+};
+
+// zstd, bzip2 and xz through libarchive's "raw" format (one entry: the decompressed bytes).
+class LibarchiveDecoder : public Decoder {
+  public:
+    explicit LibarchiveDecoder(RawStream in) : in_(std::move(in)), chunk_(1 << 16), archive_(archive_read_new()) {
+        if (!archive_) throw InputError("cannot initialize libarchive");
+        archive* a = archive_.get();
+        archive_read_support_format_raw(a);
+        archive_read_support_filter_zstd(a);
+        archive_read_support_filter_bzip2(a);
+        archive_read_support_filter_xz(a);
+        if (archive_read_open(a, this, nullptr, &LibarchiveDecoder::pull, nullptr) != ARCHIVE_OK) fail();
+        archive_entry* entry = nullptr;
+        int rc = archive_read_next_header(a, &entry);
+        if (rc == ARCHIVE_EOF) {
+            done_ = true;
+        } else if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
+            fail();
+        }
+    }
+
+    std::size_t read(char* buffer, std::size_t size) override {
+        if (done_) return 0;
+        la_ssize_t n = archive_read_data(archive_.get(), buffer, size);
+        if (n < 0) fail();
+        if (n == 0) done_ = true;
+        return static_cast<std::size_t>(n);
+    }
+
+  private:
+    static la_ssize_t pull(archive* a, void* self, const void** data) {
+        auto* me = static_cast<LibarchiveDecoder*>(self);
+        try {
+            std::size_t n = me->in_.read(me->chunk_.data(), me->chunk_.size());
+            *data = me->chunk_.data();
+            return static_cast<la_ssize_t>(n);
+        } catch (const std::exception& e) {
+            me->source_error_ = e.what();
+            archive_set_error(a, EIO, "%s", e.what());
+            return -1;
+        }
+    }
+
+    [[noreturn]] void fail() {
+        if (!source_error_.empty()) throw InputError(source_error_);
+        const char* msg = archive_error_string(archive_.get());
+        throw InputError(std::string("bad compressed data: ") + (msg ? msg : "unknown error"));
+    }
+
+    RawStream in_;
+    std::vector<char> chunk_;
+    std::string source_error_;
+    std::unique_ptr<archive, ArchiveFree> archive_;
+    bool done_ = false;
+};
+
+std::string compression_of(std::string_view magic) {
+    auto starts = [&](std::string_view m) { return magic.substr(0, m.size()) == m; };
+    if (starts("\x1f\x8b")) return "gzip";
+    if (starts("\x28\xb5\x2f\xfd")) return "zstd";
+    if (starts("BZh") && magic.size() >= 4 && magic[3] >= '1' && magic[3] <= '9') return "bzip2";
+    if (starts(std::string_view("\xfd" "7zXZ\0", 6))) return "xz";
+    return "";
+}
+
+struct FdCloser {
+    int fd = -1;
+    explicit FdCloser(int f) : fd(f) {}
+    ~FdCloser() {
+        if (fd >= 0) ::close(fd);
+    }
+    FdCloser(const FdCloser&) = delete;
+    FdCloser& operator=(const FdCloser&) = delete;
+};
+
+} // namespace
+
+ByteSource memory_source(std::string bytes) {
+    auto data = std::make_shared<std::string>(std::move(bytes));
+    auto pos = std::make_shared<std::size_t>(0);
+    return [data, pos](char* buffer, std::size_t size) {
+        std::size_t n = std::min(size, data->size() - *pos);
+        std::memcpy(buffer, data->data() + *pos, n);
+        *pos += n;
+        return n;
+    };
+}
+
 struct InputReader::Impl {
-    gzFile file = nullptr;
-    std::string path;
-    std::string buffer; // bytes read but not yet handed out
+    std::unique_ptr<FdCloser> fd; // the file descriptor, when reading a file (outlives the decoder)
+    std::unique_ptr<Decoder> decoder;
+    std::string compression;
+    std::string buffer; // bytes decoded but not yet handed out
     std::size_t pos = 0;
     bool eof = false;
+
+    void open(ByteSource source) {
+        std::string magic(6, '\0');
+        std::size_t have = 0;
+        while (have < magic.size()) {
+            std::size_t n = source(magic.data() + have, magic.size() - have);
+            if (n == 0) break;
+            have += n;
+        }
+        magic.resize(have);
+        compression = compression_of(magic);
+        RawStream raw(std::move(magic), std::move(source));
+        if (compression == "gzip") decoder = std::make_unique<GzipDecoder>(std::move(raw));
+        else if (!compression.empty()) decoder = std::make_unique<LibarchiveDecoder>(std::move(raw));
+        else decoder = std::make_unique<PlainDecoder>(std::move(raw));
+    }
+
+    std::size_t available() const { return buffer.size() - pos; }
 
     void fill() {
         if (eof) return;
@@ -97,38 +321,34 @@ struct InputReader::Impl {
         const std::size_t chunk = 1 << 16;
         auto old = buffer.size();
         buffer.resize(old + chunk);
-        int n = gzread(file, buffer.data() + old, chunk);
-        if (n < 0) {
-            int errnum = 0;
-            const char* msg = gzerror(file, &errnum);
-            throw InputError(errnum == Z_ERRNO ? std::strerror(errno) : msg);
+        std::size_t n = 0;
+        try {
+            n = decoder->read(buffer.data() + old, chunk);
+        } catch (...) {
+            buffer.resize(old);
+            throw;
         }
-        buffer.resize(old + static_cast<std::size_t>(n));
-        if (n == 0) {
-            eof = true;
-            int errnum = 0;
-            const char* msg = gzerror(file, &errnum);
-            if (errnum != Z_OK && errnum != Z_STREAM_END)
-                throw InputError(std::string("bad compressed data: ") + msg);
-        }
+        buffer.resize(old + n);
+        if (n == 0) eof = true;
     }
 };
 
 InputReader::InputReader(const std::string& path) : impl_(std::make_unique<Impl>()) {
-    impl_->path = path;
     int fd = path == "-" ? dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw InputError(std::strerror(errno));
-    impl_->file = gzdopen(fd, "rb");
-    if (!impl_->file) {
-        ::close(fd);
-        throw InputError("cannot read");
-    }
-    gzbuffer(impl_->file, 1 << 17);
+    impl_->fd = std::make_unique<FdCloser>(fd);
+    impl_->open([fd](char* buffer, std::size_t size) -> std::size_t {
+        while (true) {
+            ssize_t n = ::read(fd, buffer, size);
+            if (n >= 0) return static_cast<std::size_t>(n);
+            if (errno != EINTR) throw InputError(std::strerror(errno));
+        }
+    });
 }
 
-InputReader::~InputReader() {
-    if (impl_ && impl_->file) gzclose(impl_->file);
-}
+InputReader::InputReader(ByteSource source) : impl_(std::make_unique<Impl>()) { impl_->open(std::move(source)); }
+
+InputReader::~InputReader() = default;
 
 bool InputReader::read_line(std::string& line, bool& truncated, std::size_t max_line) {
     auto& s = *impl_;
@@ -156,7 +376,7 @@ std::string InputReader::read_all(std::size_t limit) {
     auto& s = *impl_;
     while (!s.eof) {
         s.fill();
-        if (s.buffer.size() - s.pos > limit)
+        if (s.available() > limit)
             throw InputError("larger than the limit of " + std::to_string(limit) + " bytes");
     }
     std::string out = s.buffer.substr(s.pos);
@@ -164,12 +384,46 @@ std::string InputReader::read_all(std::size_t limit) {
     return out;
 }
 
+std::size_t InputReader::read(std::string& out, std::size_t size) {
+    auto& s = *impl_;
+    std::size_t done = 0;
+    while (done < size) {
+        if (s.available() == 0) {
+            if (s.eof) break;
+            s.fill();
+            continue;
+        }
+        std::size_t n = std::min(size - done, s.available());
+        out.append(s.buffer, s.pos, n);
+        s.pos += n;
+        done += n;
+    }
+    return done;
+}
+
+std::string_view InputReader::peek(std::size_t size) {
+    auto& s = *impl_;
+    while (s.available() < size && !s.eof) s.fill();
+    return std::string_view(s.buffer).substr(s.pos, std::min(size, s.available()));
+}
+
+void InputReader::unread(std::string_view bytes) {
+    auto& s = *impl_;
+    s.buffer.replace(0, s.pos, bytes);
+    s.pos = 0;
+}
+
+const std::string& InputReader::compression() const { return impl_->compression; }
+
 std::string logical_name(const std::string& path) {
     std::string name = fs::path(path).filename().string();
     for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    for (const char* suffix : {".gz", ".gzip"})
-        if (name.size() > std::strlen(suffix) && name.ends_with(suffix))
+    for (const char* suffix : {".gz", ".gzip", ".zst", ".zstd", ".bz2", ".xz"})
+        if (name.size() > std::strlen(suffix) && name.ends_with(suffix)) {
             name.resize(name.size() - std::strlen(suffix));
+            break;
+        }
+    if (name.size() > 4 && name.ends_with(".tgz")) name.replace(name.size() - 4, 4, ".tar");
     return name;
 }
 

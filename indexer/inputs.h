@@ -1,5 +1,8 @@
 // Inputs: the command line's files, folders and "-" turned into a list of input files, and a
-// reader for one input that undoes gzip transparently (plain files read as they are).
+// reader for one input (a file, stdin, or any byte stream such as an archive member) that undoes
+// compression transparently: gzip (also concatenated members, as in per-record WARC.gz) with zlib,
+// zstd, bzip2 and xz with libarchive. The compression is recognized by its magic number, never by
+// the name; other bytes are read as they are.
 #pragma once
 
 #include <cstddef>
@@ -9,14 +12,15 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dateline {
 
 struct InputFile {
-    std::string path;            // as given or found; "-" is standard input
-    std::uintmax_t size = 0;     // 0 for stdin
-    std::int64_t mtime = 0;      // Unix seconds; 0 for stdin
+    std::string path;        // as given or found; "-" is standard input
+    std::uintmax_t size = 0; // 0 for stdin
+    std::int64_t mtime = 0;  // Unix seconds; 0 for stdin
 };
 
 class InputError : public std::runtime_error {
@@ -30,10 +34,19 @@ class InputError : public std::runtime_error {
 std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
                                      const std::function<void(const std::string&, const std::string&)>& report);
 
-// Reads one input, gunzipping when the bytes are gzip. Throws InputError with the reason.
+// A stream of raw bytes: copies up to `size` bytes into `buffer` and returns how many, 0 at the
+// end. Throws InputError when the bytes cannot be read.
+using ByteSource = std::function<std::size_t(char* buffer, std::size_t size)>;
+
+// A ByteSource over bytes in memory.
+ByteSource memory_source(std::string bytes);
+
+// Reads one input, decompressing when the bytes are gzip, zstd, bzip2 or xz. Throws InputError
+// with the reason (unreadable file, corrupt or truncated compressed data).
 class InputReader {
   public:
-    explicit InputReader(const std::string& path);
+    explicit InputReader(const std::string& path); // a file, or "-" for stdin
+    explicit InputReader(ByteSource source);       // any stream, e.g. an archive member
     ~InputReader();
     InputReader(const InputReader&) = delete;
     InputReader& operator=(const InputReader&) = delete;
@@ -45,12 +58,26 @@ class InputReader {
     // Everything that is left, up to `limit` bytes (InputError beyond it).
     std::string read_all(std::size_t limit);
 
+    // Appends up to `size` bytes to `out`; returns how many (fewer only at the end).
+    std::size_t read(std::string& out, std::size_t size);
+
+    // The next `size` decompressed bytes (fewer at the end) without consuming them. The view is
+    // valid until the next call on the reader.
+    std::string_view peek(std::size_t size);
+
+    // Puts bytes back in front of what is left: they are read next (used to resynchronize).
+    void unread(std::string_view bytes);
+
+    // "gzip", "zstd", "bzip2", "xz", or "" for uncompressed input.
+    const std::string& compression() const;
+
   private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
-// The file name without compression suffixes, lower case: "a/B.JSONL.gz" -> "b.jsonl".
+// The file name without compression suffixes, lower case: "a/B.JSONL.gz" -> "b.jsonl",
+// "x.tgz" -> "x.tar".
 std::string logical_name(const std::string& path);
 
 } // namespace dateline

@@ -73,6 +73,20 @@ std::string first_scalar(const json& obj, const std::vector<std::string>& inputs
     return "";
 }
 
+// Text fields: every non-empty input, as paragraphs.
+std::string joined_text(const json& obj, const std::vector<std::string>& inputs) {
+    std::string out;
+    for (const auto& name : inputs) {
+        auto it = obj.find(name);
+        if (it == obj.end()) continue;
+        std::string value = scalar_text(*it);
+        if (text::trim(value).empty()) continue;
+        if (!out.empty()) out += "\n\n";
+        out += value;
+    }
+    return out;
+}
+
 std::vector<std::string> all_items(const json& obj, const std::vector<std::string>& inputs) {
     std::vector<std::string> out;
     for (const auto& name : inputs) {
@@ -114,8 +128,8 @@ Article article_from_record(std::string_view line, const FieldMap& fields) {
     a.id = first_scalar(obj, fields.inputs_for("id"));
     a.url = first_scalar(obj, fields.inputs_for("url"));
     a.title = first_scalar(obj, fields.inputs_for("title"));
-    a.description = first_scalar(obj, fields.inputs_for("description"));
-    a.body = first_scalar(obj, fields.inputs_for("body"));
+    a.description = joined_text(obj, fields.inputs_for("description"));
+    a.body = joined_text(obj, fields.inputs_for("body"));
     a.source = first_scalar(obj, fields.inputs_for("source"));
     a.language = first_scalar(obj, fields.inputs_for("language"));
     a.section = first_scalar(obj, fields.inputs_for("section"));

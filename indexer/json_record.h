@@ -23,9 +23,10 @@ class FieldMap {
     // Every Article field reads the input field of the same name.
     FieldMap();
 
-    // "tags=topics,places" maps Article field `tags` from input fields topics and places (lists are
-    // concatenated, for single-valued fields the first non-empty one wins). Throws std::invalid_argument
-    // for unknown Article fields or an empty list.
+    // "tags=topics,places" maps Article field `tags` from input fields topics and places. Lists
+    // (authors, tags) are concatenated; so are the text fields body and description, as paragraphs
+    // ("body=dateline,body" keeps a wire story's dateline); for the other fields the first non-empty
+    // input wins. Throws std::invalid_argument for unknown Article fields or an empty list.
     void set(std::string_view assignment);
 
     const std::vector<std::string>& inputs_for(const std::string& field) const;

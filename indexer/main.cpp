@@ -195,7 +195,8 @@ int main(int argc, char** argv) {
     app.add_option("inputs", cli.inputs, "Files, folders or - (stdin)");
     app.add_option("--db", cli.db, "The database folder (created when missing)");
     app.add_option("--field", cli.field_maps,
-                   "Map input fields to an article field, e.g. tags=topics,places,people,orgs (repeatable)");
+                   "Map input fields to an article field, e.g. tags=topics,places,people,orgs (repeatable)")
+        ->allow_extra_args(false);
     app.add_option("--batch", cli.batch, "Articles per commit")->check(CLI::PositiveNumber)->capture_default_str();
     app.add_option("--jobs,-j", cli.jobs, "Worker threads (default: all cores)");
     app.add_option("--emit", cli.emit, "Print each analyzed article: jsonl")->check(CLI::IsMember({"jsonl"}));

@@ -1,10 +1,10 @@
 #include "database.h"
 
+#include "analyzers/schema.h"
+
 #include <charconv>
 #include <filesystem>
 #include <system_error>
-
-#include "analyzers/schema.h"
 
 namespace dateline::query {
 

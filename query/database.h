@@ -4,11 +4,10 @@
 // "cannot open database DIR: reason".
 #pragma once
 
-#include <string>
-
-#include <xapian.h>
-
 #include "errors.h"
+
+#include <string>
+#include <xapian.h>
 
 namespace dateline::query {
 
@@ -18,7 +17,8 @@ Xapian::Database open_database(const std::string& path);
 int stored_schema_version(const Xapian::Database& db);
 
 // Runs fn() and, when the database changed under it (Xapian::DatabaseModifiedError), reopens the
-// database and runs fn() again, up to `attempts` times in all. fn must start from scratch each time.
+// database and runs fn() again, up to `attempts` times in all. fn must start from scratch each
+// time.
 template <class F> decltype(auto) with_reopen(Xapian::Database& db, F&& fn, int attempts = 4) {
     for (int attempt = 1;; ++attempt) {
         try {

@@ -1,13 +1,13 @@
 #include "date_range.h"
 
-#include <cctype>
-#include <stdexcept>
-#include <string>
-
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
 #include "analyzers/text.h"
 #include "errors.h"
+
+#include <cctype>
+#include <stdexcept>
+#include <string>
 
 namespace dateline::query {
 
@@ -25,7 +25,8 @@ bool all_digits(std::string_view s) {
 
 unsigned to_number(std::string_view s) {
     unsigned n = 0;
-    for (char c : s) n = n * 10 + static_cast<unsigned>(c - '0');
+    for (char c : s)
+        n = n * 10 + static_cast<unsigned>(c - '0');
     return n;
 }
 
@@ -123,10 +124,12 @@ Xapian::Query date_period_query(std::string_view text) {
     }
     std::string year = std::to_string(p.year);
     switch (p.unit) {
-    case DatePeriod::Unit::year: return Xapian::Query(std::string(schema::prefix::year) + year);
+    case DatePeriod::Unit::year:
+        return Xapian::Query(std::string(schema::prefix::year) + year);
     case DatePeriod::Unit::month:
         return Xapian::Query(std::string(schema::prefix::month) + year + two_digits(p.month));
-    case DatePeriod::Unit::day: break;
+    case DatePeriod::Unit::day:
+        break;
     }
     return Xapian::Query(std::string(schema::prefix::day) + year + two_digits(p.month) +
                          two_digits(p.day));

@@ -1,7 +1,7 @@
 // The date forms of the query language, on value slot schema::slot::published (UTC Unix seconds):
 //   date:1987            the whole year          date:1987-03        the whole month
-//   date:1987-03-17      the day                 date:A..B           from the start of A to the END of B
-//   date:1987-03..       from March 1987 on      date:..1987         up to the end of 1987
+//   date:1987-03-17      the day                 date:A..B           from the start of A to the END
+//   of B date:1987-03..       from March 1987 on      date:..1987         up to the end of 1987
 // A and B are YYYY, YYYY-MM or YYYY-MM-DD. Single periods use the cheap Y/M/D boolean terms;
 // ranges use a value range on the slot. Malformed input throws QueryError with a message such as
 // "bad date range 'foo..bar': expected YYYY[-MM[-DD]]".
@@ -9,7 +9,6 @@
 
 #include <cstdint>
 #include <string_view>
-
 #include <xapian.h>
 
 namespace dateline::query {

@@ -1,7 +1,7 @@
-// The errors dateline-query reports, and the exit code each maps to (see "Conventions" in DESIGN.md):
-// 0 success, 1 no results, 2 usage or query syntax error, 3 database error.
-// Code that knows what went wrong throws one of these with a message naming the input at fault;
-// main() prints "dateline-query: <message>" and exits with exit_code_for().
+// The errors dateline-query reports, and the exit code each maps to (see "Conventions" in
+// DESIGN.md): 0 success, 1 no results, 2 usage or query syntax error, 3 database error. Code that
+// knows what went wrong throws one of these with a message naming the input at fault; main() prints
+// "dateline-query: <message>" and exits with exit_code_for().
 #pragma once
 
 #include <exception>

@@ -1,16 +1,15 @@
 #include "facets.h"
 
+#include "analyzers/schema.h"
+#include "analyzers/text.h"
+#include "errors.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
-#include <unordered_map>
-
 #include <nlohmann/json.hpp>
-
-#include "analyzers/schema.h"
-#include "analyzers/text.h"
-#include "errors.h"
+#include <unordered_map>
 
 namespace dateline::query {
 
@@ -18,7 +17,9 @@ namespace {
 
 constexpr std::int64_t seconds_per_day = 86400;
 
-std::string fold_tag(std::string_view tag) { return text::fold_case(text::collapse_whitespace(tag)); }
+std::string fold_tag(std::string_view tag) {
+    return text::fold_case(text::collapse_whitespace(tag));
+}
 
 // Top `limit` values by count (then by value); fills distinct and other.
 void keep_top(FacetResult& r, std::vector<FacetValue> values, std::size_t limit) {
@@ -71,7 +72,8 @@ class SlotFacet final : public FacetCollector {
         r.missing = spy_.get_total() - with_value;
         keep_top(r, std::move(values), limit_);
         if (label_sources_)
-            for (auto& v : r.values) v.label = source_label(db, v.value);
+            for (auto& v : r.values)
+                v.label = source_label(db, v.value);
         return r;
     }
 
@@ -300,12 +302,14 @@ class DateFacet final : public FacetCollector {
     Bucket bucket_;
 };
 
-constexpr std::array<std::string_view, 8> names{"source", "tag",    "date", "lang",
+constexpr std::array<std::string_view, 8> names{"source", "tag", "date",  "lang",
                                                 "person", "org", "place", "site"};
 
 } // namespace
 
-std::span<const std::string_view> facet_names() { return names; }
+std::span<const std::string_view> facet_names() {
+    return names;
+}
 
 std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,
                                                      const FacetOptions& options) {
@@ -319,14 +323,14 @@ std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,
     if (name == "person")
         return std::make_unique<TermFacet>("person", std::string(schema::prefix::person), limit);
     if (name == "org")
-        return std::make_unique<TermFacet>("org", std::string(schema::prefix::organization),
-                                           limit);
+        return std::make_unique<TermFacet>("org", std::string(schema::prefix::organization), limit);
     if (name == "place")
         return std::make_unique<TermFacet>("place", std::string(schema::prefix::place), limit);
     if (name == "site")
         return std::make_unique<TermFacet>("site", std::string(schema::prefix::site), limit);
     std::string known;
-    for (auto n : names) known += (known.empty() ? "" : ", ") + std::string(n);
+    for (auto n : names)
+        known += (known.empty() ? "" : ", ") + std::string(n);
     throw UsageError("unknown facet '" + std::string(name) + "': expected one of " + known);
 }
 

@@ -13,16 +13,15 @@
 // New facets are one entry in the table in facets.cpp.
 #pragma once
 
+#include "histogram.h"
+
 #include <cstddef>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
-
-#include "histogram.h"
 
 namespace dateline::query {
 

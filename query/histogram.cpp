@@ -1,9 +1,9 @@
 #include "histogram.h"
 
-#include <cstdio>
-
 #include "analyzers/dates.h"
 #include "errors.h"
+
+#include <cstdio>
 
 namespace dateline::query {
 
@@ -11,9 +11,13 @@ namespace {
 
 constexpr std::int64_t seconds_per_day = 86400;
 
-std::int64_t floor_mod(std::int64_t a, std::int64_t b) { return ((a % b) + b) % b; }
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
+    return ((a % b) + b) % b;
+}
 
-dates::Civil civil_of_day(std::int64_t day) { return dates::to_civil(day * seconds_per_day); }
+dates::Civil civil_of_day(std::int64_t day) {
+    return dates::to_civil(day * seconds_per_day);
+}
 
 std::string format_day(std::int64_t day) {
     auto c = civil_of_day(day);
@@ -31,9 +35,11 @@ std::int64_t key_of(std::int64_t day, Bucket bucket) {
         auto c = civil_of_day(day);
         return std::int64_t{c.year} * 12 + (c.month - 1);
     }
-    case Bucket::year: return civil_of_day(day).year;
+    case Bucket::year:
+        return civil_of_day(day).year;
     case Bucket::day:
-    case Bucket::automatic: break;
+    case Bucket::automatic:
+        break;
     }
     return day;
 }
@@ -41,14 +47,18 @@ std::int64_t key_of(std::int64_t day, Bucket bucket) {
 std::string label_of(std::int64_t key, Bucket bucket) {
     char buf[32];
     switch (bucket) {
-    case Bucket::week: return format_day(key * 7 + 4); // day 4 (1970-01-05) is a Monday
+    case Bucket::week:
+        return format_day(key * 7 + 4); // day 4 (1970-01-05) is a Monday
     case Bucket::month:
         std::snprintf(buf, sizeof buf, "%04lld-%02lld", static_cast<long long>(key / 12),
                       static_cast<long long>(key % 12 + 1));
         return buf;
-    case Bucket::year: std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(key)); return buf;
+    case Bucket::year:
+        std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(key));
+        return buf;
     case Bucket::day:
-    case Bucket::automatic: break;
+    case Bucket::automatic:
+        break;
     }
     return format_day(key);
 }
@@ -67,11 +77,16 @@ Bucket parse_bucket(std::string_view name) {
 
 const char* bucket_name(Bucket bucket) {
     switch (bucket) {
-    case Bucket::automatic: return "auto";
-    case Bucket::day: return "day";
-    case Bucket::week: return "week";
-    case Bucket::month: return "month";
-    case Bucket::year: return "year";
+    case Bucket::automatic:
+        return "auto";
+    case Bucket::day:
+        return "day";
+    case Bucket::week:
+        return "week";
+    case Bucket::month:
+        return "month";
+    case Bucket::year:
+        return "year";
     }
     return "day";
 }

@@ -16,10 +16,14 @@ Format parse_format(std::string_view name) {
 
 const char* format_name(Format format) {
     switch (format) {
-    case Format::table: return "table";
-    case Format::json: return "json";
-    case Format::jsonl: return "jsonl";
-    case Format::csv: return "csv";
+    case Format::table:
+        return "table";
+    case Format::json:
+        return "json";
+    case Format::jsonl:
+        return "jsonl";
+    case Format::csv:
+        return "csv";
     }
     return "table";
 }
@@ -27,18 +31,24 @@ const char* format_name(Format format) {
 std::unique_ptr<Printer> make_printer(Format format, std::ostream& out,
                                       const PrintOptions& options) {
     switch (format) {
-    case Format::table: return make_table_printer(out, options);
-    case Format::json: return make_json_printer(out);
-    case Format::jsonl: return make_jsonl_printer(out);
-    case Format::csv: return make_csv_printer(out);
+    case Format::table:
+        return make_table_printer(out, options);
+    case Format::json:
+        return make_json_printer(out);
+    case Format::jsonl:
+        return make_jsonl_printer(out);
+    case Format::csv:
+        return make_csv_printer(out);
     }
     return make_table_printer(out, options);
 }
 
 void render(const SearchResult& result, Printer& printer) {
     printer.begin(result);
-    for (const auto& hit : result.hits) printer.hit(hit);
-    for (const auto& facet : result.facets) printer.facet(facet);
+    for (const auto& hit : result.hits)
+        printer.hit(hit);
+    for (const auto& facet : result.facets)
+        printer.facet(facet);
     printer.end(result);
 }
 

@@ -3,13 +3,13 @@
 // format are documented in query/OUTPUT.md; output_schema_version is bumped when they change.
 #pragma once
 
+#include "search.h"
+#include "stats.h"
+
 #include <cstddef>
 #include <iosfwd>
 #include <memory>
 #include <string_view>
-
-#include "search.h"
-#include "stats.h"
 
 namespace dateline::query {
 

@@ -17,37 +17,38 @@ struct QueryBuilder::Diagnostics {
 
 namespace {
 
-constexpr unsigned parse_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                 Xapian::QueryParser::FLAG_LOVEHATE |
-                                 Xapian::QueryParser::FLAG_WILDCARD |
-                                 Xapian::QueryParser::FLAG_PURE_NOT;
+constexpr unsigned parse_flags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT;
 
-// source:, tag:, site:... -> the boolean term with the value folded as the indexer folds it.
-// A trailing '*' expands the value like a wildcard (tag:vlad*). For the source field the value
-// is also tried as a slug, so source:"Agence France-Presse" finds source id agence-france-presse.
+// source:, tag:, site:, id:... -> the term schema::field_term makes of the value, as the indexer
+// does (lower-cased except ids). A trailing '*' expands the value like a wildcard (tag:vlad*).
+// For the source field the value is also tried as a slug, so source:"Agence France-Presse"
+// finds source id agence-france-presse.
 class BooleanFieldProcessor final : public Xapian::FieldProcessor {
   public:
-    BooleanFieldProcessor(std::string prefix, bool also_slug, Xapian::termcount max_expansion)
-        : prefix_(std::move(prefix)), also_slug_(also_slug), max_expansion_(max_expansion) {}
+    BooleanFieldProcessor(const schema::Field& field, Xapian::termcount max_expansion)
+        : field_(field), max_expansion_(max_expansion) {}
 
     Xapian::Query operator()(const std::string& value) override {
         if (value.size() > 1 && value.back() == '*') {
-            std::string stem = schema::boolean_term(prefix_, value.substr(0, value.size() - 1));
+            std::string stem = schema::field_term(field_, value.substr(0, value.size() - 1));
             return Xapian::Query(Xapian::Query::OP_WILDCARD, stem, max_expansion_,
                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
-        std::string term = schema::boolean_term(prefix_, value);
-        if (also_slug_) {
-            std::string slug = std::string(prefix_) + text::slugify(value);
-            if (slug != term && slug.size() > prefix_.size())
-                return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term), Xapian::Query(slug));
+        std::string term = schema::field_term(field_, value);
+        if (field_.prefix == schema::prefix::source) {
+            std::string slug = std::string(field_.prefix) + text::slugify(value);
+            if (slug != term && slug.size() > field_.prefix.size())
+                return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
+                                     Xapian::Query(slug));
         }
         return Xapian::Query(term);
     }
 
   private:
-    std::string prefix_;
-    bool also_slug_;
+    schema::Field field_;
     Xapian::termcount max_expansion_;
 };
 
@@ -89,6 +90,32 @@ class DateRangeProcessor final : public Xapian::RangeProcessor {
     std::vector<std::string>* errors_;
 };
 
+// Xapian treats a query made only of hated terms ("-tag:grain", "-wheat -corn") as if the '-'
+// were not there. Users mean "everything but": rewrite each "-X" as "NOT X" (FLAG_PURE_NOT).
+// Tokens are split at spaces outside double quotes; returns the text unchanged otherwise.
+std::string rewrite_pure_hate(const std::string& text) {
+    std::vector<std::string> tokens;
+    std::string current;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (c == ' ' && !quoted) {
+            if (!current.empty()) tokens.push_back(std::move(current));
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty()) tokens.push_back(std::move(current));
+    if (tokens.empty()) return text;
+    for (const auto& t : tokens)
+        if (t.size() < 2 || t[0] != '-' || t[1] == '-') return text;
+    std::string out;
+    for (const auto& t : tokens)
+        out += (out.empty() ? "NOT " : " NOT ") + t.substr(1);
+    return out;
+}
+
 } // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
@@ -104,19 +131,17 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
     const std::string no_grouping; // boolean_all: every value is its own filter (AND)
     for (const auto& field : schema::fields()) {
         std::string name(field.name);
-        std::string prefix(field.prefix);
         switch (field.kind) {
-        case schema::Field::Kind::free_text: parser_.add_prefix(name, prefix); break;
+        case schema::Field::Kind::free_text:
+            parser_.add_prefix(name, std::string(field.prefix));
+            break;
         case schema::Field::Kind::boolean:
             parser_.add_boolean_prefix(
-                name,
-                (new BooleanFieldProcessor(prefix, field.prefix == schema::prefix::source,
-                                           options.max_expansion))
-                    ->release());
+                name, (new BooleanFieldProcessor(field, options.max_expansion))->release());
             break;
         case schema::Field::Kind::boolean_all:
             parser_.add_boolean_prefix(
-                name, (new BooleanFieldProcessor(prefix, false, options.max_expansion))->release(),
+                name, (new BooleanFieldProcessor(field, options.max_expansion))->release(),
                 &no_grouping);
             break;
         }
@@ -135,11 +160,10 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
     diagnostics_->errors.clear();
     Xapian::Query query;
     try {
-        query = parser_.parse_query(text, parse_flags);
+        query = parser_.parse_query(rewrite_pure_hate(text), parse_flags);
     } catch (const Xapian::QueryParserError& e) {
         std::string msg = e.get_msg();
-        if (msg == "Unknown range operation")
-            msg += " (only date:START..END ranges are supported)";
+        if (msg == "Unknown range operation") msg += " (only date:START..END ranges are supported)";
         throw QueryError("cannot parse query '" + text + "': " + msg);
     } catch (const Xapian::Error& e) {
         throw QueryError("cannot parse query '" + text + "': " + e.get_description());

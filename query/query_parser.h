@@ -1,6 +1,6 @@
 // The query language: a Xapian::QueryParser configured from the schema (analyzers/schema.h) the
 // way the indexer writes terms. Free-text fields get add_prefix; boolean fields a FieldProcessor
-// that lower-cases values like schema::boolean_term (so source:Reuters and tag:"Vladimir Putin"
+// that builds terms with schema::field_term (so source:Reuters and tag:"Vladimir Putin"
 // match), OR-ing repeated values of `boolean` fields and AND-ing those of `boolean_all` fields;
 // date: ranges and periods (date_range.h). Default operator AND, stemming STEM_SOME with the
 // indexer's stemmer, stopwords, wildcards expanded to at most max_expansion terms (most frequent).
@@ -11,7 +11,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
 
 namespace dateline::query {

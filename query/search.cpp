@@ -1,13 +1,13 @@
 #include "search.h"
 
-#include <memory>
-
 #include "analyzers/article_json.h"
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
 #include "database.h"
 #include "errors.h"
 #include "xapian_call.h"
+
+#include <memory>
 
 namespace dateline::query {
 
@@ -21,9 +21,12 @@ SortOrder parse_sort(std::string_view name) {
 
 const char* sort_name(SortOrder order) {
     switch (order) {
-    case SortOrder::relevance: return "relevance";
-    case SortOrder::newest: return "newest";
-    case SortOrder::oldest: return "oldest";
+    case SortOrder::relevance:
+        return "relevance";
+    case SortOrder::newest:
+        return "newest";
+    case SortOrder::oldest:
+        return "oldest";
     }
     return "relevance";
 }
@@ -68,11 +71,11 @@ Hit hit_from_document(const Xapian::Document& doc) {
     hit.title = article.title;
     hit.url = article.url;
     hit.source = article.source;
-    hit.source_id = article.source_id.empty() ? doc.get_value(schema::slot::source)
-                                              : article.source_id;
+    hit.source_id =
+        article.source_id.empty() ? doc.get_value(schema::slot::source) : article.source_id;
     if (hit.source.empty()) hit.source = hit.source_id;
-    hit.language = article.language.empty() ? doc.get_value(schema::slot::language)
-                                            : article.language;
+    hit.language =
+        article.language.empty() ? doc.get_value(schema::slot::language) : article.language;
     if (article.published) {
         hit.published = dates::format_iso(*article.published);
     } else if (auto raw = doc.get_value(schema::slot::published); !raw.empty()) {
@@ -130,7 +133,8 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             enquire.add_matchspy(&collectors.back()->spy());
         }
 
-        const Xapian::doccount doccount = xapian_call("counting documents", [&] { return db.get_doccount(); });
+        const Xapian::doccount doccount =
+            xapian_call("counting documents", [&] { return db.get_doccount(); });
         Xapian::MSet mset = xapian_call("running the query", [&] {
             return enquire.get_mset(request.offset, request.limit, doccount);
         });
@@ -143,8 +147,8 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
                 Xapian::Document doc = it.get_document();
                 Hit h = hit_from_document(doc);
                 if (request.snippet_length > 0)
-                    h.snippet =
-                        make_snippet(mset, snippet_text(doc), request.snippet_length, builder.stem());
+                    h.snippet = make_snippet(mset, snippet_text(doc), request.snippet_length,
+                                             builder.stem());
                 return h;
             });
             hit.rank = ++rank;

@@ -7,17 +7,16 @@
 // Later features (suggestions, --like, --recency, --collapse, --filter) add request fields here.
 #pragma once
 
+#include "facets.h"
+#include "query_parser.h"
+#include "snippet.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
-
-#include "facets.h"
-#include "query_parser.h"
-#include "snippet.h"
 
 namespace dateline::query {
 
@@ -26,7 +25,7 @@ SortOrder parse_sort(std::string_view name); // throws UsageError
 const char* sort_name(SortOrder order);
 
 struct SearchRequest {
-    std::string query;        // the query language; empty browses every article
+    std::string query; // the query language; empty browses every article
     QueryOptions query_options;
     SortOrder sort = SortOrder::relevance; // relevance ties: newest first
     Xapian::doccount offset = 0;
@@ -39,7 +38,7 @@ struct SearchRequest {
 struct Hit {
     Xapian::doccount rank = 0; // 1-based, counting the offset
     Xapian::docid docid = 0;
-    double score = 0;          // BM25 weight (0 for pure filters)
+    double score = 0; // BM25 weight (0 for pure filters)
     std::string id, title, url, source, source_id, language;
     std::optional<std::string> published; // ISO 8601 UTC (format_iso)
     std::vector<std::string> tags;        // display tags: publisher tags and entity names
@@ -47,9 +46,9 @@ struct Hit {
 };
 
 struct SearchResult {
-    std::string query;             // as given
-    std::string parsed;            // Xapian's description of the parsed query
-    Xapian::doccount total = 0;    // matches in all
+    std::string query;          // as given
+    std::string parsed;         // Xapian's description of the parsed query
+    Xapian::doccount total = 0; // matches in all
     bool total_exact = true;
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 0;

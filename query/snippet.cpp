@@ -22,7 +22,11 @@ void append_run(Snippet& s, std::string text, bool highlighted) {
 // Decodes the entities Xapian's snippet escaping produces (and numeric ones, for safety).
 std::string unescape_html(std::string_view in) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> named{{
-        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+        {"&amp;", "&"},
+        {"&lt;", "<"},
+        {"&gt;", ">"},
+        {"&quot;", "\""},
+        {"&apos;", "'"},
         {"&#39;", "'"},
     }};
     std::string out;
@@ -55,11 +59,20 @@ std::string Snippet::render(std::string_view before, std::string_view after,
         if (escape_html) {
             for (char c : run.text) {
                 switch (c) {
-                case '&': out += "&amp;"; break;
-                case '<': out += "&lt;"; break;
-                case '>': out += "&gt;"; break;
-                case '"': out += "&quot;"; break;
-                default: out += c;
+                case '&':
+                    out += "&amp;";
+                    break;
+                case '<':
+                    out += "&lt;";
+                    break;
+                case '>':
+                    out += "&gt;";
+                    break;
+                case '"':
+                    out += "&quot;";
+                    break;
+                default:
+                    out += c;
                 }
             }
         } else {
@@ -101,12 +114,11 @@ Snippet make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_
             clean += c;
         }
     }
-    while (!clean.empty() && clean.back() == ' ') clean.pop_back();
+    while (!clean.empty() && clean.back() == ' ')
+        clean.pop_back();
     if (clean.empty()) return {};
-    std::string marked =
-        mset.snippet(clean, length, stem,
-                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                     std::string(1, hi_start), std::string(1, hi_end), "…");
+    std::string marked = mset.snippet(clean, length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                      std::string(1, hi_start), std::string(1, hi_end), "…");
     return parse_marked_snippet(marked);
 }
 

@@ -1,14 +1,13 @@
 #include "stats.h"
 
-#include <algorithm>
-
-#include <nlohmann/json.hpp>
-
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
 #include "analyzers/text.h"
 #include "database.h"
 #include "xapian_call.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace dateline::query {
 
@@ -60,8 +59,8 @@ DbStats collect_stats(Xapian::Database& db, const std::string& path, std::size_t
 
             s.sources = terms_with_prefix(db, schema::prefix::source);
             for (auto& source : s.sources) {
-                auto doc = first_document_with(
-                    db, std::string(schema::prefix::source) + source.value);
+                auto doc =
+                    first_document_with(db, std::string(schema::prefix::source) + source.value);
                 auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
                 if (data.is_object() && data.contains("source") && data["source"].is_string() &&
                     !data["source"].get<std::string>().empty())
@@ -75,7 +74,8 @@ DbStats collect_stats(Xapian::Database& db, const std::string& path, std::size_t
                 // The display spelling: the document's slot-2 tag that folds to the term value.
                 auto doc = first_document_with(db, std::string(schema::prefix::tag) + tag.value);
                 try {
-                    for (const auto& display : schema::decode_list(doc.get_value(schema::slot::tags)))
+                    for (const auto& display :
+                         schema::decode_list(doc.get_value(schema::slot::tags)))
                         if (text::fold_case(text::collapse_whitespace(display)) == tag.value)
                             tag.label = display;
                 } catch (const std::runtime_error&) {

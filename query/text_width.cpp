@@ -1,7 +1,6 @@
 #include "text_width.h"
 
 #include <vector>
-
 #include <xapian.h>
 
 namespace dateline::query {
@@ -13,7 +12,11 @@ namespace {
 std::size_t decode(std::string_view text, std::size_t i, unsigned& cp) {
     auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned c = byte(i);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xe  ? 3
+                      : (c >> 3) == 0x1e ? 4
+                                         : 0;
     if (len == 0 || i + len > text.size()) {
         cp = 0xfffd;
         return 1;
@@ -45,8 +48,10 @@ std::size_t char_width(unsigned cp) {
     switch (Xapian::Unicode::get_category(cp)) {
     case Xapian::Unicode::NON_SPACING_MARK:
     case Xapian::Unicode::ENCLOSING_MARK:
-    case Xapian::Unicode::FORMAT: return 0;
-    default: break;
+    case Xapian::Unicode::FORMAT:
+        return 0;
+    default:
+        break;
     }
     return is_wide(cp) ? 2 : 1;
 }
@@ -77,13 +82,15 @@ std::string truncate_to_width(std::string_view text, std::size_t width) {
         used += w;
         i += len;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
     return out + "…";
 }
 
 std::string pad_right(std::string_view text, std::size_t width) {
     std::string out(text);
-    for (std::size_t w = display_width(text); w < width; ++w) out += ' ';
+    for (std::size_t w = display_width(text); w < width; ++w)
+        out += ' ';
     return out;
 }
 
@@ -105,7 +112,8 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
     };
     std::size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
+        while (i < text.size() && text[i] == ' ')
+            ++i;
         std::size_t j = text.find(' ', i);
         if (j == std::string_view::npos) j = text.size();
         std::string_view word = text.substr(i, j - i);

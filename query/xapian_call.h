@@ -4,13 +4,12 @@
 // unchanged so that with_reopen() (database.h) can reopen the database and retry.
 #pragma once
 
+#include "errors.h"
+
 #include <string>
 #include <string_view>
 #include <utility>
-
 #include <xapian.h>
-
-#include "errors.h"
 
 namespace dateline::query {
 

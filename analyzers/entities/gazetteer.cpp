@@ -1,13 +1,13 @@
 #include "gazetteer.h"
 
+#include "analyzers/entities/bundled_data.h"
+#include "analyzers/entities/token_stream.h"
+#include "analyzers/text.h"
+
 #include <fstream>
 #include <mutex>
 #include <sstream>
 #include <stdexcept>
-
-#include "analyzers/entities/bundled_data.h"
-#include "analyzers/entities/token_stream.h"
-#include "analyzers/text.h"
 
 namespace dateline::entities {
 
@@ -28,7 +28,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 CaseRule case_rule(std::string_view word) {
     bool letter = false;
     for (char c : word)
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            static_cast<unsigned char>(c) >= 0x80)
             letter = true;
     if (!letter || !text::starts_upper(word)) return CaseRule::any;
     if (text::all_upper(word) && word.size() > 1) {
@@ -58,7 +59,8 @@ std::string entity_key(std::string_view type, std::string_view name, std::string
 
 std::string join_chunks(std::span<const std::string_view> chunks) {
     std::string out;
-    for (auto c : chunks) out += c;
+    for (auto c : chunks)
+        out += c;
     return out;
 }
 
@@ -74,9 +76,8 @@ std::uint32_t Gazetteer::entity_for(std::string_view type, std::string_view name
     std::optional<EntityType> parsed =
         type == "country" ? std::optional(EntityType::place) : parse_entity_type(type);
     if (!parsed) fail("unknown type '" + std::string(type) + "'");
-    if (!country.empty() &&
-        (country.size() != 2 || country[0] < 'A' || country[0] > 'Z' || country[1] < 'A' ||
-         country[1] > 'Z'))
+    if (!country.empty() && (country.size() != 2 || country[0] < 'A' || country[0] > 'Z' ||
+                             country[1] < 'A' || country[1] > 'Z'))
         fail("country must be an ISO 3166-1 alpha-2 code, not '" + std::string(country) + "'");
     if (type == "country" && country.empty()) fail("a country row needs its code");
 
@@ -84,7 +85,8 @@ std::uint32_t Gazetteer::entity_for(std::string_view type, std::string_view name
     if (auto it = entity_keys_.find(key); it != entity_keys_.end()) {
         auto& e = entities_[it->second];
         if (type == "country" && e.name != name) {
-            // A later country row renames it ("Russian Federation" -> "Russia"); the old name stays.
+            // A later country row renames it ("Russian Federation" -> "Russia"); the old name
+            // stays.
             add_alias(it->second, e.name, 0);
             e.name = std::string(name);
         }
@@ -132,7 +134,9 @@ void Gazetteer::add_tsv(std::string_view data, std::string_view origin) {
                 alias = text::trim(alias);
                 std::uint8_t flags = 0;
                 while (!alias.empty() && (alias[0] == '?' || alias[0] == '~' || alias[0] == '@')) {
-                    flags |= alias[0] == '?' ? needs_context : alias[0] == '~' ? common_word : demonym;
+                    flags |= alias[0] == '?'   ? needs_context
+                             : alias[0] == '~' ? common_word
+                                               : demonym;
                     alias.remove_prefix(1);
                 }
                 if (alias.empty()) continue;
@@ -142,7 +146,8 @@ void Gazetteer::add_tsv(std::string_view data, std::string_view origin) {
         }
         if (!name_listed) {
             bool known = false;
-            for (auto& a : aliases_[id]) known = known || a.text == entities_[id].name;
+            for (auto& a : aliases_[id])
+                known = known || a.text == entities_[id].name;
             if (!known) add_alias(id, entities_[id].name, 0);
         }
         if (cols.size() > 4) {
@@ -150,8 +155,10 @@ void Gazetteer::add_tsv(std::string_view data, std::string_view origin) {
             for (auto word : split(cols[4], '|')) {
                 word = text::trim(word);
                 if (word.empty()) continue;
-                if (word[0] == '-') e.veto.push_back(word_key(word.substr(1)));
-                else e.support.push_back(word_key(word));
+                if (word[0] == '-')
+                    e.veto.push_back(word_key(word.substr(1)));
+                else
+                    e.support.push_back(word_key(word));
             }
         }
     }
@@ -184,8 +191,8 @@ void Gazetteer::finalize() {
             const auto tokens = text::tokenize(alias.text);
             if (tokens.empty()) continue;
             std::uint32_t node = root();
-            AliasTarget target{id, alias.flags, static_cast<std::uint8_t>(std::min<std::size_t>(
-                                                    tokens.size(), 255)),
+            AliasTarget target{id, alias.flags,
+                               static_cast<std::uint8_t>(std::min<std::size_t>(tokens.size(), 255)),
                                0};
             std::string compact;
             for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -205,12 +212,14 @@ void Gazetteer::finalize() {
             }
             auto& here = targets_[node];
             bool duplicate = false;
-            for (const auto& t : here) duplicate = duplicate || t.entity == id;
+            for (const auto& t : here)
+                duplicate = duplicate || t.entity == id;
             if (!duplicate) here.push_back(target);
             if (compact.size() >= 2) {
                 auto& list = compact_[compact];
                 bool seen = false;
-                for (const auto& t : list) seen = seen || t.entity == id;
+                for (const auto& t : list)
+                    seen = seen || t.entity == id;
                 if (!seen) list.push_back(target);
                 longest_compact_ = std::max(longest_compact_, compact.size());
             }
@@ -223,6 +232,11 @@ std::uint32_t Gazetteer::child(std::uint32_t node, std::string_view key) const {
     if (w == word_ids_.end()) return npos;
     auto e = edges_.find((static_cast<std::uint64_t>(node) << 32) | w->second);
     return e == edges_.end() ? npos : e->second;
+}
+
+std::uint32_t Gazetteer::country_entity(std::string_view code) const {
+    auto it = entity_keys_.find("country\t" + std::string(code));
+    return it == entity_keys_.end() ? npos : it->second;
 }
 
 std::span<const AliasTarget> Gazetteer::compact(std::string_view key) const {
@@ -253,7 +267,8 @@ Gazetteer load_gazetteer(std::span<const std::string> extra_files) {
     }
     for (const auto& f : bundled::files())
         if (f.name == "first_names") g.add_first_names(join_chunks(f.chunks));
-    for (const auto& path : extra_files) g.add_file(path);
+    for (const auto& path : extra_files)
+        g.add_file(path);
     g.finalize();
     return g;
 }

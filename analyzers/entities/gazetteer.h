@@ -5,6 +5,8 @@
 // shared by threads.
 #pragma once
 
+#include "analyzers/article.h"
+
 #include <cstdint>
 #include <span>
 #include <string>
@@ -13,15 +15,13 @@
 #include <unordered_set>
 #include <vector>
 
-#include "analyzers/article.h"
-
 namespace dateline::entities {
 
 // How an alias may match (prefix marks in the data file).
 enum AliasFlag : std::uint8_t {
     needs_context = 1, // '?': only with support in the article (context word, other alias, country)
-    common_word = 2,   // '~': also a common word; dropped when one of the entity's veto words occurs
-    demonym = 4,       // '@': an adjective or inhabitant name ("Russian"): a mention of the place
+    common_word = 2, // '~': also a common word; dropped when one of the entity's veto words occurs
+    demonym = 4,     // '@': an adjective or inhabitant name ("Russian"): a mention of the place
 };
 
 // What each word of an alias demands of the case of the matched text word.
@@ -39,7 +39,7 @@ struct GazetteerEntity {
 struct AliasTarget {
     std::uint32_t entity = 0;
     std::uint8_t flags = 0;
-    std::uint8_t words = 0;     // number of words in the alias
+    std::uint8_t words = 0;      // number of words in the alias
     std::uint32_t case_bits = 0; // CaseRule of word i in bits 2i..2i+1 (first 16 words)
 
     CaseRule rule(std::size_t i) const {
@@ -48,7 +48,7 @@ struct AliasTarget {
 };
 
 class Gazetteer {
-public:
+  public:
     // Adds the rows of a gazetteer file; origin names it in errors. Throws std::runtime_error
     // ("origin:line: reason") on a malformed row.
     void add_tsv(std::string_view text, std::string_view origin);
@@ -69,13 +69,16 @@ public:
     std::span<const AliasTarget> compact(std::string_view key) const;
     std::size_t longest_compact() const { return longest_compact_; }
 
+    // The country entity of an ISO alpha-2 code, or npos.
+    std::uint32_t country_entity(std::string_view code) const;
+
     bool is_first_name(std::string_view key) const { return first_names_.contains(key); }
 
     // The entity a whole phrase names ("Путин", "president putin"), case-insensitively; the first
     // listed unflagged alias wins. For the query side. Returns npos when none.
     std::uint32_t resolve(std::string_view phrase) const;
 
-private:
+  private:
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const {
@@ -88,8 +91,8 @@ private:
         std::string text;
         std::uint8_t flags;
     };
-    std::uint32_t entity_for(std::string_view type, std::string_view name,
-                             std::string_view country, std::string_view origin, std::size_t line);
+    std::uint32_t entity_for(std::string_view type, std::string_view name, std::string_view country,
+                             std::string_view origin, std::size_t line);
     void add_alias(std::uint32_t entity, std::string_view alias, std::uint8_t flags);
 
     std::vector<GazetteerEntity> entities_;

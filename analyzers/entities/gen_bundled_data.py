@@ -13,6 +13,13 @@ import argparse, gettext, json, os
 LANGUAGES = ['ru', 'uk', 'de', 'fr', 'es', 'it', 'pt', 'nl']
 SUBDIVISION_COUNTRIES = {'US', 'CA', 'AU'}
 CHUNK = 30000
+# Translated names that are English words or given names ("Island" is German for Iceland,
+# "Salomon" French for the Solomon Islands): they would tag English text wrongly.
+AMBIGUOUS_TRANSLATIONS = {
+    'Island', 'Christmas', 'Salomon', 'Norfolk', 'Salvador', 'Maurice', 'Mauricio', 'Maurizio',
+    'Dominique', 'Granada', 'Guadalupe', 'Grenade', 'Georgia', 'Jordan', 'Chad', 'Turkey',
+    'Guinea', 'Niger', 'Malte', 'Chili', 'Corea', 'Inde', 'Oman', 'Macau', 'Monserrate',
+}
 
 
 def translations(locale_dir, domain):
@@ -44,9 +51,11 @@ def country_rows(iso_dir, locale_dir):
                 # "Korea, Republic of" reads badly as a name: keep only the part before the comma.
                 if ', ' in t:
                     t = t.split(', ')[0]
-                if len(t) > 3 and t not in aliases:
+                if len(t) > 3 and t not in aliases and (t == n or t not in AMBIGUOUS_TRANSLATIONS):
                     aliases.append(t)
         rows.append(('country', clean(english[0].split(', ')[0]), c['alpha_2'], aliases))
+    current_names = {clean(c.get('common_name', c['name'])) for c in current} | \
+        {clean(c['name'].split(', ')[0]) for c in current}
     former = json.load(open(os.path.join(iso_dir, 'iso_3166-3.json'), encoding='utf-8'))['3166-3']
     for c in former:
         code = c['alpha_2']
@@ -54,8 +63,14 @@ def country_rows(iso_dir, locale_dir):
             continue
         codes.add(code)
         parts = [clean(p) for p in c['name'].split(', ')]
-        aliases = [p for p in parts if len(p) > 3 and '(' not in p]
-        rows.append(('country', parts[0], code, aliases))
+        # "Yemen, Democratic" -> "Democratic Yemen"; "Upper Volta, Republic of" -> "Republic of
+        # Upper Volta"; the first part alone only when no current country has that name.
+        aliases = [parts[0]] if parts[0] not in current_names else []
+        aliases += [p + ' ' + parts[0] for p in parts[1:]]
+        aliases = [p for p in aliases if len(p) > 3 and '(' not in p]
+        if not aliases:
+            continue
+        rows.append(('country', aliases[0], code, aliases))
     subdivisions = json.load(open(os.path.join(iso_dir, 'iso_3166-2.json'), encoding='utf-8'))['3166-2']
     for s in subdivisions:
         country = s['code'].split('-')[0]

@@ -23,7 +23,8 @@ bool case_matches(const std::vector<Word>& words, std::size_t begin, const Alias
     for (std::size_t i = 0; i < target.words; ++i) {
         const Word& w = words[begin + i];
         switch (target.rule(i)) {
-        case CaseRule::any: break;
+        case CaseRule::any:
+            break;
         case CaseRule::capitalized:
             if (w.shape != Shape::capitalized && w.shape != Shape::upper) return false;
             break;

@@ -3,18 +3,18 @@
 // the tagger picks one with the article as context.
 #pragma once
 
-#include <cstddef>
-#include <vector>
-
 #include "analyzers/entities/gazetteer.h"
 #include "analyzers/entities/token_stream.h"
+
+#include <cstddef>
+#include <vector>
 
 namespace dateline::entities {
 
 struct Mention {
-    std::size_t begin = 0, end = 0;        // words [begin, end)
-    std::vector<AliasTarget> candidates;   // entities the alias may name, in gazetteer order
-    bool from_tag = false;                 // from a publisher tag, not from the text
+    std::size_t begin = 0, end = 0;      // words [begin, end)
+    std::vector<AliasTarget> candidates; // entities the alias may name, in gazetteer order
+    bool from_tag = false;               // from a publisher tag, not from the text
 };
 
 std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazetteer& gazetteer);

@@ -8,7 +8,8 @@ namespace {
 
 bool has_letter(std::string_view w) {
     for (char c : w)
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80)
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            static_cast<unsigned char>(c) >= 0x80)
             return true;
     return false;
 }
@@ -90,7 +91,8 @@ std::vector<Word> split_words(std::string_view in) {
             if (words[i].shape == Shape::upper) ++upper;
         }
         if (upper >= 2 && upper * 2 > letters)
-            for (std::size_t i = line_begin; i < end; ++i) words[i].caps_line = true;
+            for (std::size_t i = line_begin; i < end; ++i)
+                words[i].caps_line = true;
         line_begin = end;
     };
     for (const auto& t : tokens) {

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 
 #include "analyzers/text.h"
 #include "indexer/extract/dom.h"
+#include "indexer/extract/relative_date.h"
 
 namespace dateline::extract {
 
@@ -114,20 +117,26 @@ int class_weight(const std::string& cls, const std::string& id) {
     return weigh(cls) + weigh(id);
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-bool is_hidden(xmlNode* n) {
-    if (dom::has_attr(n, "hidden")) return true;
-    if (dom::attr(n, "aria-hidden") == "true") return true;
-    std::string style = dom::attr(n, "style");
-    if (style.empty()) return false;
-    style = lower(style);
-    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+bool is_hidden(const dom::Cues& c) {
+    if (c.hidden || c.aria_hidden) return true;
+    if (c.style.empty()) return false;
+    std::string style;
+    for (char ch : c.style)
+        if (ch != ' ') style += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;
+}
+
+// Inside the article: boxes that are never its text, whatever the strict pass decided.
+bool boilerplate_box(std::string_view both) {
+    return has_any(both, {"share", "social", "related", "newsletter", "subscribe", "signup",
+                          "comment", "cookie", "consent", "outbrain", "taboola", "recommend",
+                          "promo", "breadcrumb", "toolbar", "sidebar", "byline", "author-bio",
+                          "authorbio", "caption", "disclaimer", "read-more", "readmore",
+                          "more-stories", "popup", "pagination", "inline-link"}) ||
+           has_token(both, {"hidden", "print", "tags", "tag", "rating", "jump", "credit",
+                            "credits", "modal", "meta", "hide", "sr", "visually"}) ||
+           is_ad_like(both);
 }
 
 // ---- per-element statistics --------------------------------------------------------------------
@@ -142,11 +151,13 @@ struct Info {
     int weight = 0;
     int order = 0, end_order = 0; // pre-order index of the element and of its last descendant
     double score = 0;
+    double base = 0; // the part of score that comes from tag and class/id, not from content
     bool skip = false;
     bool block_desc = false; // a block element below
     bool scored = false;
     bool in_figure = false;
     bool in_link = false;
+    bool boxy = false; // class/id of a box that is never article text (share bar, ads, ...)
 };
 
 Info* info(const xmlNode* n) { return n ? static_cast<Info*>(n->_private) : nullptr; }
@@ -188,6 +199,7 @@ void clear_private(xmlNode* root) {
 
 void analyse(xmlNode* root, bool strict, Analysis& a) {
     int order = 0;
+    std::string cls, id, both;
     dom::walk(
         root,
         [&](xmlNode* n) {
@@ -213,19 +225,29 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
             std::string_view tag = dom::name(n);
             if (tag == "figure") me.in_figure = true;
             if (tag == "a") me.in_link = true;
-            std::string cls = lower(dom::attr(n, "class")), id = lower(dom::attr(n, "id"));
+            dom::Cues c = dom::cues(n);
+            cls.clear();
+            id.clear();
+            dom::append_lower(cls, c.cls);
+            dom::append_lower(id, c.id);
             me.weight = class_weight(cls, id);
-            if (is_junk(tag) || is_hidden(n)) me.skip = true;
+            both.clear();
+            if (!cls.empty() || !id.empty()) {
+                both = cls;
+                both += ' ';
+                both += id;
+                me.boxy = boilerplate_box(both);
+            }
+            if (is_junk(tag) || is_hidden(c)) me.skip = true;
             else if (strict && tag != "body" && tag != "html" && tag != "article" &&
                      tag != "main" && tag != "a") {
-                std::string role = lower(dom::attr(n, "role"));
-                std::string both = cls + " " + id;
+                std::string_view role = c.role;
                 if (is_chrome(tag) || role == "navigation" || role == "menu" ||
                     role == "menubar" || role == "complementary" || role == "dialog" ||
                     role == "alertdialog" || role == "alert" || role == "contentinfo" ||
                     role == "banner")
                     me.skip = true;
-                else if (is_unlikely(both) && !maybe_candidate(both))
+                else if (!both.empty() && is_unlikely(both) && !maybe_candidate(both))
                     me.skip = true;
             }
             if (tag == "h1" && !me.skip) a.h1s.push_back(n);
@@ -287,7 +309,8 @@ void score(Analysis& a) {
             if (ai == nullptr) break;
             if (!ai->scored) {
                 ai->scored = true;
-                ai->score = initial_score(dom::name(anc)) + ai->weight;
+                ai->base = initial_score(dom::name(anc)) + ai->weight;
+                ai->score = ai->base;
                 a.scored.push_back(anc);
             }
             double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
@@ -301,6 +324,12 @@ double final_score(const xmlNode* n) {
     return i == nullptr || !i->scored ? 0.0 : i->score * (1.0 - link_density(*i));
 }
 
+// The score an element earned from the paragraphs in it.
+double content_score(const xmlNode* n) {
+    const Info* i = info(n);
+    return i == nullptr || !i->scored ? 0.0 : (i->score - i->base) * (1.0 - link_density(*i));
+}
+
 bool is_root_like(const xmlNode* n) {
     return !dom::is_element(n) || dom::name(n) == "body" || dom::name(n) == "html";
 }
@@ -312,11 +341,11 @@ xmlNode* pick_top(Analysis& a) {
         return final_score(x) > final_score(y);
     });
     xmlNode* top = ranked.front();
-    double top_score = final_score(top);
+    
     // Several near-best candidates under one ancestor: the ancestor holds the article.
     std::vector<xmlNode*> alternatives;
     for (std::size_t i = 1; i < std::min<std::size_t>(ranked.size(), 5); ++i)
-        if (final_score(ranked[i]) / std::max(top_score, 1e-9) >= 0.75)
+        if (content_score(ranked[i]) / std::max(content_score(top), 1e-9) >= 0.75)
             alternatives.push_back(ranked[i]);
     if (alternatives.size() >= 3) {
         for (xmlNode* anc = top->parent; !is_root_like(anc); anc = anc->parent) {
@@ -360,8 +389,7 @@ xmlNode* pick_top(Analysis& a) {
 // The top candidate and the siblings that belong to the article with it.
 std::vector<xmlNode*> gather(xmlNode* top) {
     if (is_root_like(top->parent)) return {top};
-    const Info& ti = *info(top);
-    double top_score = final_score(top);
+    double top_score = content_score(top);
     double threshold = std::max(10.0, top_score * 0.2);
     std::string top_class = dom::attr(top, "class");
     std::vector<xmlNode*> out;
@@ -373,10 +401,14 @@ std::vector<xmlNode*> gather(xmlNode* top) {
             out.push_back(s);
             continue;
         }
-        double bonus = !top_class.empty() && dom::attr(s, "class") == top_class ? ti.score * 0.2 : 0;
-        bool append = si->scored && final_score(s) + bonus >= threshold;
+        double bonus = !top_class.empty() && dom::attr(s, "class") == top_class ? top_score * 0.2 : 0;
+        bool append = si->scored && content_score(s) + bonus >= threshold;
+        double ld = link_density(*si);
+        // Chunks of the same article split by media or ads: several paragraphs of prose.
+        if (!append && ld < 0.25 && si->weight >= 0) {
+            if (si->p >= 3 && si->text >= 800 && si->text >= 80 * si->p) append = true;
+        }
         if (!append && (dom::name(s) == "p" || !si->block_desc)) {
-            double ld = link_density(*si);
             if (si->text > 80 && ld < 0.25) append = true;
             else if (si->text > 0 && si->text <= 80 && ld == 0) {
                 std::string t = dom::text(s, 400);
@@ -386,6 +418,38 @@ std::vector<xmlNode*> gather(xmlNode* top) {
         if (append) out.push_back(s);
     }
     return out;
+}
+
+// Chunks of the same article elsewhere under a near ancestor: elements of top's tag and class
+// (articles split by ads or media into several "article__body" boxes) holding prose.
+std::vector<xmlNode*> add_cousins(xmlNode* top, std::vector<xmlNode*> parts) {
+    std::string cls = dom::attr(top, "class");
+    if (cls.empty()) return parts;
+    xmlNode* anc = top->parent;
+    for (int level = 0; level < 3 && !is_root_like(anc) && !is_root_like(anc->parent); ++level)
+        anc = anc->parent;
+    if (is_root_like(anc)) return parts;
+    auto inside = [](const xmlNode* n, const xmlNode* box) {
+        const Info* a = info(n);
+        const Info* b = info(box);
+        return a->order >= b->order && a->order <= b->end_order;
+    };
+    dom::walk(anc, [&](xmlNode* n) {
+        if (!dom::is_element(n)) return false;
+        const Info* i = info(n);
+        if (i == nullptr || i->skip) return false;
+        for (xmlNode* p : parts)
+            if (inside(n, p)) return false;
+        if (n != top && dom::name(n) == dom::name(top) && dom::attr(n, "class") == cls &&
+            i->text >= 500 && i->p >= 2 && link_density(*i) < 0.25) {
+            parts.push_back(n);
+            return false;
+        }
+        return true;
+    });
+    std::sort(parts.begin(), parts.end(),
+              [](const xmlNode* a, const xmlNode* b) { return info(a)->order < info(b)->order; });
+    return parts;
 }
 
 // Readability's conditional cleaning of containers inside the article.
@@ -413,24 +477,23 @@ bool drop_container(xmlNode* n, const Info& i) {
     return false;
 }
 
-// Inside the article: boxes that are never its text, whatever the strict pass decided.
-bool boilerplate_box(xmlNode* n) {
-    std::string both = lower(dom::attr(n, "class") + " " + dom::attr(n, "id"));
-    if (both.size() <= 1) return false;
-    return has_any(both, {"share", "social", "related", "newsletter", "subscribe", "signup",
-                          "comment", "cookie", "consent", "outbrain", "taboola", "recommend",
-                          "promo", "breadcrumb", "toolbar", "sidebar", "byline", "author-bio",
-                          "authorbio", "caption", "credit", "disclaimer", "tags", "read-more",
-                          "readmore", "more-stories", "newsletter", "popup", "modal", "hidden",
-                          "print", "rating", "pagination", "jump", "inline-link"}) ||
-           is_ad_like(both);
-}
-
 std::string fold_compact(std::string_view s) {
     std::string out;
     for (char c : text::fold(s))
         if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) out += c;
     return out;
+}
+
+// Lines that are page furniture wherever they stand: a bare date, an ad label.
+bool furniture(const std::string& p) {
+    if (p.size() > 60) return false;
+    std::string f = text::fold(p);
+    while (!f.empty() && (f.back() == '.' || f.back() == ':')) f.pop_back();
+    if (f == "advertisement" || f == "advertising" || f == "ad" || f == "sponsored" ||
+        f == "story continues below advertisement" || f == "continue reading below" ||
+        f == "scroll to continue with content" || f == "continue reading the main story")
+        return true;
+    return p.size() <= 40 && find_date(p).has_value();
 }
 
 struct Writer {
@@ -440,11 +503,12 @@ struct Writer {
     void flush() {
         std::string p = text::collapse_whitespace(cur);
         cur.clear();
-        if (!p.empty()) paragraphs.push_back(std::move(p));
+        if (!p.empty() && !furniture(p)) paragraphs.push_back(std::move(p));
     }
 };
 
 void write(xmlNode* root, Writer& w) {
+    const int root_text = info(root) ? info(root)->text : 0;
     dom::walk(
         root,
         [&](xmlNode* n) {
@@ -461,17 +525,21 @@ void write(xmlNode* root, Writer& w) {
                 return false;
             }
             if (tag == "h1" || tag == "figcaption") return false;
-            if (n != root) {
+            // A box holding most of the article's text is the article, whatever its name says.
+            if (n != root && i->text * 2 < root_text) {
                 if (drop_container(n, *i)) return false;
-                if (boilerplate_box(n) && i->weight < 25) return false;
+                if (i->boxy && i->weight < 25) return false;
                 if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
             }
-            if (is_block(tag)) w.flush();
+            // Table cells are joined in their row; every other block is a paragraph.
             if (tag == "td" || tag == "th") w.cur += ' ';
+            else if (is_block(tag)) w.flush();
             return true;
         },
         [&](xmlNode* n) {
-            if (dom::is_element(n) && is_block(dom::name(n))) w.flush();
+            std::string_view tag = dom::name(n);
+            if (tag == "td" || tag == "th") w.cur += ' ';
+            else if (dom::is_element(n) && is_block(tag)) w.flush();
         });
     w.flush();
 }
@@ -506,7 +574,20 @@ Content run(xmlNode* root, std::string_view title, bool strict) {
         return out;
     }
     Writer w;
-    for (xmlNode* part : gather(top)) write(part, w);
+    if (std::getenv("DX_DEBUG")) {
+        for (xmlNode* c : a.scored) (void)c;
+        std::vector<xmlNode*> r = a.scored;
+        std::sort(r.begin(), r.end(), [](auto* x, auto* y) { return final_score(x) > final_score(y); });
+        for (std::size_t k = 0; k < r.size() && k < 6; ++k)
+            std::fprintf(stderr, "cand %s.%s#%s score=%.1f final=%.1f text=%d ld=%.2f\n", (const char*)r[k]->name,
+                         dom::attr(r[k], "class").c_str(), dom::attr(r[k], "id").c_str(), info(r[k])->score,
+                         final_score(r[k]), info(r[k])->text, link_density(*info(r[k])));
+        if (top->parent) for (xmlNode* sb = top->parent->children; sb; sb = sb->next) if (dom::is_element(sb) && info(sb))
+            std::fprintf(stderr, "  sib %s.%s scored=%d cs=%.1f text=%d skip=%d\n", (const char*)sb->name, dom::attr(sb, "class").c_str(), info(sb)->scored, content_score(sb), info(sb)->text, info(sb)->skip);
+        for (xmlNode* part : gather(top))
+            std::fprintf(stderr, "part %s.%s#%s\n", (const char*)part->name, dom::attr(part, "class").c_str(), dom::attr(part, "id").c_str());
+    }
+    for (xmlNode* part : add_cousins(top, gather(top))) write(part, w);
     out.heading = heading_near(a, top);
     out.paragraphs = std::move(w.paragraphs);
     std::string t = fold_compact(title);

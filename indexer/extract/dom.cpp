@@ -16,6 +16,40 @@ std::string attr(const xmlNode* n, const char* attribute) {
     return "";
 }
 
+std::string_view attr_view(const xmlNode* n, const char* attribute) {
+    if (!is_element(n)) return {};
+    for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+        if (a->name == nullptr || xmlStrcasecmp(a->name, BAD_CAST attribute) != 0) continue;
+        if (a->children != nullptr && a->children->content != nullptr)
+            return reinterpret_cast<const char*>(a->children->content);
+        return {};
+    }
+    return {};
+}
+
+Cues cues(const xmlNode* n) {
+    Cues c;
+    if (!is_element(n)) return c;
+    for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+        if (a->name == nullptr) continue;
+        std::string_view name(reinterpret_cast<const char*>(a->name));
+        std::string_view value;
+        if (a->children != nullptr && a->children->content != nullptr)
+            value = reinterpret_cast<const char*>(a->children->content);
+        if (name == "class") c.cls = value;
+        else if (name == "id") c.id = value;
+        else if (name == "role") c.role = value;
+        else if (name == "style") c.style = value;
+        else if (name == "hidden") c.hidden = true;
+        else if (name == "aria-hidden") c.aria_hidden = value == "true";
+    }
+    return c;
+}
+
+void append_lower(std::string& out, std::string_view s) {
+    for (char ch : s) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
+
 bool has_attr(const xmlNode* n, const char* attribute) {
     if (!is_element(n)) return false;
     for (const xmlAttr* a = n->properties; a != nullptr; a = a->next)

@@ -21,6 +21,21 @@ inline std::string_view name(const xmlNode* n) {
 std::string attr(const xmlNode* n, const char* attribute);
 bool has_attr(const xmlNode* n, const char* attribute);
 
+// Attribute value without a copy when libxml2 holds it as one text node (the usual case); when
+// it is split, the first part. "" when absent.
+std::string_view attr_view(const xmlNode* n, const char* attribute);
+
+// The attributes extraction weighs, read in one scan.
+struct Cues {
+    std::string_view cls, id, role, style;
+    bool hidden = false;      // hidden attribute
+    bool aria_hidden = false; // aria-hidden="true"
+};
+Cues cues(const xmlNode* n);
+
+// Appends s lower-cased (ASCII letters only).
+void append_lower(std::string& out, std::string_view s);
+
 // Text of a text or CDATA node ("" otherwise).
 std::string_view node_text(const xmlNode* n);
 

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <libxml/encoding.h>
 
 #include "analyzers/text.h"
 #include "indexer/extract/extract.h"
+#include "indexer/extract/slim_html.h"
 
 namespace dateline::extract {
 
@@ -72,6 +75,20 @@ bool has_multibyte(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
 }
 
+// UTF-8 validity with a fast path for ASCII runs (most of a page's bytes).
+bool valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+    while (i + 8 <= s.size()) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        if ((w & 0x8080808080808080ull) != 0) break;
+        i += 8;
+    }
+    return !has_multibyte(s.substr(i)) || text::is_valid_utf8(s.substr(i));
+}
+
+std::string detect(std::string_view bytes, std::string_view container_charset, bool utf8);
+
 bool single_byte(std::string_view cs) {
     return cs == "windows-1252" || cs.starts_with("iso-8859") || cs.starts_with("windows-125") ||
            cs == "koi8-r" || cs == "koi8-u";
@@ -110,12 +127,17 @@ std::string maybe_gunzip(std::string_view bytes) {
 }
 
 std::string detect_charset(std::string_view bytes, std::string_view container_charset) {
+    return detect(bytes, container_charset, valid_utf8(bytes));
+}
+
+namespace {
+
+std::string detect(std::string_view bytes, std::string_view container_charset, bool utf8) {
     if (bytes.starts_with("\xEF\xBB\xBF")) return "UTF-8";
     if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
     if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
     std::string declared = normalize_charset(container_charset);
     if (declared.empty()) declared = meta_charset(bytes);
-    bool utf8 = text::is_valid_utf8(bytes);
     if (declared.empty()) return utf8 ? "UTF-8" : "windows-1252";
     if (single_byte(declared) && utf8 && has_multibyte(bytes)) return "UTF-8";
     if (declared == "UTF-8" && !utf8) {
@@ -132,18 +154,27 @@ std::string detect_charset(std::string_view bytes, std::string_view container_ch
     return declared;
 }
 
+} // namespace
+
 HtmlDocument parse_html(std::string_view bytes, std::string_view container_charset) {
     if (bytes.size() > max_page_bytes) throw ExtractError("page larger than 32 MiB");
     HtmlDocument out;
-    out.charset = detect_charset(bytes, container_charset);
+    const bool utf8 = valid_utf8(bytes);
+    out.charset = detect(bytes, container_charset, utf8);
     std::string_view input = bytes;
     std::string cleaned;
     if (out.charset == "UTF-8") {
         if (input.starts_with("\xEF\xBB\xBF")) input.remove_prefix(3);
-        if (!text::is_valid_utf8(input)) {
+        if (!utf8) {
             cleaned = text::to_valid_utf8(input);
             input = cleaned;
         }
+    }
+    // UTF-16 is left whole to libxml2; every other charset is ASCII-compatible for markup.
+    std::string slim;
+    if (!out.charset.starts_with("UTF-16")) {
+        slim = slim_html(input);
+        input = slim;
     }
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET | HTML_PARSE_COMPACT;

@@ -8,6 +8,7 @@
 
 #include "analyzers/text.h"
 #include "indexer/extract/dom.h"
+#include "indexer/extract/relative_date.h"
 
 namespace dateline::extract {
 
@@ -82,9 +83,51 @@ bool has_type(const json& obj, std::string_view type) {
     return false;
 }
 
+// HTML character references left in JSON-LD strings ("&#8220;", "&amp;", "&nbsp;").
+std::string decode_entities(const std::string& s) {
+    if (s.find('&') == std::string::npos) return s;
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        std::size_t semi = s.find(';', i);
+        if (semi == std::string::npos || semi - i > 10) {
+            out += s[i];
+            continue;
+        }
+        std::string_view name(s.data() + i + 1, semi - i - 1);
+        unsigned cp = 0;
+        if (name.starts_with("#x") || name.starts_with("#X")) {
+            for (char c : name.substr(2)) {
+                if (!std::isxdigit(static_cast<unsigned char>(c))) { cp = 0; break; }
+                cp = cp * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10));
+            }
+        } else if (name.starts_with("#")) {
+            for (char c : name.substr(1)) {
+                if (!std::isdigit(static_cast<unsigned char>(c))) { cp = 0; break; }
+                cp = cp * 10 + static_cast<unsigned>(c - '0');
+            }
+        } else if (name == "amp") cp = '&';
+        else if (name == "quot") cp = '"';
+        else if (name == "apos") cp = '\'';
+        else if (name == "lt") cp = '<';
+        else if (name == "gt") cp = '>';
+        else if (name == "nbsp") cp = 0xA0;
+        if (cp == 0 || cp > 0x10FFFF) {
+            out += s[i];
+            continue;
+        }
+        text::append_utf8(out, cp);
+        i = semi;
+    }
+    return out;
+}
+
 // The text of a JSON-LD value: a string, a number, or an object's name / @value / @id.
 std::string ld_text(const json& v) {
-    if (v.is_string()) return v.get<std::string>();
+    if (v.is_string()) return decode_entities(v.get<std::string>());
     if (v.is_number_integer()) return std::to_string(v.get<long long>());
     if (v.is_object()) {
         for (const char* key : {"name", "@value"}) {
@@ -447,7 +490,7 @@ bool names_site(std::string_view segment, const std::vector<std::string>& site_n
     if (seg.empty()) return false;
     for (const auto& name : site_names) {
         std::string n = compact(name);
-        if (!n.empty() && (seg == n || (n.size() >= 4 && contains(seg, n)) ||
+        if (!n.empty() && (seg == n || (n.size() >= 4 && seg.size() <= n.size() + 8 && contains(seg, n)) ||
                            (seg.size() >= 4 && contains(n, seg))))
             return true;
     }
@@ -455,10 +498,23 @@ bool names_site(std::string_view segment, const std::vector<std::string>& site_n
         std::string h = compact(name_from_host(host));
         std::string label = name_from_host(host);
         label = compact(label.substr(0, label.find('.')));
-        if (seg.size() >= 3 && (contains(h, seg) || (label.size() >= 3 && contains(seg, label))))
+        if (seg.size() >= 3 && (contains(h, seg) || (label.size() >= 3 &&
+                                                     seg.size() <= label.size() + 8 &&
+                                                     contains(seg, label))))
             return true;
     }
     return false;
+}
+
+// Exactly a site name or the host's name ("The Space Review" for thespacereview.com).
+bool is_site_name(std::string_view segment, const std::vector<std::string>& site_names,
+                  const std::string& host) {
+    std::string seg = compact(segment);
+    if (seg.size() < 3) return false;
+    for (const auto& name : site_names)
+        if (compact(name) == seg) return true;
+    std::string label = name_from_host(host);
+    return !host.empty() && compact(label.substr(0, label.find('.'))) == seg;
 }
 
 } // namespace
@@ -490,8 +546,22 @@ std::string strip_site_name(const std::string& title, const std::vector<std::str
                 }
             }
         }
+        if (!changed) {
+            auto colon = t.find(": ");
+            if (colon != std::string::npos && colon > 0 &&
+                is_site_name(t.substr(0, colon), site_names, host)) {
+                t = std::string(text::trim(t.substr(colon + 2)));
+                changed = true;
+            }
+        }
         if (!changed) break;
     }
+    // A section label before " | ": "Opinion | Republicans Are Following Trump".
+    auto head_bar = t.find(" | ");
+    if (head_bar != std::string::npos && head_bar > 0 &&
+        text::tokenize(t.substr(0, head_bar)).size() <= 2 &&
+        text::tokenize(t.substr(head_bar + 3)).size() >= 4)
+        t = std::string(text::trim(t.substr(head_bar + 3)));
     // A " | " tail of one to three words that is not part of the headline's sentence.
     auto bar = t.rfind(" | ");
     if (bar != std::string::npos && bar > 0) {
@@ -506,6 +576,9 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
     Collector m;
     bool found_article = false;
     int bylines = 0, times = 0;
+    int text_after_h1 = -1; // characters of text seen since the first h1, -1 before it
+    bool near_heading_date = false;
+    std::string cls;
     xmlNode* root = xmlDocGetRootElement(doc);
     if (root != nullptr) {
         std::string lang = dom::attr(root, "lang");
@@ -513,6 +586,18 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
         Collector::add(m.language, 5, lang, "html[lang]");
     }
     dom::walk(root, [&](xmlNode* n) {
+        if (n->type == XML_TEXT_NODE) {
+            // A date printed near the headline ("November 20, 2019" under the h1).
+            if (text_after_h1 >= 0 && text_after_h1 < 1500 && !near_heading_date) {
+                std::string_view t = text::trim(dom::node_text(n));
+                text_after_h1 += static_cast<int>(t.size());
+                if (t.size() >= 6 && t.size() <= 120 && find_date(t)) {
+                    Collector::add(m.published, 8, std::string(t), "text:near-heading");
+                    near_heading_date = true;
+                }
+            }
+            return false;
+        }
         if (!dom::is_element(n)) return false;
         std::string_view tag = dom::name(n);
         if (tag == "meta") {
@@ -540,7 +625,8 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
             if (rel == "canonical") Collector::add(m.url, 1, dom::attr(n, "href"), "link[rel=canonical]");
             return false;
         }
-        std::string itemprop = lower(dom::attr(n, "itemprop"));
+        std::string_view itemprop_raw = dom::attr_view(n, "itemprop");
+        std::string itemprop = itemprop_raw.empty() ? std::string() : lower(itemprop_raw);
         if (!itemprop.empty()) {
             if (itemprop == "datepublished" || itemprop == "datemodified") {
                 std::string v = dom::attr(n, "datetime");
@@ -581,10 +667,20 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
                 else Collector::add(m.published, pub ? 5 : 6, v, "time[datetime]");
             }
         }
-        if (tag == "h1") Collector::add(m.title, 8, dom::text(n, 2000), "h1");
-        std::string cls = lower(dom::attr(n, "class") + " " + dom::attr(n, "id"));
-        std::string rel = lower(dom::attr(n, "rel"));
-        if (bylines < 3 && (class_has(cls, "byline") || rel == "author" ||
+        if (tag == "h1") {
+            std::string h = dom::text(n, 2000);
+            if (!h.empty() && text_after_h1 < 0) text_after_h1 = 0;
+            Collector::add(m.title, 8, h, "h1");
+            return false;
+        }
+        if (bylines >= 3) return true;
+        dom::Cues cue = dom::cues(n);
+        cls.clear();
+        dom::append_lower(cls, cue.cls);
+        cls += ' ';
+        dom::append_lower(cls, cue.id);
+        std::string_view rel = dom::attr_view(n, "rel");
+        if ((class_has(cls, "byline") || rel == "author" ||
                             (class_has(cls, "author") && !class_has(cls, "bio") &&
                              !class_has(cls, "avatar") && !class_has(cls, "image")))) {
             std::string t = dom::text(n, 400);

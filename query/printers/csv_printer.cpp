@@ -1,10 +1,11 @@
-// --format csv (RFC 4180): a table of hits, then — when facets were asked for — a blank line and
-// a table of facet values. With --limit 0 only the facet table is printed.
+// --format csv (RFC 4180 quoting, LF line ends): a table of hits, then — when facets were asked for
+// — a blank line and a table of facet values. With --limit 0 only the facet table is printed.
+#include "printers.h"
+
+#include <cstdio>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include "printers.h"
 
 namespace dateline::query {
 
@@ -35,23 +36,26 @@ class CsvPrinter final : public Printer {
     void begin(const SearchResult& r) override {
         hits_table_ = r.limit > 0;
         facet_header_done_ = false;
-        if (hits_table_) row({"id", "rank", "score", "published", "source", "title", "url", "tags", "snippet"});
+        if (hits_table_)
+            row({"id", "rank", "score", "published", "source", "title", "url", "tags", "snippet"});
     }
 
     void hit(const Hit& h) override {
         std::string tags;
-        for (const auto& t : h.tags) tags += (tags.empty() ? "" : "|") + t;
-        row({h.id, std::to_string(h.rank), score_text(h.score), h.published.value_or(""),
-             h.source, h.title, h.url, tags, h.snippet.render("<b>", "</b>", true)});
+        for (const auto& t : h.tags)
+            tags += (tags.empty() ? "" : "|") + t;
+        row({h.id, std::to_string(h.rank), score_text(h.score), h.published.value_or(""), h.source,
+             h.title, h.url, tags, h.snippet.render("<b>", "</b>", true)});
     }
 
     void facet(const FacetResult& f) override {
         if (!facet_header_done_) {
-            if (hits_table_) out_ << "\r\n";
+            if (hits_table_) out_ << '\n';
             row({"facet", "value", "label", "count"});
             facet_header_done_ = true;
         }
-        for (const auto& v : f.values) row({f.name, v.value, v.label, std::to_string(v.count)});
+        for (const auto& v : f.values)
+            row({f.name, v.value, v.label, std::to_string(v.count)});
     }
 
     void end(const SearchResult&) override { out_.flush(); }
@@ -62,8 +66,10 @@ class CsvPrinter final : public Printer {
         row({"index_schema_version", std::to_string(s.schema_version), "", ""});
         row({"oldest", s.oldest.value_or(""), "", ""});
         row({"newest", s.newest.value_or(""), "", ""});
-        for (const auto& v : s.sources) row({"source", v.value, v.label, std::to_string(v.count)});
-        for (const auto& v : s.tags) row({"tag", v.value, v.label, std::to_string(v.count)});
+        for (const auto& v : s.sources)
+            row({"source", v.value, v.label, std::to_string(v.count)});
+        for (const auto& v : s.tags)
+            row({"tag", v.value, v.label, std::to_string(v.count)});
         for (const auto& v : s.languages)
             row({"language", v.value, v.label, std::to_string(v.count)});
     }
@@ -74,7 +80,7 @@ class CsvPrinter final : public Printer {
             if (i) out_ << ',';
             out_ << field(fields[i]);
         }
-        out_ << "\r\n";
+        out_ << '\n';
     }
 
     std::ostream& out_;

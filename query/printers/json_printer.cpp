@@ -1,7 +1,7 @@
 // --format json: one JSON document (pretty-printed) per run.
-#include <ostream>
-
 #include "printers.h"
+
+#include <ostream>
 
 namespace dateline::query {
 

@@ -29,7 +29,9 @@ nlohmann::json hit(const Hit& h) {
     };
 }
 
-nlohmann::json facet_values(const FacetResult& facet) { return values_json(facet.values); }
+nlohmann::json facet_values(const FacetResult& facet) {
+    return values_json(facet.values);
+}
 
 nlohmann::json facet_info(const FacetResult& facet) {
     nlohmann::json info{

@@ -1,7 +1,7 @@
 // --format jsonl: one JSON object per line: hits, then facet values, then a summary.
-#include <ostream>
-
 #include "printers.h"
+
+#include <ostream>
 
 namespace dateline::query {
 

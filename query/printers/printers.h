@@ -2,12 +2,11 @@
 // and JSONL printers share. Internal to the query library.
 #pragma once
 
+#include "../printer.h"
+
 #include <iosfwd>
 #include <memory>
-
 #include <nlohmann/json.hpp>
-
-#include "../printer.h"
 
 namespace dateline::query {
 

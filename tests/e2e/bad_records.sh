@@ -1,6 +1,6 @@
 # Broken lines are named with file and line, good lines are indexed, the exit code is 4;
 # a malformed date range in a query exits 2 and says what is wrong.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 db=$WORK/db
 broken=$SRC/corpora/sample/broken.jsonl
 expect_exit 4 "$BIN/dateline-index" --db "$db" "$broken"

@@ -16,14 +16,15 @@ def words(text):
 
 def matches(r):
     tags = {t.lower() for k in ('topics', 'places', 'people', 'orgs') for t in (r.get(k) or [])}
-    month = r['published'][:7]
+    published = r.get('published') or ''
+    month = published[:7]
     if kind == 'tag':
         return arg in tags
     if kind == 'word+march':
         w = words(r.get('title', '')) | words(r.get('body', ''))
         return month == '1987-03' and bool({arg, arg + 's', arg + "'s", arg + "\u2019s"} & w)
     if kind == 'tag+from-june':
-        return arg in tags and r['published'][:10] >= '1987-06-01'
+        return arg in tags and published[:10] >= '1987-06-01'
     raise SystemExit('unknown kind ' + kind)
 
 total, dates, tags, sources = 0, collections.Counter(), collections.Counter(), collections.Counter()
@@ -33,7 +34,8 @@ with gzip.open(path, 'rt', encoding='utf-8') as f:
         if not matches(r):
             continue
         total += 1
-        dates[r['published'][:7]] += 1
+        if r.get('published'):
+            dates[r['published'][:7]] += 1
         sources[r['source']] += 1
         seen = set()
         for k in ('topics', 'places', 'people', 'orgs'):

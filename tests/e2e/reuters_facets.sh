@@ -1,6 +1,6 @@
 # Acceptance of the end-to-end issue on Reuters-21578: every article indexed, a re-run changes
 # nothing, and total, per-month date counts and tag counts equal counts computed from the input.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 need_shared
 reuters=$SHARED/corpora/reuters21578/reuters21578.jsonl.gz
 db=$WORK/db

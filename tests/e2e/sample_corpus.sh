@@ -1,5 +1,5 @@
 # The bundled sample corpus indexes cleanly, re-indexing changes nothing, and searches find it.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/lib.bash"
 db=$WORK/db
 sample=$SRC/corpora/sample/articles.jsonl
 expect_exit 0 "$BIN/dateline-index" --db "$db" "$sample"

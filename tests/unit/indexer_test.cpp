@@ -1,6 +1,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 #include <xapian.h>
 
@@ -59,6 +61,9 @@ TEST_CASE("json record: --field maps input fields, lists concatenate, scalars ta
                       fields);
     CHECK(a.tags == std::vector<std::string>{"grain", "usa", "ussr"});
     CHECK(a.title == "T");
+    fields.set("body=dateline,body");
+    auto b = analyzed(R"({"title":"T","dateline":"TOKYO, March 3","body":"The yen rose."})", fields);
+    CHECK(b.body == "TOKYO, March 3\n\nThe yen rose.");
     CHECK_THROWS_AS(fields.set("nosuchfield=x"), std::invalid_argument);
     CHECK_THROWS_AS(fields.set("tags"), std::invalid_argument);
 }

@@ -16,7 +16,7 @@ TEST_CASE("text: invalid UTF-8 and NUL bytes are replaced, valid text kept") {
 TEST_CASE("text: case and diacritic folding for every script") {
     CHECK(text::fold_case("Vladimir PUTIN") == "vladimir putin");
     CHECK(text::fold_case("ПУТИН") == "путин");
-    CHECK(text::fold("Gödel Ærø Łódź") == "godel aerø lodz");
+    CHECK(text::fold("Gödel Ærø Łódź") == "godel aro lodz");
     CHECK(text::fold("Ёлка") == "елка");
 }
 

@@ -1,0 +1,187 @@
+#include "name_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string_view>
+
+namespace dateline::entities {
+
+namespace {
+
+bool in(std::span<const std::string_view> list, std::string_view k) {
+    return std::find(list.begin(), list.end(), k) != list.end();
+}
+
+constexpr std::string_view title_words[] = {
+    "president",     "minister",     "secretary",  "chancellor", "senator",   "sen",
+    "rep",           "governor",     "chairman",   "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson",  "mr",           "mrs",        "ms",         "dr",        "prof",
+    "professor",     "director",     "ambassador", "judge",      "pope",      "general",
+    "gen",           "col",          "colonel",    "adm",        "admiral",   "premier",
+    "mayor",         "leader",       "sheikh",     "lord",       "sir",       "dame",
+    "envoy",         "commissioner", "treasurer",  "economist",  "analyst",   "congressman",
+    "congresswoman", "lawmaker",     "officer",    "executive",  "attorney",  "prosecutor",
+    "justice",       "captain",      "ceo",        "chief",      "opponent",  "critic",
+    "activist",      "lawyer",       "candidate",  "monsieur"};
+
+constexpr std::string_view org_tail_words[] = {
+    "ministry",     "party",      "bank",        "inc",        "corp",        "corporation",
+    "co",           "company",    "ltd",         "plc",        "group",       "agency",
+    "commission",   "council",    "association", "federation", "union",       "university",
+    "institute",    "airlines",   "airways",     "bureau",     "committee",   "fund",
+    "board",        "exchange",   "department",  "authority",  "ag",          "nv",
+    "gmbh",         "spa",        "bv",          "holdings",   "industries",  "trust",
+    "bancorp",      "securities", "motors",      "petroleum",  "foundation",  "organisation",
+    "organization", "office",     "court",       "parliament", "assembly",    "congress",
+    "army",         "police",     "service",     "news",       "llc",         "kgaa",
+    "kk",           "pty",        "bhd",         "oyj",        "incorporated"};
+
+constexpr std::string_view org_head_words[] = {"ministry", "bank",      "university",
+                                               "bureau",   "council",   "department",
+                                               "office",   "institute", "commission"};
+
+// Lower-case words allowed inside a name ("Bank of Montreal", "Ludwig van Beethoven").
+constexpr std::string_view connectors[] = {"of", "de", "du",  "van", "von", "der", "den",
+                                           "la", "le", "del", "da",  "di",  "bin", "al"};
+
+constexpr std::string_view speech_verbs[] = {"said", "says", "told", "added", "stated", "declared"};
+
+// Capitalized words that start sentences or headings far more often than names.
+constexpr std::string_view sentence_words[] = {
+    "the", "a",    "an",    "in",    "on",     "at",   "for",   "but",   "and",   "or",
+    "if",  "when", "while", "after", "before", "as",   "this",  "that",  "these", "those",
+    "it",  "he",   "she",   "they",  "we",     "his",  "her",   "their", "its",   "our",
+    "new", "read", "more",  "last",  "first",  "next", "other", "under", "since", "with"};
+
+bool capitalized(const Word& w) {
+    return !w.caps_line && (w.shape == Shape::capitalized || w.shape == Shape::upper);
+}
+
+std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, bool skip_initials) {
+    std::string out;
+    for (std::size_t i = b; i < e; ++i) {
+        const auto& w = words[i];
+        std::string_view t = w.text;
+        if (w.possessive) {
+            t.remove_suffix(1);                         // the s
+            t.remove_suffix(t.ends_with('\'') ? 1 : 3); // ' or U+2019
+        }
+        if (skip_initials && i > b && i + 1 < e && w.key.size() == 1) continue;
+        if (!out.empty()) out += ' ';
+        out += t;
+    }
+    return out;
+}
+
+} // namespace
+
+bool is_title_word(std::string_view key) {
+    return in(title_words, key);
+}
+
+std::string_view legal_form_country(std::string_view key) {
+    // Legal forms tied to one country's company law; "Ltd", "SA" or "Co" are used in many.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> forms = {
+        {{"inc", "US"},
+         {"incorporated", "US"},
+         {"corp", "US"},
+         {"llc", "US"},
+         {"plc", "GB"},
+         {"gmbh", "DE"},
+         {"kgaa", "DE"},
+         {"nv", "NL"},
+         {"bv", "NL"},
+         {"spa", "IT"},
+         {"kk", "JP"},
+         {"pty", "AU"},
+         {"bhd", "MY"},
+         {"oyj", "FI"}}};
+    for (const auto& [form, country] : forms)
+        if (form == key) return country;
+    return {};
+}
+
+std::vector<FoundName> find_names(const std::vector<Word>& words,
+                                  const std::vector<EntityType>& covered,
+                                  const Gazetteer& gazetteer) {
+    std::vector<FoundName> found;
+    const std::size_t n = words.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const bool blocked =
+            covered[i] == EntityType::person || covered[i] == EntityType::organization;
+        if (!capitalized(words[i]) || blocked) {
+            ++i;
+            continue;
+        }
+        // The run: capitalized words (and connectors between them) joined by white space.
+        std::size_t e = i + 1;
+        while (e < n && words[e].joins_previous) {
+            const auto& w = words[e];
+            const bool stop =
+                covered[e] == EntityType::person || covered[e] == EntityType::organization;
+            if (stop) break;
+            if (capitalized(w)) {
+                ++e;
+            } else if (in(connectors, w.key) && e + 1 < n && words[e + 1].joins_previous &&
+                       capitalized(words[e + 1])) {
+                e += 2;
+            } else {
+                break;
+            }
+            if (words[e - 1].possessive) break;
+        }
+        std::size_t b = i;
+        while (b < e && in(sentence_words, words[b].key))
+            ++b;
+        // Organizations: the run ends (or starts) with an organization word.
+        if (e - b >= 2) {
+            const bool tail = in(org_tail_words, words[e - 1].key);
+            const bool head = in(org_head_words, words[b].key) && words[b + 1].key == "of";
+            if (tail || head) {
+                found.push_back({b, e, join(words, b, e, false), EntityType::organization,
+                                 std::string(legal_form_country(words[e - 1].key))});
+                i = e;
+                continue;
+            }
+        }
+        // People: a title before the name (inside the run or just before it), a given name, or
+        // "X Y said". Place words end the person part of a run.
+        bool title = i > 0 && is_title_word(words[i - 1].key) && words[i].joins_previous;
+        std::size_t p = b;
+        for (std::size_t k = b; k < e; ++k)
+            if (is_title_word(words[k].key)) {
+                title = true;
+                p = k + 1;
+            }
+        std::size_t q = p;
+        while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))
+            ++q;
+        // allow "von"/"de" particles inside a person's name
+        while (q < e && in(connectors, words[q].key) && q + 1 < e &&
+               covered[q + 1] == EntityType::other)
+            q += 2;
+        while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))
+            ++q;
+        const std::size_t len = q - p;
+        bool person = false;
+        if (len >= 1 && len <= 4) {
+            const bool given = gazetteer.is_first_name(words[p].key) && len >= 2;
+            const bool said = len >= 2 && len <= 3 && q < n && in(speech_verbs, words[q].key) &&
+                              !words[p].sentence_start && q == e;
+            person = (title && len <= 3) || given || said;
+            if (len == 1 && !title) person = false;
+            if (words[p].shape == Shape::upper && words[p].key.size() <= 3) person = false;
+        }
+        if (person) {
+            found.push_back({p, q, join(words, p, q, true), EntityType::person, ""});
+            i = q;
+            continue;
+        }
+        i = e;
+    }
+    return found;
+}
+
+} // namespace dateline::entities

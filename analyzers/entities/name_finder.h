@@ -1,0 +1,36 @@
+// Names the gazetteer does not know, from capitalized word runs with cues: a title before a person
+// ("Finance Minister Gerhard Stoltenberg", "spokesman Dmitry Peskov", "Mr Peskov"), a given name
+// ("Ivan Boesky"), "X Y said"; an organization word at the end ("Standard Oil Co", "Labour Party")
+// or head ("Ministry of Finance"). Runs never cross gazetteer person or organization mentions;
+// they may contain place mentions only when they end as an organization ("Bank of Montreal").
+#pragma once
+
+#include "analyzers/article.h"
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/matcher.h"
+#include "analyzers/entities/token_stream.h"
+
+#include <string>
+#include <vector>
+
+namespace dateline::entities {
+
+struct FoundName {
+    std::size_t begin = 0, end = 0; // words [begin, end) of the name itself (titles excluded)
+    std::string name;               // as written, initials and possessives dropped
+    EntityType type = EntityType::other;
+    std::string country; // organizations: the country their legal form implies ("Inc" -> US)
+};
+
+// `covered[i]` is the type of the gazetteer mention covering word i, or EntityType::other.
+std::vector<FoundName> find_names(const std::vector<Word>& words,
+                                  const std::vector<EntityType>& covered,
+                                  const Gazetteer& gazetteer);
+
+// The country a company's legal form implies ("inc" -> "US", "plc" -> "GB", "gmbh" -> "DE"), or "".
+std::string_view legal_form_country(std::string_view key);
+
+// Title and role words that announce a person ("president", "spokesman", "mr").
+bool is_title_word(std::string_view key);
+
+} // namespace dateline::entities

@@ -1,0 +1,170 @@
+#include "indexer/extract/slim_html.h"
+
+#include <array>
+#include <cstring>
+
+namespace dateline::extract {
+
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != b[i]) return false;
+    return true;
+}
+
+bool icontains(std::string_view hay, std::string_view needle) {
+    if (needle.size() > hay.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        std::size_t k = 0;
+        while (k < needle.size() && lower(hay[i + k]) == needle[k]) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+// Position of "</name" (any case) at or after from, or npos.
+std::size_t find_close(std::string_view s, std::size_t from, std::string_view name) {
+    while (true) {
+        std::size_t p = s.find("</", from);
+        if (p == std::string_view::npos) return p;
+        if (p + 2 + name.size() <= s.size() && iequals(s.substr(p + 2, name.size()), name))
+            return p;
+        from = p + 2;
+    }
+}
+
+bool dropped_element(std::string_view tag) {
+    return tag == "script" || tag == "style" || tag == "svg" || tag == "noscript" ||
+           tag == "template";
+}
+
+bool kept_attribute(std::string_view tag, std::string_view name, std::string_view value) {
+    static constexpr std::array<std::string_view, 17> keep{
+        "class", "id",      "role",       "hidden",  "aria-hidden", "itemprop",
+        "property", "name", "content",    "charset", "http-equiv",  "rel",
+        "datetime", "type", "lang",       "pubdate", "xml:lang"};
+    for (auto k : keep)
+        if (name == k) return true;
+    if (name == "style") return icontains(value, "none") || icontains(value, "hidden");
+    if (name == "href") return tag == "link" || tag == "base";
+    return false;
+}
+
+} // namespace
+
+std::string slim_html(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() / 2);
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    std::string tag, attr_name;
+    while (i < n) {
+        std::size_t lt = s.find('<', i);
+        if (lt == std::string_view::npos) {
+            out.append(s.substr(i));
+            break;
+        }
+        out.append(s.substr(i, lt - i));
+        i = lt;
+        if (s.compare(i, 4, "<!--") == 0) {
+            std::size_t end = s.find("-->", i + 4);
+            i = end == std::string_view::npos ? n : end + 3;
+            continue;
+        }
+        if (i + 1 >= n || !is_alpha(s[i + 1])) {
+            out += '<';
+            ++i;
+            continue;
+        }
+        // A start tag: name, then attributes.
+        std::size_t p = i + 1;
+        tag.clear();
+        while (p < n && !is_space(s[p]) && s[p] != '>' && s[p] != '/') tag += lower(s[p++]);
+        std::string rebuilt = "<" + tag;
+        bool ok = true;
+        bool ld_json = false;
+        while (true) {
+            while (p < n && (is_space(s[p]) || s[p] == '/')) ++p;
+            if (p >= n) {
+                ok = false;
+                break;
+            }
+            if (s[p] == '>') break;
+            std::size_t name_start = p;
+            while (p < n && !is_space(s[p]) && s[p] != '=' && s[p] != '>' && s[p] != '/') ++p;
+            attr_name.clear();
+            for (std::size_t k = name_start; k < p; ++k) attr_name += lower(s[k]);
+            while (p < n && is_space(s[p])) ++p;
+            std::string_view value;
+            bool has_value = false;
+            if (p < n && s[p] == '=') {
+                ++p;
+                while (p < n && is_space(s[p])) ++p;
+                if (p >= n) {
+                    ok = false;
+                    break;
+                }
+                if (s[p] == '"' || s[p] == '\'') {
+                    char q = s[p];
+                    std::size_t end = s.find(q, p + 1);
+                    if (end == std::string_view::npos) {
+                        ok = false;
+                        break;
+                    }
+                    value = s.substr(p + 1, end - p - 1);
+                    p = end + 1;
+                } else {
+                    std::size_t start = p;
+                    while (p < n && !is_space(s[p]) && s[p] != '>') ++p;
+                    value = s.substr(start, p - start);
+                }
+                has_value = true;
+            }
+            if (attr_name.empty()) continue;
+            if (attr_name == "type" && icontains(value, "ld+json")) ld_json = true;
+            if (!kept_attribute(tag, attr_name, value)) continue;
+            rebuilt += ' ';
+            rebuilt += attr_name;
+            if (has_value) {
+                char q = value.find('"') == std::string_view::npos ? '"' : '\'';
+                rebuilt += '=';
+                rebuilt += q;
+                rebuilt.append(value);
+                rebuilt += q;
+            }
+        }
+        if (!ok) { // unreadable markup: leave the rest to libxml2's recovery
+            out.append(s.substr(i));
+            break;
+        }
+        std::size_t after = p + 1; // past '>'
+        if (dropped_element(tag) && !(tag == "script" && ld_json)) {
+            std::size_t close = find_close(s, after, tag);
+            if (close == std::string_view::npos) {
+                i = n;
+                break;
+            }
+            std::size_t gt = s.find('>', close);
+            i = gt == std::string_view::npos ? n : gt + 1;
+            continue;
+        }
+        rebuilt += '>';
+        out += rebuilt;
+        i = after;
+        if (tag == "script") { // ld+json: its content verbatim
+            std::size_t close = find_close(s, after, tag);
+            std::size_t end = close == std::string_view::npos ? n : close;
+            out.append(s.substr(after, end - after));
+            i = end;
+        }
+    }
+    return out;
+}
+
+} // namespace dateline::extract

@@ -1,0 +1,220 @@
+#include "analyzers/entities/entities.h"
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/glued_tags.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using dateline::Article;
+using dateline::Entity;
+using dateline::EntityType;
+namespace ent = dateline::entities;
+
+namespace {
+
+std::vector<Entity> tag_text(const std::string& body, const std::string& title = "",
+                             std::vector<std::string> tags = {}) {
+    Article a;
+    a.title = title;
+    a.body = body;
+    a.tags = std::move(tags);
+    return ent::tag(a);
+}
+
+const Entity* find(const std::vector<Entity>& es, const std::string& name, EntityType type) {
+    for (const auto& e : es)
+        if (e.name == name && e.type == type) return &e;
+    return nullptr;
+}
+
+bool has_country(const std::vector<Entity>& es, const std::string& code) {
+    return std::any_of(es.begin(), es.end(), [&](const Entity& e) {
+        return e.type == EntityType::place && e.country == code;
+    });
+}
+
+std::string read(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+} // namespace
+
+TEST_CASE("entities: aliases in several forms name one canonical person") {
+    for (const char* text :
+         {"Putin spoke on Monday.", "President Putin spoke on Monday.",
+          "Vladimir Vladimirovich Putin spoke on Monday.", "Путин выступил в понедельник."}) {
+        CAPTURE(text);
+        const auto es = tag_text(text);
+        REQUIRE(find(es, "Vladimir Putin", EntityType::person));
+    }
+    const auto es = tag_text("Putin met Vladimir Putin's aides. Путин said so.");
+    REQUIRE(find(es, "Vladimir Putin", EntityType::person));
+    CHECK(find(es, "Vladimir Putin", EntityType::person)->count == 3);
+}
+
+TEST_CASE("entities: an all-caps short alias matches only in capitals") {
+    CHECK(has_country(tag_text("The US said it would act."), "US"));
+    CHECK(has_country(tag_text("Officials in the U.S. said it would act."), "US"));
+    CHECK_FALSE(has_country(tag_text("Let us hope they tell us soon."), "US"));
+    // In a headline written in capitals "US" may be the pronoun: it is not matched there.
+    CHECK_FALSE(has_country(tag_text("", "TELL US WHAT YOU THINK ABOUT IT"), "US"));
+}
+
+TEST_CASE("entities: Georgia is the country or the US state by context") {
+    const auto country = tag_text("Georgia has protested. Officials in Tbilisi said the talks "
+                                  "with Moscow had failed.");
+    CHECK(has_country(country, "GE"));
+    const auto state = tag_text("Storms hit Georgia on Monday, officials in Atlanta said.");
+    CHECK(has_country(state, "US"));
+    CHECK_FALSE(has_country(state, "GE"));
+}
+
+TEST_CASE("entities: ambiguous common-word aliases need the right context") {
+    CHECK(has_country(tag_text("Turkey and Greece met in Ankara to discuss the Aegean."), "TR"));
+    CHECK_FALSE(has_country(tag_text("Turkey prices rose before Thanksgiving, poultry farmers "
+                                     "said."),
+                            "TR"));
+    CHECK_FALSE(has_country(tag_text("Chad Smith scored twice on Sunday."), "TD"));
+    CHECK(has_country(tag_text("Chad accused Libya of bombing the Aouzou strip."), "TD"));
+    // Lower case never names a proper noun: "china" is porcelain.
+    CHECK_FALSE(has_country(tag_text("she sold the fine china and the silver"), "CN"));
+    CHECK(has_country(tag_text("China raised its tariffs."), "CN"));
+}
+
+TEST_CASE("entities: demonyms name their country") {
+    CHECK(has_country(tag_text("Russian officials denied it."), "RU"));
+    CHECK(has_country(tag_text("The Japanese government disagreed."), "JP"));
+    CHECK(has_country(tag_text("Soviet troops left the town."), "SU"));
+    // A longer name wins: "Latin American" is no mention of the United States.
+    CHECK_FALSE(has_country(tag_text("Latin American debtors met bankers."), "US"));
+}
+
+TEST_CASE("entities: cities carry their country") {
+    const auto es = tag_text("Traders in Tokyo and Wellington were cautious; Bonn stayed calm.");
+    const auto* tokyo = find(es, "Tokyo", EntityType::place);
+    REQUIRE(tokyo);
+    CHECK(tokyo->country == "JP");
+    CHECK(has_country(es, "NZ"));
+    CHECK(has_country(es, "DE"));
+}
+
+TEST_CASE("entities: a later surname joins the full name found by a cue") {
+    const auto es = tag_text("Kremlin spokesman Dmitry Peskov said no. Later Peskov added that "
+                             "the talks were over. Analyst Tomasz Wiśniewski agreed, and "
+                             "Wiśniewski said more.");
+    const auto* peskov = find(es, "Dmitry Peskov", EntityType::person);
+    REQUIRE(peskov);
+    CHECK(peskov->count == 2);
+    const auto* analyst = find(es, "Tomasz Wiśniewski", EntityType::person);
+    REQUIRE(analyst);
+    CHECK(analyst->count == 2);
+    CHECK_FALSE(find(es, "Wiśniewski", EntityType::person));
+}
+
+TEST_CASE("entities: names outside the gazetteer come from cues") {
+    const auto es = tag_text("Finance Minister Gerhardt Obermaier met Ivan Dolgov on Tuesday. "
+                             "Acme Widget Inc said profits rose. The Ministry of Fisheries "
+                             "agreed.");
+    CHECK(find(es, "Gerhardt Obermaier", EntityType::person));
+    CHECK(find(es, "Ivan Dolgov", EntityType::person));
+    CHECK(find(es, "Acme Widget Inc", EntityType::organization));
+    CHECK(find(es, "Ministry of Fisheries", EntityType::organization));
+}
+
+TEST_CASE("entities: publisher tags, including runs glued together, map to entities") {
+    const auto& g = ent::default_gazetteer();
+    const auto pieces = ent::segment_tag("donald trumpvladimir putinusrussia", g);
+    REQUIRE(pieces.size() == 4);
+    CHECK(g.entity(pieces[0].front().entity).name == "Donald Trump");
+    CHECK(g.entity(pieces[1].front().entity).name == "Vladimir Putin");
+    CHECK(g.entity(pieces[2].front().entity).country == "US");
+    CHECK(g.entity(pieces[3].front().entity).name == "Russia");
+    CHECK(ent::segment_tag("politics", g).empty());
+
+    const auto es = tag_text("A short item.", "", {"donald trumpvladimir putinusrussia"});
+    CHECK(find(es, "Donald Trump", EntityType::person));
+    CHECK(find(es, "Vladimir Putin", EntityType::person));
+    CHECK(has_country(es, "US"));
+    CHECK(has_country(es, "RU"));
+}
+
+TEST_CASE("entities: the query side resolves aliases to canonical entities") {
+    const auto& g = ent::default_gazetteer();
+    auto id = g.resolve("Путин");
+    REQUIRE(id != ent::Gazetteer::npos);
+    CHECK(g.entity(id).name == "Vladimir Putin");
+    id = g.resolve("president putin");
+    REQUIRE(id != ent::Gazetteer::npos);
+    CHECK(g.entity(id).name == "Vladimir Putin");
+    CHECK(g.resolve("no such entity anywhere") == ent::Gazetteer::npos);
+}
+
+TEST_CASE("entities: users' gazetteer files add entities and aliases") {
+    const std::string extra =
+        std::string(DATELINE_SOURCE_DIR) + "/tests/fixtures/entities/extra-gazetteer.tsv";
+    const std::vector<std::string> files{extra};
+    const auto g = ent::load_gazetteer(files);
+    Article a;
+    a.body = "Jane Example visited Aotearoa.";
+    const auto es = ent::tag(a, g);
+    CHECK(find(es, "Jane Example", EntityType::person));
+    CHECK(has_country(es, "NZ"));
+
+    ent::Gazetteer bad;
+    CHECK_THROWS_WITH_AS(bad.add_tsv("person\tX\tnot-a-code\t\t\n", "mine.tsv"),
+                         doctest::Contains("mine.tsv:1"), std::runtime_error);
+}
+
+TEST_CASE("entities: the News24 seed page yields its people, organizations and places") {
+    const std::filesystem::path path =
+        std::filesystem::path(DATELINE_SHARED_DIR) / "corpora/seed/news24-kremlin-groundless.txt";
+    if (!std::filesystem::exists(path)) {
+        MESSAGE("skipped: " << path << " not found (../shared is absent)");
+        return;
+    }
+    const auto es = tag_text(read(path));
+    for (const char* name : {"Vladimir Putin", "Dmitry Peskov", "Sergei Ryabkov", "Donald Trump",
+                             "Joe Biden", "Hillary Clinton", "Alexei Navalny"}) {
+        CAPTURE(name);
+        CHECK(find(es, name, EntityType::person));
+    }
+    CHECK(find(es, "Kremlin", EntityType::organization));
+    CHECK(find(es, "RIA Novosti", EntityType::organization));
+    for (const char* name : {"Russia", "United States", "Moscow", "Germany", "Crimea"}) {
+        CAPTURE(name);
+        CHECK(find(es, name, EntityType::place));
+    }
+    for (const auto& e : es) {
+        CAPTURE(e.name);
+        CHECK(e.name.find("Lotto") == std::string::npos);
+        CHECK(e.name.find("Feel Good") == std::string::npos);
+        CHECK(e.name.find("FEEL GOOD") == std::string::npos);
+        CHECK(e.name.find("Subscribe") == std::string::npos);
+    }
+}
+
+TEST_CASE("entities: salient places only drops a late single mention, keeps the main country") {
+    const std::string body =
+        "Japan's exports rose in March, the Finance Ministry in Tokyo said on Tuesday. "
+        "Exporters said demand was strong in most markets and that shipments of cars, steel "
+        "and electronics had all increased, while imports of oil and food were steady over the "
+        "month, the figures showed. A similar survey was published in Luxembourg.";
+    Article a;
+    a.body = body;
+    ent::TagOptions salient;
+    salient.salient_places_only = true;
+    const auto all = ent::tag(a);
+    const auto few = ent::tag(a, ent::default_gazetteer(), salient);
+    CHECK(has_country(all, "LU"));
+    CHECK_FALSE(has_country(few, "LU"));
+    CHECK(has_country(few, "JP"));
+}

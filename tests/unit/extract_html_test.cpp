@@ -1,0 +1,259 @@
+// Extraction of HTML pages: metadata from each source, boilerplate removal, charsets, robustness.
+#include <doctest/doctest.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "analyzers/dates.h"
+#include "indexer/extract/extract.h"
+
+namespace {
+
+using dateline::extract::ExtractError;
+using dateline::extract::Extraction;
+using dateline::extract::PageInfo;
+
+std::string fixture(const std::string& name) {
+    std::ifstream in(std::string(DATELINE_SOURCE_DIR) + "/tests/fixtures/extract/" + name,
+                     std::ios::binary);
+    REQUIRE_MESSAGE(in, "missing fixture " << name);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+Extraction extract_fixture(const std::string& name, PageInfo page = {}) {
+    page.path = name;
+    return dateline::extract::extract_html(fixture(name), page);
+}
+
+std::string origin_of(const Extraction& x, const std::string& field) {
+    for (const auto& o : x.origins)
+        if (o.field == field) return o.origin;
+    return "";
+}
+
+std::string iso(const std::optional<dateline::Timestamp>& t) {
+    return t ? dateline::dates::format_iso(*t) : "(none)";
+}
+
+bool contains(const std::string& hay, const std::string& needle) {
+    return hay.find(needle) != std::string::npos;
+}
+
+Extraction extract_string(const std::string& html, PageInfo page = {}) {
+    return dateline::extract::extract_html(html, page);
+}
+
+const std::string prose =
+    "<p>The committee met for six hours on Tuesday and agreed, after a long debate, to send the "
+    "proposal back to the drafting group for another round of changes before the vote.</p>";
+
+} // namespace
+
+TEST_CASE("extract: JSON-LD in @graph gives headline, dates, authors, publisher, keywords") {
+    Extraction x = extract_fixture("jsonld.html");
+    const auto& a = x.article;
+    CHECK(a.title == "Harbour bridge reopens after repairs");
+    CHECK(a.source == "Example Times");
+    CHECK(a.source_id == "example-times");
+    CHECK(origin_of(x, "source") == "json-ld publisher");
+    CHECK(iso(a.published) == "2021-03-17T07:15:00Z");
+    CHECK(origin_of(x, "published") == "json-ld");
+    CHECK(iso(a.updated) == "2021-03-18T08:00:00Z");
+    CHECK(a.authors == std::vector<std::string>{"Jane Doe", "John Roe"});
+    CHECK(a.tags == std::vector<std::string>{"bridges", "transport", "city council"});
+    CHECK(a.section == "Local");
+    CHECK(a.language == "en");
+    CHECK(a.url == "https://example.com/news/harbour-bridge");
+    CHECK(a.body.starts_with("The harbour bridge reopened to traffic"));
+    CHECK(contains(a.body, "under budget, which surprised"));
+}
+
+TEST_CASE("extract: Open Graph and article:* meta, relative canonical link") {
+    PageInfo page;
+    page.url = "https://courier.example.org/some/path?x=1";
+    Extraction x = extract_fixture("opengraph.html", page);
+    const auto& a = x.article;
+    CHECK(a.title == "Valley farmers count the cost of the frost");
+    CHECK(origin_of(x, "title") == "og:title");
+    CHECK(a.source == "The Valley Courier");
+    CHECK(origin_of(x, "source") == "og:site_name");
+    CHECK(iso(a.published) == "2020-04-02T06:30:00Z");
+    CHECK(origin_of(x, "published") == "article:published_time");
+    CHECK(iso(a.updated) == "2020-04-02T09:45:00Z");
+    CHECK(a.section == "Agriculture");
+    CHECK(a.tags == std::vector<std::string>{"Farming", "Weather"});
+    CHECK(a.authors.empty()); // article:author is a profile URL, not a name
+    CHECK(a.language == "de");
+    CHECK(a.url == "https://courier.example.org/2020/04/02/frost-farmers");
+    CHECK(a.body.starts_with("Farmers across the valley"));
+}
+
+TEST_CASE("extract: <meta name> author, news_keywords, DC.date.issued") {
+    Extraction x = extract_fixture("meta-names.html");
+    const auto& a = x.article;
+    CHECK(a.title == "Library extends its opening hours");
+    CHECK(a.authors == std::vector<std::string>{"Maria Lopez"});
+    CHECK(origin_of(x, "authors") == "meta[name=author]");
+    CHECK(a.tags == std::vector<std::string>{"libraries", "culture"}); // news_keywords first
+    CHECK(iso(a.published) == "2019-06-05");
+    CHECK(origin_of(x, "published") == "meta[name=dc.date.issued]");
+    CHECK(a.description == "The central library will open on Sundays.");
+    CHECK_FALSE(contains(a.body, "Library extends its opening hours")); // the title is no body
+}
+
+TEST_CASE("extract: <time datetime>, byline and a title without the site name") {
+    Extraction x = extract_fixture("time-element.html");
+    const auto& a = x.article;
+    CHECK(a.title == "Tram line opens");
+    CHECK(iso(a.published) == "2018-09-01T10:00:00Z");
+    CHECK(origin_of(x, "published") == "time[datetime]");
+    CHECK(a.authors == std::vector<std::string>{"Tom Baker"});
+    CHECK(origin_of(x, "authors") == "byline");
+    CHECK(a.body.starts_with("The city's first new tram line"));
+    CHECK_FALSE(contains(a.body, "By Tom Baker"));
+}
+
+TEST_CASE("extract: a dateline gives the day, its year from the reference time") {
+    PageInfo page;
+    page.fetched_at = dateline::dates::parse("2021-03-20T12:00:00Z");
+    Extraction x = extract_fixture("dateline-url.html", page);
+    CHECK(iso(x.article.published) == "2021-03-17");
+    CHECK(origin_of(x, "published") == "dateline");
+}
+
+TEST_CASE("extract: a date in the URL path when nothing else states one") {
+    PageInfo page;
+    page.url = "https://news.example.net/2019/09/02/school-year-starts.html";
+    Extraction x = extract_fixture("url-date.html", page);
+    CHECK(iso(x.article.published) == "2019-09-02");
+    CHECK(origin_of(x, "published") == "url-path");
+    CHECK(x.article.source == "news.example.net");
+    CHECK(origin_of(x, "source") == "url-host");
+}
+
+TEST_CASE("extract: boilerplate around and inside the article is left out") {
+    Extraction x = extract_fixture("boilerplate.html");
+    const std::string& body = x.article.body;
+    CHECK(body.starts_with("Volunteers pulled more than two tonnes"));
+    CHECK(body.ends_with("caught dumping rubbish."));
+    for (const char* junk : {"cookies", "Home", "Sport", "Advertisement", "Share on Facebook",
+                             "Sign up for the newsletter", "Related stories",
+                             "Council approves new river path", "Most read", "Mayor opens",
+                             "Great work by everyone", "Comments", "Copyright", "Riverside Phone"})
+        CHECK_MESSAGE(!contains(body, junk), "boilerplate in body: " << junk);
+    // Headings, lists, quotes and tables of text are kept, in order, one block each.
+    const char* in_order[] = {"about two hundred people", "What they found",
+                              "plastic bottles and bottle caps", "fishing line and nets",
+                              "Every year we think", "Plastic bottles 1,240 collected",
+                              "The council said"};
+    std::size_t pos = 0;
+    for (const char* part : in_order) {
+        std::string p = part;
+        std::size_t found = body.find(p);
+        if (found == std::string::npos) {
+            // case-insensitive start ("About two hundred")
+            std::string lower_body = body;
+            std::transform(lower_body.begin(), lower_body.end(), lower_body.begin(), ::tolower);
+            std::transform(p.begin(), p.end(), p.begin(), ::tolower);
+            found = lower_body.find(p);
+        }
+        REQUIRE_MESSAGE(found != std::string::npos, "missing: " << part);
+        CHECK_MESSAGE(found >= pos, "out of order: " << part);
+        pos = found;
+    }
+    CHECK(contains(body, "railway bridge.\n\nThe organisers sorted"));
+    CHECK(contains(body, "\n\nWhat they found\n\n"));
+    CHECK(x.article.title == "River clean-up removes two tonnes of rubbish");
+    CHECK(x.article.source == "Riverside News");
+}
+
+TEST_CASE("extract: a page without article text is an error with a reason") {
+    CHECK_THROWS_WITH_AS(extract_string("<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+                         "no article text found", ExtractError);
+    CHECK_THROWS_AS(extract_string(""), ExtractError);
+}
+
+TEST_CASE("extract: charsets: undeclared windows-1252, mislabelled UTF-8, BOM, HTTP header") {
+    std::string latin = "<html><body><div><p>Caf\xE9 owners in the old town said on Monday that "
+                        "the new parking rules had cost them customers, and asked the council "
+                        "to think again about the plan.</p></div></body></html>";
+    CHECK(extract_string(latin).article.body.starts_with("Caf\xC3\xA9 owners"));
+
+    std::string mislabelled = "<html><head><meta charset=\"iso-8859-1\"></head><body><div><p>"
+                              "Caf\xC3\xA9 owners in the old town said on Monday that the new "
+                              "parking rules had cost them customers, and asked the council to "
+                              "think again.</p></div></body></html>";
+    CHECK(extract_string(mislabelled).article.body.starts_with("Caf\xC3\xA9 owners"));
+
+    std::string bom = "\xEF\xBB\xBF" + mislabelled;
+    CHECK(extract_string(bom).article.body.starts_with("Caf\xC3\xA9 owners"));
+
+    std::string koi = "<html><body><div><p>\xEC\xCF\xD3\xCB\xD7\xC1 is Moscow in KOI8-R, and the "
+                      "city council said on Monday that the parking rules would change again "
+                      "next year.</p></div></body></html>";
+    PageInfo page;
+    page.charset = "koi8-r";
+    CHECK(extract_string(koi, page).article.body.starts_with(
+        "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 is Moscow"));
+}
+
+TEST_CASE("extract: gzip-compressed pages are inflated") {
+    std::string html = "<html><body><div>" + prose + prose + "</div></body></html>";
+    uLongf size = compressBound(static_cast<uLong>(html.size())) + 32;
+    std::string gz(size, '\0');
+    z_stream zs{};
+    REQUIRE(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    zs.next_in = reinterpret_cast<Bytef*>(html.data());
+    zs.avail_in = static_cast<uInt>(html.size());
+    zs.next_out = reinterpret_cast<Bytef*>(gz.data());
+    zs.avail_out = static_cast<uInt>(gz.size());
+    REQUIRE(deflate(&zs, Z_FINISH) == Z_STREAM_END);
+    gz.resize(zs.total_out);
+    deflateEnd(&zs);
+    CHECK(extract_string(gz).article.body.starts_with("The committee met"));
+}
+
+TEST_CASE("extract: deeply nested and broken markup neither crashes nor hangs") {
+    std::string deep;
+    for (int i = 0; i < 200000; ++i) deep += "<div>";
+    deep += prose + prose;
+    std::string html = "<html><body>" + deep + "</body></html>";
+    std::string body;
+    try {
+        body = extract_string(html).article.body;
+    } catch (const ExtractError&) {
+        body = "(error)";
+    }
+    CHECK(!body.empty());
+
+    std::string broken = "<html><body><div><p>Unclosed <b>bold <i>italic <a href='x'>link " +
+                         prose + "<table><tr><td>" + prose + "</div></span></body>";
+    CHECK_NOTHROW(extract_string(broken));
+
+    std::string garbage(100000, '\0');
+    for (std::size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<char>((i * 7919) % 251);
+    CHECK_THROWS_AS(extract_string(garbage), ExtractError);
+}
+
+TEST_CASE("extract: pages over 32 MiB are refused") {
+    std::string huge(dateline::extract::max_page_bytes + 1, ' ');
+    CHECK_THROWS_AS(extract_string(huge), ExtractError);
+}
+
+TEST_CASE("extract: the explanation lists each field with its origin, then the body") {
+    Extraction x = extract_fixture("jsonld.html");
+    std::ostringstream out;
+    dateline::extract::print_explanation(x, out);
+    std::string text = out.str();
+    CHECK(contains(text, "title"));
+    CHECK(contains(text, "[json-ld headline]"));
+    CHECK(contains(text, "[json-ld publisher]"));
+    CHECK(contains(text, "2021-03-17T07:15:00Z"));
+    CHECK(contains(text, "body ["));
+    CHECK(contains(text, "The harbour bridge reopened"));
+}

@@ -1,0 +1,208 @@
+// The query language and search (query/query_parser.h, query/search.h) over a small in-memory
+// database written by the schema (query_fixture.h).
+#include "query/errors.h"
+#include "query/query_parser.h"
+#include "query/search.h"
+#include "query_fixture.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace dateline;
+using namespace dateline::query;
+
+namespace {
+
+struct Fixture {
+    Xapian::WritableDatabase db = testing::make_database(testing::sample_articles());
+
+    SearchResult run(const std::string& q, SortOrder sort = SortOrder::relevance,
+                     Xapian::doccount limit = 10) {
+        SearchRequest r;
+        r.query = q;
+        r.sort = sort;
+        r.limit = limit;
+        return search(db, r);
+    }
+
+    std::set<std::string> ids(const std::string& q) {
+        std::set<std::string> out;
+        for (const auto& h : run(q).hits)
+            out.insert(h.id);
+        return out;
+    }
+
+    std::vector<std::string> ordered(const std::string& q, SortOrder sort) {
+        std::vector<std::string> out;
+        for (const auto& h : run(q, sort).hits)
+            out.push_back(h.id);
+        return out;
+    }
+
+    std::string error(const std::string& q) {
+        try {
+            run(q);
+        } catch (const QueryError& e) {
+            return e.what();
+        }
+        return "(no error)";
+    }
+};
+
+using Ids = std::set<std::string>;
+
+} // namespace
+
+TEST_CASE_FIXTURE(Fixture, "words are stemmed like the indexer and all must match") {
+    CHECK(ids("wheat") == Ids{"grain-1", "grain-2"});
+    CHECK(ids("export") == Ids{"grain-2", "coffee-1"}); // "exports" stems to "export"
+    CHECK(ids("wheat exports") == Ids{"grain-2"});
+    CHECK(ids("wheat OR coffee") == Ids{"grain-1", "grain-2", "coffee-1"});
+    CHECK(ids("wheat NOT exports") == Ids{"grain-1"});
+    CHECK(ids("wheat -exports") == Ids{"grain-1"});
+    CHECK(ids("\"crude oil prices\"") == Ids{"oil-1"});
+    CHECK(ids("\"oil crude prices\"").empty());
+    CHECK(ids("carload*") == Ids{"grain-1"});
+    CHECK(ids("title:wheat") == Ids{"grain-2"});
+    CHECK(ids("putin NEAR economy") == Ids{"putin-1"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "boolean fields match values in any case, quoted values included") {
+    CHECK(ids("source:Reuters") == Ids{"grain-1", "grain-2", "note-1", "coffee-1"});
+    CHECK(ids("source:\"Agence France-Presse\"") == Ids{"oil-1"});
+    CHECK(ids("tag:\"Vladimir Putin\"") == Ids{"putin-1"});
+    CHECK(ids("person:\"vladimir putin\"") == Ids{"putin-1"});
+    CHECK(ids("place:Moscow") == Ids{"putin-1"});
+    CHECK(ids("tag:GRAIN") == Ids{"grain-1", "grain-2", "note-1"});
+    CHECK(ids("id:grain-2") == Ids{"grain-2"});
+    CHECK(ids("tag:whe*") == Ids{"grain-1", "grain-2"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "tag values must all match, source values may match either") {
+    CHECK(ids("tag:grain tag:wheat") == Ids{"grain-1", "grain-2"});
+    CHECK(ids("tag:grain tag:usa") == Ids{"grain-2"});
+    CHECK(ids("source:ap source:agence-france-presse") == Ids{"putin-1", "oil-1"});
+    CHECK(ids("wheat source:reuters tag:usa") == Ids{"grain-2"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "date filters: periods and ranges inclusive to the end of the end") {
+    CHECK(ids("date:1987") == Ids{"grain-1", "grain-2", "oil-1"});
+    CHECK(ids("date:1987-03") == Ids{"grain-1", "grain-2"});
+    CHECK(ids("date:1987-03-17") == Ids{"grain-1"});
+    CHECK(ids("date:1987-03-17..1987-03-20") == Ids{"grain-1", "grain-2"});
+    CHECK(ids("date:1987-03..1987-03") == Ids{"grain-1", "grain-2"});
+    CHECK(ids("date:1987-04..") == Ids{"oil-1", "putin-1"});
+    CHECK(ids("date:..1987") == Ids{"grain-1", "grain-2", "oil-1", "coffee-1"});
+    CHECK(ids("wheat date:1987-03-18..") == Ids{"grain-2"});
+    CHECK(ids("grain date:1987-03-18..").empty());
+    CHECK(ids("date:1980 OR date:2021") == Ids{"coffee-1", "putin-1"});
+}
+
+TEST_CASE_FIXTURE(Fixture, "malformed queries throw QueryError with the reason") {
+    CHECK(error("date:foo..bar") == "bad date range 'foo..bar': expected YYYY[-MM[-DD]]");
+    CHECK(error("wheat date:1987-13..") ==
+          "bad date range '1987-13..': expected YYYY[-MM[-DD]] (month 13 is not 01-12)");
+    CHECK(error("date:yesterday") == "bad date 'yesterday': expected YYYY[-MM[-DD]]");
+    CHECK(error("1..5").find("only date:START..END ranges") != std::string::npos);
+    CHECK(error("wheat AND").find("cannot parse query 'wheat AND': Syntax:") == 0);
+    // Unbalanced brackets and quotes are forgiven by the parser.
+    CHECK_NOTHROW(run("((( \"unclosed"));
+}
+
+TEST_CASE_FIXTURE(Fixture, "an empty or filter-only query browses, newest first when asked") {
+    auto all = run("", SortOrder::newest);
+    CHECK(all.total == 6);
+    CHECK(ordered("", SortOrder::newest) ==
+          std::vector<std::string>{"putin-1", "oil-1", "grain-2", "grain-1", "coffee-1", "note-1"});
+    CHECK(ordered("tag:grain", SortOrder::oldest) ==
+          std::vector<std::string>{"note-1", "grain-1", "grain-2"});
+    CHECK(ordered("source:reuters -tag:grain", SortOrder::newest) ==
+          std::vector<std::string>{"coffee-1"});
+    CHECK(ids("-tag:grain") == Ids{"oil-1", "putin-1", "coffee-1"}); // not "tag:grain"
+    CHECK(ids("-tag:grain -source:ap") == Ids{"oil-1", "coffee-1"});
+    CHECK(ids("-wheat -\"crude oil\"") == Ids{"putin-1", "note-1", "coffee-1"});
+    CHECK(run("!!!").total == 6); // nothing to search for: browse
+    CHECK(run("the").total == 2); // a query of only stopwords keeps them
+}
+
+TEST_CASE_FIXTURE(Fixture, "relevance ranks title matches first; limit and offset page") {
+    auto r = run("wheat");
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].id == "grain-2"); // wheat in the title
+    CHECK(r.hits[0].score > r.hits[1].score);
+    CHECK(r.hits[0].rank == 1);
+    CHECK(r.total == 2);
+
+    SearchRequest page;
+    page.query = "source:reuters";
+    page.sort = SortOrder::newest;
+    page.offset = 1;
+    page.limit = 2;
+    auto p = search(db, page);
+    CHECK(p.total == 4);
+    CHECK(p.total_exact);
+    REQUIRE(p.hits.size() == 2);
+    CHECK(p.hits[0].id == "grain-1");
+    CHECK(p.hits[0].rank == 2);
+    CHECK(p.hits[1].id == "coffee-1");
+}
+
+TEST_CASE_FIXTURE(Fixture, "hits carry display fields from the document data") {
+    auto r = run("putin");
+    REQUIRE(r.hits.size() == 1);
+    const auto& h = r.hits[0];
+    CHECK(h.id == "putin-1");
+    CHECK(h.title == "Putin speaks on economy");
+    CHECK(h.url == "https://example.com/putin-1");
+    CHECK(h.source == "AP");
+    CHECK(h.source_id == "ap");
+    CHECK(h.language == "en");
+    CHECK(h.published == std::optional<std::string>("2021-03-17T08:00:00Z"));
+    CHECK(h.tags == std::vector<std::string>{"Russia", "Vladimir Putin", "Moscow"});
+    CHECK_FALSE(run("tag:grain -wheat").hits.front().published.has_value());
+}
+
+TEST_CASE_FIXTURE(Fixture, "snippets highlight stemmed matches and undo HTML escaping") {
+    auto r = run("exports");
+    REQUIRE(!r.hits.empty());
+    const auto& s = r.hits[0].snippet;
+    auto highlighted = std::count_if(s.runs.begin(), s.runs.end(),
+                                     [](const Snippet::Run& run) { return run.highlighted; });
+    CHECK(highlighted >= 1);
+    bool found = false;
+    for (const auto& run : s.runs)
+        if (run.highlighted && (run.text == "exports" || run.text == "export")) found = true;
+    CHECK(found);
+
+    auto oil = run("crude");
+    REQUIRE(oil.hits.size() == 1);
+    std::string plain = oil.hits[0].snippet.render("", "", false);
+    CHECK(plain.find("& traders <said>") != std::string::npos);
+    CHECK(oil.hits[0].snippet.render("<b>", "</b>", true).find("&amp; traders &lt;said&gt;") !=
+          std::string::npos);
+
+    SearchRequest none;
+    none.query = "crude";
+    none.snippet_length = 0;
+    CHECK(search(db, none).hits[0].snippet.empty());
+}
+
+TEST_CASE("parse_marked_snippet splits runs and unescapes entities") {
+    auto s = parse_marked_snippet("a &amp; \x01"
+                                  "b&lt;\x02 c");
+    REQUIRE(s.runs.size() == 3);
+    CHECK(s.runs[0] == Snippet::Run{"a & ", false});
+    CHECK(s.runs[1] == Snippet::Run{"b<", true});
+    CHECK(s.runs[2] == Snippet::Run{" c", false});
+    CHECK(s.render("[", "]", false) == "a & [b<] c");
+    CHECK(s.render("<b>", "</b>", true) == "a &amp; <b>b&lt;</b> c");
+}
+
+TEST_CASE_FIXTURE(Fixture, "the stopwords the parser dropped are reported") {
+    auto r = run("the wheat");
+    CHECK(r.total == 2);
+    CHECK(r.stopwords == std::vector<std::string>{"the"});
+}
