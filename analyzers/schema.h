@@ -16,6 +16,8 @@ namespace dateline::schema {
 inline constexpr int version = 1;
 inline constexpr std::string_view version_key = "dateline:schema_version";
 inline constexpr std::string_view settings_key = "dateline:analyzer_settings";
+// Ingestion state: one key per input file, "dateline:input:" + absolute path.
+inline constexpr std::string_view input_state_prefix = "dateline:input:";
 
 namespace prefix {
 inline constexpr std::string_view title = "S";
@@ -32,6 +34,7 @@ inline constexpr std::string_view day = "D";
 inline constexpr std::string_view month = "M";
 inline constexpr std::string_view year = "Y";
 inline constexpr std::string_view cluster = "XC";
+inline constexpr std::string_view input = "XI"; // the input file an article came from (internal)
 } // namespace prefix
 
 namespace slot {

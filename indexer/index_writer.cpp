@@ -1,5 +1,8 @@
 #include "index_writer.h"
 
+#include <nlohmann/json.hpp>
+
+#include "analyzers/analyze.h"
 #include "analyzers/schema.h"
 #include "analyzers/xapian_call.h"
 
@@ -57,7 +60,53 @@ bool IndexWriter::remove(const std::string& id_term) {
     });
 }
 
+std::optional<IndexWriter::InputState> IndexWriter::input_state(const std::string& path) const {
+    const std::string key = std::string(schema::input_state_prefix) + path;
+    const std::string value = xapian_call("reading " + path_, [&] { return db_.get_metadata(key); });
+    if (value.empty()) return std::nullopt;
+    try {
+        auto j = nlohmann::json::parse(value);
+        return InputState{j.at("size").get<std::uintmax_t>(), j.at("mtime").get<std::int64_t>(),
+                          j.at("hash").get<std::string>(), j.at("settings").get<std::string>()};
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt; // unreadable state: read the input again
+    }
+}
+
+void IndexWriter::set_input_state(const std::string& path, const InputState& state) {
+    const std::string key = std::string(schema::input_state_prefix) + path;
+    nlohmann::json j{{"size", state.size}, {"mtime", state.mtime}, {"hash", state.hash}, {"settings", state.settings}};
+    xapian_call("writing to " + path_, [&] { db_.set_metadata(key, j.dump()); });
+    ++pending_;
+}
+
+std::vector<std::string> IndexWriter::known_inputs() const {
+    return xapian_call("reading " + path_, [&] {
+        std::vector<std::string> paths;
+        const std::string prefix(schema::input_state_prefix);
+        for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it)
+            paths.push_back((*it).substr(prefix.size()));
+        return paths;
+    });
+}
+
+std::size_t IndexWriter::forget_input(const std::string& path) {
+    const std::string term = input_term(path);
+    return xapian_call("deleting from " + path_, [&] {
+        std::size_t n = db_.get_termfreq(term);
+        if (n) db_.delete_document(term);
+        db_.set_metadata(std::string(schema::input_state_prefix) + path, "");
+        pending_ += n + 1;
+        return n;
+    });
+}
+
+std::string input_term(const std::string& path) {
+    return std::string(schema::prefix::input) + content_hash(path);
+}
+
 void IndexWriter::commit() {
+    if (pending_ == 0) return; // an empty commit would still make a new revision
     xapian_call("committing to " + path_, [&] { db_.commit(); });
     pending_ = 0;
 }

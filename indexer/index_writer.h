@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -33,7 +35,22 @@ class IndexWriter {
     // Removes the article with this id term; false when there was none.
     bool remove(const std::string& id_term);
 
-    void commit();
+    // Ingestion state of input files, stored in the database metadata and committed with the
+    // articles it describes: a re-run skips inputs whose state is unchanged.
+    struct InputState {
+        std::uintmax_t size = 0;
+        std::int64_t mtime = 0;
+        std::string hash;     // of the file's bytes
+        std::string settings; // of the options that shape articles (--field, --no-entities...)
+        friend bool operator==(const InputState&, const InputState&) = default;
+    };
+    std::optional<InputState> input_state(const std::string& path) const;
+    void set_input_state(const std::string& path, const InputState& state);
+    std::vector<std::string> known_inputs() const;
+    // Deletes every article read from `path` and forgets its state; returns how many were deleted.
+    std::size_t forget_input(const std::string& path);
+
+    void commit(); // nothing to commit: no new revision
     Xapian::doccount doc_count() const;
 
   private:
@@ -42,5 +59,8 @@ class IndexWriter {
     Xapian::WritableDatabase db_;
     std::size_t pending_ = 0;
 };
+
+// The internal term that marks articles read from an input file.
+std::string input_term(const std::string& path);
 
 } // namespace dateline

@@ -1,15 +1,14 @@
 #include "inputs.h"
 
 #include <algorithm>
+#include <archive.h>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <system_error>
-#include <vector>
-
 #include <fcntl.h>
+#include <system_error>
 #include <unistd.h>
-#include <archive.h>
+#include <vector>
 #include <zlib.h>
 
 namespace dateline {
@@ -31,9 +30,9 @@ bool hidden(const fs::path& p) {
 
 } // namespace
 
-std::vector<InputFile> expand_inputs(
-    const std::vector<std::string>& args,
-    const std::function<void(const std::string&, const std::string&)>& report) {
+std::vector<InputFile>
+expand_inputs(const std::vector<std::string>& args,
+              const std::function<void(const std::string&, const std::string&)>& report) {
     std::vector<InputFile> out;
     for (const auto& arg : args) {
         if (arg == "-") {
@@ -88,7 +87,8 @@ namespace {
 // Raw bytes with a few already-read bytes (the magic number) in front.
 class RawStream {
   public:
-    RawStream(std::string prefix, ByteSource source) : prefix_(std::move(prefix)), source_(std::move(source)) {}
+    RawStream(std::string prefix, ByteSource source)
+        : prefix_(std::move(prefix)), source_(std::move(source)) {}
 
     std::size_t read(char* buffer, std::size_t size) {
         if (pos_ < prefix_.size()) {
@@ -142,7 +142,8 @@ class GzipDecoder : public Decoder {
                     break;
                 }
             }
-            if (zs_.avail_in == 0 && !refill()) throw InputError("truncated gzip data (unexpected end of file)");
+            if (zs_.avail_in == 0 && !refill())
+                throw InputError("truncated gzip data (unexpected end of file)");
             zs_.next_out = reinterpret_cast<Bytef*>(buffer);
             zs_.avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
             int rc = inflate(&zs_, Z_NO_FLUSH);
@@ -151,7 +152,8 @@ class GzipDecoder : public Decoder {
                 in_member_ = false;
                 inflateReset(&zs_);
             } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-                throw InputError(std::string("bad gzip data: ") + (zs_.msg ? zs_.msg : "inflate failed"));
+                throw InputError(std::string("bad gzip data: ") +
+                                 (zs_.msg ? zs_.msg : "inflate failed"));
             }
             if (produced > 0) return produced;
         }
@@ -202,14 +204,16 @@ struct ArchiveFree {
 // zstd, bzip2 and xz through libarchive's "raw" format (one entry: the decompressed bytes).
 class LibarchiveDecoder : public Decoder {
   public:
-    explicit LibarchiveDecoder(RawStream in) : in_(std::move(in)), chunk_(1 << 16), archive_(archive_read_new()) {
+    explicit LibarchiveDecoder(RawStream in)
+        : in_(std::move(in)), chunk_(1 << 16), archive_(archive_read_new()) {
         if (!archive_) throw InputError("cannot initialize libarchive");
         archive* a = archive_.get();
         archive_read_support_format_raw(a);
         archive_read_support_filter_zstd(a);
         archive_read_support_filter_bzip2(a);
         archive_read_support_filter_xz(a);
-        if (archive_read_open(a, this, nullptr, &LibarchiveDecoder::pull, nullptr) != ARCHIVE_OK) fail();
+        if (archive_read_open(a, this, nullptr, &LibarchiveDecoder::pull, nullptr) != ARCHIVE_OK)
+            fail();
         archive_entry* entry = nullptr;
         int rc = archive_read_next_header(a, &entry);
         if (rc == ARCHIVE_EOF) {
@@ -259,7 +263,10 @@ std::string compression_of(std::string_view magic) {
     if (starts("\x1f\x8b")) return "gzip";
     if (starts("\x28\xb5\x2f\xfd")) return "zstd";
     if (starts("BZh") && magic.size() >= 4 && magic[3] >= '1' && magic[3] <= '9') return "bzip2";
-    if (starts(std::string_view("\xfd" "7zXZ\0", 6))) return "xz";
+    if (starts(std::string_view("\xfd"
+                                "7zXZ\0",
+                                6)))
+        return "xz";
     return "";
 }
 
@@ -293,6 +300,7 @@ struct InputReader::Impl {
     std::string buffer; // bytes decoded but not yet handed out
     std::size_t pos = 0;
     bool eof = false;
+    std::string error; // a decoding error, raised again whenever more bytes are wanted
 
     void open(ByteSource source) {
         std::string magic(6, '\0');
@@ -305,14 +313,18 @@ struct InputReader::Impl {
         magic.resize(have);
         compression = compression_of(magic);
         RawStream raw(std::move(magic), std::move(source));
-        if (compression == "gzip") decoder = std::make_unique<GzipDecoder>(std::move(raw));
-        else if (!compression.empty()) decoder = std::make_unique<LibarchiveDecoder>(std::move(raw));
-        else decoder = std::make_unique<PlainDecoder>(std::move(raw));
+        if (compression == "gzip")
+            decoder = std::make_unique<GzipDecoder>(std::move(raw));
+        else if (!compression.empty())
+            decoder = std::make_unique<LibarchiveDecoder>(std::move(raw));
+        else
+            decoder = std::make_unique<PlainDecoder>(std::move(raw));
     }
 
     std::size_t available() const { return buffer.size() - pos; }
 
     void fill() {
+        if (!error.empty()) throw InputError(error);
         if (eof) return;
         if (pos > 0) {
             buffer.erase(0, pos);
@@ -324,8 +336,9 @@ struct InputReader::Impl {
         std::size_t n = 0;
         try {
             n = decoder->read(buffer.data() + old, chunk);
-        } catch (...) {
+        } catch (const std::exception& e) {
             buffer.resize(old);
+            error = e.what();
             throw;
         }
         buffer.resize(old + n);
@@ -346,7 +359,9 @@ InputReader::InputReader(const std::string& path) : impl_(std::make_unique<Impl>
     });
 }
 
-InputReader::InputReader(ByteSource source) : impl_(std::make_unique<Impl>()) { impl_->open(std::move(source)); }
+InputReader::InputReader(ByteSource source) : impl_(std::make_unique<Impl>()) {
+    impl_->open(std::move(source));
+}
 
 InputReader::~InputReader() = default;
 
@@ -357,7 +372,8 @@ bool InputReader::read_line(std::string& line, bool& truncated, std::size_t max_
     while (true) {
         auto nl = s.buffer.find('\n', s.pos);
         std::size_t end = nl == std::string::npos ? s.buffer.size() : nl;
-        std::size_t take = std::min(end - s.pos, max_line > line.size() ? max_line - line.size() : 0);
+        std::size_t take =
+            std::min(end - s.pos, max_line > line.size() ? max_line - line.size() : 0);
         line.append(s.buffer, s.pos, take);
         if (end - s.pos > take) truncated = true;
         if (nl != std::string::npos) {
@@ -403,7 +419,13 @@ std::size_t InputReader::read(std::string& out, std::size_t size) {
 
 std::string_view InputReader::peek(std::size_t size) {
     auto& s = *impl_;
-    while (s.available() < size && !s.eof) s.fill();
+    try {
+        while (s.available() < size && !s.eof)
+            s.fill();
+    } catch (const InputError&) {
+        // The bytes before the error are still worth reading; the error comes again when the reader
+        // gets to it.
+    }
     return std::string_view(s.buffer).substr(s.pos, std::min(size, s.available()));
 }
 
@@ -413,11 +435,14 @@ void InputReader::unread(std::string_view bytes) {
     s.pos = 0;
 }
 
-const std::string& InputReader::compression() const { return impl_->compression; }
+const std::string& InputReader::compression() const {
+    return impl_->compression;
+}
 
 std::string logical_name(const std::string& path) {
     std::string name = fs::path(path).filename().string();
-    for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (auto& c : name)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     for (const char* suffix : {".gz", ".gzip", ".zst", ".zstd", ".bz2", ".xz"})
         if (name.size() > std::strlen(suffix) && name.ends_with(suffix)) {
             name.resize(name.size() - std::strlen(suffix));

@@ -31,8 +31,9 @@ class InputError : public std::runtime_error {
 // Expands arguments: a folder is walked recursively (sorted, hidden entries and symlinked folders
 // skipped), a file is taken as is, "-" means stdin. Problems (missing paths, unreadable folders)
 // are reported through `report(path, reason)` and the rest goes on.
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& args,
-                                     const std::function<void(const std::string&, const std::string&)>& report);
+std::vector<InputFile>
+expand_inputs(const std::vector<std::string>& args,
+              const std::function<void(const std::string&, const std::string&)>& report);
 
 // A stream of raw bytes: copies up to `size` bytes into `buffer` and returns how many, 0 at the
 // end. Throws InputError when the bytes cannot be read.

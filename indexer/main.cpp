@@ -1,6 +1,9 @@
 // dateline-index: reads news articles (JSON Lines, HTML pages, text pages; files, folders, .gz,
 // stdin), extracts and analyzes them, and writes a Xapian database. See README.md.
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -9,7 +12,9 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "analyzers/analyze.h"
 #include "analyzers/article_json.h"
+#include "analyzers/schema.h"
 #include "analyzers/dates.h"
 #include "analyzers/xapian_call.h"
 #include "indexer/extract/extract.h"
@@ -26,8 +31,46 @@ using namespace dateline;
 constexpr int exit_ok = 0, exit_usage = 2, exit_database = 3, exit_rejected = 4;
 
 struct Counts {
-    std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0;
+    std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0, deleted = 0;
+    std::uint64_t skipped_inputs = 0;
 };
+
+// A fingerprint of the options that shape articles: an input indexed under other settings is read again.
+std::string settings_fingerprint(const std::vector<std::string>& field_maps, bool no_entities,
+                                 const std::string& language) {
+    std::string s = "schema " + std::to_string(schema::version) + (no_entities ? " no-entities" : "") + " lang " + language;
+    for (const auto& m : field_maps) s += " field " + m;
+    return content_hash(s);
+}
+
+// The bytes of a file, hashed (FNV-1a 64): tells a touched file from a changed one.
+std::string hash_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        for (std::streamsize i = 0; i < in.gcount(); ++i) {
+            h ^= static_cast<unsigned char>(buf[i]);
+            h *= 0x100000001b3ULL;
+        }
+    }
+    return content_hash(std::to_string(h));
+}
+
+std::string absolute_path(const std::string& path) {
+    std::error_code ec;
+    auto abs = std::filesystem::absolute(path, ec);
+    return ec ? path : abs.lexically_normal().string();
+}
+
+bool under_any(const std::string& path, const std::vector<std::string>& roots) {
+    for (const auto& root : roots) {
+        if (root == "-") continue;
+        std::string r = absolute_path(root);
+        if (path == r || path.starts_with(r.ends_with('/') ? r : r + "/")) return true;
+    }
+    return false;
+}
 
 void report(const std::string& location, const std::string& reason) {
     std::cerr << "dateline-index: " << location << ": " << reason << "\n";
@@ -44,6 +87,9 @@ struct Cli {
     bool no_entities = false;
     bool no_sync = false;
     bool quiet = false;
+    bool force = false;
+    bool delete_missing = false;
+    std::vector<std::string> delete_ids;
     std::string fetched_at;
     std::string explain;
     std::string default_language = "en";
@@ -100,7 +146,7 @@ int run(const Cli& cli) {
         }
     }
     if (!cli.explain.empty()) return explain(cli, options, source_options);
-    if (cli.inputs.empty()) {
+    if (cli.inputs.empty() && cli.delete_ids.empty()) {
         std::cerr << "dateline-index: no inputs (give files, folders or - for stdin)\n";
         return exit_usage;
     }
@@ -126,6 +172,13 @@ int run(const Cli& cli) {
             std::cout << j.dump() << "\n";
         }
         if (!writer) return;
+        if (!p.input.empty()) {
+            // Mark the article with its input, and let a move to another input count as a change.
+            const std::string term = input_term(p.input);
+            p.document.add_boolean_term(term);
+            p.content_hash = content_hash(p.content_hash + term);
+            p.document.add_value(schema::slot::content_hash, p.content_hash);
+        }
         switch (writer->write(p.id_term, p.content_hash, p.document)) {
         case IndexWriter::Outcome::added: ++counts.added; break;
         case IndexWriter::Outcome::updated: ++counts.updated; break;
@@ -138,6 +191,17 @@ int run(const Cli& cli) {
         ++counts.rejected;
         report(path, why);
     });
+    if (writer) {
+        for (const auto& id : cli.delete_ids) counts.deleted += writer->remove(schema::id_term(id)) ? 1 : 0;
+        if (cli.delete_missing) {
+            std::set<std::string> present;
+            for (const auto& f : files) present.insert(absolute_path(f.path));
+            for (const auto& known : writer->known_inputs())
+                if (!present.contains(known) && under_any(known, cli.inputs))
+                    counts.deleted += writer->forget_input(known);
+        }
+    }
+    const std::string settings = settings_fingerprint(cli.field_maps, cli.no_entities, cli.default_language);
     std::uintmax_t total_bytes = 0;
     for (const auto& f : files) total_bytes += f.size;
     Progress progress(!cli.quiet && isatty(STDERR_FILENO), total_bytes, files.size());
@@ -146,10 +210,32 @@ int run(const Cli& cli) {
         Pipeline pipeline(options, consume);
         std::size_t inputs_done = 0;
         for (const auto& file : files) {
+            // Ingestion state: skip an input read before under the same settings, unless it changed.
+            const bool tracked = writer && file.path != "-";
+            const std::string abs = tracked ? absolute_path(file.path) : std::string();
+            IndexWriter::InputState state{file.size, file.mtime, "", settings};
+            if (tracked && !cli.force) {
+                auto old = writer->input_state(abs);
+                if (old && old->settings == settings && old->size == file.size && old->mtime == file.mtime) {
+                    ++counts.skipped_inputs;
+                    ++inputs_done;
+                    continue;
+                }
+                state.hash = hash_file(file.path);
+                if (old && old->settings == settings && old->hash == state.hash) {
+                    ++counts.skipped_inputs; // touched, not changed: remember the new time
+                    pipeline.submit_action([&writer, abs, state] { writer->set_input_state(abs, state); });
+                    ++inputs_done;
+                    continue;
+                }
+            } else if (tracked) {
+                state.hash = hash_file(file.path);
+            }
             try {
                 read_source(file, source_options,
                             SourceSink{[&](RawItem&& item) {
                                            ++counts.read;
+                                           item.input = abs;
                                            pipeline.submit(std::move(item));
                                            progress.update(inputs_done, bytes_done, counts.read);
                                        },
@@ -158,6 +244,8 @@ int run(const Cli& cli) {
                                            ++counts.rejected;
                                            report(location, reason);
                                        }});
+                if (tracked)
+                    pipeline.submit_action([&writer, abs, state] { writer->set_input_state(abs, state); });
             } catch (const InputError& e) {
                 ++counts.rejected;
                 report(file.path, e.what());
@@ -173,12 +261,13 @@ int run(const Cli& cli) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!cli.quiet) {
         std::fprintf(stderr,
-                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, rejected %llu "
-                     "in %.1f s (%.0f articles/s)%s\n",
+                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, rejected %llu, "
+                     "deleted %llu; %llu unchanged inputs skipped; in %.1f s (%.0f articles/s)%s\n",
                      static_cast<unsigned long long>(counts.read), static_cast<unsigned long long>(counts.added),
                      static_cast<unsigned long long>(counts.updated),
                      static_cast<unsigned long long>(counts.unchanged),
-                     static_cast<unsigned long long>(counts.rejected), seconds,
+                     static_cast<unsigned long long>(counts.rejected), static_cast<unsigned long long>(counts.deleted),
+                     static_cast<unsigned long long>(counts.skipped_inputs), seconds,
                      seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
                      writer ? (", " + std::to_string(writer->doc_count()) + " articles in " + cli.db).c_str() : "");
     }
@@ -208,6 +297,10 @@ int main(int argc, char** argv) {
     app.add_option("--language", cli.default_language, "Language when an article states none and none is detected")
         ->capture_default_str();
     app.add_flag("--quiet,-q", cli.quiet, "No progress and no summary");
+    app.add_flag("--force", cli.force, "Read every input again, even those the database says are unchanged");
+    app.add_option("--delete", cli.delete_ids, "Delete the articles with these ids (repeatable)")->allow_extra_args(false);
+    app.add_flag("--delete-missing", cli.delete_missing,
+                 "Delete the articles of inputs that were indexed from under the given folders but are gone");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

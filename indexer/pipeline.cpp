@@ -15,6 +15,7 @@ namespace dateline {
 Processed process_item(const RawItem& item, const PipelineOptions& options, DocumentBuilder* builder) {
     Processed out;
     out.location = item.location();
+    out.input = item.input;
     try {
         Article article = to_article(item, options.fields);
         analyze(article, options.analyze);
@@ -33,7 +34,12 @@ Processed process_item(const RawItem& item, const PipelineOptions& options, Docu
 struct Pipeline::State {
     PipelineOptions options;
     std::function<void(Processed&&)> consume;
-    BoundedQueue<std::pair<std::uint64_t, RawItem>> input;
+    struct Job {
+        std::uint64_t seq;
+        RawItem item;
+        std::function<void()> action;
+    };
+    BoundedQueue<Job> input;
     std::vector<std::thread> workers;
     std::thread writer;
 
@@ -51,11 +57,13 @@ struct Pipeline::State {
     void work() {
         DocumentBuilder builder;
         while (auto job = input.pop()) {
-            Processed result = process_item(job->second, options, options.build_documents ? &builder : nullptr);
+            Processed result;
+            if (job->action) result.action = std::move(job->action);
+            else result = process_item(job->item, options, options.build_documents ? &builder : nullptr);
             std::unique_lock lock(mutex);
             // Keep the reorder buffer bounded: wait while this result is far ahead of the writer.
-            room.wait(lock, [&] { return job->first < next_to_consume + 1024 || failure; });
-            done.emplace(job->first, std::move(result));
+            room.wait(lock, [&] { return job->seq < next_to_consume + 1024 || failure; });
+            done.emplace(job->seq, std::move(result));
             ready.notify_all();
         }
     }
@@ -71,7 +79,9 @@ struct Pipeline::State {
             room.notify_all();
             lock.unlock();
             try {
-                if (!failure) consume(std::move(result));
+                if (failure) continue;
+                if (result.action) result.action();
+                else consume(std::move(result));
             } catch (...) {
                 std::lock_guard guard(mutex);
                 failure = std::current_exception();
@@ -96,16 +106,23 @@ Pipeline::~Pipeline() {
 }
 
 void Pipeline::submit(RawItem item) {
-    {
-        std::lock_guard lock(state_->mutex);
-        if (state_->failure) std::rethrow_exception(state_->failure);
-    }
     std::uint64_t seq;
     {
         std::lock_guard lock(state_->mutex);
+        if (state_->failure) std::rethrow_exception(state_->failure);
         seq = state_->submitted++;
     }
-    state_->input.push({seq, std::move(item)});
+    state_->input.push({seq, std::move(item), {}});
+}
+
+void Pipeline::submit_action(std::function<void()> action) {
+    std::uint64_t seq;
+    {
+        std::lock_guard lock(state_->mutex);
+        if (state_->failure) std::rethrow_exception(state_->failure);
+        seq = state_->submitted++;
+    }
+    state_->input.push({seq, RawItem{}, std::move(action)});
 }
 
 void Pipeline::finish() {

@@ -20,6 +20,8 @@ namespace dateline {
 
 struct Processed {
     std::string location;            // FILE:RECORD
+    std::string input;               // the input file (RawItem::input)
+    std::function<void()> action;    // a barrier (Pipeline::submit_action): run it, nothing else
     std::optional<Article> article;  // empty when rejected
     std::string error;               // why it was rejected
     Xapian::Document document;       // built only when `build_documents`
@@ -42,6 +44,8 @@ class Pipeline {
     Pipeline& operator=(const Pipeline&) = delete;
 
     void submit(RawItem item);
+    // Runs `action` on the consumer thread once every item submitted before it has been consumed.
+    void submit_action(std::function<void()> action);
     // Waits until every submitted item has been consumed. Rethrows an exception from `consume`.
     void finish();
 

@@ -16,6 +16,7 @@ struct RawItem {
     Kind kind = Kind::json_record;
     std::string origin;  // the input it came from: a path, "-" for stdin, "archive.tar:inner.html"
     std::string record;  // where in the origin: a line number, a record number; "" for whole files
+    std::string input;   // the input file it was read from (set by dateline-index; ingestion state)
     std::string content; // the bytes (a JSON object, an HTML document, a text page)
 
     // What the container knew about the item, if anything.

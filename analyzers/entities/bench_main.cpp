@@ -1,7 +1,9 @@
-// dateline-entities-bench: tags the articles of a JSON Lines file (plain or gzip) the way the
-// indexer does (an Article with title and body only) and writes one {"id", "entities"} object a
-// line. Reports to stderr the tagging time alone (one thread) and the gazetteer's memory.
-// usage: dateline-entities-bench INPUT.jsonl[.gz] [OUTPUT.jsonl] [--salient-places]
+// dateline-entities-bench: tags the articles of a JSON Lines file (plain or gzip) the way
+// `dateline-index --field body=dateline,body` builds them (title; body = the dateline, a blank
+// line, the body) and writes one {"id", "entities"} object a line. Reports to stderr the tagging
+// time alone (one thread) and the gazetteer's memory. --all-places reports every place mentioned
+// instead of the salient ones; --evidence adds each article's salience evidence ("places").
+// usage: dateline-entities-bench INPUT.jsonl[.gz] [OUTPUT.jsonl] [--all-places] [--evidence]
 //        [--gazetteer FILE]...
 #include "analyzers/entities/entities.h"
 #include "analyzers/entities/gazetteer.h"
@@ -35,22 +37,43 @@ bool read_line(gzFile f, std::string& line) {
     return !line.empty();
 }
 
+nlohmann::json evidence_json(const dateline::Article& a,
+                             const dateline::entities::Gazetteer& gazetteer) {
+    using dateline::entities::CountryEvidence;
+    auto position = [](std::size_t p) {
+        return p == CountryEvidence::never ? nlohmann::json(nullptr) : nlohmann::json(p);
+    };
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : dateline::entities::explain_places(a, gazetteer))
+        list.push_back({{"country", e.country},
+                        {"mentions", e.mentions},
+                        {"body_mentions", e.body_mentions},
+                        {"first_word", position(e.first_word)},
+                        {"first_sentence", position(e.first_sentence)},
+                        {"dateline", e.dateline},
+                        {"title", e.title}});
+    return list;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc), positional, extra;
     dateline::entities::TagOptions options;
+    bool evidence = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--gazetteer" && i + 1 < args.size())
             extra.push_back(args[++i]);
-        else if (args[i] == "--salient-places")
-            options.salient_places_only = true;
+        else if (args[i] == "--all-places")
+            options.places = dateline::entities::PlaceSelection::all;
+        else if (args[i] == "--evidence")
+            evidence = true;
         else
             positional.push_back(args[i]);
     }
     if (positional.empty() || positional.size() > 2) {
         std::cerr << "usage: dateline-entities-bench INPUT.jsonl[.gz] [OUTPUT.jsonl] "
-                     "[--salient-places] [--gazetteer FILE]...\n";
+                     "[--all-places] [--evidence] [--gazetteer FILE]...\n";
         return 2;
     }
     const long before = resident_kib();
@@ -85,6 +108,8 @@ int main(int argc, char** argv) {
         a.id = j.value("id", "");
         a.title = j.value("title", "");
         a.body = j.value("body", "");
+        if (const std::string d = j.value("dateline", ""); !d.empty())
+            a.body = a.body.empty() ? d : d + "\n\n" + a.body;
         const auto t0 = std::chrono::steady_clock::now();
         const auto entities = dateline::entities::tag(a, gazetteer, options);
         tagging += std::chrono::steady_clock::now() - t0;
@@ -96,7 +121,9 @@ int main(int argc, char** argv) {
             if (!e.country.empty()) o["country"] = e.country;
             list.push_back(std::move(o));
         }
-        out << nlohmann::json{{"id", a.id}, {"entities", std::move(list)}}.dump() << "\n";
+        nlohmann::json record{{"id", a.id}, {"entities", std::move(list)}};
+        if (evidence) record["places"] = evidence_json(a, gazetteer);
+        out << record.dump() << "\n";
     }
     gzclose(in);
     std::cerr << "entities: " << gazetteer.size() << " gazetteer entities, loaded in " << load_s

@@ -1,5 +1,6 @@
 #include "entities.h"
 
+#include "analyzers/entities/dateline.h"
 #include "analyzers/entities/gazetteer.h"
 #include "analyzers/entities/glued_tags.h"
 #include "analyzers/entities/matcher.h"
@@ -123,15 +124,96 @@ std::vector<Entity> tag(const Article& article) {
     return tag(article, default_gazetteer());
 }
 
-std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOptions& options) {
+namespace {
+
+// Where the parts of the tagged text begin, in words.
+struct Layout {
+    std::size_t title_end = 0;                     // words before it are the title's
+    std::size_t lead_begin = 0;                    // first word of the story (after a dateline)
+    std::size_t dateline_begin = 0, dateline_end = 0; // the dateline's words, if any
+};
+
+// A mention that places the article in a country.
+struct PlaceHit {
+    std::string country;
+    std::size_t word = 0;
+    bool title = false; // in the title or a publisher tag
+    bool dateline = false;
+};
+
+std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
+                                             const std::vector<Word>& words,
+                                             const Layout& layout) {
+    // sentence[i]: the story sentence word i is in, counted from the lead.
+    std::vector<std::size_t> sentence(words.size(), 0);
+    std::size_t n = 0;
+    for (std::size_t i = layout.lead_begin; i < words.size(); ++i) {
+        if (i > layout.lead_begin && words[i].sentence_start) ++n;
+        sentence[i] = n;
+    }
+    std::vector<CountryEvidence> out;
+    std::unordered_map<std::string, std::size_t> index;
+    for (const auto& h : hits) {
+        auto [it, inserted] = index.emplace(h.country, out.size());
+        if (inserted) out.push_back({.country = h.country});
+        auto& e = out[it->second];
+        ++e.mentions;
+        if (h.dateline) {
+            e.dateline = true;
+        } else if (h.title) {
+            e.title = true;
+        } else if (h.word >= layout.lead_begin) {
+            ++e.body_mentions;
+            e.first_word = std::min(e.first_word, h.word - layout.lead_begin);
+            e.first_sentence = std::min(e.first_sentence, sentence[h.word]);
+        }
+    }
+    return out;
+}
+
+struct Analysis {
+    Tally tally;
+    std::vector<CountryEvidence> evidence;
+};
+
+Analysis analyze(const Article& article, const Gazetteer& g) {
     std::string text = article.title;
     for (const std::string* part : {&article.description, &article.body}) {
         if (part->empty()) continue;
         text += "\n\n";
         text += *part;
     }
+    const std::size_t body_offset = text.size() - article.body.size();
+    const auto dateline = parse_dateline(article.body);
+    const std::uint32_t dateline_id = dateline ? dateline_entity(*dateline, g) : none;
+
     const std::vector<Word> words = split_words(text);
-    std::vector<Mention> mentions = match_aliases(words, g);
+    Layout layout;
+    auto offset_of = [&](const Word& w) {
+        return static_cast<std::size_t>(w.text.data() - text.data());
+    };
+    while (layout.title_end < words.size() && offset_of(words[layout.title_end]) < article.title.size())
+        ++layout.title_end;
+    layout.lead_begin = layout.title_end;
+    if (dateline && dateline_id != none) {
+        layout.dateline_begin = layout.dateline_end = words.size();
+        for (std::size_t i = layout.title_end; i < words.size(); ++i) {
+            const std::size_t o = offset_of(words[i]);
+            if (o < body_offset) continue;
+            if (o >= body_offset + dateline->end) break;
+            layout.dateline_begin = std::min(layout.dateline_begin, i);
+            layout.dateline_end = i + 1;
+        }
+        if (article.description.empty() && layout.dateline_end < words.size())
+            layout.lead_begin = layout.dateline_end;
+    }
+    auto in_dateline = [&](std::size_t i) {
+        return i >= layout.dateline_begin && i < layout.dateline_end;
+    };
+
+    std::vector<Mention> mentions;
+    for (auto& m : match_aliases(words, g))
+        if (!in_dateline(m.begin)) mentions.push_back(std::move(m));
     for (const auto& t : article.tags)
         for (auto& candidates : segment_tag(t, g)) {
             Mention m;
@@ -143,17 +225,29 @@ std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOpt
     ArticleContext ctx;
     for (const auto& w : words)
         ctx.keys.insert(w.key);
+    auto confirm = [&](std::uint32_t id) {
+        ctx.confirmed.insert(id);
+        if (!g.entity(id).country.empty()) ctx.countries.insert(g.entity(id).country);
+    };
     for (const auto& m : mentions)
-        if (unambiguous(m)) {
-            const auto id = m.candidates.front().entity;
-            ctx.confirmed.insert(id);
-            if (!g.entity(id).country.empty()) ctx.countries.insert(g.entity(id).country);
-        }
+        if (unambiguous(m)) confirm(m.candidates.front().entity);
+    if (dateline_id != none) confirm(dateline_id);
 
-    Tally tally;
+    Analysis result;
+    Tally& tally = result.tally;
+    std::vector<PlaceHit> hits;
     std::vector<EntityType> covered(words.size(), EntityType::other);
     std::vector<bool> used(words.size(), false);
     std::vector<std::pair<std::uint32_t, std::size_t>> people;
+    if (dateline_id != none && layout.dateline_end > layout.dateline_begin) {
+        ++tally.known[dateline_id];
+        tally.first[dateline_id] = layout.dateline_begin;
+        hits.push_back({g.entity(dateline_id).country, layout.dateline_begin, false, true});
+        for (std::size_t i = layout.dateline_begin; i < layout.dateline_end; ++i) {
+            covered[i] = EntityType::place;
+            used[i] = true;
+        }
+    }
     for (const auto& m : mentions) {
         const auto id = resolve(m, ctx, g);
         if (id == none) continue;
@@ -161,6 +255,10 @@ std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOpt
         if (!tally.first.contains(id) || tally.first[id] > m.begin) tally.first[id] = m.begin;
         const auto& e = g.entity(id);
         if (e.type == EntityType::person) people.emplace_back(id, 0);
+        // People do not imply places: measured on Reuters, it costs more precision than it brings
+        // recall. Places and organizations (a central bank, a ministry, a national company) do.
+        if (!e.country.empty() && e.type != EntityType::person)
+            hits.push_back({e.country, m.begin, m.from_tag || m.begin < layout.title_end, false});
         for (std::size_t i = m.begin; i < m.end; ++i) {
             covered[i] = e.type;
             used[i] = true;
@@ -171,68 +269,48 @@ std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOpt
         ++tally.found[{f.type, f.name}];
         for (std::size_t i = f.begin; i < f.end; ++i)
             used[i] = true;
+        // A company's legal form ("Inc" -> US).
+        if (!f.country.empty()) hits.push_back({f.country, f.begin, f.begin < layout.title_end});
     }
     join_surnames(words, used, found, people, g, tally);
+    result.evidence = gather_evidence(hits, words, layout);
+    return result;
+}
 
-    // Places implied by organizations: a gazetteer organization's country (a central bank, a
-    // ministry, a national company) and a company's legal form ("Inc" -> US). People do not imply
-    // places: measured on Reuters, it costs more precision than it brings recall.
-    std::map<std::string, int> implied;
-    std::map<std::string, std::size_t> implied_first;
-    auto imply = [&](const std::string& country, int count, std::size_t first) {
-        implied[country] += count;
-        auto [it, inserted] = implied_first.emplace(country, first);
-        if (!inserted) it->second = std::min(it->second, first);
-    };
-    for (const auto& [id, count] : tally.known) {
-        const auto& e = g.entity(id);
-        if (e.country.empty()) continue;
-        if (e.type == EntityType::organization) imply(e.country, count, tally.first[id]);
-    }
-    for (const auto& f : found)
-        if (!f.country.empty()) imply(f.country, 1, f.begin);
-    for (const auto& [country, count] : implied) {
-        const auto id = g.country_entity(country);
-        if (id != none && !tally.known.contains(id)) {
-            tally.known[id] = count;
-            tally.first[id] = implied_first[country];
-        }
-    }
-    if (options.salient_places_only) {
-        // Salience: a country mentioned once (with its cities and implications), after the
-        // lead, is usually incidental ("listed in Luxembourg", "the London market"). The most
-        // mentioned country always stays.
-        constexpr std::size_t lead = 30;
-        constexpr int min_count = 2;
-        std::map<std::string, std::pair<int, std::size_t>> by_country;
-        for (const auto& [id, count] : tally.known) {
-            const auto& e = g.entity(id);
-            if (e.type != EntityType::place || e.country.empty()) continue;
-            auto [it, inserted] = by_country.emplace(e.country, std::pair{count, tally.first[id]});
-            if (!inserted) {
-                it->second.first += count;
-                it->second.second = std::min(it->second.second, tally.first[id]);
-            }
-        }
-        std::string top;
-        int top_count = 0;
-        for (const auto& [c, v] : by_country)
-            if (v.first > top_count ||
-                (v.first == top_count && v.second < by_country[top].second)) {
-                top = c;
-                top_count = v.first;
-            }
-        for (auto it = tally.known.begin(); it != tally.known.end();) {
-            const auto& e = g.entity(it->first);
-            if (e.type == EntityType::place && !e.country.empty() && e.country != top) {
-                const auto& v = by_country[e.country];
-                if (v.first < min_count && v.second >= lead) {
-                    it = tally.known.erase(it);
-                    continue;
-                }
-            }
+} // namespace
+
+std::vector<CountryEvidence> explain_places(const Article& article, const Gazetteer& gazetteer) {
+    return analyze(article, gazetteer).evidence;
+}
+
+std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOptions& options) {
+    auto [tally, evidence] = analyze(article, g);
+
+    // The countries to report: those the article is about, or every one it mentions.
+    std::unordered_map<std::string, const CountryEvidence*> kept;
+    const auto salient = salient_countries(evidence);
+    for (std::size_t i = 0; i < evidence.size(); ++i)
+        if (options.places == PlaceSelection::all || salient[i])
+            kept.emplace(evidence[i].country, &evidence[i]);
+    for (auto it = tally.known.begin(); it != tally.known.end();) {
+        const auto& e = g.entity(it->first);
+        if (e.type == EntityType::place && !e.country.empty() && !kept.contains(e.country))
+            it = tally.known.erase(it);
+        else
             ++it;
-        }
+    }
+    // A country known only by its places' or organizations' mentions is reported itself too.
+    std::unordered_set<std::string> named;
+    for (const auto& [id, count] : tally.known)
+        if (g.entity(id).is_country) named.insert(g.entity(id).country);
+    for (const auto& [country, e] : kept) {
+        const auto id = g.country_entity(country);
+        if (id == none || named.contains(country)) continue;
+        int places = 0;
+        for (const auto& [other, count] : tally.known)
+            if (g.entity(other).type == EntityType::place && g.entity(other).country == country)
+                places += count;
+        if (e->mentions > places) tally.known[id] = e->mentions - places;
     }
 
     std::vector<Entity> out;

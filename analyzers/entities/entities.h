@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analyzers/article.h"
+#include "analyzers/entities/salience.h"
 
 #include <vector>
 
@@ -9,19 +10,27 @@ namespace dateline::entities {
 
 class Gazetteer;
 
-// Tags an article from its title, description, body and publisher tags. Thread-safe; the bundled
-// gazetteer is loaded once, on first use. Entities come out sorted by mention count, then name.
-std::vector<Entity> tag(const Article& article);
+// Which places tag() reports.
+enum class PlaceSelection {
+    salient, // the countries the article is about (salience.h), with their places
+    all,     // every place mentioned, however incidentally
+};
 
 struct TagOptions {
-    // Drop places whose country is mentioned once, after the first 30 words, unless it is the most
-    // mentioned country: document-level "aboutness" as Reuters annotated it (higher precision,
-    // lower recall). Off by default: a search for place:Crimea should find a passing mention.
-    bool salient_places_only = false;
+    PlaceSelection places = PlaceSelection::salient;
 };
+
+// Tags an article from its title, description, body and publisher tags. A dateline at the start of
+// the body ("TOKYO, March 3", "MOSCOW, March 17 (Reuters) -"; see dateline.h) names a place the
+// story is about. Thread-safe; the bundled gazetteer is loaded once, on first use. Entities come
+// out sorted by mention count, then name; a place entity carries its country's ISO code.
+std::vector<Entity> tag(const Article& article);
 
 // The same with another gazetteer (e.g. load_gazetteer() with users' files; see gazetteer.h).
 std::vector<Entity> tag(const Article& article, const Gazetteer& gazetteer,
                         const TagOptions& options = {});
+
+// The evidence salience weighs for each country the article mentions (for tuning and --explain).
+std::vector<CountryEvidence> explain_places(const Article& article, const Gazetteer& gazetteer);
 
 } // namespace dateline::entities

@@ -8,6 +8,11 @@
 // usage: dateline-extract-bench --out PRED.json [--labels LABELS.json] [--rounds N] [--verbose]
 //        [--explain] FILE...
 //   --verbose: print each metadata miss; --explain: print each page's explanation.
+#include "analyzers/dates.h"
+#include "analyzers/text.h"
+#include "indexer/extract/extract.h"
+#include "indexer/extract/html_document.h"
+
 #include <cctype>
 #include <ctime>
 #include <fstream>
@@ -16,11 +21,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "analyzers/dates.h"
-#include "analyzers/text.h"
-#include "indexer/extract/extract.h"
-#include "indexer/extract/html_document.h"
 
 namespace {
 
@@ -53,8 +53,9 @@ std::string norm(std::string_view s) {
 }
 
 int usage() {
-    std::cerr << "usage: dateline-extract-bench --out PRED.json [--labels LABELS.json] [--rounds N] "
-                 "FILE...\n";
+    std::cerr
+        << "usage: dateline-extract-bench --out PRED.json [--labels LABELS.json] [--rounds N] "
+           "FILE...\n";
     return 2;
 }
 
@@ -67,19 +68,27 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "--out" && i + 1 < argc) out_path = argv[++i];
-        else if (arg == "--labels" && i + 1 < argc) labels_path = argv[++i];
-        else if (arg == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
-        else if (arg == "--verbose") verbose = true;
-        else if (arg == "--explain") explain = true;
-        else if (arg.starts_with("--")) return usage();
-        else files.push_back(arg);
+        if (arg == "--out" && i + 1 < argc)
+            out_path = argv[++i];
+        else if (arg == "--labels" && i + 1 < argc)
+            labels_path = argv[++i];
+        else if (arg == "--rounds" && i + 1 < argc)
+            rounds = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--verbose")
+            verbose = true;
+        else if (arg == "--explain")
+            explain = true;
+        else if (arg.starts_with("--"))
+            return usage();
+        else
+            files.push_back(arg);
     }
     if (out_path.empty() || files.empty()) return usage();
 
     // Pages are read and inflated before the clock starts: only extraction is timed.
     std::vector<std::string> contents;
-    for (const auto& f : files) contents.push_back(dateline::extract::maybe_gunzip(read_file(f)));
+    for (const auto& f : files)
+        contents.push_back(dateline::extract::maybe_gunzip(read_file(f)));
 
     std::vector<std::optional<Extraction>> results(files.size());
     std::vector<std::string> errors(files.size());
@@ -98,23 +107,25 @@ int main(int argc, char** argv) {
             }
         }
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &stop);
-        double secs = double(stop.tv_sec - start.tv_sec) + double(stop.tv_nsec - start.tv_nsec) / 1e9;
+        double secs =
+            double(stop.tv_sec - start.tv_sec) + double(stop.tv_nsec - start.tv_nsec) / 1e9;
         best = std::min(best, secs);
     }
 
     json pred = json::object();
     for (std::size_t i = 0; i < files.size(); ++i) {
         pred[page_id(files[i])] = {{"articleBody", results[i] ? results[i]->article.body : ""}};
-        if (!results[i]) std::cerr << files[i] << ": " << errors[i] << '\n';
+        if (!results[i])
+            std::cerr << files[i] << ": " << errors[i] << '\n';
         else if (explain) {
             std::cout << "== " << files[i] << '\n';
             dateline::extract::print_explanation(*results[i], std::cout);
         }
     }
     std::ofstream(out_path) << pred.dump(1) << '\n';
-    std::cout << "pages: " << files.size() << "  extraction time: " << best << " s CPU  pages/s: "
-              << static_cast<long>(double(files.size()) / best) << " (one core, best of "
-              << rounds << ")\n";
+    std::cout << "pages: " << files.size() << "  extraction time: " << best
+              << " s CPU  pages/s: " << static_cast<long>(double(files.size()) / best)
+              << " (one core, best of " << rounds << ")\n";
 
     if (!labels_path.empty()) {
         json labels = json::parse(read_file(labels_path));
@@ -131,13 +142,19 @@ int main(int argc, char** argv) {
                 std::string want = l[names[k]].get<std::string>();
                 std::string got;
                 if (a) {
-                    if (k == 0) got = a->title;
-                    else if (k == 1) got = a->published ? dateline::dates::format_iso(*a->published).substr(0, 10) : "";
-                    else got = a->source;
+                    if (k == 0)
+                        got = a->title;
+                    else if (k == 1)
+                        got = a->published
+                                  ? dateline::dates::format_iso(*a->published).substr(0, 10)
+                                  : "";
+                    else
+                        got = a->source;
                 }
                 ++n[k];
                 bool good = k == 1 ? got == want : norm(got) == norm(want);
-                if (good) ++ok[k];
+                if (good)
+                    ++ok[k];
                 else if (verbose)
                     std::cerr << id.substr(0, 10) << " " << names[k] << ": got \"" << got
                               << "\" want \"" << want << "\"\n";

@@ -1,15 +1,14 @@
 #include "indexer/extract/content.h"
 
-#include <algorithm>
-#include <array>
-#include <cctype>
-#include <cstdio>
-#include <cstdlib>
-#include <deque>
-
 #include "analyzers/text.h"
 #include "indexer/extract/dom.h"
 #include "indexer/extract/relative_date.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <deque>
+#include <unordered_map>
 
 namespace dateline::extract {
 
@@ -23,21 +22,20 @@ bool is_heading(std::string_view t) {
 
 bool is_block(std::string_view t) {
     static constexpr std::array<std::string_view, 36> blocks{
-        "address", "article", "aside",   "blockquote", "body",   "center", "dd",
-        "details", "dialog",  "dir",     "div",        "dl",     "dt",     "fieldset",
-        "figcaption", "figure", "footer", "form",      "header", "hgroup", "hr",
-        "html",    "li",      "main",    "menu",       "nav",    "ol",     "p",
-        "pre",     "section", "summary", "table",      "tr",     "td",     "th",
-        "ul"};
+        "address", "article", "aside",  "blockquote", "body", "center",   "dd",         "details",
+        "dialog",  "dir",     "div",    "dl",         "dt",   "fieldset", "figcaption", "figure",
+        "footer",  "form",    "header", "hgroup",     "hr",   "html",     "li",         "main",
+        "menu",    "nav",     "ol",     "p",          "pre",  "section",  "summary",    "table",
+        "tr",      "td",      "th",     "ul"};
     return is_heading(t) || std::find(blocks.begin(), blocks.end(), t) != blocks.end() ||
            t == "tbody" || t == "thead" || t == "tfoot" || t == "caption" || t == "img";
 }
 
 // Elements that are never article text (forms' widgets, media, page chrome).
 bool is_junk(std::string_view t) {
-    return dom::is_invisible(t) || t == "button" || t == "input" || t == "label" ||
-           t == "option" || t == "video" || t == "audio" || t == "picture" || t == "map" ||
-           t == "dialog" || t == "link" || t == "meta" || t == "title";
+    return dom::is_invisible(t) || t == "button" || t == "input" || t == "label" || t == "option" ||
+           t == "video" || t == "audio" || t == "picture" || t == "map" || t == "dialog" ||
+           t == "link" || t == "meta" || t == "title";
 }
 
 // Page chrome by tag: left out in the strict pass.
@@ -55,9 +53,11 @@ bool has_any(std::string_view s, std::initializer_list<std::string_view> words) 
 bool has_token(std::string_view s, std::initializer_list<std::string_view> tokens) {
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+        while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i])))
+            ++i;
         std::size_t j = i;
-        while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+        while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j])))
+            ++j;
         if (j > i) {
             std::string_view tok = s.substr(i, j - i);
             for (auto t : tokens)
@@ -75,14 +75,16 @@ bool is_ad_like(std::string_view s) {
 }
 
 bool is_unlikely(std::string_view s) {
-    return has_any(s, {"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
-                       "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends",
-                       "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
-                       "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
-                       "pagination", "pager", "popup", "yom-remote", "newsletter", "subscribe",
-                       "share", "cookie", "consent", "outbrain", "taboola", "recommend",
-                       "trending", "most-popular", "mostpopular", "most-read", "signup",
-                       "sign-up", "modal", "toolbar", "nav"}) ||
+    return has_any(s, {"-ad-",         "ai2html",     "banner",     "breadcrumb", "combx",
+                       "comment",      "community",   "cover-wrap", "disqus",     "extra",
+                       "footer",       "gdpr",        "header",     "legends",    "menu",
+                       "related",      "remark",      "replies",    "rss",        "shoutbox",
+                       "sidebar",      "skyscraper",  "social",     "sponsor",    "supplemental",
+                       "ad-break",     "agegate",     "pagination", "pager",      "popup",
+                       "yom-remote",   "newsletter",  "subscribe",  "share",      "cookie",
+                       "consent",      "outbrain",    "taboola",    "recommend",  "trending",
+                       "most-popular", "mostpopular", "most-read",  "signup",     "sign-up",
+                       "modal",        "toolbar",     "nav"}) ||
            is_ad_like(s);
 }
 
@@ -95,22 +97,21 @@ int class_weight(const std::string& cls, const std::string& id) {
     auto weigh = [](std::string_view s) {
         if (s.empty()) return 0;
         int w = 0;
-        if (has_any(s, {"-ad-", "banner", "combx", "comment", "com-", "contact", "foot",
-                        "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo",
-                        "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper",
-                        "sponsor", "shopping", "tags", "tool", "widget", "newsletter",
-                        "subscribe", "byline", "author", "caption", "credit", "recommend",
-                        "teaser", "social"}) ||
+        if (has_any(s, {"-ad-",     "banner",     "combx",     "comment",  "com-",   "contact",
+                        "foot",     "footnote",   "gdpr",      "masthead", "media",  "meta",
+                        "outbrain", "promo",      "related",   "scroll",   "share",  "shoutbox",
+                        "sidebar",  "skyscraper", "sponsor",   "shopping", "tags",   "tool",
+                        "widget",   "newsletter", "subscribe", "byline",   "author", "caption",
+                        "credit",   "recommend",  "teaser",    "social"}) ||
             has_token(s, {"hidden", "hid"}) || is_ad_like(s))
             w -= 25;
-        if (has_any(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main",
-                        "page", "post", "text", "blog", "story"}))
+        if (has_any(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+                        "post", "text", "blog", "story"}))
             w += 25;
-        if (has_any(s, {"articlebody", "article-body", "article_body", "story-body",
-                        "storybody", "entry-content", "post-content", "article-content",
-                        "articletext", "article-text", "body-text", "story-content",
-                        "post-body", "postbody", "content-body", "article__body",
-                        "article-body", "text-body", "main-text"}))
+        if (has_any(s, {"articlebody", "article-body", "article_body", "story-body", "storybody",
+                        "entry-content", "post-content", "article-content", "articletext",
+                        "article-text", "body-text", "story-content", "post-body", "postbody",
+                        "content-body", "article__body", "article-body", "text-body", "main-text"}))
             w += 25;
         return w;
     };
@@ -129,23 +130,24 @@ bool is_hidden(const dom::Cues& c) {
 
 // Inside the article: boxes that are never its text, whatever the strict pass decided.
 bool boilerplate_box(std::string_view both) {
-    return has_any(both, {"share", "social", "related", "newsletter", "subscribe", "signup",
-                          "comment", "cookie", "consent", "outbrain", "taboola", "recommend",
-                          "promo", "breadcrumb", "toolbar", "sidebar", "byline", "author-bio",
-                          "authorbio", "caption", "disclaimer", "read-more", "readmore",
-                          "more-stories", "popup", "pagination", "inline-link"}) ||
-           has_token(both, {"hidden", "print", "tags", "tag", "rating", "jump", "credit",
-                            "credits", "modal", "meta", "hide", "sr", "visually"}) ||
+    return has_any(both, {"share",      "social",     "related",    "newsletter",   "subscribe",
+                          "signup",     "comment",    "cookie",     "consent",      "outbrain",
+                          "taboola",    "recommend",  "promo",      "breadcrumb",   "toolbar",
+                          "sidebar",    "byline",     "author-bio", "authorbio",    "caption",
+                          "disclaimer", "read-more",  "readmore",   "more-stories", "popup",
+                          "pagination", "inline-link"}) ||
+           has_token(both, {"hidden", "print", "tags", "tag", "rating", "jump", "credit", "credits",
+                            "modal", "meta", "hide", "sr", "visually"}) ||
            is_ad_like(both);
 }
 
 // ---- per-element statistics --------------------------------------------------------------------
 
 struct Info {
-    int text = 0;         // visible characters (white space not counted)
-    int links = 0;        // characters inside <a>
+    int text = 0;  // visible characters (white space not counted)
+    int links = 0; // characters inside <a>
     int commas = 0;
-    int inline_text = 0;  // characters of direct inline content
+    int inline_text = 0; // characters of direct inline content
     int inline_commas = 0;
     int p = 0, li = 0, img = 0, input = 0, embed = 0;
     int weight = 0;
@@ -160,12 +162,15 @@ struct Info {
     bool boxy = false; // class/id of a box that is never article text (share bar, ads, ...)
 };
 
-Info* info(const xmlNode* n) { return n ? static_cast<Info*>(n->_private) : nullptr; }
+Info* info(const xmlNode* n) {
+    return n ? static_cast<Info*>(n->_private) : nullptr;
+}
 
 void count_text(std::string_view s, int& chars, int& commas) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c == ',') ++commas;
+        if (c == ',')
+            ++commas;
         else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC &&
                  static_cast<unsigned char>(s[i + 2]) == 0x8C)
             ++commas; // U+FF0C fullwidth comma
@@ -174,7 +179,9 @@ void count_text(std::string_view s, int& chars, int& commas) {
     }
 }
 
-double link_density(const Info& i) { return i.text > 0 ? double(i.links) / i.text : 0.0; }
+double link_density(const Info& i) {
+    return i.text > 0 ? double(i.links) / i.text : 0.0;
+}
 
 struct Paragraph {
     xmlNode* node;
@@ -197,9 +204,25 @@ void clear_private(xmlNode* root) {
     });
 }
 
+// What an element's class and id say, computed once per distinct pair on a page.
+struct ClassCues {
+    int weight = 0;
+    bool unlikely = false; // page chrome unless the names also suggest content
+    bool boxy = false;
+};
+
+ClassCues class_cues(const std::string& cls, const std::string& id, const std::string& both) {
+    ClassCues c;
+    c.weight = class_weight(cls, id);
+    c.boxy = boilerplate_box(both);
+    c.unlikely = is_unlikely(both) && !maybe_candidate(both);
+    return c;
+}
+
 void analyse(xmlNode* root, bool strict, Analysis& a) {
     int order = 0;
-    std::string cls, id, both;
+    std::string key;
+    std::unordered_map<std::string, ClassCues> cache;
     dom::walk(
         root,
         [&](xmlNode* n) {
@@ -226,28 +249,30 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
             if (tag == "figure") me.in_figure = true;
             if (tag == "a") me.in_link = true;
             dom::Cues c = dom::cues(n);
-            cls.clear();
-            id.clear();
-            dom::append_lower(cls, c.cls);
-            dom::append_lower(id, c.id);
-            me.weight = class_weight(cls, id);
-            both.clear();
-            if (!cls.empty() || !id.empty()) {
-                both = cls;
-                both += ' ';
-                both += id;
-                me.boxy = boilerplate_box(both);
+            const ClassCues* cc = nullptr;
+            if (!c.cls.empty() || !c.id.empty()) {
+                key.clear();
+                dom::append_lower(key, c.cls);
+                key += ' ';
+                dom::append_lower(key, c.id);
+                auto [it, fresh] = cache.try_emplace(key);
+                if (fresh)
+                    it->second =
+                        class_cues(key.substr(0, c.cls.size()), key.substr(c.cls.size() + 1), key);
+                cc = &it->second;
+                me.weight = cc->weight;
+                me.boxy = cc->boxy;
             }
-            if (is_junk(tag) || is_hidden(c)) me.skip = true;
+            if (is_junk(tag) || is_hidden(c))
+                me.skip = true;
             else if (strict && tag != "body" && tag != "html" && tag != "article" &&
                      tag != "main" && tag != "a") {
                 std::string_view role = c.role;
-                if (is_chrome(tag) || role == "navigation" || role == "menu" ||
-                    role == "menubar" || role == "complementary" || role == "dialog" ||
-                    role == "alertdialog" || role == "alert" || role == "contentinfo" ||
-                    role == "banner")
+                if (is_chrome(tag) || role == "navigation" || role == "menu" || role == "menubar" ||
+                    role == "complementary" || role == "dialog" || role == "alertdialog" ||
+                    role == "alert" || role == "contentinfo" || role == "banner")
                     me.skip = true;
-                else if (!both.empty() && is_unlikely(both) && !maybe_candidate(both))
+                else if (cc != nullptr && cc->unlikely)
                     me.skip = true;
             }
             if (tag == "h1" && !me.skip) a.h1s.push_back(n);
@@ -279,8 +304,8 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
             p->li += me->li + (tag == "li" ? 1 : 0);
             p->img += me->img + (tag == "img" ? 1 : 0);
             p->input += me->input + (tag == "input" || tag == "select" || tag == "textarea");
-            p->embed += me->embed + (tag == "iframe" || tag == "embed" || tag == "object" ||
-                                     tag == "video");
+            p->embed += me->embed +
+                        (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video");
             bool block = is_block(tag);
             p->block_desc = p->block_desc || block || me->block_desc;
             if (!block) {
@@ -341,7 +366,7 @@ xmlNode* pick_top(Analysis& a) {
         return final_score(x) > final_score(y);
     });
     xmlNode* top = ranked.front();
-    
+
     // Several near-best candidates under one ancestor: the ancestor holds the article.
     std::vector<xmlNode*> alternatives;
     for (std::size_t i = 1; i < std::min<std::size_t>(ranked.size(), 5); ++i)
@@ -401,7 +426,8 @@ std::vector<xmlNode*> gather(xmlNode* top) {
             out.push_back(s);
             continue;
         }
-        double bonus = !top_class.empty() && dom::attr(s, "class") == top_class ? top_score * 0.2 : 0;
+        double bonus =
+            !top_class.empty() && dom::attr(s, "class") == top_class ? top_score * 0.2 : 0;
         bool append = si->scored && content_score(s) + bonus >= threshold;
         double ld = link_density(*si);
         // Chunks of the same article split by media or ads: several paragraphs of prose.
@@ -409,7 +435,8 @@ std::vector<xmlNode*> gather(xmlNode* top) {
             if (si->p >= 3 && si->text >= 800 && si->text >= 80 * si->p) append = true;
         }
         if (!append && (dom::name(s) == "p" || !si->block_desc)) {
-            if (si->text > 80 && ld < 0.25) append = true;
+            if (si->text > 80 && ld < 0.25)
+                append = true;
             else if (si->text > 0 && si->text <= 80 && ld == 0) {
                 std::string t = dom::text(s, 400);
                 append = t.size() > 1 && (t.back() == '.' || t.find(". ") != std::string::npos);
@@ -488,7 +515,8 @@ std::string fold_compact(std::string_view s) {
 bool furniture(const std::string& p) {
     if (p.size() > 60) return false;
     std::string f = text::fold(p);
-    while (!f.empty() && (f.back() == '.' || f.back() == ':')) f.pop_back();
+    while (!f.empty() && (f.back() == '.' || f.back() == ':'))
+        f.pop_back();
     if (f == "advertisement" || f == "advertising" || f == "ad" || f == "sponsored" ||
         f == "story continues below advertisement" || f == "continue reading below" ||
         f == "scroll to continue with content" || f == "continue reading the main story")
@@ -496,16 +524,73 @@ bool furniture(const std::string& p) {
     return p.size() <= 40 && find_date(p).has_value();
 }
 
-struct Writer {
-    std::vector<std::string> paragraphs;
-    std::string cur;
+struct Block {
+    std::string text;
+    double links = 0; // share of the text inside links
+};
 
+struct Writer {
+    std::vector<Block> blocks;
+    std::string cur;
+    std::size_t cur_links = 0;
+
+    void add(std::string_view t, bool in_link) {
+        cur += t;
+        if (in_link) cur_links += t.size();
+    }
     void flush() {
         std::string p = text::collapse_whitespace(cur);
+        double links = cur.empty() ? 0.0 : std::min(1.0, double(cur_links) / double(cur.size()));
         cur.clear();
-        if (!p.empty() && !furniture(p)) paragraphs.push_back(std::move(p));
+        cur_links = 0;
+        if (!p.empty() && !furniture(p)) blocks.push_back({std::move(p), links});
     }
 };
+
+bool has_phrase(std::string_view folded, std::initializer_list<std::string_view> phrases) {
+    for (auto ph : phrases)
+        if (folded.find(ph) != std::string_view::npos) return true;
+    return false;
+}
+
+// A block that is no article prose when it trails the text: links, calls to subscribe or
+// comment, short labels ("Tags", "comments") and their lists.
+bool weak_tail(const Block& b) {
+    if (b.links > 0.5) return true;
+    std::string f = text::fold(b.text);
+    if (f.size() < 200 &&
+        has_phrase(f, {"subscribe", "newsletter", "sign up", "comments", "comment", "follow us",
+                       "share this", "read more", "more stories", "related", "click here",
+                       "tell us what", "javascript", "all rights reserved", "tags", "topics"}))
+        return true;
+    char last = b.text.back();
+    bool sentence = last == '.' || last == '!' || last == '?' || last == '"' ||
+                    b.text.ends_with("\xE2\x80\x9D") || last == ')';
+    return b.text.size() < 50 && !sentence;
+}
+
+// Leading blocks that are dates or bylines, not the article's first paragraph.
+bool weak_head(const Block& b) {
+    if (b.links > 0.5 && b.text.size() < 120) return true;
+    if (b.text.size() > 80) return false;
+    if (b.text.starts_with("By ") || b.text.starts_with("by ")) return true;
+    int digits = 0;
+    for (char c : b.text)
+        digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+    return digits >= 4 && find_date(b.text).has_value();
+}
+
+// Removes weak blocks at both ends, keeping at least one block.
+void trim_ends(std::vector<Block>& blocks) {
+    std::size_t end = blocks.size();
+    while (end > 1 && weak_tail(blocks[end - 1]))
+        --end;
+    blocks.resize(end);
+    std::size_t begin = 0;
+    while (begin + 1 < blocks.size() && weak_head(blocks[begin]))
+        ++begin;
+    blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(begin));
+}
 
 void write(xmlNode* root, Writer& w) {
     const int root_text = info(root) ? info(root)->text : 0;
@@ -513,7 +598,8 @@ void write(xmlNode* root, Writer& w) {
         root,
         [&](xmlNode* n) {
             if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-                w.cur += dom::node_text(n);
+                const Info* p = info(n->parent);
+                w.add(dom::node_text(n), p != nullptr && p->in_link);
                 return false;
             }
             if (!dom::is_element(n)) return false;
@@ -532,14 +618,18 @@ void write(xmlNode* root, Writer& w) {
                 if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
             }
             // Table cells are joined in their row; every other block is a paragraph.
-            if (tag == "td" || tag == "th") w.cur += ' ';
-            else if (is_block(tag)) w.flush();
+            if (tag == "td" || tag == "th")
+                w.cur += ' ';
+            else if (is_block(tag) && tag != "img")
+                w.flush();
             return true;
         },
         [&](xmlNode* n) {
             std::string_view tag = dom::name(n);
-            if (tag == "td" || tag == "th") w.cur += ' ';
-            else if (dom::is_element(n) && is_block(tag)) w.flush();
+            if (tag == "td" || tag == "th")
+                w.cur += ' ';
+            else if (dom::is_element(n) && is_block(tag) && tag != "img")
+                w.flush();
         });
     w.flush();
 }
@@ -558,7 +648,8 @@ std::string heading_near(const Analysis& a, xmlNode* top) {
 
 int body_chars(const std::vector<std::string>& ps) {
     int n = 0;
-    for (const auto& p : ps) n += static_cast<int>(p.size());
+    for (const auto& p : ps)
+        n += static_cast<int>(p.size());
     return n;
 }
 
@@ -574,22 +665,12 @@ Content run(xmlNode* root, std::string_view title, bool strict) {
         return out;
     }
     Writer w;
-    if (std::getenv("DX_DEBUG")) {
-        for (xmlNode* c : a.scored) (void)c;
-        std::vector<xmlNode*> r = a.scored;
-        std::sort(r.begin(), r.end(), [](auto* x, auto* y) { return final_score(x) > final_score(y); });
-        for (std::size_t k = 0; k < r.size() && k < 6; ++k)
-            std::fprintf(stderr, "cand %s.%s#%s score=%.1f final=%.1f text=%d ld=%.2f\n", (const char*)r[k]->name,
-                         dom::attr(r[k], "class").c_str(), dom::attr(r[k], "id").c_str(), info(r[k])->score,
-                         final_score(r[k]), info(r[k])->text, link_density(*info(r[k])));
-        if (top->parent) for (xmlNode* sb = top->parent->children; sb; sb = sb->next) if (dom::is_element(sb) && info(sb))
-            std::fprintf(stderr, "  sib %s.%s scored=%d cs=%.1f text=%d skip=%d\n", (const char*)sb->name, dom::attr(sb, "class").c_str(), info(sb)->scored, content_score(sb), info(sb)->text, info(sb)->skip);
-        for (xmlNode* part : gather(top))
-            std::fprintf(stderr, "part %s.%s#%s\n", (const char*)part->name, dom::attr(part, "class").c_str(), dom::attr(part, "id").c_str());
-    }
-    for (xmlNode* part : add_cousins(top, gather(top))) write(part, w);
+    for (xmlNode* part : add_cousins(top, gather(top)))
+        write(part, w);
     out.heading = heading_near(a, top);
-    out.paragraphs = std::move(w.paragraphs);
+    trim_ends(w.blocks);
+    for (auto& b : w.blocks)
+        out.paragraphs.push_back(std::move(b.text));
     std::string t = fold_compact(title);
     std::string h = fold_compact(out.heading);
     while (!out.paragraphs.empty()) {

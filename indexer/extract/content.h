@@ -7,7 +7,6 @@
 #pragma once
 
 #include <libxml/tree.h>
-
 #include <string>
 #include <string_view>
 #include <vector>

@@ -36,18 +36,25 @@ Cues cues(const xmlNode* n) {
         std::string_view value;
         if (a->children != nullptr && a->children->content != nullptr)
             value = reinterpret_cast<const char*>(a->children->content);
-        if (name == "class") c.cls = value;
-        else if (name == "id") c.id = value;
-        else if (name == "role") c.role = value;
-        else if (name == "style") c.style = value;
-        else if (name == "hidden") c.hidden = true;
-        else if (name == "aria-hidden") c.aria_hidden = value == "true";
+        if (name == "class")
+            c.cls = value;
+        else if (name == "id")
+            c.id = value;
+        else if (name == "role")
+            c.role = value;
+        else if (name == "style")
+            c.style = value;
+        else if (name == "hidden")
+            c.hidden = true;
+        else if (name == "aria-hidden")
+            c.aria_hidden = value == "true";
     }
     return c;
 }
 
 void append_lower(std::string& out, std::string_view s) {
-    for (char ch : s) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    for (char ch : s)
+        out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
 }
 
 bool has_attr(const xmlNode* n, const char* attribute) {
@@ -66,9 +73,8 @@ std::string_view node_text(const xmlNode* n) {
 
 bool is_invisible(std::string_view tag) {
     return tag == "script" || tag == "style" || tag == "noscript" || tag == "template" ||
-           tag == "svg" || tag == "head" || tag == "iframe" || tag == "object" ||
-           tag == "embed" || tag == "canvas" || tag == "select" || tag == "textarea" ||
-           tag == "math";
+           tag == "svg" || tag == "head" || tag == "iframe" || tag == "object" || tag == "embed" ||
+           tag == "canvas" || tag == "select" || tag == "textarea" || tag == "math";
 }
 
 std::string text(const xmlNode* n, std::size_t max_bytes) {
@@ -81,8 +87,8 @@ std::string text(const xmlNode* n, std::size_t max_bytes) {
                 out += node_text(c);
                 return false;
             }
-            if (!is_element(c)) return c->type == XML_DOCUMENT_NODE ||
-                                       c->type == XML_HTML_DOCUMENT_NODE;
+            if (!is_element(c))
+                return c->type == XML_DOCUMENT_NODE || c->type == XML_HTML_DOCUMENT_NODE;
             if (is_invisible(name(c))) return false;
             if (name(c) == "br") out += ' ';
             return true;

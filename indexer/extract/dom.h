@@ -3,13 +3,14 @@
 #pragma once
 
 #include <libxml/tree.h>
-
 #include <string>
 #include <string_view>
 
 namespace dateline::extract::dom {
 
-inline bool is_element(const xmlNode* n) { return n != nullptr && n->type == XML_ELEMENT_NODE; }
+inline bool is_element(const xmlNode* n) {
+    return n != nullptr && n->type == XML_ELEMENT_NODE;
+}
 
 // Lower-case tag name of an element ("" for other nodes); the HTML parser lower-cases names.
 inline std::string_view name(const xmlNode* n) {

@@ -2,10 +2,6 @@
 // from its best source and record where it came from.
 #include "indexer/extract/extract.h"
 
-#include <algorithm>
-#include <cctype>
-#include <set>
-
 #include "analyzers/dates.h"
 #include "analyzers/language.h"
 #include "analyzers/text.h"
@@ -14,6 +10,10 @@
 #include "indexer/extract/metadata.h"
 #include "indexer/extract/relative_date.h"
 #include "indexer/extract/text_page.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace dateline::extract {
 
@@ -57,7 +57,8 @@ bool confirmed_heading(const std::string& h1, const std::vector<std::string>& ti
     for (const auto& t : titles) {
         auto tw = title_words(t);
         std::size_t shared = 0;
-        for (const auto& w : hw) shared += tw.count(w);
+        for (const auto& w : hw)
+            shared += tw.count(w);
         if (shared * 2 >= hw.size() && shared >= std::min<std::size_t>(2, hw.size())) return true;
     }
     return false;
@@ -75,7 +76,8 @@ std::string site_around_headline(const std::string& title_tag, const std::string
         if (r.starts_with(sep)) r = text::trim(r.substr(sep.size()));
         if (r.ends_with(sep)) r = text::trim(r.substr(0, r.size() - sep.size()));
     };
-    for (std::string_view sep : {":", "|", "-", "–", "—", "::", "·"}) strip(sep);
+    for (std::string_view sep : {":", "|", "-", "–", "—", "::", "·"})
+        strip(sep);
     auto words = text::tokenize(r);
     if (words.empty() || words.size() > 5 || !text::starts_upper(words.front().text)) return "";
     return std::string(r);
@@ -152,7 +154,8 @@ std::string source_from_title(const std::string& title, const std::string& host)
         if (p == std::string::npos) continue;
         std::string tail(text::trim(std::string_view(title).substr(p + sep.size())));
         std::string c = compact(tail);
-        if (!c.empty() && (c.find(label) != std::string::npos || label.find(c) != std::string::npos) &&
+        if (!c.empty() &&
+            (c.find(label) != std::string::npos || label.find(c) != std::string::npos) &&
             text::tokenize(tail).size() <= 4)
             return tail;
     }
@@ -198,7 +201,8 @@ std::vector<std::string> best_group(const std::vector<Candidate>& cands, std::st
         if (origin.empty()) origin = c.origin;
         if (c.origin != origin) continue;
         std::string f = text::fold(c.value);
-        if (std::none_of(out.begin(), out.end(), [&](const std::string& o) { return text::fold(o) == f; }))
+        if (std::none_of(out.begin(), out.end(),
+                         [&](const std::string& o) { return text::fold(o) == f; }))
             out.push_back(c.value);
         if (out.size() >= limit) break;
     }
@@ -209,7 +213,13 @@ std::vector<std::string> best_group(const std::vector<Candidate>& cands, std::st
 
 Extraction extract_html(std::string_view bytes, const PageInfo& page) {
     if (bytes.size() > max_page_bytes) throw ExtractError("page larger than 32 MiB");
-    std::string html = maybe_gunzip(bytes);
+    std::string inflated;
+    std::string_view html = bytes;
+    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+        static_cast<unsigned char>(bytes[1]) == 0x8b) {
+        inflated = maybe_gunzip(bytes);
+        html = inflated;
+    }
     HtmlDocument parsed = parse_html(html, page.charset);
     PageMetadata meta = read_metadata(parsed.doc.get(), page.url);
 
@@ -258,7 +268,8 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
 
     std::vector<std::string> site_names;
     if (!a.source.empty()) site_names.push_back(a.source);
-    for (const auto& c : meta.source) site_names.push_back(c.value);
+    for (const auto& c : meta.source)
+        site_names.push_back(c.value);
 
     // Title: metadata first, then <title> without the site name, then the page's h1.
     for (const auto& c : meta.title) {
@@ -281,7 +292,8 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
             meta_titles.push_back(c.value);
             break;
         }
-    for (const auto& c : meta.title_tag) meta_titles.push_back(c.value);
+    for (const auto& c : meta.title_tag)
+        meta_titles.push_back(c.value);
     // The displayed headline: the h1 nearest the content, else any h1 metadata confirms.
     std::vector<std::string> headings{text::collapse_whitespace(content.heading)};
     for (const auto& c : meta.title)
@@ -296,9 +308,10 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         break;
     }
     // "Site: Headline" or "Headline - Site" in <title> names the site when nothing else did.
-    if (std::any_of(x.origins.begin(), x.origins.end(), [](const FieldOrigin& o) {
-            return o.field == "source" && o.origin == "url-host";
-        }) || a.source.empty()) {
+    if (std::any_of(
+            x.origins.begin(), x.origins.end(),
+            [](const FieldOrigin& o) { return o.field == "source" && o.origin == "url-host"; }) ||
+        a.source.empty()) {
         if (std::string s = site_around_headline(title_tag, a.title); !s.empty()) {
             a.source = s;
             a.source_id = text::slugify(s);
@@ -326,7 +339,8 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
             if (ref) {
                 int year = dates::to_civil(ref->seconds).year;
                 std::int64_t day = dates::days_from_civil(year, md->first, md->second);
-                if (day * 86400 > ref->seconds + 86400) day = dates::days_from_civil(year - 1, md->first, md->second);
+                if (day * 86400 > ref->seconds + 86400)
+                    day = dates::days_from_civil(year - 1, md->first, md->second);
                 a.published = Timestamp{day * 86400, Timestamp::Precision::day};
                 note(x, "published", "dateline", content.paragraphs.front().substr(0, 40));
             }
@@ -346,10 +360,12 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
     std::erase_if(a.authors, [&](const std::string& n) {
         return !a.source.empty() && compact(n) == compact(a.source);
     });
-    for (const auto& n : a.authors) note(x, "authors", origin, n);
+    for (const auto& n : a.authors)
+        note(x, "authors", origin, n);
 
     a.tags = best_group(meta.tags, origin, 30);
-    for (const auto& t : a.tags) note(x, "tags", origin, t);
+    for (const auto& t : a.tags)
+        note(x, "tags", origin, t);
 
     if (!meta.section.empty()) {
         a.section = meta.section.front().value;
@@ -391,9 +407,11 @@ Extraction extract_text_page(std::string_view text, const PageInfo& page) {
         if (a.published) note(x, "published", "url-path", d);
     }
     a.authors = tp.authors;
-    for (const auto& n : a.authors) note(x, "authors", "text:byline", n);
+    for (const auto& n : a.authors)
+        note(x, "authors", "text:byline", n);
     a.tags = tp.tags;
-    for (const auto& t : a.tags) note(x, "tags", "text:tag-line", t);
+    for (const auto& t : a.tags)
+        note(x, "tags", "text:tag-line", t);
     if (!tp.source.empty()) {
         a.source = tp.source;
         note(x, "source", tp.source_origin, a.source);

@@ -4,14 +4,14 @@
 // from so that `dateline-index --explain` can show it. Pure functions of their input; thread-safe.
 #pragma once
 
+#include "analyzers/article.h"
+
 #include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "analyzers/article.h"
 
 namespace dateline::extract {
 
@@ -46,7 +46,8 @@ inline constexpr std::size_t max_page_bytes = 32u << 20;
 // An HTML page (gzip-compressed bytes are inflated first). Throws ExtractError.
 Extraction extract_html(std::string_view bytes, const PageInfo& page);
 
-// A page saved as plain text (browser copy): the article among menus and widgets. Throws ExtractError.
+// A page saved as plain text (browser copy): the article among menus and widgets. Throws
+// ExtractError.
 Extraction extract_text_page(std::string_view text, const PageInfo& page);
 
 // Human-readable explanation: every extracted field with its origin, then the body.

@@ -1,16 +1,17 @@
 #include "indexer/extract/html_document.h"
 
-#include <zlib.h>
+#include "analyzers/text.h"
+#include "indexer/extract/extract.h"
+#include "indexer/extract/slim_html.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <libxml/encoding.h>
-
-#include "analyzers/text.h"
-#include "indexer/extract/extract.h"
-#include "indexer/extract/slim_html.h"
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
+#include <zlib.h>
 
 namespace dateline::extract {
 
@@ -18,15 +19,18 @@ namespace {
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
 // Canonical name for a charset label, or "" when unusable.
 std::string normalize_charset(std::string_view label) {
     std::string l = lower_ascii(text::trim(label));
-    while (!l.empty() && (l.back() == '"' || l.back() == '\'' || l.back() == ';')) l.pop_back();
-    while (!l.empty() && (l.front() == '"' || l.front() == '\'')) l.erase(0, 1);
+    while (!l.empty() && (l.back() == '"' || l.back() == '\'' || l.back() == ';'))
+        l.pop_back();
+    while (!l.empty() && (l.front() == '"' || l.front() == '\''))
+        l.erase(0, 1);
     if (l.empty() || l.size() > 40) return "";
     if (l == "utf8" || l == "utf-8" || l == "unicode-1-1-utf-8") return "UTF-8";
     // Browsers read latin-1 and ASCII labels as windows-1252.
@@ -56,8 +60,8 @@ std::string meta_charset(std::string_view bytes) {
         std::size_t cs = tag.find("charset");
         if (cs != std::string_view::npos) {
             std::size_t i = cs + 7;
-            while (i < tag.size() && (tag[i] == ' ' || tag[i] == '=' || tag[i] == '"' ||
-                                      tag[i] == '\''))
+            while (i < tag.size() &&
+                   (tag[i] == ' ' || tag[i] == '=' || tag[i] == '"' || tag[i] == '\''))
                 ++i;
             std::size_t j = i;
             while (j < tag.size() && !std::isspace(static_cast<unsigned char>(tag[j])) &&
@@ -93,6 +97,44 @@ bool single_byte(std::string_view cs) {
     return cs == "windows-1252" || cs.starts_with("iso-8859") || cs.starts_with("windows-125") ||
            cs == "koi8-r" || cs == "koi8-u";
 }
+
+// windows-1252 to UTF-8 (bytes 0x80-0x9F by the WHATWG table; the five unused ones become U+FFFD).
+std::string windows1252_to_utf8(std::string_view in) {
+    static constexpr unsigned high[32] = {
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+    std::string out;
+    out.reserve(in.size() + in.size() / 8);
+    for (char ch : in) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 0x80)
+            out += ch;
+        else if (c < 0xA0)
+            text::append_utf8(out, high[c - 0x80]);
+        else
+            text::append_utf8(out, c);
+    }
+    return out;
+}
+
+// libxml2 reports encoding problems through its generic error handler even with
+// HTML_PARSE_NOERROR; this silences it for the current thread while a page is parsed.
+void ignore_error(void*, const char*, ...) {}
+
+class QuietErrors {
+  public:
+    QuietErrors() : handler_(xmlGenericError), context_(xmlGenericErrorContext) {
+        xmlSetGenericErrorFunc(nullptr, ignore_error);
+    }
+    ~QuietErrors() { xmlSetGenericErrorFunc(context_, handler_); }
+    QuietErrors(const QuietErrors&) = delete;
+    QuietErrors& operator=(const QuietErrors&) = delete;
+
+  private:
+    xmlGenericErrorFunc handler_;
+    void* context_;
+};
 
 } // namespace
 
@@ -158,6 +200,8 @@ std::string detect(std::string_view bytes, std::string_view container_charset, b
 
 HtmlDocument parse_html(std::string_view bytes, std::string_view container_charset) {
     if (bytes.size() > max_page_bytes) throw ExtractError("page larger than 32 MiB");
+    static const bool initialized = (xmlInitParser(), true); // once, before threads share it
+    (void)initialized;
     HtmlDocument out;
     const bool utf8 = valid_utf8(bytes);
     out.charset = detect(bytes, container_charset, utf8);
@@ -170,6 +214,10 @@ HtmlDocument parse_html(std::string_view bytes, std::string_view container_chars
             input = cleaned;
         }
     }
+    if (out.charset == "windows-1252") {
+        cleaned = windows1252_to_utf8(input);
+        input = cleaned;
+    }
     // UTF-16 is left whole to libxml2; every other charset is ASCII-compatible for markup.
     std::string slim;
     if (!out.charset.starts_with("UTF-16")) {
@@ -178,8 +226,10 @@ HtmlDocument parse_html(std::string_view bytes, std::string_view container_chars
     }
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-    out.doc.reset(htmlReadMemory(input.data(), static_cast<int>(input.size()), nullptr,
-                                 out.charset.c_str(), options));
+    const char* encoding = out.charset == "windows-1252" ? "UTF-8" : out.charset.c_str();
+    QuietErrors quiet;
+    out.doc.reset(
+        htmlReadMemory(input.data(), static_cast<int>(input.size()), nullptr, encoding, options));
     if (!out.doc) throw ExtractError("not an HTML document");
     return out;
 }

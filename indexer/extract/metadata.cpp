@@ -1,14 +1,14 @@
 #include "indexer/extract/metadata.h"
 
+#include "analyzers/text.h"
+#include "indexer/extract/dom.h"
+#include "indexer/extract/relative_date.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <utility>
-
-#include "analyzers/text.h"
-#include "indexer/extract/dom.h"
-#include "indexer/extract/relative_date.h"
 
 namespace dateline::extract {
 
@@ -18,7 +18,8 @@ using nlohmann::json;
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -101,20 +102,34 @@ std::string decode_entities(const std::string& s) {
         unsigned cp = 0;
         if (name.starts_with("#x") || name.starts_with("#X")) {
             for (char c : name.substr(2)) {
-                if (!std::isxdigit(static_cast<unsigned char>(c))) { cp = 0; break; }
-                cp = cp * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10));
+                if (!std::isxdigit(static_cast<unsigned char>(c))) {
+                    cp = 0;
+                    break;
+                }
+                cp = cp * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(c))
+                                                         ? c - '0'
+                                                         : (std::tolower(c) - 'a' + 10));
             }
         } else if (name.starts_with("#")) {
             for (char c : name.substr(1)) {
-                if (!std::isdigit(static_cast<unsigned char>(c))) { cp = 0; break; }
+                if (!std::isdigit(static_cast<unsigned char>(c))) {
+                    cp = 0;
+                    break;
+                }
                 cp = cp * 10 + static_cast<unsigned>(c - '0');
             }
-        } else if (name == "amp") cp = '&';
-        else if (name == "quot") cp = '"';
-        else if (name == "apos") cp = '\'';
-        else if (name == "lt") cp = '<';
-        else if (name == "gt") cp = '>';
-        else if (name == "nbsp") cp = 0xA0;
+        } else if (name == "amp")
+            cp = '&';
+        else if (name == "quot")
+            cp = '"';
+        else if (name == "apos")
+            cp = '\'';
+        else if (name == "lt")
+            cp = '<';
+        else if (name == "gt")
+            cp = '>';
+        else if (name == "nbsp")
+            cp = 0xA0;
         if (cp == 0 || cp > 0x10FFFF) {
             out += s[i];
             continue;
@@ -184,10 +199,14 @@ void read_ld_article(const json& a, Collector& m) {
         auto it = a.find(key);
         return it == a.end() ? nullptr : &*it;
     };
-    if (auto* v = get("headline")) Collector::add(m.title, 1, ld_text(*v), o + " headline");
-    else if (auto* n = get("name")) Collector::add(m.title, 1, ld_text(*n), o + " name");
-    if (auto* v = get("datePublished")) Collector::add(m.published, 1, ld_text(*v), o);
-    else if (auto* c = get("dateCreated")) Collector::add(m.published, 2, ld_text(*c), o);
+    if (auto* v = get("headline"))
+        Collector::add(m.title, 1, ld_text(*v), o + " headline");
+    else if (auto* n = get("name"))
+        Collector::add(m.title, 1, ld_text(*n), o + " name");
+    if (auto* v = get("datePublished"))
+        Collector::add(m.published, 1, ld_text(*v), o);
+    else if (auto* c = get("dateCreated"))
+        Collector::add(m.published, 2, ld_text(*c), o);
     if (auto* v = get("dateModified")) Collector::add(m.updated, 1, ld_text(*v), o);
     for (const char* key : {"author", "creator"}) {
         if (auto* v = get(key)) {
@@ -199,9 +218,12 @@ void read_ld_article(const json& a, Collector& m) {
     if (auto* v = get("publisher")) Collector::add(m.source, 1, ld_text(*v), o + " publisher");
     if (auto* v = get("keywords")) {
         std::vector<std::string> words;
-        if (v->is_string()) words = split_list(v->get<std::string>(), ",;");
-        else words = ld_list(*v);
-        for (auto& w : words) Collector::add(m.tags, 1, w, o + " keywords");
+        if (v->is_string())
+            words = split_list(v->get<std::string>(), ",;");
+        else
+            words = ld_list(*v);
+        for (auto& w : words)
+            Collector::add(m.tags, 1, w, o + " keywords");
     }
     if (auto* v = get("articleSection")) Collector::add(m.section, 1, ld_text(*v), o);
     if (auto* v = get("inLanguage")) {
@@ -228,7 +250,8 @@ void read_json_ld(std::string_view raw, Collector& m, bool& found_article) {
         stack.pop_back();
         if (v->is_array()) {
             if (depth < 8)
-                for (auto it = v->rbegin(); it != v->rend(); ++it) stack.push_back({&*it, depth + 1});
+                for (auto it = v->rbegin(); it != v->rend(); ++it)
+                    stack.push_back({&*it, depth + 1});
             continue;
         }
         if (!v->is_object()) continue;
@@ -245,15 +268,26 @@ void read_json_ld(std::string_view raw, Collector& m, bool& found_article) {
             std::vector<const json*> kids;
             for (auto it = v->begin(); it != v->end(); ++it)
                 if (it->is_object() || it->is_array()) kids.push_back(&*it);
-            for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({*it, depth + 1});
+            for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+                stack.push_back({*it, depth + 1});
         }
     }
 }
 
 // ---- <meta> -----------------------------------------------------------------------------------
 
-enum class Field { title, published, updated, author, source, section, tags, language, url,
-                   description };
+enum class Field {
+    title,
+    published,
+    updated,
+    author,
+    source,
+    section,
+    tags,
+    language,
+    url,
+    description
+};
 
 struct MetaRule {
     const char* key;
@@ -323,16 +357,26 @@ constexpr std::array meta_rules{
 
 std::vector<Ranked>& field_list(Collector& m, Field f) {
     switch (f) {
-    case Field::title: return m.title;
-    case Field::published: return m.published;
-    case Field::updated: return m.updated;
-    case Field::author: return m.authors;
-    case Field::source: return m.source;
-    case Field::section: return m.section;
-    case Field::tags: return m.tags;
-    case Field::language: return m.language;
-    case Field::url: return m.url;
-    case Field::description: return m.description;
+    case Field::title:
+        return m.title;
+    case Field::published:
+        return m.published;
+    case Field::updated:
+        return m.updated;
+    case Field::author:
+        return m.authors;
+    case Field::source:
+        return m.source;
+    case Field::section:
+        return m.section;
+    case Field::tags:
+        return m.tags;
+    case Field::language:
+        return m.language;
+    case Field::url:
+        return m.url;
+    case Field::description:
+        return m.description;
     }
     return m.title;
 }
@@ -349,16 +393,17 @@ void read_meta(xmlNode* n, Collector& m) {
     std::string k = lower(text::trim(key));
     for (const auto& rule : meta_rules) {
         if (k != rule.key) continue;
-        std::string origin = k.starts_with("og:") || k.starts_with("article:") ||
-                                     k.starts_with("twitter:")
-                                 ? k
-                                 : "meta[" + attr_kind + "=" + k + "]";
+        std::string origin =
+            k.starts_with("og:") || k.starts_with("article:") || k.starts_with("twitter:")
+                ? k
+                : "meta[" + attr_kind + "=" + k + "]";
         if (rule.field == Field::author) {
             if (contains(value, "://") || value.starts_with("www.")) return;
-            for (auto& a : split_list(value, ";")) Collector::add(m.authors, rule.rank,
-                                                                  clean_author(a), origin);
+            for (auto& a : split_list(value, ";"))
+                Collector::add(m.authors, rule.rank, clean_author(a), origin);
         } else if (rule.field == Field::tags) {
-            for (auto& t : split_list(value, ",;")) Collector::add(m.tags, rule.rank, t, origin);
+            for (auto& t : split_list(value, ",;"))
+                Collector::add(m.tags, rule.rank, t, origin);
         } else {
             Collector::add(field_list(m, rule.field), rule.rank, value, origin);
         }
@@ -368,7 +413,9 @@ void read_meta(xmlNode* n, Collector& m) {
 
 // ---- the page walk ----------------------------------------------------------------------------
 
-bool class_has(const std::string& cls, std::string_view word) { return contains(cls, word); }
+bool class_has(const std::string& cls, std::string_view word) {
+    return contains(cls, word);
+}
 
 // Author and date from a byline's text: "By Jane Doe | November 19, 2019".
 void read_byline(const std::string& raw, Collector& m) {
@@ -376,8 +423,8 @@ void read_byline(const std::string& raw, Collector& m) {
     if (t.empty() || t.size() > 200) return;
     Collector::add(m.published, 7, t, "byline");
     std::string name = t;
-    for (std::string_view cut : {"|", " - ", " — ", " – ", "\n", " on ", "Updated", "Published",
-                                 "Posted", " at ", ", "}) {
+    for (std::string_view cut :
+         {"|", " - ", " — ", " – ", "\n", " on ", "Updated", "Published", "Posted", " at ", ", "}) {
         auto p = name.find(cut);
         if (p != std::string::npos && p > 0) name = name.substr(0, p);
     }
@@ -388,20 +435,21 @@ void read_byline(const std::string& raw, Collector& m) {
 
 std::string clean_author(std::string_view raw) {
     std::string s = text::collapse_whitespace(raw);
-    for (std::string_view prefix : {"By ", "by ", "BY ", "Written by ", "Von ", "Por ", "Par ",
-                                    "Author: ", "Autor: "}) {
+    for (std::string_view prefix :
+         {"By ", "by ", "BY ", "Written by ", "Von ", "Por ", "Par ", "Author: ", "Autor: "}) {
         if (s.starts_with(prefix)) {
             s.erase(0, prefix.size());
             break;
         }
     }
     s = std::string(text::trim(s));
-    if (s.empty() || s.size() > 80 || contains(s, "://") || contains(s, "@") ||
-        contains(s, "www."))
+    if (s.empty() || s.size() > 80 || contains(s, "://") || contains(s, "@") || contains(s, "www."))
         return "";
     std::size_t words = text::tokenize(s).size();
     if (words == 0 || words > 6) return "";
-    if (!std::any_of(s.begin(), s.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80); }))
+    if (!std::any_of(s.begin(), s.end(), [](char c) {
+            return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
+        }))
         return "";
     return s;
 }
@@ -411,8 +459,8 @@ std::string host_of(const std::string& url) {
     if (scheme == std::string::npos) return "";
     std::size_t start = scheme + 3;
     std::size_t end = url.find_first_of("/?#", start);
-    std::string host = lower(url.substr(start, end == std::string::npos ? std::string::npos
-                                                                        : end - start));
+    std::string host =
+        lower(url.substr(start, end == std::string::npos ? std::string::npos : end - start));
     if (auto at = host.rfind('@'); at != std::string::npos) host.erase(0, at + 1);
     if (auto colon = host.find(':'); colon != std::string::npos) host.erase(colon);
     return host;
@@ -461,13 +509,13 @@ std::string date_from_url(const std::string& url) {
             char sep2 = i + 7 < path.size() ? path[i + 7] : 0;
             if (mo < 0 || sep2 != sep) continue;
             int d = digits(i + 8, 2);
-            bool end = i + 10 >= path.size() ||
-                       !std::isdigit(static_cast<unsigned char>(path[i + 10]));
+            bool end =
+                i + 10 >= path.size() || !std::isdigit(static_cast<unsigned char>(path[i + 10]));
             if (d >= 0 && end && ok(y, mo, d)) return fmt(y, mo, d);
         } else {
             int mo = digits(i + 4, 2), d = digits(i + 6, 2);
-            bool end = i + 8 >= path.size() ||
-                       !std::isdigit(static_cast<unsigned char>(path[i + 8]));
+            bool end =
+                i + 8 >= path.size() || !std::isdigit(static_cast<unsigned char>(path[i + 8]));
             if (mo >= 0 && d >= 0 && end && ok(y, mo, d)) return fmt(y, mo, d);
         }
     }
@@ -490,17 +538,18 @@ bool names_site(std::string_view segment, const std::vector<std::string>& site_n
     if (seg.empty()) return false;
     for (const auto& name : site_names) {
         std::string n = compact(name);
-        if (!n.empty() && (seg == n || (n.size() >= 4 && seg.size() <= n.size() + 8 && contains(seg, n)) ||
-                           (seg.size() >= 4 && contains(n, seg))))
+        if (!n.empty() &&
+            (seg == n || (n.size() >= 4 && seg.size() <= n.size() + 8 && contains(seg, n)) ||
+             (seg.size() >= 4 && contains(n, seg))))
             return true;
     }
     if (!host.empty()) {
         std::string h = compact(name_from_host(host));
         std::string label = name_from_host(host);
         label = compact(label.substr(0, label.find('.')));
-        if (seg.size() >= 3 && (contains(h, seg) || (label.size() >= 3 &&
-                                                     seg.size() <= label.size() + 8 &&
-                                                     contains(seg, label))))
+        if (seg.size() >= 3 &&
+            (contains(h, seg) ||
+             (label.size() >= 3 && seg.size() <= label.size() + 8 && contains(seg, label))))
             return true;
     }
     return false;
@@ -521,8 +570,8 @@ bool is_site_name(std::string_view segment, const std::vector<std::string>& site
 
 std::string strip_site_name(const std::string& title, const std::vector<std::string>& site_names,
                             const std::string& host) {
-    static constexpr std::array<std::string_view, 8> seps{" | ", " - ", " – ", " — ", " :: ",
-                                                          " · ", " • ", " // "};
+    static constexpr std::array<std::string_view, 8> seps{" | ",  " - ", " – ", " — ",
+                                                          " :: ", " · ", " • ", " // "};
     std::string t = text::collapse_whitespace(title);
     for (int round = 0; round < 2; ++round) {
         bool changed = false;
@@ -607,22 +656,24 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
         if (tag == "script") {
             if (lower(dom::attr(n, "type")) == "application/ld+json") {
                 std::string raw;
-                for (xmlNode* c = n->children; c != nullptr; c = c->next) raw += dom::node_text(c);
+                for (xmlNode* c = n->children; c != nullptr; c = c->next)
+                    raw += dom::node_text(c);
                 read_json_ld(raw, m, found_article);
             }
             return false;
         }
         if (tag == "style" || tag == "noscript" || tag == "svg" || tag == "template") return false;
         if (tag == "title") {
-            if (m.title.empty() || std::none_of(m.title.begin(), m.title.end(), [](const Ranked& r) {
-                    return r.c.origin == "title";
-                }))
+            if (m.title.empty() ||
+                std::none_of(m.title.begin(), m.title.end(),
+                             [](const Ranked& r) { return r.c.origin == "title"; }))
                 Collector::add(m.title, 6, dom::text(n, 2000), "title");
             return false;
         }
         if (tag == "link") {
             std::string rel = lower(dom::attr(n, "rel"));
-            if (rel == "canonical") Collector::add(m.url, 1, dom::attr(n, "href"), "link[rel=canonical]");
+            if (rel == "canonical")
+                Collector::add(m.url, 1, dom::attr(n, "href"), "link[rel=canonical]");
             return false;
         }
         std::string_view itemprop_raw = dom::attr_view(n, "itemprop");
@@ -663,8 +714,10 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
                 bool pub = dom::has_attr(n, "pubdate") || contains(cls, "publish") ||
                            contains(cls, "posted");
                 bool upd = contains(cls, "update") || contains(cls, "modif");
-                if (upd) Collector::add(m.updated, 5, v, "time[datetime]");
-                else Collector::add(m.published, pub ? 5 : 6, v, "time[datetime]");
+                if (upd)
+                    Collector::add(m.updated, 5, v, "time[datetime]");
+                else
+                    Collector::add(m.published, pub ? 5 : 6, v, "time[datetime]");
             }
         }
         if (tag == "h1") {
@@ -681,8 +734,8 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
         dom::append_lower(cls, cue.id);
         std::string_view rel = dom::attr_view(n, "rel");
         if ((class_has(cls, "byline") || rel == "author" ||
-                            (class_has(cls, "author") && !class_has(cls, "bio") &&
-                             !class_has(cls, "avatar") && !class_has(cls, "image")))) {
+             (class_has(cls, "author") && !class_has(cls, "bio") && !class_has(cls, "avatar") &&
+              !class_has(cls, "image")))) {
             std::string t = dom::text(n, 400);
             if (!t.empty() && t.size() <= 200) {
                 ++bylines;

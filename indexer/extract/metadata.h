@@ -7,7 +7,6 @@
 #pragma once
 
 #include <libxml/tree.h>
-
 #include <string>
 #include <vector>
 
@@ -19,16 +18,16 @@ struct Candidate {
 };
 
 struct PageMetadata {
-    std::vector<Candidate> title;       // json-ld headline, og:title, twitter:title, dc.title
-    std::vector<Candidate> title_tag;   // <title> as written (site name not yet removed)
-    std::vector<Candidate> published;   // raw date strings
+    std::vector<Candidate> title;     // json-ld headline, og:title, twitter:title, dc.title
+    std::vector<Candidate> title_tag; // <title> as written (site name not yet removed)
+    std::vector<Candidate> published; // raw date strings
     std::vector<Candidate> updated;
-    std::vector<Candidate> authors;     // one name per candidate, cleaned
-    std::vector<Candidate> source;      // publisher names
+    std::vector<Candidate> authors; // one name per candidate, cleaned
+    std::vector<Candidate> source;  // publisher names
     std::vector<Candidate> section;
-    std::vector<Candidate> tags;        // one tag per candidate
-    std::vector<Candidate> language;    // raw language tags ("en-US", "en_GB")
-    std::vector<Candidate> url;         // canonical URL candidates
+    std::vector<Candidate> tags;     // one tag per candidate
+    std::vector<Candidate> language; // raw language tags ("en-US", "en_GB")
+    std::vector<Candidate> url;      // canonical URL candidates
     std::vector<Candidate> description;
 };
 

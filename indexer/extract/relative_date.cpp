@@ -1,11 +1,11 @@
 #include "indexer/extract/relative_date.h"
 
+#include "analyzers/dates.h"
+#include "analyzers/text.h"
+
 #include <cctype>
 #include <string>
 #include <vector>
-
-#include "analyzers/dates.h"
-#include "analyzers/text.h"
 
 namespace dateline::extract {
 
@@ -13,7 +13,8 @@ namespace {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -38,7 +39,8 @@ std::int64_t unit_seconds(std::string_view u) {
 
 std::optional<Timestamp> parse_relative(std::string_view text, const Timestamp& reference) {
     std::string s = lower(text::trim(text));
-    while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
+    while (!s.empty() && (s.back() == '.' || s.back() == ','))
+        s.pop_back();
     if (s == "just now" || s == "now" || s == "moments ago" || s == "a moment ago")
         return Timestamp{reference.seconds, Timestamp::Precision::time};
     if (s == "today") return day_of(reference.seconds);
@@ -48,14 +50,17 @@ std::optional<Timestamp> parse_relative(std::string_view text, const Timestamp& 
     // "<n><unit>" or "<n> <unit>" or "a/an <unit>"
     std::size_t i = 0;
     std::int64_t n = 0;
-    if (s.starts_with("an ")) n = 1, i = 3;
-    else if (s.starts_with("a ")) n = 1, i = 2;
+    if (s.starts_with("an "))
+        n = 1, i = 3;
+    else if (s.starts_with("a "))
+        n = 1, i = 2;
     else {
         while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) && i < 6)
             n = n * 10 + (s[i++] - '0');
         if (i == 0) return std::nullopt;
     }
-    while (i < s.size() && s[i] == ' ') ++i;
+    while (i < s.size() && s[i] == ' ')
+        ++i;
     std::int64_t unit = unit_seconds(std::string_view(s).substr(i));
     if (unit == 0) return std::nullopt;
     std::int64_t t = reference.seconds - n * unit;
@@ -74,9 +79,11 @@ std::optional<Timestamp> find_date(std::string_view s) {
     std::vector<Word> words;
     std::size_t i = 0;
     while (i < s.size()) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) ++i;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+            ++i;
         std::size_t j = i;
-        while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '\n') ++j;
+        while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '\n')
+            ++j;
         if (j > i) words.push_back({i, j});
         i = j;
     }
@@ -85,11 +92,14 @@ std::optional<Timestamp> find_date(std::string_view s) {
         if (!std::isalnum(static_cast<unsigned char>(c))) continue;
         std::optional<Timestamp> best;
         for (std::size_t len = 2; len <= 6 && a + len <= words.size(); ++len) {
-            std::string_view run = s.substr(words[a].begin, words[a + len - 1].end - words[a].begin);
+            std::string_view run =
+                s.substr(words[a].begin, words[a + len - 1].end - words[a].begin);
             while (!run.empty() && (run.back() == ',' || run.back() == '.' || run.back() == '|'))
                 run.remove_suffix(1);
-            if (auto d = dates::parse(run)) best = d;
-            else if (best) break;
+            if (auto d = dates::parse(run))
+                best = d;
+            else if (best)
+                break;
         }
         if (best) return best;
     }

@@ -3,10 +3,10 @@
 // ("By Jane Doe | Published November 19, 2019 10:23 AM").
 #pragma once
 
+#include "analyzers/article.h"
+
 #include <optional>
 #include <string_view>
-
-#include "analyzers/article.h"
 
 namespace dateline::extract {
 

@@ -7,9 +7,15 @@ namespace dateline::extract {
 
 namespace {
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -22,7 +28,8 @@ bool icontains(std::string_view hay, std::string_view needle) {
     if (needle.size() > hay.size()) return false;
     for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
         std::size_t k = 0;
-        while (k < needle.size() && lower(hay[i + k]) == needle[k]) ++k;
+        while (k < needle.size() && lower(hay[i + k]) == needle[k])
+            ++k;
         if (k == needle.size()) return true;
     }
     return false;
@@ -46,9 +53,9 @@ bool dropped_element(std::string_view tag) {
 
 bool kept_attribute(std::string_view tag, std::string_view name, std::string_view value) {
     static constexpr std::array<std::string_view, 17> keep{
-        "class", "id",      "role",       "hidden",  "aria-hidden", "itemprop",
-        "property", "name", "content",    "charset", "http-equiv",  "rel",
-        "datetime", "type", "lang",       "pubdate", "xml:lang"};
+        "class",    "id",   "role",    "hidden",  "aria-hidden", "itemprop",
+        "property", "name", "content", "charset", "http-equiv",  "rel",
+        "datetime", "type", "lang",    "pubdate", "xml:lang"};
     for (auto k : keep)
         if (name == k) return true;
     if (name == "style") return icontains(value, "none") || icontains(value, "hidden");
@@ -85,27 +92,33 @@ std::string slim_html(std::string_view s) {
         // A start tag: name, then attributes.
         std::size_t p = i + 1;
         tag.clear();
-        while (p < n && !is_space(s[p]) && s[p] != '>' && s[p] != '/') tag += lower(s[p++]);
+        while (p < n && !is_space(s[p]) && s[p] != '>' && s[p] != '/')
+            tag += lower(s[p++]);
         std::string rebuilt = "<" + tag;
         bool ok = true;
         bool ld_json = false;
         while (true) {
-            while (p < n && (is_space(s[p]) || s[p] == '/')) ++p;
+            while (p < n && (is_space(s[p]) || s[p] == '/'))
+                ++p;
             if (p >= n) {
                 ok = false;
                 break;
             }
             if (s[p] == '>') break;
             std::size_t name_start = p;
-            while (p < n && !is_space(s[p]) && s[p] != '=' && s[p] != '>' && s[p] != '/') ++p;
+            while (p < n && !is_space(s[p]) && s[p] != '=' && s[p] != '>' && s[p] != '/')
+                ++p;
             attr_name.clear();
-            for (std::size_t k = name_start; k < p; ++k) attr_name += lower(s[k]);
-            while (p < n && is_space(s[p])) ++p;
+            for (std::size_t k = name_start; k < p; ++k)
+                attr_name += lower(s[k]);
+            while (p < n && is_space(s[p]))
+                ++p;
             std::string_view value;
             bool has_value = false;
             if (p < n && s[p] == '=') {
                 ++p;
-                while (p < n && is_space(s[p])) ++p;
+                while (p < n && is_space(s[p]))
+                    ++p;
                 if (p >= n) {
                     ok = false;
                     break;
@@ -121,7 +134,8 @@ std::string slim_html(std::string_view s) {
                     p = end + 1;
                 } else {
                     std::size_t start = p;
-                    while (p < n && !is_space(s[p]) && s[p] != '>') ++p;
+                    while (p < n && !is_space(s[p]) && s[p] != '>')
+                        ++p;
                     value = s.substr(start, p - start);
                 }
                 has_value = true;

@@ -1,19 +1,19 @@
 #include "indexer/extract/text_page.h"
 
-#include <algorithm>
-#include <cctype>
-#include <set>
-
 #include "analyzers/text.h"
 #include "indexer/extract/metadata.h"
 #include "indexer/extract/relative_date.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace dateline::extract {
 
 namespace {
 
 struct Line {
-    std::string text;     // trimmed, whitespace collapsed
+    std::string text;       // trimmed, whitespace collapsed
     bool own_block = false; // a blank line (or the page edge) before and after it
     bool prose = false;
 };
@@ -25,7 +25,8 @@ std::size_t utf8_length(std::string_view s) {
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -38,10 +39,11 @@ bool starts_with_bullet(std::string_view s) {
 bool boilerplate_line(std::string_view line) {
     std::string l = lower(line);
     static constexpr std::string_view strong[] = {
-        "subscribe to", "subscribers can", "per month", "all rights reserved", "privacy policy",
-        "terms and conditions", "terms of use", "cookie", "sign up for", "newsletter",
-        "download the app", "click here", "advertisement", "javascript", "log in to",
-        "create an account", "free trial"};
+        "subscribe to",   "subscribers can",      "per month",        "all rights reserved",
+        "privacy policy", "terms and conditions", "terms of use",     "cookie",
+        "sign up for",    "newsletter",           "download the app", "click here",
+        "advertisement",  "javascript",           "log in to",        "create an account",
+        "free trial"};
     for (auto s : strong)
         if (l.find(s) != std::string::npos) return true;
     return false;
@@ -64,7 +66,8 @@ std::vector<Line> split_lines(std::string_view raw) {
         pos = end + 1;
     }
     std::vector<bool> blank(all.size());
-    for (std::size_t i = 0; i < all.size(); ++i) blank[i] = all[i].empty();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        blank[i] = all[i].empty();
     std::vector<Line> lines;
     for (std::size_t i = 0; i < all.size(); ++i) {
         if (blank[i]) continue;
@@ -93,11 +96,13 @@ std::vector<std::string> split_tags(const std::string& line) {
     };
     for (std::size_t i = 0; i < line.size(); ++i) {
         char c = line[i];
-        if (c == ',' || c == '|' || c == ';') push();
+        if (c == ',' || c == '|' || c == ';')
+            push();
         else if (line.compare(i, 2, "\xC2\xB7") == 0 || line.compare(i, 3, "\xE2\x80\xA2") == 0) {
             push();
             i += line.compare(i, 2, "\xC2\xB7") == 0 ? 1 : 2;
-        } else cur += c;
+        } else
+            cur += c;
     }
     push();
     return out;
@@ -149,8 +154,8 @@ TextPage read_text_page(std::string_view raw_text, const std::optional<Timestamp
     for (std::size_t i = best_begin; i < best_end; ++i) {
         const Line& l = lines[i];
         // Inner non-prose lines are kept when they look like subheadings.
-        if (l.prose || (l.own_block && text::tokenize(l.text).size() <= 15 &&
-                        !boilerplate_line(l.text)))
+        if (l.prose ||
+            (l.own_block && text::tokenize(l.text).size() <= 15 && !boilerplate_line(l.text)))
             page.paragraphs.push_back(l.text);
     }
 
@@ -174,10 +179,11 @@ TextPage read_text_page(std::string_view raw_text, const std::optional<Timestamp
         if (find_date(t) || boilerplate_line(t)) continue;
         auto w = content_words(t);
         std::size_t shared = 0;
-        for (const auto& x : w) shared += body_words.count(x);
+        for (const auto& x : w)
+            shared += body_words.count(x);
         double overlap = w.empty() ? 0 : double(shared) / double(w.size());
-        double score = 1.0 + 3.0 * overlap + (lines[i].own_block ? 2.0 : 0.0) -
-                       0.02 * double(best_begin - i);
+        double score =
+            1.0 + 3.0 * overlap + (lines[i].own_block ? 2.0 : 0.0) - 0.02 * double(best_begin - i);
         if (score > best_score) best_score = score, title_line = i;
     }
     if (title_line < lines.size()) page.title = lines[title_line].text;
@@ -213,9 +219,9 @@ TextPage read_text_page(std::string_view raw_text, const std::optional<Timestamp
     // Publisher tags and source from the lines after the body.
     for (std::size_t i = best_end; i < lines.size(); ++i) {
         std::string l = lower(lines[i].text);
-        static constexpr std::string_view labels[] = {"read more on", "tags", "topics",
-                                                      "related topics", "filed under",
-                                                      "keywords", "more on"};
+        static constexpr std::string_view labels[] = {"read more on",   "tags",        "topics",
+                                                      "related topics", "filed under", "keywords",
+                                                      "more on"};
         for (auto label : labels) {
             if (!l.starts_with(label)) continue;
             std::string rest(text::trim(std::string_view(lines[i].text).substr(label.size())));
@@ -228,7 +234,8 @@ TextPage read_text_page(std::string_view raw_text, const std::optional<Timestamp
     }
     for (const auto& l : lines) {
         std::string_view t = l.text;
-        if (page.source.empty() && (t.starts_with("Subscribe to ") || t.starts_with("Subscribe To "))) {
+        if (page.source.empty() &&
+            (t.starts_with("Subscribe to ") || t.starts_with("Subscribe To "))) {
             std::string name(text::trim(t.substr(13)));
             auto words = text::tokenize(name);
             if (!words.empty() && words.size() <= 3 && text::starts_upper(words[0].text) &&
@@ -248,16 +255,20 @@ TextPage read_text_page(std::string_view raw_text, const std::optional<Timestamp
             std::string name;
             bool paren = false;
             for (char ch : rest) {
-                if (ch == '(') paren = true;
-                else if (ch == ')') paren = false;
-                else if (!paren) name += ch;
+                if (ch == '(')
+                    paren = true;
+                else if (ch == ')')
+                    paren = false;
+                else if (!paren)
+                    name += ch;
             }
             if (auto r = lower(name).find("all rights"); r != std::string::npos) name.erase(r);
             name = text::collapse_whitespace(name);
             while (!name.empty() && (std::isdigit(static_cast<unsigned char>(name[0])) ||
                                      name[0] == ' ' || name[0] == '-'))
                 name.erase(0, 1);
-            while (!name.empty() && (name.back() == '.' || name.back() == ' ' || name.back() == ','))
+            while (!name.empty() &&
+                   (name.back() == '.' || name.back() == ' ' || name.back() == ','))
                 name.pop_back();
             if (!name.empty() && text::tokenize(name).size() <= 4) {
                 page.source = name;

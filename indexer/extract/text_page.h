@@ -7,12 +7,12 @@
 // "Subscribe to NAME" or a copyright line.
 #pragma once
 
+#include "analyzers/article.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "analyzers/article.h"
 
 namespace dateline::extract {
 

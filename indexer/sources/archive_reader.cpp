@@ -1,10 +1,9 @@
 #include "archive_reader.h"
 
-#include <memory>
-#include <vector>
-
 #include <archive.h>
 #include <archive_entry.h>
+#include <memory>
+#include <vector>
 
 namespace dateline {
 
@@ -38,7 +37,8 @@ bool skipped(const std::string& name) {
     std::size_t start = 0;
     while (start < name.size()) {
         std::size_t slash = name.find('/', start);
-        std::string_view part = std::string_view(name).substr(start, slash == std::string::npos ? name.npos : slash - start);
+        std::string_view part = std::string_view(name).substr(
+            start, slash == std::string::npos ? name.npos : slash - start);
         if (part.size() > 1 && part[0] == '.' && part != "..") return true;
         if (slash == std::string::npos) break;
         start = slash + 1;
@@ -46,7 +46,8 @@ bool skipped(const std::string& name) {
     return false;
 }
 
-void read_members(archive* a, const std::string& origin, const MemberReader& read_member, const SourceSink& sink) {
+void read_members(archive* a, const std::string& origin, const MemberReader& read_member,
+                  const SourceSink& sink) {
     archive_entry* entry = nullptr;
     while (true) {
         int rc = archive_read_next_header(a, &entry);
@@ -60,15 +61,16 @@ void read_members(archive* a, const std::string& origin, const MemberReader& rea
         if (name.empty() || skipped(name)) continue;
         ArchiveMember member{name, ItemOrigin{origin + ":" + name, std::nullopt}};
         if (archive_entry_mtime_is_set(entry))
-            member.origin.fetched_at = Timestamp{static_cast<std::int64_t>(archive_entry_mtime(entry)),
-                                                 Timestamp::Precision::time};
+            member.origin.fetched_at = Timestamp{
+                static_cast<std::int64_t>(archive_entry_mtime(entry)), Timestamp::Precision::time};
         bool archive_failed = false;
         InputReader in([a, &archive_failed](char* buffer, std::size_t size) -> std::size_t {
             la_ssize_t n = archive_read_data(a, buffer, size);
             if (n < 0) {
                 archive_failed = true;
                 const char* msg = archive_error_string(a);
-                throw InputError(std::string("bad archive member: ") + (msg ? msg : "unknown error"));
+                throw InputError(std::string("bad archive member: ") +
+                                 (msg ? msg : "unknown error"));
             }
             return static_cast<std::size_t>(n);
         });
@@ -76,7 +78,8 @@ void read_members(archive* a, const std::string& origin, const MemberReader& rea
             read_member(in, member);
         } catch (const InputError& e) {
             sink.reject(member.origin.origin, e.what());
-            if (archive_failed) return; // the archive itself is broken: nothing after this can be trusted
+            if (archive_failed)
+                return; // the archive itself is broken: nothing after this can be trusted
         }
     }
 }
@@ -103,18 +106,20 @@ la_ssize_t pull(archive* a, void* data, const void** buffer) {
 
 } // namespace
 
-void read_archive_file(const std::string& path, const std::string& origin, const MemberReader& read_member,
-                       const SourceSink& sink) {
+void read_archive_file(const std::string& path, const std::string& origin,
+                       const MemberReader& read_member, const SourceSink& sink) {
     ArchivePtr a = new_reader();
-    if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK) fail(a.get(), "cannot open archive");
+    if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
+        fail(a.get(), "cannot open archive");
     read_members(a.get(), origin, read_member, sink);
 }
 
-void read_archive_stream(InputReader& in, const std::string& origin, const MemberReader& read_member,
-                         const SourceSink& sink) {
+void read_archive_stream(InputReader& in, const std::string& origin,
+                         const MemberReader& read_member, const SourceSink& sink) {
     ArchivePtr a = new_reader();
     StreamState state{&in, {}, {}};
-    if (archive_read_open(a.get(), &state, nullptr, &pull, nullptr) != ARCHIVE_OK) fail(a.get(), "cannot open archive");
+    if (archive_read_open(a.get(), &state, nullptr, &pull, nullptr) != ARCHIVE_OK)
+        fail(a.get(), "cannot open archive");
     read_members(a.get(), origin, read_member, sink);
 }
 

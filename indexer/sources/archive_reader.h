@@ -6,28 +6,28 @@
 // the next member is read; an archive that is corrupt throws InputError.
 #pragma once
 
-#include <functional>
-#include <optional>
-#include <string>
-
 #include "indexer/inputs.h"
 #include "indexer/sources/item_origin.h"
 #include "indexer/sources/source.h"
 
+#include <functional>
+#include <optional>
+#include <string>
+
 namespace dateline {
 
 struct ArchiveMember {
-    std::string name;                // path inside the archive
-    ItemOrigin origin;               // "ARCHIVE:name", fetched_at = the member's mtime if known
+    std::string name;  // path inside the archive
+    ItemOrigin origin; // "ARCHIVE:name", fetched_at = the member's mtime if known
 };
 using MemberReader = std::function<void(InputReader& in, const ArchiveMember& member)>;
 
 // Reads the archive file at `path` (seekable: zip central directories are honoured).
-void read_archive_file(const std::string& path, const std::string& origin, const MemberReader& read_member,
-                       const SourceSink& sink);
+void read_archive_file(const std::string& path, const std::string& origin,
+                       const MemberReader& read_member, const SourceSink& sink);
 
 // Reads an archive from a stream (stdin, or an archive inside an archive), already decompressed.
-void read_archive_stream(InputReader& in, const std::string& origin, const MemberReader& read_member,
-                         const SourceSink& sink);
+void read_archive_stream(InputReader& in, const std::string& origin,
+                         const MemberReader& read_member, const SourceSink& sink);
 
 } // namespace dateline

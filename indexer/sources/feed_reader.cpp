@@ -29,7 +29,8 @@ std::string rss_author(const std::string& value) {
     auto open = value.find('(');
     auto close = value.rfind(')');
     if (open != std::string::npos && close != std::string::npos && close > open)
-        return text::collapse_whitespace(std::string_view(value).substr(open + 1, close - open - 1));
+        return text::collapse_whitespace(
+            std::string_view(value).substr(open + 1, close - open - 1));
     if (value.find('@') != std::string::npos && value.find(' ') == std::string::npos) return {};
     return value;
 }
@@ -48,17 +49,25 @@ Article rss_item(const xmlNode* item, const FeedInfo& feed) {
     if (a.url.empty()) a.url = xml::attr(item, "about"); // RSS 1.0: rdf:about
     if (const xmlNode* guid = rss_child(item, "guid")) {
         a.id = xml::text(guid);
-        if (a.url.empty() && xml::attr(guid, "isPermaLink") != "false" && a.id.starts_with("http")) a.url = a.id;
+        if (a.url.empty() && xml::attr(guid, "isPermaLink") != "false" && a.id.starts_with("http"))
+            a.url = a.id;
     }
     a.published = date_field("pubDate", xml::text(rss_child(item, "pubDate")));
-    if (!a.published) a.published = date_field("dc:date", xml::text(xml::child(item, "date", dc_ns)));
-    for (const xmlNode* n : xml::children(item, "author", xml::no_ns)) add_unique(a.authors, rss_author(xml::text(n)));
-    for (const xmlNode* n : xml::children(item, "creator", dc_ns)) add_unique(a.authors, xml::text(n));
-    for (const xmlNode* n : xml::children(item, "category", xml::no_ns)) add_unique(a.tags, xml::text(n));
-    for (const xmlNode* n : xml::children(item, "subject", dc_ns)) add_unique(a.tags, xml::text(n));
+    if (!a.published)
+        a.published = date_field("dc:date", xml::text(xml::child(item, "date", dc_ns)));
+    for (const xmlNode* n : xml::children(item, "author", xml::no_ns))
+        add_unique(a.authors, rss_author(xml::text(n)));
+    for (const xmlNode* n : xml::children(item, "creator", dc_ns))
+        add_unique(a.authors, xml::text(n));
+    for (const xmlNode* n : xml::children(item, "category", xml::no_ns))
+        add_unique(a.tags, xml::text(n));
+    for (const xmlNode* n : xml::children(item, "subject", dc_ns))
+        add_unique(a.tags, xml::text(n));
     a.description = html_to_text(xml::raw_text(rss_child(item, "description")));
-    if (const xmlNode* content = xml::child(item, "encoded", content_ns)) a.body = html_to_text(xml::raw_text(content));
-    if (std::string lang = language_code(xml::text(xml::child(item, "language", dc_ns))); !lang.empty())
+    if (const xmlNode* content = xml::child(item, "encoded", content_ns))
+        a.body = html_to_text(xml::raw_text(content));
+    if (std::string lang = language_code(xml::text(xml::child(item, "language", dc_ns)));
+        !lang.empty())
         a.language = lang;
     finish(a);
     return a;
@@ -93,7 +102,8 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
     if (!a.published) a.published = a.updated;
     for (const xmlNode* author : xml::children(entry, "author", atom_ns))
         add_unique(a.authors, xml::text(xml::child(author, "name", atom_ns)));
-    for (const xmlNode* n : xml::children(entry, "creator", dc_ns)) add_unique(a.authors, xml::text(n));
+    for (const xmlNode* n : xml::children(entry, "creator", dc_ns))
+        add_unique(a.authors, xml::text(n));
     for (const xmlNode* category : xml::children(entry, "category", atom_ns)) {
         std::string label = xml::attr(category, "label");
         add_unique(a.tags, label.empty() ? xml::attr(category, "term") : label);
@@ -105,8 +115,8 @@ Article atom_entry(const xmlNode* entry, const FeedInfo& feed) {
 }
 
 template <class Map>
-void emit_items(const std::vector<const xmlNode*>& items, Map map, const FeedInfo& feed, const ItemOrigin& from,
-                const SourceSink& sink) {
+void emit_items(const std::vector<const xmlNode*>& items, Map map, const FeedInfo& feed,
+                const ItemOrigin& from, const SourceSink& sink) {
     std::size_t number = 0;
     for (const xmlNode* node : items) {
         std::string record = std::to_string(++number);
@@ -135,7 +145,8 @@ void read_feed(std::string_view bytes, const ItemOrigin& from, const SourceSink&
         if (!channel) throw InputError("RSS without a channel");
         feed.title = xml::text(rss_child(channel, "title"));
         feed.language = language_code(xml::text(rss_child(channel, "language")));
-        if (feed.language.empty()) feed.language = language_code(xml::text(xml::child(channel, "language", dc_ns)));
+        if (feed.language.empty())
+            feed.language = language_code(xml::text(xml::child(channel, "language", dc_ns)));
         // RSS 2.0 items are in the channel; RSS 1.0 items are the channel's siblings.
         std::vector<const xmlNode*> items;
         for (const xmlNode* c = channel->children; c; c = c->next)
@@ -145,7 +156,8 @@ void read_feed(std::string_view bytes, const ItemOrigin& from, const SourceSink&
         emit_items(items, rss_item, feed, from, sink);
         return;
     }
-    throw InputError("not an RSS or Atom feed (root element <" + std::string(xml::local_name(root)) + ">)");
+    throw InputError("not an RSS or Atom feed (root element <" +
+                     std::string(xml::local_name(root)) + ">)");
 }
 
 } // namespace dateline

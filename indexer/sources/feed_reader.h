@@ -6,13 +6,14 @@
 // (HTML to text with paragraph breaks; the description when there is no content); the channel's
 // or feed's title -> source, its language / xml:lang -> language.
 // An item without title and text, or with an unparseable date, goes to sink.reject as
-// "ORIGIN:N: reason" (N = the item's number, from 1); a document that is not a feed throws InputError.
+// "ORIGIN:N: reason" (N = the item's number, from 1); a document that is not a feed throws
+// InputError.
 #pragma once
-
-#include <string_view>
 
 #include "indexer/sources/item_origin.h"
 #include "indexer/sources/source.h"
+
+#include <string_view>
 
 namespace dateline {
 

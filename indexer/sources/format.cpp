@@ -1,23 +1,32 @@
 #include "format.h"
 
-#include <cctype>
-
 #include "analyzers/text.h"
 #include "indexer/inputs.h"
+
+#include <cctype>
 
 namespace dateline {
 
 const char* format_name(Format format) {
     switch (format) {
-    case Format::jsonl: return "jsonl";
-    case Format::html: return "html";
-    case Format::text: return "text";
-    case Format::warc: return "warc";
-    case Format::rss: return "rss";
-    case Format::atom: return "atom";
-    case Format::nitf: return "nitf";
-    case Format::newsml: return "newsml";
-    case Format::archive: return "archive";
+    case Format::jsonl:
+        return "jsonl";
+    case Format::html:
+        return "html";
+    case Format::text:
+        return "text";
+    case Format::warc:
+        return "warc";
+    case Format::rss:
+        return "rss";
+    case Format::atom:
+        return "atom";
+    case Format::nitf:
+        return "nitf";
+    case Format::newsml:
+        return "newsml";
+    case Format::archive:
+        return "archive";
     }
     return "unknown";
 }
@@ -42,12 +51,15 @@ namespace {
 bool starts_with_nocase(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i])))
+        if (std::tolower(static_cast<unsigned char>(s[i])) !=
+            std::tolower(static_cast<unsigned char>(prefix[i])))
             return false;
     return true;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Skips "<!DOCTYPE ...>" including an internal subset "[...]"; returns npos when it does not end
 // within `s`.
@@ -72,7 +84,8 @@ std::size_t skip_doctype(std::string_view s, std::size_t i) {
 }
 
 std::optional<Format> from_root(std::string_view name, std::string_view start_tag) {
-    std::string_view local = name.substr(name.find(':') == std::string_view::npos ? 0 : name.find(':') + 1);
+    std::string_view local =
+        name.substr(name.find(':') == std::string_view::npos ? 0 : name.find(':') + 1);
     if (local == "rss" || name == "rdf:RDF") return Format::rss;
     if (local == "feed" && start_tag.find("http://www.w3.org/2005/Atom") != std::string_view::npos)
         return Format::atom;
@@ -94,7 +107,8 @@ std::optional<Format> sniff_format(std::string_view head) {
     std::size_t i = 0;
     bool html_doctype = false;
     while (true) {
-        while (i < s.size() && is_space(s[i])) ++i;
+        while (i < s.size() && is_space(s[i]))
+            ++i;
         if (i >= s.size() || s[i] != '<') break;
         std::string_view rest = s.substr(i);
         std::size_t end = std::string_view::npos;
@@ -110,10 +124,12 @@ std::optional<Format> sniff_format(std::string_view head) {
             end = skip_doctype(s, i + 9);
         } else {
             std::size_t n = i + 1;
-            while (n < s.size() && !is_space(s[n]) && s[n] != '>' && s[n] != '/') ++n;
+            while (n < s.size() && !is_space(s[n]) && s[n] != '>' && s[n] != '/')
+                ++n;
             std::string_view name = s.substr(i + 1, n - i - 1);
             std::size_t tag_end = s.find('>', n);
-            std::string_view start_tag = s.substr(i, tag_end == std::string_view::npos ? s.size() - i : tag_end - i);
+            std::string_view start_tag =
+                s.substr(i, tag_end == std::string_view::npos ? s.size() - i : tag_end - i);
             if (auto f = from_root(name, start_tag)) return f;
             break;
         }

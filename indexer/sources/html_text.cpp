@@ -1,11 +1,10 @@
 #include "html_text.h"
 
-#include <initializer_list>
-#include <memory>
-
-#include <libxml/HTMLparser.h>
-
 #include "analyzers/text.h"
+
+#include <initializer_list>
+#include <libxml/HTMLparser.h>
+#include <memory>
 
 namespace dateline {
 
@@ -20,22 +19,27 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
     for (auto n : names) {
         if (name.size() != n.size()) continue;
         bool same = true;
-        for (std::size_t i = 0; same && i < n.size(); ++i) same = lower(name[i]) == n[i];
+        for (std::size_t i = 0; same && i < n.size(); ++i)
+            same = lower(name[i]) == n[i];
         if (same) return true;
     }
     return false;
 }
 
 bool skipped(std::string_view name) {
-    return one_of(name, {"script", "style", "noscript", "head", "template", "media", "figure", "iframe",
-                         "object", "svg", "button", "form"});
+    return one_of(name, {"script", "style", "noscript", "head", "template", "media", "figure",
+                         "iframe", "object", "svg", "button", "form"});
 }
 
 bool block(std::string_view name) {
-    return one_of(name, {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-                         "blockquote", "pre", "table", "tr", "section", "article", "header", "footer", "aside",
-                         "hr", "figcaption", "block", "hl1", "hl2", "body.content", "body.head", "abstract",
-                         "nitf-table", "hedline", "byline", "dateline", "tagline", "address"});
+    return one_of(name,
+                  {"p",         "div",        "br",         "li",         "ul",     "ol",
+                   "dl",        "dt",         "dd",         "h1",         "h2",     "h3",
+                   "h4",        "h5",         "h6",         "blockquote", "pre",    "table",
+                   "tr",        "section",    "article",    "header",     "footer", "aside",
+                   "hr",        "figcaption", "block",      "hl1",        "hl2",    "body.content",
+                   "body.head", "abstract",   "nitf-table", "hedline",    "byline", "dateline",
+                   "tagline",   "address"});
 }
 
 class Paragraphs {
@@ -85,7 +89,8 @@ std::string block_text(const xmlNode* node) {
 std::string html_to_text(std::string_view html) {
     if (html.find('<') == std::string_view::npos && html.find('&') == std::string_view::npos)
         return text::collapse_whitespace(html);
-    const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
+    const int options =
+        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
     std::unique_ptr<xmlDoc, HtmlDocFree> doc(
         htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options));
     if (!doc) return text::collapse_whitespace(html);

@@ -4,10 +4,9 @@
 // libxml2's HTML parser without network access.
 #pragma once
 
+#include <libxml/tree.h>
 #include <string>
 #include <string_view>
-
-#include <libxml/tree.h>
 
 namespace dateline {
 

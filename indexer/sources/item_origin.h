@@ -4,15 +4,15 @@
 // readers (feeds, NITF, NewsML-G2) share to fill an Article.
 #pragma once
 
-#include <optional>
-#include <stdexcept>
-#include <string>
-#include <vector>
-
 #include "analyzers/article.h"
 #include "analyzers/dates.h"
 #include "analyzers/text.h"
 #include "indexer/raw_item.h"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace dateline {
 
@@ -20,7 +20,9 @@ struct ItemOrigin {
     std::string origin;
     std::optional<Timestamp> fetched_at;
 
-    std::string location(const std::string& record) const { return record.empty() ? origin : origin + ":" + record; }
+    std::string location(const std::string& record) const {
+        return record.empty() ? origin : origin + ":" + record;
+    }
 };
 
 // A RawItem of Kind::article carrying `article`.
@@ -35,7 +37,8 @@ inline RawItem article_item(const ItemOrigin& from, std::string record, Article 
     return item;
 }
 
-// A field value that is not usable (e.g. an unparseable date): the item is rejected with the message.
+// A field value that is not usable (e.g. an unparseable date): the item is rejected with the
+// message.
 class ItemError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
@@ -51,7 +54,8 @@ inline void add_unique(std::vector<std::string>& list, std::string_view value) {
     list.push_back(std::move(v));
 }
 
-// Parses the date in `value` (empty -> nullopt); throws ItemError naming `field` when it is not a date.
+// Parses the date in `value` (empty -> nullopt); throws ItemError naming `field` when it is not a
+// date.
 inline std::optional<Timestamp> date_field(std::string_view field, std::string_view value) {
     std::string v = text::collapse_whitespace(value);
     if (v.empty()) return std::nullopt;

@@ -8,7 +8,9 @@ namespace dateline {
 
 namespace {
 
-bool is_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
+bool is_url(std::string_view s) {
+    return s.starts_with("http://") || s.starts_with("https://");
+}
 
 // A name: the <name> child, else the literal attribute.
 std::string concept_name(const xmlNode* node) {
@@ -23,7 +25,8 @@ std::string plain_paragraphs(std::string_view raw) {
     std::size_t start = 0;
     while (start < raw.size()) {
         std::size_t cut = raw.find("\n\n", start);
-        std::string p = text::collapse_whitespace(raw.substr(start, cut == std::string_view::npos ? raw.npos : cut - start));
+        std::string p = text::collapse_whitespace(
+            raw.substr(start, cut == std::string_view::npos ? raw.npos : cut - start));
         if (!p.empty()) out += (out.empty() ? "" : "\n\n") + p;
         if (cut == std::string_view::npos) break;
         start = cut + 2;
@@ -44,7 +47,8 @@ void add_content(Article& a, const xmlNode* content_set) {
                     if (a.description.empty()) a.description = nitf.description;
                     if (a.authors.empty()) a.authors = nitf.authors;
                     if (!a.published) a.published = nitf.published;
-                    for (const auto& tag : nitf.tags) add_unique(a.tags, tag);
+                    for (const auto& tag : nitf.tags)
+                        add_unique(a.tags, tag);
                 } else if (xml::is(root, "html")) {
                     const xmlNode* body = xml::child(root, "body");
                     a.body = block_text(body ? body : root);
@@ -55,7 +59,8 @@ void add_content(Article& a, const xmlNode* content_set) {
             }
         } else if (xml::is(rendition, "inlineData")) {
             std::string raw = xml::raw_text(rendition);
-            a.body = type.find("html") != std::string::npos ? html_to_text(raw) : plain_paragraphs(raw);
+            a.body =
+                type.find("html") != std::string::npos ? html_to_text(raw) : plain_paragraphs(raw);
             if (!a.body.empty()) return;
         }
     }
@@ -68,15 +73,23 @@ Article news_item(const xmlNode* item) {
     a.id = text::collapse_whitespace(xml::attr(item, "guid"));
     a.title = xml::text(xml::child(content_meta, "headline"));
     a.description = xml::text(xml::child(content_meta, "description"));
-    a.published = date_field("contentCreated", xml::text(xml::child(content_meta, "contentCreated")));
-    if (!a.published) a.published = date_field("firstCreated", xml::text(xml::child(item_meta, "firstCreated")));
+    a.published =
+        date_field("contentCreated", xml::text(xml::child(content_meta, "contentCreated")));
+    if (!a.published)
+        a.published = date_field("firstCreated", xml::text(xml::child(item_meta, "firstCreated")));
     a.updated = date_field("versionCreated", xml::text(xml::child(item_meta, "versionCreated")));
-    if (!a.updated) a.updated = date_field("contentModified", xml::text(xml::child(content_meta, "contentModified")));
+    if (!a.updated)
+        a.updated =
+            date_field("contentModified", xml::text(xml::child(content_meta, "contentModified")));
     if (!a.published) a.published = a.updated;
-    for (const xmlNode* creator : xml::children(content_meta, "creator")) add_unique(a.authors, concept_name(creator));
-    for (const xmlNode* subject : xml::children(content_meta, "subject")) add_unique(a.tags, concept_name(subject));
-    for (const xmlNode* keyword : xml::children(content_meta, "keyword")) add_unique(a.tags, xml::text(keyword));
-    for (const xmlNode* located : xml::children(content_meta, "located")) add_unique(a.tags, concept_name(located));
+    for (const xmlNode* creator : xml::children(content_meta, "creator"))
+        add_unique(a.authors, concept_name(creator));
+    for (const xmlNode* subject : xml::children(content_meta, "subject"))
+        add_unique(a.tags, concept_name(subject));
+    for (const xmlNode* keyword : xml::children(content_meta, "keyword"))
+        add_unique(a.tags, xml::text(keyword));
+    for (const xmlNode* located : xml::children(content_meta, "located"))
+        add_unique(a.tags, concept_name(located));
     a.language = language_code(xml::attr(xml::child(content_meta, "language"), "tag"));
     if (a.language.empty()) a.language = language_code(xml::lang(item));
     a.source = concept_name(xml::child(item_meta, "provider"));
@@ -92,7 +105,8 @@ Article news_item(const xmlNode* item) {
     return a;
 }
 
-void emit(const xmlNode* item, const std::string& record, const ItemOrigin& from, const SourceSink& sink) {
+void emit(const xmlNode* item, const std::string& record, const ItemOrigin& from,
+          const SourceSink& sink) {
     try {
         sink.item(article_item(from, record, news_item(item)));
     } catch (const ItemError& e) {
@@ -110,10 +124,12 @@ void read_newsml(std::string_view bytes, const ItemOrigin& from, const SourceSin
         return;
     }
     if (!xml::is(root, "newsMessage"))
-        throw InputError("not NewsML-G2 (root element <" + std::string(xml::local_name(root)) + ">)");
+        throw InputError("not NewsML-G2 (root element <" + std::string(xml::local_name(root)) +
+                         ">)");
     std::size_t number = 0;
     for (const xmlNode* item_set : xml::children(root, "itemSet"))
-        for (const xmlNode* item : xml::children(item_set, "newsItem")) emit(item, std::to_string(++number), from, sink);
+        for (const xmlNode* item : xml::children(item_set, "newsItem"))
+            emit(item, std::to_string(++number), from, sink);
 }
 
 } // namespace dateline

@@ -11,10 +11,10 @@
 // contenttype says so).
 #pragma once
 
-#include <string_view>
-
 #include "indexer/sources/item_origin.h"
 #include "indexer/sources/source.h"
+
+#include <string_view>
 
 namespace dateline {
 

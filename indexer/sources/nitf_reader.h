@@ -7,13 +7,12 @@
 // source; xml:lang -> language; pubdata@ex-ref (when a URL) -> url.
 #pragma once
 
-#include <optional>
-#include <string_view>
-
-#include <libxml/tree.h>
-
 #include "indexer/sources/item_origin.h"
 #include "indexer/sources/source.h"
+
+#include <libxml/tree.h>
+#include <optional>
+#include <string_view>
 
 namespace dateline {
 

@@ -15,7 +15,8 @@ namespace {
 
 constexpr int max_archive_depth = 2; // an archive in an archive is read; one more level is not
 
-void read_jsonl(InputReader& reader, const ItemOrigin& from, const SourceOptions& options, const SourceSink& sink) {
+void read_jsonl(InputReader& reader, const ItemOrigin& from, const SourceOptions& options,
+                const SourceSink& sink) {
     std::string line;
     bool truncated = false;
     std::size_t number = 0;
@@ -53,29 +54,46 @@ std::optional<Timestamp> time_of(std::int64_t mtime) {
 }
 
 // `archive_path`: the file to open when the input turns out to be an archive ("" for streams).
-void dispatch(InputReader& in, const std::string& name, const ItemOrigin& from, const std::string& archive_path,
-              int depth, const SourceOptions& options, const SourceSink& sink) {
+void dispatch(InputReader& in, const std::string& name, const ItemOrigin& from,
+              const std::string& archive_path, int depth, const SourceOptions& options,
+              const SourceSink& sink) {
     const Format format = detect_format(in.peek(sniff_bytes), name);
     const std::size_t xml_limit = std::min(options.max_record_bytes, xml::max_xml_bytes);
     switch (format) {
-    case Format::jsonl: read_jsonl(in, from, options, sink); return;
+    case Format::jsonl:
+        read_jsonl(in, from, options, sink);
+        return;
     case Format::html:
-    case Format::text: emit_page(format, in.read_all(options.max_record_bytes), from, sink); return;
-    case Format::warc: read_warc(in, from, options, sink); return;
+    case Format::text:
+        emit_page(format, in.read_all(options.max_record_bytes), from, sink);
+        return;
+    case Format::warc:
+        read_warc(in, from, options, sink);
+        return;
     case Format::rss:
-    case Format::atom: read_feed(in.read_all(xml_limit), from, sink); return;
-    case Format::nitf: read_nitf(in.read_all(xml_limit), from, sink); return;
-    case Format::newsml: read_newsml(in.read_all(xml_limit), from, sink); return;
+    case Format::atom:
+        read_feed(in.read_all(xml_limit), from, sink);
+        return;
+    case Format::nitf:
+        read_nitf(in.read_all(xml_limit), from, sink);
+        return;
+    case Format::newsml:
+        read_newsml(in.read_all(xml_limit), from, sink);
+        return;
     case Format::archive: {
         if (depth >= max_archive_depth) throw InputError("archive nested too deep");
         MemberReader member_reader = [&](InputReader& member_in, const ArchiveMember& member) {
             ItemOrigin member_from = member.origin;
-            if (options.fetched_at) member_from.fetched_at = options.fetched_at;
-            else if (!member_from.fetched_at) member_from.fetched_at = from.fetched_at;
+            if (options.fetched_at)
+                member_from.fetched_at = options.fetched_at;
+            else if (!member_from.fetched_at)
+                member_from.fetched_at = from.fetched_at;
             dispatch(member_in, member.name, member_from, "", depth + 1, options, sink);
         };
-        if (!archive_path.empty()) read_archive_file(archive_path, from.origin, member_reader, sink);
-        else read_archive_stream(in, from.origin, member_reader, sink);
+        if (!archive_path.empty())
+            read_archive_file(archive_path, from.origin, member_reader, sink);
+        else
+            read_archive_stream(in, from.origin, member_reader, sink);
         return;
     }
     }
@@ -83,8 +101,8 @@ void dispatch(InputReader& in, const std::string& name, const ItemOrigin& from, 
 
 } // namespace
 
-void read_stream(InputReader& in, const std::string& name, const std::string& origin, std::int64_t mtime,
-                 const SourceOptions& options, const SourceSink& sink) {
+void read_stream(InputReader& in, const std::string& name, const std::string& origin,
+                 std::int64_t mtime, const SourceOptions& options, const SourceSink& sink) {
     ItemOrigin from{origin, options.fetched_at ? options.fetched_at : time_of(mtime)};
     dispatch(in, name, from, "", 0, options, sink);
 }

@@ -4,20 +4,21 @@
 // reports a bad item through SourceSink::reject as "FILE:RECORD: reason" and goes on.
 #pragma once
 
-#include <functional>
-#include <optional>
-#include <string>
-
 #include "analyzers/article.h"
 #include "indexer/inputs.h"
 #include "indexer/raw_item.h"
 #include "indexer/sources/format.h"
 
+#include <functional>
+#include <optional>
+#include <string>
+
 namespace dateline {
 
 struct SourceOptions {
-    std::size_t max_record_bytes = 64u << 20; // a longer JSON line, page, WARC record or XML document is rejected
-    std::optional<Timestamp> fetched_at;      // reference time for pages (else the file's mtime)
+    std::size_t max_record_bytes =
+        64u << 20; // a longer JSON line, page, WARC record or XML document is rejected
+    std::optional<Timestamp> fetched_at; // reference time for pages (else the file's mtime)
 };
 
 struct SourceSink {
@@ -32,7 +33,7 @@ void read_source(const InputFile& input, const SourceOptions& options, const Sou
 // Reads every item of a stream (e.g. bytes in memory): `name` is used for the format when the
 // content does not tell, `origin` for RawItem::origin, `mtime` (Unix seconds, 0 = unknown) as the
 // reference time unless options.fetched_at is set.
-void read_stream(InputReader& in, const std::string& name, const std::string& origin, std::int64_t mtime,
-                 const SourceOptions& options, const SourceSink& sink);
+void read_stream(InputReader& in, const std::string& name, const std::string& origin,
+                 std::int64_t mtime, const SourceOptions& options, const SourceSink& sink);
 
 } // namespace dateline

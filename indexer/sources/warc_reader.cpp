@@ -1,10 +1,10 @@
 #include "warc_reader.h"
 
+#include "indexer/sources/format.h"
+
 #include <cctype>
 #include <charconv>
 #include <map>
-
-#include "indexer/sources/format.h"
 
 namespace dateline {
 
@@ -15,7 +15,8 @@ constexpr std::size_t max_header_lines = 1000;
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -88,26 +89,33 @@ std::string dechunk(std::string_view body) {
         size_line = size_line.substr(0, size_line.find(';'));
         size_line = text::trim(size_line);
         std::size_t size = 0;
-        auto [end, ec] = std::from_chars(size_line.data(), size_line.data() + size_line.size(), size, 16);
+        auto [end, ec] =
+            std::from_chars(size_line.data(), size_line.data() + size_line.size(), size, 16);
         if (ec != std::errc() || end != size_line.data() + size_line.size() || size_line.empty())
             throw RecordError("bad chunked encoding");
         pos = nl + 1;
         if (size == 0) return out;
-        if (size > body.size() - pos) throw RecordError("bad chunked encoding: chunk runs past the record");
+        if (size > body.size() - pos)
+            throw RecordError("bad chunked encoding: chunk runs past the record");
         out.append(body.substr(pos, size));
         pos += size;
-        if (body.substr(pos, 2) == "\r\n") pos += 2;
-        else if (body.substr(pos, 1) == "\n") pos += 1;
+        if (body.substr(pos, 2) == "\r\n")
+            pos += 2;
+        else if (body.substr(pos, 1) == "\n")
+            pos += 1;
     }
 }
 
-bool html_type(const std::string& type) { return type == "text/html" || type == "application/xhtml+xml"; }
+bool html_type(const std::string& type) {
+    return type == "text/html" || type == "application/xhtml+xml";
+}
 
 // The HTML page of a response record, or nullopt when the record is not one.
 std::optional<RawItem> response_page(std::string_view block) {
     std::size_t nl = block.find('\n');
     std::string_view status_line = block.substr(0, nl);
-    if (!status_line.starts_with("HTTP/")) throw RecordError("no HTTP status line in the response record");
+    if (!status_line.starts_with("HTTP/"))
+        throw RecordError("no HTTP status line in the response record");
     auto space = status_line.find(' ');
     std::optional<std::size_t> status =
         space == std::string_view::npos ? std::nullopt : to_size(status_line.substr(space + 1, 3));
@@ -122,8 +130,10 @@ std::optional<RawItem> response_page(std::string_view block) {
     RawItem item;
     item.kind = RawItem::Kind::html_page;
     item.charset = charset;
-    if (lower(http["transfer-encoding"]).find("chunked") != std::string::npos) item.content = dechunk(body);
-    else item.content = std::string(body);
+    if (lower(http["transfer-encoding"]).find("chunked") != std::string::npos)
+        item.content = dechunk(body);
+    else
+        item.content = std::string(body);
     std::string encoding = lower(http["content-encoding"]);
     if (!encoding.empty() && encoding != "identity" && encoding != "gzip" && encoding != "x-gzip")
         throw RecordError("unsupported Content-Encoding '" + encoding + "'");
@@ -148,7 +158,8 @@ std::optional<RawItem> record_page(const Fields& warc, std::string_view block) {
     }
     if (!item) return std::nullopt;
     std::string uri(text::trim(get("warc-target-uri")));
-    if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
+    if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>')
+        uri = uri.substr(1, uri.size() - 2);
     item->url = uri;
     if (std::string date = get("warc-date"); !date.empty()) {
         item->fetched_at = dates::parse(date);
@@ -166,7 +177,8 @@ std::size_t next_record_in(std::string_view data) {
 
 class WarcReader {
   public:
-    WarcReader(InputReader& in, const ItemOrigin& from, const SourceOptions& options, const SourceSink& sink)
+    WarcReader(InputReader& in, const ItemOrigin& from, const SourceOptions& options,
+               const SourceSink& sink)
         : in_(in), from_(from), options_(options), sink_(sink) {}
 
     void run() {
@@ -189,9 +201,11 @@ class WarcReader {
             if (!in_.read_line(line, truncated, max_header_line)) return false;
             if (!truncated && line.starts_with("WARC/1.")) break;
             if (text::trim(line).empty() && !truncated) continue;
-            if (number_ == 0) throw InputError("not a WARC file: it does not start with a WARC/1.x record");
+            if (number_ == 0)
+                throw InputError("not a WARC file: it does not start with a WARC/1.x record");
             if (!resyncing_) {
-                sink_.reject(from_.location(std::to_string(number_ + 1)), "garbage between records, skipped");
+                sink_.reject(from_.location(std::to_string(number_ + 1)),
+                             "garbage between records, skipped");
                 resyncing_ = true;
             }
         }
@@ -203,7 +217,8 @@ class WarcReader {
         Fields warc;
         std::string last;
         for (std::size_t n = 0;; ++n) {
-            if (!in_.read_line(line, truncated, max_header_line)) return bad(location, "record headers do not end");
+            if (!in_.read_line(line, truncated, max_header_line))
+                return bad(location, "record headers do not end");
             if (truncated || n > max_header_lines) return bad(location, "record headers too long");
             if (line.empty()) break;
             if ((line[0] == ' ' || line[0] == '\t') && !last.empty()) {
@@ -211,7 +226,8 @@ class WarcReader {
                 continue;
             }
             auto colon = line.find(':');
-            if (colon == std::string::npos) return bad(location, "bad header line '" + line.substr(0, 80) + "'");
+            if (colon == std::string::npos)
+                return bad(location, "bad header line '" + line.substr(0, 80) + "'");
             last = lower(text::trim(std::string_view(line).substr(0, colon)));
             warc.emplace(last, std::string(text::trim(std::string_view(line).substr(colon + 1))));
         }
@@ -221,15 +237,16 @@ class WarcReader {
         std::string block;
         if (*length > options_.max_record_bytes) {
             skip(*length);
-            check_end(location, block, "record larger than " + std::to_string(options_.max_record_bytes) + " bytes");
+            check_end(location, block,
+                      "record larger than " + std::to_string(options_.max_record_bytes) + " bytes");
             return true;
         }
         block.reserve(*length);
         std::size_t got = in_.read(block, *length);
         if (got < *length) {
             resync(block);
-            sink_.reject(location, "Content-Length " + std::to_string(*length) + " but only " + std::to_string(got) +
-                                       " bytes follow");
+            sink_.reject(location, "Content-Length " + std::to_string(*length) + " but only " +
+                                       std::to_string(got) + " bytes follow");
             return true;
         }
         if (!check_end(location, block, "")) return true;
@@ -246,8 +263,9 @@ class WarcReader {
         return true;
     }
 
-    // After the block: "\r\n\r\n" (tolerated: "\n\n"). Otherwise the length lied: reject and resync.
-    // Returns whether the record may be used; `problem` is a reason to reject it even when it ends well.
+    // After the block: "\r\n\r\n" (tolerated: "\n\n"). Otherwise the length lied: reject and
+    // resync. Returns whether the record may be used; `problem` is a reason to reject it even when
+    // it ends well.
     bool check_end(const std::string& location, std::string& block, const std::string& problem) {
         std::string end;
         in_.read(end, 4);
@@ -262,9 +280,11 @@ class WarcReader {
         }
         block += end;
         resync(block);
-        sink_.reject(location, problem.empty() ? "Content-Length does not match the record (no end of record after "
-                                                 "the block)"
-                                               : problem);
+        sink_.reject(location,
+                     problem.empty()
+                         ? "Content-Length does not match the record (no end of record after "
+                           "the block)"
+                         : problem);
         return false;
     }
 
@@ -302,7 +322,8 @@ class WarcReader {
 
 } // namespace
 
-void read_warc(InputReader& in, const ItemOrigin& from, const SourceOptions& options, const SourceSink& sink) {
+void read_warc(InputReader& in, const ItemOrigin& from, const SourceOptions& options,
+               const SourceSink& sink) {
     WarcReader(in, from, options, sink).run();
 }
 

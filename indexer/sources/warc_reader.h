@@ -17,6 +17,7 @@
 
 namespace dateline {
 
-void read_warc(InputReader& in, const ItemOrigin& from, const SourceOptions& options, const SourceSink& sink);
+void read_warc(InputReader& in, const ItemOrigin& from, const SourceOptions& options,
+               const SourceSink& sink);
 
 } // namespace dateline

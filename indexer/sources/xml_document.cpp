@@ -1,9 +1,9 @@
 #include "xml_document.h"
 
-#include <libxml/parser.h>
-
 #include "analyzers/text.h"
 #include "indexer/inputs.h"
+
+#include <libxml/parser.h>
 
 namespace dateline::xml {
 
@@ -24,8 +24,10 @@ std::string_view view(const xmlChar* s) {
 
 void collect_text(const xmlNode* node, std::string& out) {
     for (const xmlNode* c = node->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) out += view(c->content);
-        else if (c->type == XML_ELEMENT_NODE) collect_text(c, out);
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+            out += view(c->content);
+        else if (c->type == XML_ELEMENT_NODE)
+            collect_text(c, out);
         // XML_ENTITY_REF_NODE: never expanded (see the header).
     }
 }
@@ -34,11 +36,14 @@ void collect_text(const xmlNode* node, std::string& out) {
 
 DocPtr parse(std::string_view bytes) {
     if (bytes.size() > max_xml_bytes)
-        throw InputError("XML document larger than the limit of " + std::to_string(max_xml_bytes) + " bytes");
+        throw InputError("XML document larger than the limit of " + std::to_string(max_xml_bytes) +
+                         " bytes");
     std::unique_ptr<xmlParserCtxt, ParserFree> ctxt(xmlNewParserCtxt());
     if (!ctxt) throw InputError("cannot create an XML parser");
-    const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-    DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
+    const int options =
+        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                                 nullptr, options));
     if (!doc || !ctxt->wellFormed) {
         std::string reason = "not well-formed XML";
         if (const xmlError* e = xmlCtxtGetLastError(ctxt.get()); e && e->message) {
@@ -51,9 +56,13 @@ DocPtr parse(std::string_view bytes) {
     return doc;
 }
 
-std::string_view local_name(const xmlNode* node) { return view(node->name); }
+std::string_view local_name(const xmlNode* node) {
+    return view(node->name);
+}
 
-std::string_view ns_of(const xmlNode* node) { return node->ns ? view(node->ns->href) : std::string_view(); }
+std::string_view ns_of(const xmlNode* node) {
+    return node->ns ? view(node->ns->href) : std::string_view();
+}
 
 bool is(const xmlNode* node, std::string_view local, std::string_view ns) {
     if (!node || node->type != XML_ELEMENT_NODE || local_name(node) != local) return false;
@@ -71,7 +80,8 @@ const xmlNode* child(const xmlNode* parent, std::string_view local, std::string_
     return nullptr;
 }
 
-std::vector<const xmlNode*> children(const xmlNode* parent, std::string_view local, std::string_view ns) {
+std::vector<const xmlNode*> children(const xmlNode* parent, std::string_view local,
+                                     std::string_view ns) {
     std::vector<const xmlNode*> out;
     if (!parent) return out;
     for (const xmlNode* c = parent->children; c; c = c->next)
@@ -93,7 +103,9 @@ std::string raw_text(const xmlNode* node) {
     return out;
 }
 
-std::string text(const xmlNode* node) { return text::collapse_whitespace(raw_text(node)); }
+std::string text(const xmlNode* node) {
+    return text::collapse_whitespace(raw_text(node));
+}
 
 std::string attr(const xmlNode* node, const char* name) {
     if (!node) return {};

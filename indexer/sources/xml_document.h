@@ -7,12 +7,11 @@
 #pragma once
 
 #include <cstddef>
+#include <libxml/tree.h>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <libxml/tree.h>
 
 namespace dateline::xml {
 
@@ -40,7 +39,8 @@ bool is(const xmlNode* node, std::string_view local, std::string_view ns1, std::
 
 // Element children by name (nullptr / empty when there is none).
 const xmlNode* child(const xmlNode* parent, std::string_view local, std::string_view ns = any_ns);
-std::vector<const xmlNode*> children(const xmlNode* parent, std::string_view local, std::string_view ns = any_ns);
+std::vector<const xmlNode*> children(const xmlNode* parent, std::string_view local,
+                                     std::string_view ns = any_ns);
 std::vector<const xmlNode*> elements(const xmlNode* parent); // all element children
 
 // Text of the node and its descendants (text and CDATA; entity references skipped), raw or with

@@ -11,7 +11,9 @@ total=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"]
 
 rev1=$(xapian-delve "$db" | grep -i revision)
 expect_exit 0 "$BIN/dateline-index" --db "$db" "$sample"
-grep -q "added 0, updated 0, unchanged $n" "$WORK/err" || fail "second run: $(cat "$WORK/err")"
+grep -q "read 0, .* 1 unchanged inputs skipped" "$WORK/err" || fail "second run: $(cat "$WORK/err")"
+expect_exit 0 "$BIN/dateline-index" --db "$db" --force "$sample"
+grep -q "added 0, updated 0, unchanged $n" "$WORK/err" || fail "forced run: $(cat "$WORK/err")"
 rev2=$(xapian-delve "$db" | grep -i revision)
 [[ "$rev1" == "$rev2" ]] || fail "revision changed on re-run: $rev1 -> $rev2"
 

@@ -1,12 +1,12 @@
 // The parts of extraction: relative dates, dates in text and URLs, site names in titles,
 // charset detection and the pre-parse slimming of HTML.
-#include <doctest/doctest.h>
-
 #include "analyzers/dates.h"
 #include "indexer/extract/html_document.h"
 #include "indexer/extract/metadata.h"
 #include "indexer/extract/relative_date.h"
 #include "indexer/extract/slim_html.h"
+
+#include <doctest/doctest.h>
 
 namespace {
 

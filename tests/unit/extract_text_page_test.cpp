@@ -1,12 +1,11 @@
 // Extraction of pages saved as text: the seed page (News24) from ../shared, and a small fixture.
-#include <doctest/doctest.h>
+#include "analyzers/dates.h"
+#include "indexer/extract/extract.h"
 
+#include <doctest/doctest.h>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include "analyzers/dates.h"
-#include "indexer/extract/extract.h"
 
 namespace {
 
@@ -52,10 +51,10 @@ TEST_CASE("extract text page: the seed News24 page gives title, source, body and
     CHECK(a.source_id == "news24");
     CHECK(a.body.starts_with("The Kremlin on Wednesday dismissed as \"absolutely groundless\""));
     CHECK(a.body.ends_with("since Russia's annexation of Crimea in 2014."));
-    for (const char* junk : {"Lottery", "Daily Lotto", "Voting Booth", "votes", "PODCAST",
-                             "USD/ZAR", "Brent Crude", "Subscribe to News24", "R75 per month",
-                             "We live in a world", "Feel Good", "add bookmark", "play article",
-                             "Photo by", "All rights reserved"})
+    for (const char* junk :
+         {"Lottery", "Daily Lotto", "Voting Booth", "votes", "PODCAST", "USD/ZAR", "Brent Crude",
+          "Subscribe to News24", "R75 per month", "We live in a world", "Feel Good", "add bookmark",
+          "play article", "Photo by", "All rights reserved"})
         CHECK_MESSAGE(!contains(a.body, junk), "boilerplate in body: " << junk);
     CHECK(a.tags == std::vector<std::string>{"donald trumpvladimir putinusrussia"});
     // "1h ago" against the reference time
@@ -67,8 +66,8 @@ TEST_CASE("extract text page: the seed News24 page gives title, source, body and
 
 TEST_CASE("extract text page: relative day, byline, tags split on separators, copyright source") {
     std::string text;
-    REQUIRE(read_file(std::string(DATELINE_SOURCE_DIR) + "/tests/fixtures/extract/relative-dates.txt",
-                      text));
+    REQUIRE(read_file(
+        std::string(DATELINE_SOURCE_DIR) + "/tests/fixtures/extract/relative-dates.txt", text));
     PageInfo page;
     page.fetched_at = dateline::dates::parse("2022-05-10T08:30:00Z");
     Extraction x = dateline::extract::extract_text_page(text, page);

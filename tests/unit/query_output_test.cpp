@@ -240,3 +240,24 @@ TEST_CASE("format, sort and bucket names") {
     CHECK_THROWS_WITH_AS(parse_sort("latest"), doctest::Contains("unknown sort order 'latest'"),
                          UsageError);
 }
+
+TEST_CASE("reads are retried after DatabaseModifiedError, then reported as a database error") {
+    Xapian::WritableDatabase writable = testing::make_database(testing::sample_articles());
+    Xapian::Database& db = writable;
+    int calls = 0;
+    int value = with_reopen(db, [&] {
+        if (++calls < 3) throw Xapian::DatabaseModifiedError("changed");
+        return 7;
+    });
+    CHECK(value == 7);
+    CHECK(calls == 3);
+
+    calls = 0;
+    CHECK_THROWS_WITH_AS(with_reopen(db,
+                                     [&]() -> int {
+                                         ++calls;
+                                         throw Xapian::DatabaseModifiedError("changed");
+                                     }),
+                         doctest::Contains("kept changing"), DbError);
+    CHECK(calls == 4);
+}

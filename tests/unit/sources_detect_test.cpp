@@ -1,12 +1,11 @@
 // Format detection from content, decompression (gzip, zstd, bzip2, xz) and archives (tar, zip).
-#include <string>
-#include <vector>
-
-#include <doctest/doctest.h>
-
 #include "indexer/inputs.h"
 #include "indexer/sources/format.h"
 #include "indexer/sources/source.h"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
 
 using namespace dateline;
 
@@ -18,8 +17,9 @@ struct Collected {
 };
 
 SourceSink sink_for(Collected& c) {
-    return SourceSink{[&](RawItem&& item) { c.items.push_back(std::move(item)); },
-                      [&](const std::string& l, const std::string& r) { c.rejects.push_back(l + ": " + r); }};
+    return SourceSink{
+        [&](RawItem&& item) { c.items.push_back(std::move(item)); },
+        [&](const std::string& l, const std::string& r) { c.rejects.push_back(l + ": " + r); }};
 }
 
 Collected read_file(const std::string& path) {
@@ -35,13 +35,18 @@ const std::string samples = std::string(DATELINE_SOURCE_DIR) + "/corpora/sample/
 
 TEST_CASE("detect: content decides, the name only when the content does not tell") {
     CHECK(sniff_format("WARC/1.0\r\nWARC-Type: warcinfo\r\n") == Format::warc);
-    CHECK(sniff_format("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">") == Format::rss);
-    CHECK(sniff_format("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">") == Format::rss);
-    CHECK(sniff_format("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">") == Format::atom);
+    CHECK(sniff_format("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">") ==
+          Format::rss);
+    CHECK(sniff_format("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">") ==
+          Format::rss);
+    CHECK(sniff_format("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">") ==
+          Format::atom);
     CHECK_FALSE(sniff_format("<feed xmlns=\"urn:something-else\">"));
-    CHECK(sniff_format("<!DOCTYPE nitf PUBLIC \"-//IPTC//DTD NITF 3.5//EN\" \"nitf.dtd\">\n<nitf>") == Format::nitf);
-    CHECK(sniff_format("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"a>b\">]><g2:newsItem xmlns:g2=\"x\">") ==
-          Format::newsml);
+    CHECK(
+        sniff_format("<!DOCTYPE nitf PUBLIC \"-//IPTC//DTD NITF 3.5//EN\" \"nitf.dtd\">\n<nitf>") ==
+        Format::nitf);
+    CHECK(sniff_format("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"a>b\">]><g2:newsItem "
+                       "xmlns:g2=\"x\">") == Format::newsml);
     CHECK(sniff_format("<newsMessage>") == Format::newsml);
     CHECK(sniff_format("<!doctype html><html lang=en>") == Format::html);
     CHECK(sniff_format("PK\x03\x04rest") == Format::archive);
@@ -51,7 +56,8 @@ TEST_CASE("detect: content decides, the name only when the content does not tell
     CHECK_FALSE(sniff_format("{\"title\":\"x\"}"));
     CHECK_FALSE(sniff_format("Plain text"));
 
-    CHECK(detect_format("{\"a\":1}\n", "x.html") == Format::html); // content does not tell: the name wins
+    CHECK(detect_format("{\"a\":1}\n", "x.html") ==
+          Format::html); // content does not tell: the name wins
     CHECK(detect_format("<rss version=\"2.0\">", "x.jsonl") == Format::rss);
     CHECK(detect_format("WARC/1.1\r\n", "page.html") == Format::warc);
     CHECK(detect_format("{\"a\":1}", "x.dat") == Format::jsonl);

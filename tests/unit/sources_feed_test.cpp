@@ -1,17 +1,16 @@
 // RSS and Atom readers: item mapping, HTML to text, rejects; and XML safety (XXE, entity bombs).
-#include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <string>
-#include <vector>
-
-#include <doctest/doctest.h>
-#include <unistd.h>
-
 #include "indexer/inputs.h"
 #include "indexer/sources/feed_reader.h"
 #include "indexer/sources/html_text.h"
 #include "indexer/sources/source.h"
+
+#include <chrono>
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+#include <vector>
 
 using namespace dateline;
 
@@ -28,7 +27,9 @@ Collected read_bytes(std::string bytes, const std::string& name = "feed.xml") {
     InputReader in(memory_source(std::move(bytes)));
     read_stream(in, name, name, 0, SourceOptions{},
                 SourceSink{[&](RawItem&& item) { c.items.push_back(std::move(item)); },
-                           [&](const std::string& l, const std::string& r) { c.rejects.push_back(l + ": " + r); }});
+                           [&](const std::string& l, const std::string& r) {
+                               c.rejects.push_back(l + ": " + r);
+                           }});
     return c;
 }
 
@@ -118,23 +119,27 @@ TEST_CASE("atom: entries with html, xhtml and text content; published falls back
 }
 
 TEST_CASE("feeds: a document that is not well-formed XML is an input error") {
-    CHECK_THROWS_WITH_AS(read_bytes("<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"),
-                         doctest::Contains("not well-formed XML"), InputError);
+    CHECK_THROWS_WITH_AS(
+        read_bytes("<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>"),
+        doctest::Contains("not well-formed XML"), InputError);
 }
 
 TEST_CASE("html to text: blocks become paragraphs, scripts and styles vanish") {
-    CHECK(html_to_text("<p>a <b>b</b></p><ul><li>c</li><li>d</li></ul><style>p{}</style>e") == "a b\n\nc\n\nd\n\ne");
+    CHECK(html_to_text("<p>a <b>b</b></p><ul><li>c</li><li>d</li></ul><style>p{}</style>e") ==
+          "a b\n\nc\n\nd\n\ne");
     CHECK(html_to_text("  no   markup  ") == "no markup");
     CHECK(html_to_text("Fish &amp; chips") == "Fish & chips");
 }
 
 TEST_CASE("xml safety: an external entity is never read") {
-    auto secret = std::filesystem::temp_directory_path() / ("dateline-xxe-" + std::to_string(::getpid()));
+    auto secret =
+        std::filesystem::temp_directory_path() / ("dateline-xxe-" + std::to_string(::getpid()));
     std::ofstream(secret) << "TOP-SECRET-CONTENT";
     for (std::string target : {"file://" + secret.string(), std::string("file:///etc/passwd")}) {
         CAPTURE(target);
         std::string feed = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY e SYSTEM \"" + target +
-                           "\">]>\n<rss version=\"2.0\"><channel><title>t</title><item><title>Leak &e; here</title>"
+                           "\">]>\n<rss version=\"2.0\"><channel><title>t</title><item><title>Leak "
+                           "&e; here</title>"
                            "<description>Body &e;</description></item></channel></rss>";
         Collected c;
         try {
@@ -149,12 +154,14 @@ TEST_CASE("xml safety: an external entity is never read") {
             CHECK(item.article->title == "Leak here");
         }
     }
-    std::string parameter = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY % p SYSTEM \"file://" + secret.string() +
-                            "\"> %p;]>\n<rss version=\"2.0\"><channel><title>t</title><item><title>P</title>"
-                            "</item></channel></rss>";
+    std::string parameter =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY % p SYSTEM \"file://" + secret.string() +
+        "\"> %p;]>\n<rss version=\"2.0\"><channel><title>t</title><item><title>P</title>"
+        "</item></channel></rss>";
     try {
         auto c = read_bytes(parameter);
-        for (const auto& item : c.items) CHECK(item.article->title == "P");
+        for (const auto& item : c.items)
+            CHECK(item.article->title == "P");
     } catch (const InputError& e) {
         CHECK(std::string(e.what()).find("TOP-SECRET") == std::string::npos);
     }
@@ -162,17 +169,20 @@ TEST_CASE("xml safety: an external entity is never read") {
 }
 
 TEST_CASE("xml safety: an entity expansion bomb neither blows up nor hangs") {
-    std::string dtd = "<!DOCTYPE rss [<!ENTITY a0 \"laugh laugh laugh laugh laugh laugh laugh laugh laugh laugh\">";
+    std::string dtd = "<!DOCTYPE rss [<!ENTITY a0 \"laugh laugh laugh laugh laugh laugh laugh "
+                      "laugh laugh laugh\">";
     for (int i = 1; i <= 10; ++i) {
         std::string prev = "&a" + std::to_string(i - 1) + ";";
         std::string ten;
-        for (int k = 0; k < 10; ++k) ten += prev;
+        for (int k = 0; k < 10; ++k)
+            ten += prev;
         dtd += "<!ENTITY a" + std::to_string(i) + " \"" + ten + "\">";
     }
     dtd += "]>";
-    std::string feed = "<?xml version=\"1.0\"?>\n" + dtd +
-                       "<rss version=\"2.0\"><channel><title>t</title><item><title>Bomb &a10;</title>"
-                       "<description>&a10;</description></item></channel></rss>";
+    std::string feed =
+        "<?xml version=\"1.0\"?>\n" + dtd +
+        "<rss version=\"2.0\"><channel><title>t</title><item><title>Bomb &a10;</title>"
+        "<description>&a10;</description></item></channel></rss>";
     auto start = std::chrono::steady_clock::now();
     try {
         auto c = read_bytes(feed);

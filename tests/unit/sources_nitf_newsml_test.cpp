@@ -1,12 +1,11 @@
 // NITF and NewsML-G2 readers: field mapping, dates, bodies, numbering of newsMessage items.
-#include <string>
-#include <vector>
-
-#include <doctest/doctest.h>
-
 #include "indexer/inputs.h"
 #include "indexer/sources/nitf_reader.h"
 #include "indexer/sources/source.h"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
 
 using namespace dateline;
 
@@ -23,7 +22,9 @@ Collected read_bytes(std::string bytes, const std::string& name = "story.xml") {
     InputReader in(memory_source(std::move(bytes)));
     read_stream(in, name, name, 0, SourceOptions{},
                 SourceSink{[&](RawItem&& item) { c.items.push_back(std::move(item)); },
-                           [&](const std::string& l, const std::string& r) { c.rejects.push_back(l + ": " + r); }});
+                           [&](const std::string& l, const std::string& r) {
+                               c.rejects.push_back(l + ": " + r);
+                           }});
     return c;
 }
 
@@ -71,7 +72,8 @@ TEST_CASE("nitf: head, docdata and body map to the article") {
 }
 
 TEST_CASE("nitf: byline persons, head title fallback, dates in basic ISO 8601") {
-    auto c = read_bytes(R"(<nitf><head><title>Only head</title><docdata><date.issue norm="20210317"/></docdata></head>
+    auto c = read_bytes(
+        R"(<nitf><head><title>Only head</title><docdata><date.issue norm="20210317"/></docdata></head>
         <body><body.head><byline>By <person>A. Writer</person> in <location>Oslo</location></byline></body.head>
         <body.content><p>Text.</p></body.content></body></nitf>)");
     REQUIRE(c.items.size() == 1);
@@ -84,7 +86,8 @@ TEST_CASE("nitf: byline persons, head title fallback, dates in basic ISO 8601") 
     CHECK(parse_nitf_date("2021-03-17T10:15:00Z")->seconds == 1615976100);
     CHECK_FALSE(parse_nitf_date("20211317T101500Z"));
     auto bad = read_bytes(R"(<nitf><head><docdata><date.issue norm="sometime"/></docdata></head>
-        <body><body.content><p>x</p></body.content></body></nitf>)", "bad.nitf");
+        <body><body.content><p>x</p></body.content></body></nitf>)",
+                          "bad.nitf");
     CHECK(bad.items.empty());
     REQUIRE(bad.rejects.size() == 1);
     CHECK(bad.rejects[0] == "bad.nitf: unparseable date.issue 'sometime'");
@@ -121,8 +124,10 @@ TEST_CASE("newsml-g2: a newsItem with contentMeta and XHTML content") {
     CHECK(a.body == "Premier.\n\nSecond.");
 }
 
-TEST_CASE("newsml-g2: newsMessage items are numbered; NITF and inlineData bodies; bad items rejected") {
-    auto c = read_bytes(R"(<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2021-01-01T00:00:00Z</sent></header>
+TEST_CASE(
+    "newsml-g2: newsMessage items are numbered; NITF and inlineData bodies; bad items rejected") {
+    auto c = read_bytes(
+        R"(<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2021-01-01T00:00:00Z</sent></header>
 <itemSet>
  <newsItem guid="a"><itemMeta><versionCreated>2021-03-17T12:00:00Z</versionCreated></itemMeta>
   <contentMeta><headline>With NITF</headline></contentMeta>
@@ -138,7 +143,7 @@ Second paragraph.</inlineData></contentSet></newsItem>
  <newsItem guid="c"><contentMeta></contentMeta></newsItem>
  <newsItem guid="d"><contentMeta><headline>Bad</headline><contentCreated>never</contentCreated></contentMeta></newsItem>
 </itemSet></newsMessage>)",
-                        "msg.xml");
+        "msg.xml");
     REQUIRE(c.items.size() == 2);
     CHECK(c.items[0].location() == "msg.xml:1");
     CHECK(c.article(0).body == "Nitf one.\n\nNitf two.");

@@ -1,12 +1,11 @@
 // WARC reader: record parsing, HTML selection, lying lengths, per-record gzip and truncation.
-#include <string>
-#include <vector>
-
-#include <doctest/doctest.h>
-#include <zlib.h>
-
 #include "indexer/inputs.h"
 #include "indexer/sources/source.h"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+#include <zlib.h>
 
 using namespace dateline;
 
@@ -22,7 +21,9 @@ Collected read_bytes(std::string bytes, const std::string& name = "in.warc") {
     InputReader in(memory_source(std::move(bytes)));
     read_stream(in, name, name, 0, SourceOptions{},
                 SourceSink{[&](RawItem&& item) { c.items.push_back(std::move(item)); },
-                           [&](const std::string& l, const std::string& r) { c.rejects.push_back(l + ": " + r); }});
+                           [&](const std::string& l, const std::string& r) {
+                               c.rejects.push_back(l + ": " + r);
+                           }});
     return c;
 }
 
@@ -47,7 +48,9 @@ std::string record(const std::string& type, const std::string& block, const std:
     if (!uri.empty()) r += "WARC-Target-URI: " + uri + "\r\n";
     r += "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000000>\r\n";
     r += "Content-Type: " + content_type + "\r\n";
-    r += "Content-Length: " + std::to_string(length < 0 ? static_cast<long>(block.size()) : length) + "\r\n\r\n";
+    r +=
+        "Content-Length: " + std::to_string(length < 0 ? static_cast<long>(block.size()) : length) +
+        "\r\n\r\n";
     return r + block + "\r\n\r\n";
 }
 
@@ -60,18 +63,23 @@ const std::string page = "<html><head><title>T</title></head><body><p>Hello</p><
 
 } // namespace
 
-TEST_CASE("warc: HTML responses become pages with URL, date and charset; other records are skipped") {
-    std::string warc = record("warcinfo", "software: test\r\n", "", "application/warc-fields") +
-                       record("request", "GET / HTTP/1.1\r\n\r\n", "https://a.example/1",
-                              "application/http; msgtype=request") +
-                       record("response", http(page), "https://a.example/1") +
-                       record("response", http("\x89PNG....", "image/png"), "https://a.example/i.png") +
-                       record("response", http("<html>gone</html>", "text/html", "404 Not Found"), "https://a.example/x") +
-                       record("metadata", "fetchTimeMs: 12\r\n", "https://a.example/1", "application/warc-fields") +
-                       record("response", http("5\r\n<html\r\n3\r\n>x<\r\n0\r\n\r\n", "text/html", "200 OK",
-                                               "Transfer-Encoding: chunked\r\n"),
-                              "<https://a.example/2>") +
-                       record("resource", page, "file:///saved.html", "text/html; charset=utf-8");
+TEST_CASE(
+    "warc: HTML responses become pages with URL, date and charset; other records are skipped") {
+    std::string warc =
+        record("warcinfo", "software: test\r\n", "", "application/warc-fields") +
+        record("request", "GET / HTTP/1.1\r\n\r\n", "https://a.example/1",
+               "application/http; msgtype=request") +
+        record("response", http(page), "https://a.example/1") +
+        record("response", http("\x89PNG....", "image/png"), "https://a.example/i.png") +
+        record("response", http("<html>gone</html>", "text/html", "404 Not Found"),
+               "https://a.example/x") +
+        record("metadata", "fetchTimeMs: 12\r\n", "https://a.example/1",
+               "application/warc-fields") +
+        record("response",
+               http("5\r\n<html\r\n3\r\n>x<\r\n0\r\n\r\n", "text/html", "200 OK",
+                    "Transfer-Encoding: chunked\r\n"),
+               "<https://a.example/2>") +
+        record("resource", page, "file:///saved.html", "text/html; charset=utf-8");
     auto c = read_bytes(warc);
     CHECK(c.rejects.empty());
     REQUIRE(c.items.size() == 3);
@@ -84,7 +92,7 @@ TEST_CASE("warc: HTML responses become pages with URL, date and charset; other r
     CHECK(c.items[0].fetched_at->seconds == 1699963200); // 2023-11-14T12:00:00Z
     CHECK(c.items[1].record == "7");
     CHECK(c.items[1].url == "https://a.example/2"); // WARC 1.0 angle brackets removed
-    CHECK(c.items[1].content == "<html>x<");          // chunked transfer encoding undone
+    CHECK(c.items[1].content == "<html>x<");        // chunked transfer encoding undone
     CHECK(c.items[2].record == "8");
     CHECK(c.items[2].charset == "utf-8");
     CHECK(c.items[0].location() == "in.warc:3");
@@ -96,8 +104,9 @@ TEST_CASE("warc: a Content-Length that lies rejects that record and the rest goe
     const std::string good3 = record("response", http(page), "https://a.example/3");
     SUBCASE("too long: the block swallows the next record") {
         std::string body = http(page);
-        auto c = read_bytes(good1 + record("response", body, "https://a.example/long", "application/http", 
-                                           static_cast<long>(body.size()) + 40) +
+        auto c = read_bytes(good1 +
+                            record("response", body, "https://a.example/long", "application/http",
+                                   static_cast<long>(body.size()) + 40) +
                             good2 + good3);
         REQUIRE(c.rejects.size() == 1);
         CHECK(c.rejects[0].starts_with("in.warc:2: Content-Length"));
@@ -107,7 +116,9 @@ TEST_CASE("warc: a Content-Length that lies rejects that record and the rest goe
     }
     SUBCASE("too short") {
         std::string body = http(page);
-        auto c = read_bytes(good1 + record("response", body, "https://a.example/short", "application/http", 20) + good2);
+        auto c = read_bytes(
+            good1 + record("response", body, "https://a.example/short", "application/http", 20) +
+            good2);
         REQUIRE(c.rejects.size() == 1);
         CHECK(c.rejects[0].starts_with("in.warc:2: Content-Length"));
         REQUIRE(c.items.size() == 2);
@@ -116,7 +127,8 @@ TEST_CASE("warc: a Content-Length that lies rejects that record and the rest goe
     }
     SUBCASE("longer than the file") {
         std::string body = http(page);
-        auto c = read_bytes(good1 + record("response", body, "https://a.example/end", "application/http", 100000));
+        auto c = read_bytes(
+            good1 + record("response", body, "https://a.example/end", "application/http", 100000));
         REQUIRE(c.rejects.size() == 1);
         CHECK(c.rejects[0].find("in.warc:2: Content-Length 100000 but only") == 0);
         CHECK(c.items.size() == 1);

@@ -1,0 +1,33 @@
+// Place salience: which of the countries an article mentions it is about. Wire services annotate
+// a story with the countries it is about, not with every passing mention ("listed in Luxembourg",
+// "the London market"); the evidence below separates the two.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace dateline::entities {
+
+// What an article says about one country: its own mentions and those of its places, demonyms and
+// the organizations that imply it (a central bank, a company's legal form).
+struct CountryEvidence {
+    static constexpr std::size_t never = std::numeric_limits<std::size_t>::max();
+
+    std::string country;               // ISO alpha-2
+    int mentions = 0;                  // all mentions, title and body
+    int body_mentions = 0;             // mentions in the body (dateline excluded)
+    std::size_t first_word = never;    // the body word (0 = first after the dateline) it starts at
+    std::size_t first_sentence = never; // the body sentence (0 = first) of its first mention
+    bool dateline = false;             // the story's dateline is in this country
+    bool title = false;                // mentioned in the title (or a publisher tag)
+};
+
+// The salient countries among `evidence` (one entry per country), as flags in the same order.
+// A country is salient when it is the dateline's, is in the title, is mentioned in the lead (the
+// first sentence of the body), or is mentioned at least twice; the most mentioned country of an
+// article with no other salient one is kept too. A single passing mention later on is not.
+std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence);
+
+} // namespace dateline::entities

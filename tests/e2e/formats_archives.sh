@@ -1,0 +1,33 @@
+# tar.gz, zip, .zst and .bz2 samples: every member is indexed with an "archive:member" origin.
+source "$(dirname "$0")/lib.bash" || exit 1
+dir=$SRC/corpora/sample/formats
+db=$WORK/db
+expect_exit 0 "$BIN/dateline-index" --db "$db" "$dir/pages.tar.gz" "$dir/pages.zip" "$dir/wire.jsonl.zst"
+grep -q "read 11, added 11, .* rejected 0" "$WORK/err" || fail "summary: $(cat "$WORK/err")"
+# The .bz2 holds the same three records as the .zst: nothing changes.
+expect_exit 0 "$BIN/dateline-index" --db "$db" "$dir/wire.jsonl.bz2"
+grep -q "read 3, added 0, updated 0, unchanged 3" "$WORK/err" || fail "bz2: $(cat "$WORK/err")"
+
+json_check() {
+  expect_exit 0 "$BIN/dateline-query" --db "$db" --format json --limit 20 "$1"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' \
+    "$WORK/out" "$2" || fail "query '$1': expected $2, got $(cat "$WORK/out")"
+}
+json_check '' 'r["total"] == 11'
+json_check 'choir' 'r["total"] == 1 and r["hits"][0]["title"] == "Fishermen'"'"'s choir sets off on its first tour abroad" and r["hits"][0]["published"] == "2023-11-07T15:30:00Z"'
+json_check 'amber warning' 'r["hits"][0]["title"] == "Amber warning issued as the first winter storm approaches" and r["hits"][0]["published"] == "2023-11-09T18:45:00Z"'
+json_check 'cardamom' 'r["total"] == 1 and r["hits"][0]["id"] == "harbourledger-brief-0108"'
+json_check 'lifeboat' 'r["total"] == 1 and r["hits"][0]["published"] == "2023-11-06T07:00:00Z"'
+json_check 'radar' 'r["total"] == 1 and r["hits"][0]["title"] == "Airport tower gets a new radar"'
+json_check 'date:2023-11-08' 'r["total"] == 2'
+
+# --emit shows the member in the input location.
+expect_exit 0 "$BIN/dateline-index" --dry-run --emit jsonl "$dir/pages.zip"
+grep -q "\"input\":\"$dir/pages.zip:site/market-hall.html\"" "$WORK/out" || fail "origin: $(head -c 400 "$WORK/out")"
+# From stdin, and under a misleading name.
+expect_exit 0 bash -c "\"$BIN/dateline-index\" --dry-run - < \"$dir/pages.tar.gz\""
+grep -q "read 4, .* rejected 0" "$WORK/err" || fail "stdin: $(cat "$WORK/err")"
+cp "$dir/pages.zip" "$WORK/pages.html"
+expect_exit 0 "$BIN/dateline-index" --dry-run "$WORK/pages.html"
+grep -q "read 4, .* rejected 0" "$WORK/err" || fail "misnamed: $(cat "$WORK/err")"
+echo ok
