@@ -74,6 +74,7 @@ std::optional<IndexWriter::InputState> IndexWriter::input_state(const std::strin
 }
 
 void IndexWriter::set_input_state(const std::string& path, const InputState& state) {
+    if (input_state(path) == state) return; // writing the same state would make a new revision
     const std::string key = std::string(schema::input_state_prefix) + path;
     nlohmann::json j{{"size", state.size}, {"mtime", state.mtime}, {"hash", state.hash}, {"settings", state.settings}};
     xapian_call("writing to " + path_, [&] { db_.set_metadata(key, j.dump()); });
