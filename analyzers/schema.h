@@ -35,6 +35,8 @@ inline constexpr std::string_view month = "M";
 inline constexpr std::string_view year = "Y";
 inline constexpr std::string_view cluster = "XC";
 inline constexpr std::string_view input = "XI"; // the input file an article came from (internal)
+inline constexpr std::string_view exact_text = "XF"; // fingerprint::exact of the body (internal)
+inline constexpr std::string_view story = "XT";      // the near-duplicate cluster id (slot cluster)
 } // namespace prefix
 
 namespace slot {
@@ -44,6 +46,7 @@ inline constexpr Xapian::valueno tags = 2;      // encode_list() of display tags
 inline constexpr Xapian::valueno cluster = 3;   // near-duplicate cluster id (collapse key)
 inline constexpr Xapian::valueno language = 4;  // ISO 639-1
 inline constexpr Xapian::valueno content_hash = 5; // hash of the analyzed article: unchanged detection
+inline constexpr Xapian::valueno minhash = 6;      // fingerprint::encode(minhash) of the body
 } // namespace slot
 
 // One query field: the name users type, the term prefix, and how it is matched.

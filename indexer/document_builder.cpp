@@ -5,6 +5,7 @@
 #include "analyzers/analyze.h"
 #include "analyzers/article_json.h"
 #include "analyzers/dates.h"
+#include "analyzers/fingerprint.h"
 #include "analyzers/schema.h"
 #include "analyzers/stemmer.h"
 #include "analyzers/text.h"
@@ -93,6 +94,17 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     doc.add_value(schema::slot::source, a.source_id);
     if (!tags.empty()) doc.add_value(schema::slot::tags, schema::encode_list(tags));
     doc.add_value(schema::slot::language, a.language);
+
+    // Duplicate detection: the body's exact fingerprint and MinHash band terms; the writer picks
+    // the cluster (slot cluster) because that needs the database.
+    const std::string& text = a.body.empty() ? a.title : a.body;
+    if (auto exact = fingerprint::exact(text); !exact.empty())
+        doc.add_boolean_term(std::string(schema::prefix::exact_text) + exact);
+    if (auto signature = fingerprint::minhash(text)) {
+        doc.add_value(schema::slot::minhash, fingerprint::encode(*signature));
+        for (const auto& band : fingerprint::band_values(*signature))
+            doc.add_boolean_term(std::string(schema::prefix::cluster) + band);
+    }
 
     const std::string data = to_json(a).dump();
     doc.set_data(data);

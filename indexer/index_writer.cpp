@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzers/analyze.h"
+#include "analyzers/fingerprint.h"
 #include "analyzers/schema.h"
 #include "analyzers/xapian_call.h"
 
@@ -28,6 +29,37 @@ IndexWriter::IndexWriter(const std::string& path, const Options& options)
     }
 }
 
+std::string IndexWriter::cluster_for(const Xapian::Document& doc, Xapian::docid self, const std::string& id_term) {
+    const std::string own = id_term.substr(schema::prefix::id.size());
+    const auto signature = fingerprint::decode(doc.get_value(schema::slot::minhash));
+    if (!signature) return own;
+    const std::string prefix(schema::prefix::cluster);
+    std::size_t examined = 0;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (!term.starts_with(prefix) || term.size() <= prefix.size() || term[prefix.size()] < '0' ||
+            term[prefix.size()] > '9')
+            continue;
+        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && examined < 200; ++p, ++examined) {
+            if (*p == self) continue;
+            Xapian::Document other = db_.get_document(*p);
+            auto theirs = fingerprint::decode(other.get_value(schema::slot::minhash));
+            if (theirs && fingerprint::near(*signature, *theirs)) {
+                std::string cluster = other.get_value(schema::slot::cluster);
+                if (!cluster.empty()) return cluster;
+            }
+        }
+    }
+    return own;
+}
+
+std::string first_term_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(prefix));
+    if (t != doc.termlist_end() && (*t).starts_with(prefix)) return *t;
+    return "";
+}
+
 IndexWriter::~IndexWriter() {
     try {
         if (pending_) db_.commit();
@@ -39,13 +71,24 @@ IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::s
                                         const Xapian::Document& doc) {
     return xapian_call("writing to " + path_, [&] {
         Outcome outcome = Outcome::added;
+        Xapian::docid self = 0;
         Xapian::PostingIterator it = db_.postlist_begin(id_term);
         if (it != db_.postlist_end(id_term)) {
-            if (db_.get_document(*it).get_value(schema::slot::content_hash) == content_hash)
+            self = *it;
+            if (db_.get_document(self).get_value(schema::slot::content_hash) == content_hash)
                 return Outcome::unchanged;
             outcome = Outcome::updated;
         }
-        db_.replace_document(id_term, doc);
+        const std::string exact = first_term_with_prefix(doc, schema::prefix::exact_text);
+        if (!exact.empty()) {
+            for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact); ++p)
+                if (*p != self) return Outcome::duplicate;
+        }
+        Xapian::Document stored = doc;
+        const std::string cluster = cluster_for(doc, self, id_term);
+        stored.add_value(schema::slot::cluster, cluster);
+        stored.add_boolean_term(schema::id_term(cluster).replace(0, schema::prefix::id.size(), schema::prefix::story));
+        db_.replace_document(id_term, stored);
         if (++pending_ >= options_.batch) commit();
         return outcome;
     });

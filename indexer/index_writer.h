@@ -18,7 +18,7 @@ class IndexWriter {
         std::size_t batch = 1000; // documents per commit
         bool no_sync = false;     // DB_NO_SYNC: faster bulk loads, durability left to the OS
     };
-    enum class Outcome { added, updated, unchanged };
+    enum class Outcome { added, updated, unchanged, duplicate };
 
     // Opens or creates the database at `path`; checks (or, when new, writes) the schema version.
     // Throws DatabaseLockedError when another indexer holds it, DatabaseError otherwise.
@@ -30,6 +30,9 @@ class IndexWriter {
 
     // Adds or replaces the document whose unique term is `id_term`. `content_hash` is compared to
     // the stored document's slot content_hash: equal means unchanged and nothing is written.
+    // Another article with the same text (its exact fingerprint term) makes this one a duplicate,
+    // not written. Otherwise the document joins the cluster (slot cluster) of a stored article
+    // whose MinHash signature is near, found through the band terms, or starts its own cluster.
     Outcome write(const std::string& id_term, const std::string& content_hash, const Xapian::Document& doc);
 
     // Removes the article with this id term; false when there was none.
@@ -54,11 +57,16 @@ class IndexWriter {
     Xapian::doccount doc_count() const;
 
   private:
+    std::string cluster_for(const Xapian::Document& doc, Xapian::docid self, const std::string& id_term);
+
     std::string path_;
     Options options_;
     Xapian::WritableDatabase db_;
     std::size_t pending_ = 0;
 };
+
+// The first term of `doc` that starts with `prefix`, or "".
+std::string first_term_with_prefix(const Xapian::Document& doc, std::string_view prefix);
 
 // The internal term that marks articles read from an input file.
 std::string input_term(const std::string& path);

@@ -31,7 +31,7 @@ using namespace dateline;
 constexpr int exit_ok = 0, exit_usage = 2, exit_database = 3, exit_rejected = 4;
 
 struct Counts {
-    std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0, deleted = 0;
+    std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, duplicates = 0, rejected = 0, deleted = 0;
     std::uint64_t skipped_inputs = 0;
 };
 
@@ -183,6 +183,7 @@ int run(const Cli& cli) {
         case IndexWriter::Outcome::added: ++counts.added; break;
         case IndexWriter::Outcome::updated: ++counts.updated; break;
         case IndexWriter::Outcome::unchanged: ++counts.unchanged; break;
+        case IndexWriter::Outcome::duplicate: ++counts.duplicates; break;
         }
     };
 
@@ -261,11 +262,12 @@ int run(const Cli& cli) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!cli.quiet) {
         std::fprintf(stderr,
-                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, rejected %llu, "
+                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, duplicates %llu, rejected %llu, "
                      "deleted %llu; %llu unchanged inputs skipped; in %.1f s (%.0f articles/s)%s\n",
                      static_cast<unsigned long long>(counts.read), static_cast<unsigned long long>(counts.added),
                      static_cast<unsigned long long>(counts.updated),
                      static_cast<unsigned long long>(counts.unchanged),
+                     static_cast<unsigned long long>(counts.duplicates),
                      static_cast<unsigned long long>(counts.rejected), static_cast<unsigned long long>(counts.deleted),
                      static_cast<unsigned long long>(counts.skipped_inputs), seconds,
                      seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,

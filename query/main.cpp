@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
     app.add_option("--facet", facets,
                    "Count matches by source, tag, date, lang, person, org, "
                    "place or site (repeatable)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->allow_extra_args(false);
     app.add_option("--facet-limit", facet_limit, "Values per facet (default 10, 0 = all)");
     app.add_option("--bucket", bucket, "Date facet bucket: auto, day, week, month or year");
     app.add_option("--snippet-length", request.snippet_length,
@@ -83,6 +84,8 @@ int main(int argc, char** argv) {
     app.add_option("--format", format, "table, json, jsonl or csv (default table)");
     app.add_option("--color", color, "auto, always or never (table only; default auto)");
     app.add_flag("--stats", show_stats, "Describe the database instead of searching");
+    app.add_flag("--collapse", request.collapse,
+                 "One hit per story: near-duplicates (the same wire story at many sources) fold into it");
 
     try {
         app.parse(argc, argv);

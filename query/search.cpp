@@ -70,6 +70,7 @@ Hit hit_from_document(const Xapian::Document& doc) {
     hit.id = article.id.empty() ? id_from_terms(doc) : article.id;
     hit.title = article.title;
     hit.url = article.url;
+    hit.cluster = doc.get_value(schema::slot::cluster);
     hit.source = article.source;
     hit.source_id =
         article.source_id.empty() ? doc.get_value(schema::slot::source) : article.source_id;
@@ -90,6 +91,18 @@ Hit hit_from_document(const Xapian::Document& doc) {
     }
     if (hit.tags.empty()) hit.tags = article.tags;
     return hit;
+}
+
+std::vector<Copy> copies_of(Xapian::Database& db, const Hit& hit) {
+    std::vector<Copy> copies;
+    std::string term = schema::id_term(hit.cluster);
+    term.replace(0, schema::prefix::id.size(), schema::prefix::story);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        if (*it == hit.docid) continue;
+        Hit other = hit_from_document(db.get_document(*it));
+        copies.push_back({other.id, other.source, other.url});
+    }
+    return copies;
 }
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request) {
@@ -124,6 +137,8 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             break;
         }
 
+        if (request.collapse) enquire.set_collapse_key(schema::slot::cluster);
+
         std::vector<std::unique_ptr<FacetCollector>> collectors;
         std::vector<std::string> seen;
         for (const auto& name : request.facets) {
@@ -153,6 +168,8 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             });
             hit.rank = ++rank;
             hit.score = it.get_weight();
+            if (request.collapse && !hit.cluster.empty())
+                hit.copies = xapian_call("reading the copies of " + hit.id, [&] { return copies_of(db, hit); });
             result.hits.push_back(std::move(hit));
         }
         for (const auto& collector : collectors)

@@ -33,6 +33,12 @@ struct SearchRequest {
     std::vector<std::string> facets; // facet names (facets.h), in the order to show them
     FacetOptions facet_options;
     std::size_t snippet_length = 200; // bytes of text to aim for; 0 = no snippets
+    bool collapse = false; // one hit per near-duplicate story (slot cluster), with its copies
+};
+
+// Another printing of the same story (--collapse).
+struct Copy {
+    std::string id, source, url;
 };
 
 struct Hit {
@@ -43,6 +49,8 @@ struct Hit {
     std::optional<std::string> published; // ISO 8601 UTC (format_iso)
     std::vector<std::string> tags;        // display tags: publisher tags and entity names
     Snippet snippet;
+    std::string cluster;                  // near-duplicate story id
+    std::vector<Copy> copies;             // with --collapse: the story's other printings
 };
 
 struct SearchResult {
@@ -59,6 +67,9 @@ struct SearchResult {
 };
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request);
+
+// The other documents of a hit's story (same cluster), in index order.
+std::vector<Copy> copies_of(Xapian::Database& db, const Hit& hit);
 
 // A hit's display fields from its document (exposed for tests).
 Hit hit_from_document(const Xapian::Document& doc);

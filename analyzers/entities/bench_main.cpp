@@ -47,6 +47,7 @@ nlohmann::json evidence_json(const dateline::Article& a,
     for (const auto& e : dateline::entities::explain_places(a, gazetteer))
         list.push_back({{"country", e.country},
                         {"mentions", e.mentions},
+                        {"weak_mentions", e.weak_mentions},
                         {"body_mentions", e.body_mentions},
                         {"first_word", position(e.first_word)},
                         {"first_sentence", position(e.first_sentence)},

@@ -15,10 +15,18 @@ constexpr std::size_t max_name_bytes = 48;
 constexpr std::size_t max_regions = 2;
 constexpr std::size_t max_agency_bytes = 40;
 
-bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool digit(char c) { return c >= '0' && c <= '9'; }
-bool non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+bool ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool ascii_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool non_ascii(char c) {
+    return static_cast<unsigned char>(c) >= 0x80;
+}
 bool word_char(char c) {
     return ascii_upper(c) || ascii_lower(c) || non_ascii(c) || c == '.' || c == '\'' || c == '-';
 }
@@ -39,9 +47,9 @@ std::string lower(std::string_view s) {
 
 bool month_name(std::string_view w) {
     static constexpr std::array<std::string_view, 25> months = {
-        "jan", "january", "feb", "february", "mar",  "march",     "apr", "april",   "may",
-        "jun", "june",    "jul", "july",     "aug",  "august",    "sep", "sept",    "september",
-        "oct", "october", "nov", "november", "dec",  "december",  "febr"};
+        "jan", "january", "feb", "february", "mar", "march",    "apr", "april", "may",
+        "jun", "june",    "jul", "july",     "aug", "august",   "sep", "sept",  "september",
+        "oct", "october", "nov", "november", "dec", "december", "febr"};
     const std::string l = lower(w);
     return std::find(months.begin(), months.end(), l) != months.end();
 }
@@ -93,9 +101,8 @@ bool read_date(std::string_view s, std::size_t& p) {
     if (q == d || q - d > 2) return false;
     const int day = std::stoi(std::string(s.substr(d, q - d)));
     if (day < 1 || day > 31) return false;
-    if (q + 6 <= s.size() && s[q] == ',' && s[q + 1] == ' ' && digit(s[q + 2]) &&
-        digit(s[q + 3]) && digit(s[q + 4]) && digit(s[q + 5]) &&
-        (q + 6 == s.size() || !digit(s[q + 6])))
+    if (q + 6 <= s.size() && s[q] == ',' && s[q + 1] == ' ' && digit(s[q + 2]) && digit(s[q + 3]) &&
+        digit(s[q + 4]) && digit(s[q + 5]) && (q + 6 == s.size() || !digit(s[q + 6])))
         q += 6;
     p = q;
     return true;
@@ -135,8 +142,7 @@ std::span<const AliasTarget> phrase_targets(std::string_view phrase, const Gazet
 
 // The first place target (unflagged ones first) satisfying `accept`, or npos.
 template <typename Accept>
-std::uint32_t first_place(std::span<const AliasTarget> targets, const Gazetteer& g,
-                          Accept accept) {
+std::uint32_t first_place(std::span<const AliasTarget> targets, const Gazetteer& g, Accept accept) {
     for (const bool flagged : {false, true})
         for (const auto& t : targets) {
             const auto& e = g.entity(t.entity);
@@ -151,18 +157,19 @@ std::uint32_t first_place(std::span<const AliasTarget> targets, const Gazetteer&
 
 std::string_view region_abbreviation_country(std::string_view key) {
     // Associated Press abbreviations of US states and Canadian provinces, as news wires use them.
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 55> table = {{
-        {"ala", "US"},  {"ariz", "US"},  {"ark", "US"},  {"calif", "US"}, {"cal", "US"},
-        {"colo", "US"}, {"conn", "US"},  {"del", "US"},  {"dc", "US"},    {"fla", "US"},
-        {"ga", "US"},   {"ill", "US"},   {"ind", "US"},  {"kan", "US"},   {"kans", "US"},
-        {"ky", "US"},   {"la", "US"},    {"md", "US"},   {"mass", "US"},  {"mich", "US"},
-        {"minn", "US"}, {"miss", "US"},  {"mo", "US"},   {"mont", "US"},  {"neb", "US"},
-        {"nev", "US"},  {"nh", "US"},    {"nj", "US"},   {"nm", "US"},    {"ny", "US"},
-        {"nc", "US"},   {"nd", "US"},    {"okla", "US"}, {"ore", "US"},   {"pa", "US"},
-        {"ri", "US"},   {"sc", "US"},    {"sd", "US"},   {"tenn", "US"},  {"tex", "US"},
-        {"vt", "US"},   {"va", "US"},    {"wash", "US"}, {"wva", "US"},   {"wis", "US"},
-        {"wyo", "US"},  {"alta", "CA"},  {"bc", "CA"},   {"man", "CA"},   {"nb", "CA"},
-        {"nfld", "CA"}, {"ns", "CA"},    {"ont", "CA"},  {"que", "CA"},   {"sask", "CA"},
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 57> table = {{
+        {"ala", "US"},  {"ariz", "US"}, {"ark", "US"},  {"calif", "US"}, {"cal", "US"},
+        {"colo", "US"}, {"conn", "US"}, {"del", "US"},  {"dc", "US"},    {"fla", "US"},
+        {"ga", "US"},   {"ill", "US"},  {"ind", "US"},  {"kan", "US"},   {"kans", "US"},
+        {"ky", "US"},   {"la", "US"},   {"md", "US"},   {"mass", "US"},  {"mich", "US"},
+        {"minn", "US"}, {"miss", "US"}, {"mo", "US"},   {"mont", "US"},  {"neb", "US"},
+        {"nev", "US"},  {"nh", "US"},   {"nj", "US"},   {"nm", "US"},    {"ny", "US"},
+        {"nc", "US"},   {"nd", "US"},   {"okla", "US"}, {"ore", "US"},   {"pa", "US"},
+        {"penn", "US"}, {"wisc", "US"}, {"ri", "US"},   {"sc", "US"},    {"sd", "US"},
+        {"tenn", "US"}, {"tex", "US"},  {"vt", "US"},   {"va", "US"},    {"wash", "US"},
+        {"wva", "US"},  {"wis", "US"},  {"wyo", "US"},  {"alta", "CA"},  {"bc", "CA"},
+        {"man", "CA"},  {"nb", "CA"},   {"nfld", "CA"}, {"ns", "CA"},    {"ont", "CA"},
+        {"que", "CA"},  {"sask", "CA"},
     }};
     for (const auto& [k, country] : table)
         if (k == key) return country;
@@ -171,19 +178,23 @@ std::string_view region_abbreviation_country(std::string_view key) {
 
 std::optional<Dateline> parse_dateline(std::string_view text) {
     std::size_t p = 0;
-    while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' ||
-                               text[p] == '\r'))
+    while (p < text.size() &&
+           (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r'))
         ++p;
     Dateline d;
     d.place = read_name(text, p);
     if (d.place.empty()) return std::nullopt;
     bool dated = false;
-    while (p + 1 < text.size() && text[p] == ',' && text[p + 1] == ' ') {
-        std::size_t q = p + 1;
+    while (true) {
+        std::size_t q = p;
+        skip_spaces(text, q); // "NEW YORK , March 5", "SAN DIEGO, Calif.,March 17"
+        if (q >= text.size() || text[q] != ',') break;
+        ++q;
         skip_spaces(text, q);
         if (read_date(text, q)) {
             p = q;
             dated = true;
+            if (p < text.size() && text[p] == ',' && dateline_end(text, p + 1)) ++p;
             break;
         }
         const auto region = read_name(text, q);

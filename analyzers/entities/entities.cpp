@@ -65,7 +65,6 @@ std::uint32_t resolve(const Mention& m, const ArticleContext& ctx, const Gazette
 
 struct Tally {
     std::map<std::uint32_t, int> known;                      // gazetteer entity -> mentions
-    std::map<std::uint32_t, std::size_t> first;              // gazetteer entity -> first word
     std::map<std::pair<EntityType, std::string>, int> found; // names not in the gazetteer
 };
 
@@ -128,8 +127,8 @@ namespace {
 
 // Where the parts of the tagged text begin, in words.
 struct Layout {
-    std::size_t title_end = 0;                     // words before it are the title's
-    std::size_t lead_begin = 0;                    // first word of the story (after a dateline)
+    std::size_t title_end = 0;                        // words before it are the title's
+    std::size_t lead_begin = 0;                       // first word of the story (after a dateline)
     std::size_t dateline_begin = 0, dateline_end = 0; // the dateline's words, if any
 };
 
@@ -139,11 +138,28 @@ struct PlaceHit {
     std::size_t word = 0;
     bool title = false; // in the title or a publisher tag
     bool dateline = false;
+    bool weak = false; // a company's legal form, or a currency ("U.S. dlrs"): says little
 };
 
+bool currency_word(std::string_view key) {
+    static const std::unordered_set<std::string_view> currencies = {
+        "dollar",   "dollars", "dlr",     "dlrs",  "cent",  "cents",  "yen",
+        "franc",    "francs",  "mark",    "marks", "pound", "pounds", "guilder",
+        "guilders", "peseta",  "pesetas", "lira",  "lire",  "peso",   "pesos",
+        "crown",    "crowns",  "rupee",   "rupees"};
+    return currencies.contains(key);
+}
+
+// A currency rather than a place: "yen", "guilders", or a country qualifying one ("6.28 billion
+// U.S. Dlrs", "Swiss franc notes"). Money is quoted in every market story; it says little.
+bool currency_mention(const std::vector<Word>& words, const Mention& m) {
+    if (m.from_tag) return false;
+    if (m.end == m.begin + 1 && currency_word(words[m.begin].key)) return true;
+    return m.end < words.size() && words[m.end].joins_previous && currency_word(words[m.end].key);
+}
+
 std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
-                                             const std::vector<Word>& words,
-                                             const Layout& layout) {
+                                             const std::vector<Word>& words, const Layout& layout) {
     // sentence[i]: the story sentence word i is in, counted from the lead.
     std::vector<std::size_t> sentence(words.size(), 0);
     std::size_t n = 0;
@@ -157,6 +173,10 @@ std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
         auto [it, inserted] = index.emplace(h.country, out.size());
         if (inserted) out.push_back({.country = h.country});
         auto& e = out[it->second];
+        if (h.weak) {
+            ++e.weak_mentions;
+            continue;
+        }
         ++e.mentions;
         if (h.dateline) {
             e.dateline = true;
@@ -192,7 +212,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     auto offset_of = [&](const Word& w) {
         return static_cast<std::size_t>(w.text.data() - text.data());
     };
-    while (layout.title_end < words.size() && offset_of(words[layout.title_end]) < article.title.size())
+    while (layout.title_end < words.size() &&
+           offset_of(words[layout.title_end]) < article.title.size())
         ++layout.title_end;
     layout.lead_begin = layout.title_end;
     if (dateline && dateline_id != none) {
@@ -241,8 +262,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     std::vector<std::pair<std::uint32_t, std::size_t>> people;
     if (dateline_id != none && layout.dateline_end > layout.dateline_begin) {
         ++tally.known[dateline_id];
-        tally.first[dateline_id] = layout.dateline_begin;
-        hits.push_back({g.entity(dateline_id).country, layout.dateline_begin, false, true});
+        hits.push_back({.country = g.entity(dateline_id).country,
+                        .word = layout.dateline_begin,
+                        .dateline = true});
         for (std::size_t i = layout.dateline_begin; i < layout.dateline_end; ++i) {
             covered[i] = EntityType::place;
             used[i] = true;
@@ -252,13 +274,15 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         const auto id = resolve(m, ctx, g);
         if (id == none) continue;
         ++tally.known[id];
-        if (!tally.first.contains(id) || tally.first[id] > m.begin) tally.first[id] = m.begin;
         const auto& e = g.entity(id);
         if (e.type == EntityType::person) people.emplace_back(id, 0);
         // People do not imply places: measured on Reuters, it costs more precision than it brings
         // recall. Places and organizations (a central bank, a ministry, a national company) do.
         if (!e.country.empty() && e.type != EntityType::person)
-            hits.push_back({e.country, m.begin, m.from_tag || m.begin < layout.title_end, false});
+            hits.push_back({.country = e.country,
+                            .word = m.begin,
+                            .title = m.from_tag || m.begin < layout.title_end,
+                            .weak = currency_mention(words, m)});
         for (std::size_t i = m.begin; i < m.end; ++i) {
             covered[i] = e.type;
             used[i] = true;
@@ -270,7 +294,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         for (std::size_t i = f.begin; i < f.end; ++i)
             used[i] = true;
         // A company's legal form ("Inc" -> US).
-        if (!f.country.empty()) hits.push_back({f.country, f.begin, f.begin < layout.title_end});
+        if (!f.country.empty())
+            hits.push_back({.country = f.country, .word = f.begin, .weak = true});
     }
     join_surnames(words, used, found, people, g, tally);
     result.evidence = gather_evidence(hits, words, layout);
@@ -310,7 +335,8 @@ std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOpt
         for (const auto& [other, count] : tally.known)
             if (g.entity(other).type == EntityType::place && g.entity(other).country == country)
                 places += count;
-        if (e->mentions > places) tally.known[id] = e->mentions - places;
+        const int all = e->mentions + e->weak_mentions;
+        if (all > places) tally.known[id] = all - places;
     }
 
     std::vector<Entity> out;

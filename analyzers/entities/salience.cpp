@@ -1,28 +1,29 @@
 #include "salience.h"
 
+#include <algorithm>
+
 namespace dateline::entities {
 
 namespace {
 
-constexpr int min_mentions = 2;           // mentioned this often anywhere: salient
-constexpr std::size_t lead_sentences = 1; // first mentioned in these first body sentences: salient
+// Tuned on the Reuters-21578 TRAIN split (scripts/bench-entities), checked on all annotated
+// articles: a country named three times is nearly always a subject, one named once or twice
+// after the lead rarely is.
+constexpr int min_mentions = 3;
+constexpr int min_lead_mentions = 2; // ... or this often, the first time in the lead sentence
 
 } // namespace
 
 std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence) {
-    std::vector<bool> out(evidence.size(), false);
-    bool any = false;
-    std::size_t top = 0;
+    const bool anchored = std::any_of(evidence.begin(), evidence.end(),
+                                      [](const CountryEvidence& e) { return e.dateline; });
+    std::vector<bool> out(evidence.size(), !anchored);
+    if (!anchored) return out;
     for (std::size_t i = 0; i < evidence.size(); ++i) {
         const auto& e = evidence[i];
         out[i] = e.dateline || e.title || e.mentions >= min_mentions ||
-                 e.first_sentence < lead_sentences;
-        any = any || out[i];
-        if (e.mentions > evidence[top].mentions ||
-            (e.mentions == evidence[top].mentions && e.first_word < evidence[top].first_word))
-            top = i;
+                 (e.mentions >= min_lead_mentions && e.first_sentence == 0);
     }
-    if (!any && !evidence.empty()) out[top] = true;
     return out;
 }
 

@@ -15,19 +15,22 @@ namespace dateline::entities {
 struct CountryEvidence {
     static constexpr std::size_t never = std::numeric_limits<std::size_t>::max();
 
-    std::string country;               // ISO alpha-2
-    int mentions = 0;                  // all mentions, title and body
-    int body_mentions = 0;             // mentions in the body (dateline excluded)
-    std::size_t first_word = never;    // the body word (0 = first after the dateline) it starts at
+    std::string country;                // ISO alpha-2
+    int mentions = 0;                   // mentions in the dateline, title and body
+    int weak_mentions = 0;              // company legal forms ("Inc"), currencies ("U.S. dlrs")
+    int body_mentions = 0;              // mentions in the body (dateline excluded)
+    std::size_t first_word = never;     // the body word (0 = first after the dateline) it starts at
     std::size_t first_sentence = never; // the body sentence (0 = first) of its first mention
-    bool dateline = false;             // the story's dateline is in this country
-    bool title = false;                // mentioned in the title (or a publisher tag)
+    bool dateline = false;              // the story's dateline is in this country
+    bool title = false;                 // mentioned in the title (or a publisher tag)
 };
 
 // The salient countries among `evidence` (one entry per country), as flags in the same order.
-// A country is salient when it is the dateline's, is in the title, is mentioned in the lead (the
-// first sentence of the body), or is mentioned at least twice; the most mentioned country of an
-// article with no other salient one is kept too. A single passing mention later on is not.
+// Salience is anchored by a dateline: a story that states where it was filed is about that place,
+// and about any country in its title, named at least three times, or twice starting in the lead
+// sentence; a country named once or twice in passing is not. Mentions of currencies and company
+// legal forms (weak_mentions) do not count. Without a dateline the tagger cannot tell the subject
+// from a passing mention ("returning from Germany"), so every mentioned country is salient.
 std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence);
 
 } // namespace dateline::entities

@@ -558,15 +558,16 @@ bool has_phrase(std::string_view folded, std::initializer_list<std::string_view>
 bool weak_tail(const Block& b) {
     if (b.links > 0.5) return true;
     std::string f = text::fold(b.text);
-    if (f.size() < 200 &&
-        has_phrase(f, {"subscribe", "newsletter", "sign up", "comments", "comment", "follow us",
-                       "share this", "read more", "more stories", "related", "click here",
-                       "tell us what", "javascript", "all rights reserved", "tags", "topics"}))
+    if (f.size() < 300 && has_phrase(f, {"subscribe", "newsletter", "sign up", "click here",
+                                         "all rights reserved", "javascript", "follow us"}))
         return true;
     char last = b.text.back();
     bool sentence = last == '.' || last == '!' || last == '?' || last == '"' ||
                     b.text.ends_with("\xE2\x80\x9D") || last == ')';
-    return b.text.size() < 50 && !sentence;
+    if (sentence && text::tokenize(b.text).size() >= 6) return false;
+    return b.text.size() < 50 ||
+           (f.size() < 200 && has_phrase(f, {"comments", "share this", "read more", "more stories",
+                                             "related", "tell us what", "tags", "topics"}));
 }
 
 // Leading blocks that are dates or bylines, not the article's first paragraph.

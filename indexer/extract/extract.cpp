@@ -259,6 +259,9 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         } else if (std::string t = title_suffix(title_tag); !t.empty()) {
             a.source = t;
             note(x, "source", "title-suffix", t);
+        } else if (!meta.copyright.empty()) {
+            a.source = meta.copyright.front().value;
+            note(x, "source", "copyright-line", a.source);
         } else if (!host.empty()) {
             a.source = name_from_host(host);
             note(x, "source", "url-host", a.source);

@@ -142,29 +142,28 @@ std::string maybe_gunzip(std::string_view bytes) {
     if (bytes.size() < 2 || static_cast<unsigned char>(bytes[0]) != 0x1f ||
         static_cast<unsigned char>(bytes[1]) != 0x8b)
         return std::string(bytes);
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 32) != Z_OK) throw ExtractError("cannot inflate gzip data");
+    struct Inflater { // RAII owner of the zlib stream
+        z_stream zs{};
+        bool open = inflateInit2(&zs, 15 + 32) == Z_OK;
+        ~Inflater() {
+            if (open) inflateEnd(&zs);
+        }
+    } z;
+    if (!z.open) throw ExtractError("cannot inflate gzip data");
     std::string out;
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-    zs.avail_in = static_cast<uInt>(bytes.size());
+    z.zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    z.zs.avail_in = static_cast<uInt>(std::min<std::size_t>(bytes.size(), max_page_bytes));
     char buf[65536];
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
-        zs.next_out = reinterpret_cast<Bytef*>(buf);
-        zs.avail_out = sizeof buf;
-        rc = inflate(&zs, Z_NO_FLUSH);
-        if (rc != Z_OK && rc != Z_STREAM_END) {
-            inflateEnd(&zs);
-            throw ExtractError("corrupt gzip data");
-        }
-        out.append(buf, sizeof buf - zs.avail_out);
-        if (out.size() > max_page_bytes) {
-            inflateEnd(&zs);
-            throw ExtractError("page larger than 32 MiB");
-        }
-        if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) break; // truncated input
+        z.zs.next_out = reinterpret_cast<Bytef*>(buf);
+        z.zs.avail_out = sizeof buf;
+        rc = inflate(&z.zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) throw ExtractError("corrupt gzip data");
+        out.append(buf, sizeof buf - z.zs.avail_out);
+        if (out.size() > max_page_bytes) throw ExtractError("page larger than 32 MiB");
+        if (rc == Z_OK && z.zs.avail_in == 0 && z.zs.avail_out != 0) break; // truncated input
     }
-    inflateEnd(&zs);
     return out;
 }
 

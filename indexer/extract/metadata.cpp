@@ -35,7 +35,7 @@ struct Ranked {
 
 struct Collector {
     std::vector<Ranked> title, published, updated, authors, source, section, tags, language, url,
-        description;
+        description, copyright;
 
     static void add(std::vector<Ranked>& v, int rank, std::string value, std::string origin) {
         std::string clean = text::collapse_whitespace(text::to_valid_utf8(value));
@@ -454,6 +454,46 @@ std::string clean_author(std::string_view raw) {
     return s;
 }
 
+std::string copyright_holder(std::string_view line) {
+    auto c = line.find("\xC2\xA9"); // ©
+    if (c == std::string_view::npos) return "";
+    std::string rest(line.substr(c + 2));
+    std::string name;
+    bool paren = false;
+    for (char ch : rest) { // parenthesised versions and notes are left out
+        if (ch == '(')
+            paren = true;
+        else if (ch == ')')
+            paren = false;
+        else if (!paren)
+            name += ch;
+    }
+    for (std::string_view stop : {"All rights", "all rights", "ALL RIGHTS", ". ", " | ", " - "})
+        if (auto r = name.find(stop); r != std::string::npos) name.erase(r);
+    name = text::collapse_whitespace(name);
+    if (name.starts_with("Copyright ")) name.erase(0, 10);
+    // Leading years and year ranges ("2019", "2005-2021,") are no part of the name.
+    while (!name.empty()) {
+        std::size_t end = name.find(' ');
+        std::string_view word = std::string_view(name).substr(0, end);
+        bool year = !word.empty() && std::all_of(word.begin(), word.end(), [](char ch) {
+            return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-' || ch == ',' ||
+                   ch == '.';
+        });
+        if (!year) break;
+        name.erase(0, end == std::string::npos ? name.size() : end + 1);
+    }
+    if (name.starts_with("Copyright ")) name.erase(0, 10);
+    while (!name.empty() && (name.back() == '.' || name.back() == ' ' || name.back() == ','))
+        name.pop_back();
+    auto words = text::tokenize(name);
+    if (words.empty() || words.size() > 4) return "";
+    char first = words.front().text[0];
+    if (!text::starts_upper(words.front().text) && !std::isdigit(static_cast<unsigned char>(first)))
+        return "";
+    return name;
+}
+
 std::string host_of(const std::string& url) {
     auto scheme = url.find("://");
     if (scheme == std::string::npos) return "";
@@ -645,6 +685,11 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
                     near_heading_date = true;
                 }
             }
+            if (m.copyright.empty()) {
+                std::string_view t = dom::node_text(n);
+                if (t.size() < 300 && t.find("\xC2\xA9") != std::string_view::npos)
+                    Collector::add(m.copyright, 1, copyright_holder(t), "copyright-line");
+            }
             return false;
         }
         if (!dom::is_element(n)) return false;
@@ -775,6 +820,7 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
     out.language = Collector::done(m.language);
     out.url = Collector::done(m.url);
     out.description = Collector::done(m.description);
+    out.copyright = Collector::done(m.copyright);
     return out;
 }
 

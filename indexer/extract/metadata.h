@@ -29,6 +29,7 @@ struct PageMetadata {
     std::vector<Candidate> language; // raw language tags ("en-US", "en_GB")
     std::vector<Candidate> url;      // canonical URL candidates
     std::vector<Candidate> description;
+    std::vector<Candidate> copyright; // holder named in the first "© 2019 Name" text
 };
 
 // Reads the metadata of doc. page_url (may be empty) resolves relative canonical links and
@@ -48,6 +49,10 @@ std::string name_from_host(const std::string& host);
 // last (or first) segment names the source or the host, or is a short brand-like tail.
 std::string strip_site_name(const std::string& title, const std::vector<std::string>& site_names,
                             const std::string& host);
+
+// The holder in a copyright notice: "Ascom" from "©2019 Ascom. All rights reserved.", "" when
+// the line names none (at most four words after the sign and the years).
+std::string copyright_holder(std::string_view line);
 
 // Cleans an author string: drops "By ", trailing roles and e-mail; "" when it is no person's name.
 std::string clean_author(std::string_view raw);

@@ -247,30 +247,7 @@ TextPage read_text_page(std::string_view raw_text, const std::optional<Timestamp
     }
     if (page.source.empty()) {
         for (const auto& l : lines) {
-            std::string_view t = l.text;
-            auto c = t.find("\xC2\xA9"); // ©
-            if (c == std::string_view::npos) continue;
-            std::string rest(t.substr(c + 2));
-            // drop the year, parenthesised versions and the rights notice
-            std::string name;
-            bool paren = false;
-            for (char ch : rest) {
-                if (ch == '(')
-                    paren = true;
-                else if (ch == ')')
-                    paren = false;
-                else if (!paren)
-                    name += ch;
-            }
-            if (auto r = lower(name).find("all rights"); r != std::string::npos) name.erase(r);
-            name = text::collapse_whitespace(name);
-            while (!name.empty() && (std::isdigit(static_cast<unsigned char>(name[0])) ||
-                                     name[0] == ' ' || name[0] == '-'))
-                name.erase(0, 1);
-            while (!name.empty() &&
-                   (name.back() == '.' || name.back() == ' ' || name.back() == ','))
-                name.pop_back();
-            if (!name.empty() && text::tokenize(name).size() <= 4) {
+            if (std::string name = copyright_holder(l.text); !name.empty()) {
                 page.source = name;
                 page.source_origin = "text:copyright-line";
                 break;

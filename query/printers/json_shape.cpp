@@ -11,6 +11,12 @@ nlohmann::json values_json(const std::vector<FacetValue>& values) {
     return out;
 }
 
+nlohmann::json copies_json(const std::vector<Copy>& copies) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : copies) out.push_back({{"id", c.id}, {"source", c.source}, {"url", c.url}});
+    return out;
+}
+
 } // namespace
 
 nlohmann::json hit(const Hit& h) {
@@ -26,6 +32,8 @@ nlohmann::json hit(const Hit& h) {
         {"tags", h.tags},
         {"score", h.score},
         {"snippet", h.snippet.render("<b>", "</b>", true)},
+        {"cluster", h.cluster},
+        {"copies", copies_json(h.copies)},
     };
 }
 

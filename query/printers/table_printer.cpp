@@ -134,6 +134,12 @@ class TablePrinter final : public Printer {
             if (!h.url.empty())
                 out_ << indent << style(dim) << truncate_to_width(h.url, text_w) << style(reset)
                      << '\n';
+            if (!h.copies.empty()) {
+                std::string also = "+" + std::to_string(h.copies.size()) + " more of this story: ";
+                for (std::size_t i = 0; i < h.copies.size(); ++i)
+                    also += (i ? ", " : "") + h.copies[i].source;
+                out_ << indent << truncate_to_width(also, text_w) << '\n';
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+#include "analyzers/entities/dateline.h"
 #include "analyzers/entities/entities.h"
 #include "analyzers/entities/gazetteer.h"
 #include "analyzers/entities/glued_tags.h"
@@ -202,19 +203,118 @@ TEST_CASE("entities: the News24 seed page yields its people, organizations and p
     }
 }
 
-TEST_CASE("entities: salient places only drops a late single mention, keeps the main country") {
+TEST_CASE("entities: a dateline is recognised at the start of the body") {
+    auto d = ent::parse_dateline("TOKYO, March 3\n\nJapan's exports rose.");
+    REQUIRE(d);
+    CHECK(d->place == "TOKYO");
+    CHECK(d->regions.empty());
+    CHECK(d->end == std::string_view("TOKYO, March 3").size());
+
+    d = ent::parse_dateline("CAMBRIDGE, Mass., Feb. 26 - Shares rose.");
+    REQUIRE(d);
+    CHECK(d->place == "CAMBRIDGE");
+    REQUIRE(d->regions.size() == 1);
+    CHECK(d->regions[0] == "Mass.");
+
+    d = ent::parse_dateline("MOSCOW, March 17 (Reuters) - The Kremlin said on Wednesday.");
+    REQUIRE(d);
+    CHECK(d->place == "MOSCOW");
+    d = ent::parse_dateline("  RIO DE JANEIRO (AP) \xE2\x80\x94 Police said.");
+    REQUIRE(d);
+    CHECK(d->place == "RIO DE JANEIRO");
+    d = ent::parse_dateline("NEW YORK , March 5\nText.");
+    REQUIRE(d);
+    CHECK(d->place == "NEW YORK");
+
+    // An ordinary opening sentence is no dateline.
+    CHECK_FALSE(ent::parse_dateline("Tokyo, the capital, said on March 3 that exports rose."));
+    CHECK_FALSE(ent::parse_dateline("Shares rose, March 3 figures showed."));
+    CHECK_FALSE(ent::parse_dateline("TOKYO - Exports rose."));
+    CHECK_FALSE(ent::parse_dateline("the company, March 3 - it said."));
+}
+
+TEST_CASE("entities: a dateline's region decides its place and country") {
+    const auto& g = ent::default_gazetteer();
+    auto country_of = [&](std::string_view text) -> std::string {
+        const auto d = ent::parse_dateline(text);
+        if (!d) return "no dateline";
+        const auto id = ent::dateline_entity(*d, g);
+        return id == ent::Gazetteer::npos ? "" : g.entity(id).country;
+    };
+    CHECK(country_of("TOKYO, March 3") == "JP");
+    CHECK(country_of("BONN, March 3") == "DE");
+    CHECK(country_of("CAMBRIDGE, Mass., March 3") == "US");
+    CHECK(country_of("BOCA RATON, Fla., March 3") == "US");
+    CHECK(country_of("CALGARY, Alberta, March 3") == "CA");
+    CHECK(country_of("TAUPO, New Zealand, March 3") == "NZ");
+    CHECK(country_of("NOWHERE-IN-PARTICULAR, March 3").empty());
+    CHECK(ent::region_abbreviation_country("ny") == "US");
+    CHECK(ent::region_abbreviation_country("ont") == "CA");
+    CHECK(ent::region_abbreviation_country("paris").empty());
+}
+
+TEST_CASE("entities: with a dateline, only the countries the story is about are places") {
     const std::string body =
-        "Japan's exports rose in March, the Finance Ministry in Tokyo said on Tuesday. "
-        "Exporters said demand was strong in most markets and that shipments of cars, steel "
-        "and electronics had all increased, while imports of oil and food were steady over the "
-        "month, the figures showed. A similar survey was published in Luxembourg.";
+        "TOKYO, March 3\n\n"
+        "Exports rose in March, the Finance Ministry said on Tuesday. Exporters said demand was "
+        "strong in most markets and that shipments of cars, steel and electronics had all "
+        "increased, while imports of oil and food were steady over the month, the figures "
+        "showed. Loans totalled 6.28 billion U.S. Dlrs. A similar survey was published in "
+        "Luxembourg. Canada, Canada and Canada were not surveyed.";
+    const auto es = tag_text(body, "JAPAN'S EXPORTS RISE, FRANCE WATCHES");
+    CHECK(has_country(es, "JP"));       // the dateline
+    CHECK(has_country(es, "FR"));       // the title
+    CHECK(has_country(es, "CA"));       // named three times
+    CHECK_FALSE(has_country(es, "LU")); // a passing mention
+    CHECK_FALSE(has_country(es, "US")); // a currency
+    // The dateline's place is an entity like any other.
+    const auto* tokyo = find(es, "Tokyo", EntityType::place);
+    REQUIRE(tokyo);
+    CHECK(tokyo->country == "JP");
+
+    // Every place mentioned, when asked for.
     Article a;
+    a.title = "JAPAN'S EXPORTS RISE, FRANCE WATCHES";
     a.body = body;
-    ent::TagOptions salient;
-    salient.salient_places_only = true;
-    const auto all = ent::tag(a);
-    const auto few = ent::tag(a, ent::default_gazetteer(), salient);
-    CHECK(has_country(all, "LU"));
-    CHECK_FALSE(has_country(few, "LU"));
-    CHECK(has_country(few, "JP"));
+    ent::TagOptions all;
+    all.places = ent::PlaceSelection::all;
+    CHECK(has_country(ent::tag(a, ent::default_gazetteer(), all), "LU"));
+
+    // Without a dateline there is no anchor: a passing mention stays.
+    CHECK(has_country(tag_text(body.substr(body.find("Exports"))), "LU"));
+}
+
+TEST_CASE("entities: a dateline in a region is not the city of the same name elsewhere") {
+    const auto es = tag_text("CAMBRIDGE, Mass., March 3\n\nBiogen Inc said its profit rose.");
+    CHECK(has_country(es, "US"));
+    CHECK_FALSE(has_country(es, "GB"));
+}
+
+TEST_CASE("entities: salience evidence counts mentions, title, dateline and lead") {
+    Article a;
+    a.title = "BUNDESBANK HOLDS RATES";
+    a.body = "FRANKFURT, March 3\n\nThe Bundesbank left rates unchanged, a German official "
+             "said. Dealers in London were surprised.";
+    const auto evidence = ent::explain_places(a, ent::default_gazetteer());
+    auto get = [&](const std::string& c) -> const ent::CountryEvidence* {
+        for (const auto& e : evidence)
+            if (e.country == c) return &e;
+        return nullptr;
+    };
+    const auto* de = get("DE");
+    REQUIRE(de);
+    CHECK(de->dateline);
+    CHECK(de->title);
+    CHECK(de->mentions == 4); // dateline, title, body Bundesbank, German
+    CHECK(de->first_sentence == 0);
+    CHECK(de->first_word == 1);
+    const auto* gb = get("GB");
+    REQUIRE(gb);
+    CHECK(gb->mentions == 1);
+    CHECK(gb->first_sentence == 1);
+    const auto salient = ent::salient_countries(evidence);
+    for (std::size_t i = 0; i < evidence.size(); ++i) {
+        CAPTURE(evidence[i].country);
+        CHECK(salient[i] == (evidence[i].country == "DE"));
+    }
 }

@@ -107,3 +107,15 @@ TEST_CASE("extract parts: slimming drops scripts, styles, comments and unused at
     CHECK(slim_html("<p style='display: none'>hidden</p>") ==
           "<p style=\"display: none\">hidden</p>");
 }
+
+TEST_CASE("extract parts: the holder of a copyright notice") {
+    using dateline::extract::copyright_holder;
+    CHECK(copyright_holder("\xC2\xA9"
+                           "2019 Ascom") == "Ascom");
+    CHECK(copyright_holder("\xC2\xA9 2021 (1.1.21076.5) 24.com. All rights reserved.") == "24.com");
+    CHECK(copyright_holder("Copyright \xC2\xA9 2022 Island Post. All rights reserved.") ==
+          "Island Post");
+    CHECK(copyright_holder("\xC2\xA9 2020 all our content is protected by many long words here") ==
+          "");
+    CHECK(copyright_holder("no notice here") == "");
+}

@@ -1,0 +1,28 @@
+# Near-duplicates: the sample corpus has exactly two stories printed twice (sample-010/011 and
+# sample-017/018, see corpora/sample/README.md); --collapse shows each once with its copy, and an
+# exact duplicate under another id is not indexed again.
+source "$(dirname "$0")/lib.bash"
+db=$WORK/db
+sample=$SRC/corpora/sample/articles.jsonl
+expect_exit 0 "$BIN/dateline-index" --db "$db" "$sample"
+
+"$BIN/dateline-query" --db "$db" --format json --limit 100 --collapse '' > "$WORK/collapsed.json"
+python3 - "$WORK/collapsed.json" <<'PY' || fail "collapse"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["total"] == 70, r["total"]
+copies = {h["id"]: [c["id"] for c in h["copies"]] for h in r["hits"] if h["copies"]}
+pairs = {frozenset([k] + v) for k, v in copies.items()}
+assert pairs == {frozenset(["sample-010", "sample-011"]), frozenset(["sample-017", "sample-018"])}, copies
+PY
+
+# The same text under a new id is an exact duplicate: not indexed.
+python3 - "$sample" > "$WORK/dup.jsonl" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+r["id"] = "copy-of-" + r["id"]; r["title"] = "Another headline"; r["source"] = "Copycat Daily"
+print(json.dumps(r))
+PY
+expect_exit 0 "$BIN/dateline-index" --db "$db" "$WORK/dup.jsonl"
+grep -q "added 0, .*duplicates 1" "$WORK/err" || fail "exact duplicate: $(cat "$WORK/err")"
+echo ok
