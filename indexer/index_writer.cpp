@@ -81,8 +81,12 @@ IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::s
         }
         const std::string exact = first_term_with_prefix(doc, schema::prefix::exact_text);
         if (!exact.empty()) {
-            for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact); ++p)
-                if (*p != self) return Outcome::duplicate;
+            for (auto p = db_.postlist_begin(exact); p != db_.postlist_end(exact); ++p) {
+                if (*p == self) continue;
+                ++exact_duplicates_;
+                if (options_.drop_exact_duplicates) return Outcome::dropped_duplicate;
+                break;
+            }
         }
         Xapian::Document stored = doc;
         const std::string cluster = cluster_for(doc, self, id_term);

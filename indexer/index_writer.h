@@ -17,8 +17,10 @@ class IndexWriter {
     struct Options {
         std::size_t batch = 1000; // documents per commit
         bool no_sync = false;     // DB_NO_SYNC: faster bulk loads, durability left to the OS
+        bool drop_exact_duplicates = false; // same text under another id: skip it (else keep it,
+                                            // in the story cluster of the first one)
     };
-    enum class Outcome { added, updated, unchanged, duplicate };
+    enum class Outcome { added, updated, unchanged, dropped_duplicate };
 
     // Opens or creates the database at `path`; checks (or, when new, writes) the schema version.
     // Throws DatabaseLockedError when another indexer holds it, DatabaseError otherwise.
@@ -30,8 +32,9 @@ class IndexWriter {
 
     // Adds or replaces the document whose unique term is `id_term`. `content_hash` is compared to
     // the stored document's slot content_hash: equal means unchanged and nothing is written.
-    // Another article with the same text (its exact fingerprint term) makes this one a duplicate,
-    // not written. Otherwise the document joins the cluster (slot cluster) of a stored article
+    // Another article with the same text (its exact fingerprint term) makes this one an exact
+    // duplicate (counted by exact_duplicates()): dropped when Options::drop_exact_duplicates, else
+    // written like any other. The document joins the cluster (slot cluster) of a stored article
     // whose MinHash signature is near, found through the band terms, or starts its own cluster.
     Outcome write(const std::string& id_term, const std::string& content_hash, const Xapian::Document& doc);
 
@@ -54,6 +57,7 @@ class IndexWriter {
     std::size_t forget_input(const std::string& path);
 
     void commit(); // nothing to commit: no new revision
+    std::uint64_t exact_duplicates() const { return exact_duplicates_; }
     Xapian::doccount doc_count() const;
 
   private:
@@ -63,6 +67,7 @@ class IndexWriter {
     Options options_;
     Xapian::WritableDatabase db_;
     std::size_t pending_ = 0;
+    std::uint64_t exact_duplicates_ = 0;
 };
 
 // The first term of `doc` that starts with `prefix`, or "".

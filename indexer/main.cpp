@@ -31,7 +31,7 @@ using namespace dateline;
 constexpr int exit_ok = 0, exit_usage = 2, exit_database = 3, exit_rejected = 4;
 
 struct Counts {
-    std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, duplicates = 0, rejected = 0, deleted = 0;
+    std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0, deleted = 0;
     std::uint64_t skipped_inputs = 0;
 };
 
@@ -88,6 +88,7 @@ struct Cli {
     bool no_sync = false;
     bool quiet = false;
     bool force = false;
+    std::string duplicates = "keep";
     bool delete_missing = false;
     std::vector<std::string> delete_ids;
     std::string fetched_at;
@@ -157,7 +158,7 @@ int run(const Cli& cli) {
 
     Counts counts;
     std::unique_ptr<IndexWriter> writer;
-    if (!cli.dry_run) writer = std::make_unique<IndexWriter>(cli.db, IndexWriter::Options{cli.batch, cli.no_sync});
+    if (!cli.dry_run) writer = std::make_unique<IndexWriter>(cli.db, IndexWriter::Options{cli.batch, cli.no_sync, cli.duplicates == "drop"});
 
     const bool emit_jsonl = cli.emit == "jsonl";
     auto consume = [&](Processed&& p) {
@@ -183,7 +184,7 @@ int run(const Cli& cli) {
         case IndexWriter::Outcome::added: ++counts.added; break;
         case IndexWriter::Outcome::updated: ++counts.updated; break;
         case IndexWriter::Outcome::unchanged: ++counts.unchanged; break;
-        case IndexWriter::Outcome::duplicate: ++counts.duplicates; break;
+        case IndexWriter::Outcome::dropped_duplicate: break;
         }
     };
 
@@ -262,12 +263,12 @@ int run(const Cli& cli) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!cli.quiet) {
         std::fprintf(stderr,
-                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, duplicates %llu, rejected %llu, "
+                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact duplicates %llu, rejected %llu, "
                      "deleted %llu; %llu unchanged inputs skipped; in %.1f s (%.0f articles/s)%s\n",
                      static_cast<unsigned long long>(counts.read), static_cast<unsigned long long>(counts.added),
                      static_cast<unsigned long long>(counts.updated),
                      static_cast<unsigned long long>(counts.unchanged),
-                     static_cast<unsigned long long>(counts.duplicates),
+                     static_cast<unsigned long long>(writer ? writer->exact_duplicates() : 0),
                      static_cast<unsigned long long>(counts.rejected), static_cast<unsigned long long>(counts.deleted),
                      static_cast<unsigned long long>(counts.skipped_inputs), seconds,
                      seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
@@ -299,6 +300,10 @@ int main(int argc, char** argv) {
     app.add_option("--language", cli.default_language, "Language when an article states none and none is detected")
         ->capture_default_str();
     app.add_flag("--quiet,-q", cli.quiet, "No progress and no summary");
+    app.add_option("--duplicates", cli.duplicates,
+                   "Exact duplicates (the same text under another id): keep (in the story's cluster) or drop")
+        ->check(CLI::IsMember({"keep", "drop"}))
+        ->capture_default_str();
     app.add_flag("--force", cli.force, "Read every input again, even those the database says are unchanged");
     app.add_option("--delete", cli.delete_ids, "Delete the articles with these ids (repeatable)")->allow_extra_args(false);
     app.add_flag("--delete-missing", cli.delete_missing,

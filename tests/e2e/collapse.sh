@@ -16,13 +16,20 @@ pairs = {frozenset([k] + v) for k, v in copies.items()}
 assert pairs == {frozenset(["sample-010", "sample-011"]), frozenset(["sample-017", "sample-018"])}, copies
 PY
 
-# The same text under a new id is an exact duplicate: not indexed.
+# The same text under a new id is an exact duplicate: kept in the same story by default, not
+# indexed with --duplicates drop.
 python3 - "$sample" > "$WORK/dup.jsonl" <<'PY'
 import json, sys
 r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
 r["id"] = "copy-of-" + r["id"]; r["title"] = "Another headline"; r["source"] = "Copycat Daily"
 print(json.dumps(r))
 PY
+cp -r "$db" "$WORK/db-drop"
+expect_exit 0 "$BIN/dateline-index" --db "$WORK/db-drop" --duplicates drop "$WORK/dup.jsonl"
+grep -q "added 0, .*exact duplicates 1" "$WORK/err" || fail "dropped duplicate: $(cat "$WORK/err")"
 expect_exit 0 "$BIN/dateline-index" --db "$db" "$WORK/dup.jsonl"
-grep -q "added 0, .*duplicates 1" "$WORK/err" || fail "exact duplicate: $(cat "$WORK/err")"
+grep -q "added 1, .*exact duplicates 1" "$WORK/err" || fail "kept duplicate: $(cat "$WORK/err")"
+"$BIN/dateline-query" --db "$db" --format json --collapse --limit 100 '' > "$WORK/c2.json"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["total"] == 70, r["total"]' "$WORK/c2.json" \
+  || fail "the kept duplicate should join its story"
 echo ok

@@ -107,7 +107,7 @@ TEST_CASE("jsonl output: hit lines, facet lines, then a summary line") {
 TEST_CASE("csv output: a hit table, then a facet table after a blank line") {
     auto lines = lines_of(print(Format::csv, sample_result()));
     REQUIRE(lines.size() > 5);
-    CHECK(lines[0] == "id,rank,score,published,source,title,url,tags,snippet");
+    CHECK(lines[0] == "id,rank,score,published,source,title,url,tags,snippet,copies");
     CHECK(lines[1].rfind("grain-", 0) == 0);
     CHECK(lines[1].find(",1,") != std::string::npos);
     auto blank = std::find(lines.begin(), lines.end(), "");
