@@ -109,6 +109,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     const std::string data = to_json(a).dump();
     doc.set_data(data);
     doc.add_value(schema::slot::content_hash, content_hash(data));
+    // The generator holds a handle on the document, and Xapian's handles count references without
+    // atomics: drop it here, before the document moves to the writer thread.
+    generator_.set_document(Xapian::Document());
     return doc;
 }
 

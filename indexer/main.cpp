@@ -242,15 +242,20 @@ int run(const Cli& cli) {
                                            progress.update(inputs_done, bytes_done, counts.read);
                                        },
                                        [&](const std::string& location, const std::string& reason) {
+                                           // Counted and reported on the writer thread, in input order.
                                            ++counts.read;
-                                           ++counts.rejected;
-                                           report(location, reason);
+                                           pipeline.submit_action([&counts, location, reason] {
+                                               ++counts.rejected;
+                                               report(location, reason);
+                                           });
                                        }});
                 if (tracked)
                     pipeline.submit_action([&writer, abs, state] { writer->set_input_state(abs, state); });
             } catch (const InputError& e) {
-                ++counts.rejected;
-                report(file.path, e.what());
+                pipeline.submit_action([&counts, path = file.path, reason = std::string(e.what())] {
+                    ++counts.rejected;
+                    report(path, reason);
+                });
             }
             ++inputs_done;
             bytes_done += file.size;
