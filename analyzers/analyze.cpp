@@ -1,13 +1,13 @@
 #include "analyze.h"
 
-#include <algorithm>
-#include <cstdio>
-#include <unordered_set>
-
 #include "entities/entities.h"
 #include "language.h"
 #include "text.h"
 #include "url.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_set>
 
 namespace dateline {
 

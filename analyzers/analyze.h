@@ -1,12 +1,12 @@
 // The analysis step: turns an extracted Article into an indexable one. Pure function of its input:
 // valid UTF-8 everywhere, white space normalized, language (metadata, else identified), source and
-// source_id (publisher name, else the URL's host), id (given, else canonical URL, else content hash),
-// publisher tags de-duplicated, and entity tags.
+// source_id (publisher name, else the URL's host), id (given, else canonical URL, else content
+// hash), publisher tags de-duplicated, and entity tags.
 #pragma once
 
-#include <string>
-
 #include "article.h"
+
+#include <string>
 
 namespace dateline {
 

@@ -6,10 +6,14 @@ namespace dateline {
 
 const char* entity_type_name(EntityType type) {
     switch (type) {
-    case EntityType::person: return "person";
-    case EntityType::organization: return "organization";
-    case EntityType::place: return "place";
-    case EntityType::other: break;
+    case EntityType::person:
+        return "person";
+    case EntityType::organization:
+        return "organization";
+    case EntityType::place:
+        return "place";
+    case EntityType::other:
+        break;
     }
     return "other";
 }

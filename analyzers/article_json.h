@@ -2,9 +2,9 @@
 // (which the query side reads back for display and snippets). One mapping, used by both sides.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "article.h"
+
+#include <nlohmann/json.hpp>
 
 namespace dateline {
 

@@ -9,9 +9,15 @@ namespace dateline::dates {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 unsigned days_in_month(int year, unsigned month) {
     static constexpr std::array<unsigned, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -35,13 +41,15 @@ std::vector<Piece> split(std::string_view s) {
         char c = s[i];
         if (is_digit(c)) {
             std::size_t j = i;
-            while (j < s.size() && is_digit(s[j])) ++j;
+            while (j < s.size() && is_digit(s[j]))
+                ++j;
             out.push_back({Piece::number, s.substr(i, j - i), sep});
             sep = ' ';
             i = j;
         } else if (is_alpha(c)) {
             std::size_t j = i;
-            while (j < s.size() && is_alpha(s[j])) ++j;
+            while (j < s.size() && is_alpha(s[j]))
+                ++j;
             out.push_back({Piece::word, s.substr(i, j - i), sep});
             sep = ' ';
             i = j;
@@ -50,8 +58,10 @@ std::vector<Piece> split(std::string_view s) {
             sep = c;
             ++i;
         } else {
-            if (c != ' ' && c != ',') sep = c;
-            else if (sep == ' ' || sep == ',') sep = c;
+            if (c != ' ' && c != ',')
+                sep = c;
+            else if (sep == ' ' || sep == ',')
+                sep = c;
             ++i;
         }
     }
@@ -68,7 +78,8 @@ struct Fields {
 
 std::optional<long> zone_offset(std::string_view name) {
     std::string n;
-    for (char c : name) n += lower(c);
+    for (char c : name)
+        n += lower(c);
     static const std::array<std::pair<const char*, int>, 16> zones{{{"z", 0},
                                                                     {"utc", 0},
                                                                     {"gmt", 0},
@@ -92,25 +103,27 @@ std::optional<long> zone_offset(std::string_view name) {
 
 int to_int(std::string_view digits) {
     int v = 0;
-    for (char c : digits) v = v * 10 + (c - '0');
+    for (char c : digits)
+        v = v * 10 + (c - '0');
     return v;
 }
 
 std::optional<Timestamp> build(const Fields& f) {
-    if (f.year < 1 || f.year > 9999 || f.month < 1 || f.month > 12 || f.day < 1) return std::nullopt;
+    if (f.year < 1 || f.year > 9999 || f.month < 1 || f.month > 12 || f.day < 1)
+        return std::nullopt;
     if (static_cast<unsigned>(f.day) > days_in_month(f.year, static_cast<unsigned>(f.month)))
         return std::nullopt;
     if (f.hour > 23 || f.minute > 59 || f.second > 60) return std::nullopt;
     Timestamp ts;
-    std::int64_t days = days_from_civil(f.year, static_cast<unsigned>(f.month),
-                                        static_cast<unsigned>(f.day));
+    std::int64_t days =
+        days_from_civil(f.year, static_cast<unsigned>(f.month), static_cast<unsigned>(f.day));
     if (f.hour < 0) {
         ts.seconds = days * 86400;
         ts.precision = Timestamp::Precision::day;
         return ts;
     }
-    ts.seconds = days * 86400 + f.hour * 3600 + f.minute * 60 + std::min(f.second, 59) -
-                 f.offset_seconds;
+    ts.seconds =
+        days * 86400 + f.hour * 3600 + f.minute * 60 + std::min(f.second, 59) - f.offset_seconds;
     ts.precision = Timestamp::Precision::time;
     return ts;
 }
@@ -130,10 +143,13 @@ std::size_t read_time(const std::vector<Piece>& p, std::size_t i, Fields& f) {
     if (i < p.size() && p[i].kind == Piece::number && p[i].before == '.') ++i; // fraction
     if (i < p.size() && p[i].kind == Piece::word) {
         std::string w;
-        for (char c : p[i].text) w += lower(c);
+        for (char c : p[i].text)
+            w += lower(c);
         if (w == "am" || w == "pm") {
-            if (f.hour < 1 || f.hour > 12) f.hour = 99;
-            else f.hour = (f.hour % 12) + (w == "pm" ? 12 : 0);
+            if (f.hour < 1 || f.hour > 12)
+                f.hour = 99;
+            else
+                f.hour = (f.hour % 12) + (w == "pm" ? 12 : 0);
             ++i;
         }
     }
@@ -186,7 +202,8 @@ std::size_t read_zone(const std::vector<Piece>& p, std::size_t i, Fields& f) {
 
 bool is_weekday(std::string_view w) {
     std::string n;
-    for (char c : w) n += lower(c);
+    for (char c : w)
+        n += lower(c);
     for (const char* d : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
         if (n.starts_with(d)) return true;
     return false;
@@ -205,7 +222,8 @@ int read_year(std::string_view digits) {
 std::optional<Timestamp> parse_pieces(const std::vector<Piece>& p) {
     Fields f;
     std::size_t i = 0;
-    while (i < p.size() && p[i].kind == Piece::word && is_weekday(p[i].text)) ++i;
+    while (i < p.size() && p[i].kind == Piece::word && is_weekday(p[i].text))
+        ++i;
     if (i >= p.size()) return std::nullopt;
 
     if (p[i].kind == Piece::number && p[i].text.size() == 4 && i + 2 < p.size() &&
@@ -225,7 +243,8 @@ std::optional<Timestamp> parse_pieces(const std::vector<Piece>& p) {
         if (p[i + 2].text.size() > 2 || p[i + 4].text.size() > 2) return std::nullopt;
         i += 5;
         // "T10:15" arrives as a word "T" followed by the time
-        if (i < p.size() && p[i].kind == Piece::word && (p[i].text == "T" || p[i].text == "t")) ++i;
+        if (i < p.size() && p[i].kind == Piece::word && (p[i].text == "T" || p[i].text == "t"))
+            ++i;
         else if (i < p.size() && p[i].kind == Piece::word && p[i].text.size() > 1 &&
                  lower(p[i].text[0]) == 't')
             return std::nullopt;
@@ -236,7 +255,8 @@ std::optional<Timestamp> parse_pieces(const std::vector<Piece>& p) {
         f.day = to_int(p[i].text.substr(6, 2));
         ++i;
         if (i + 1 < p.size() && p[i].kind == Piece::word && lower(p[i].text[0]) == 't' &&
-            p[i + 1].kind == Piece::number && (p[i + 1].text.size() == 6 || p[i + 1].text.size() == 4)) {
+            p[i + 1].kind == Piece::number &&
+            (p[i + 1].text.size() == 6 || p[i + 1].text.size() == 4)) {
             auto t = p[i + 1].text;
             f.hour = to_int(t.substr(0, 2));
             f.minute = to_int(t.substr(2, 2));
@@ -244,8 +264,8 @@ std::optional<Timestamp> parse_pieces(const std::vector<Piece>& p) {
             i += 2;
         }
     } else if (p[i].kind == Piece::number && p[i].text.size() <= 2 && i + 1 < p.size() &&
-               (p[i + 1].kind == Piece::word ||
-                (p[i + 1].kind == Piece::sign && i + 2 < p.size() && p[i + 2].kind == Piece::word))) {
+               (p[i + 1].kind == Piece::word || (p[i + 1].kind == Piece::sign && i + 2 < p.size() &&
+                                                 p[i + 2].kind == Piece::word))) {
         // 26 Dec 2020, 17-MAR-1987, 17 March 2021
         f.day = to_int(p[i].text);
         i += p[i + 1].kind == Piece::sign ? 2 : 1;
@@ -314,8 +334,12 @@ Civil to_civil(std::int64_t t) {
     const unsigned mp = (5 * doy + 2) / 153;
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return Civil{static_cast<int>(y + (m <= 2)), m, d, static_cast<unsigned>(secs / 3600),
-                 static_cast<unsigned>(secs % 3600 / 60), static_cast<unsigned>(secs % 60)};
+    return Civil{static_cast<int>(y + (m <= 2)),
+                 m,
+                 d,
+                 static_cast<unsigned>(secs / 3600),
+                 static_cast<unsigned>(secs % 3600 / 60),
+                 static_cast<unsigned>(secs % 60)};
 }
 
 std::string format_iso(const Timestamp& ts) {
@@ -332,11 +356,11 @@ std::string format_iso(const Timestamp& ts) {
 std::optional<unsigned> month_from_name(std::string_view name) {
     if (name.size() < 3) return std::nullopt;
     std::string n;
-    for (char c : name) n += lower(c);
-    static constexpr std::array<const char*, 12> full{"january", "february", "march",
-                                                      "april",   "may",      "june",
-                                                      "july",    "august",   "september",
-                                                      "october", "november", "december"};
+    for (char c : name)
+        n += lower(c);
+    static constexpr std::array<const char*, 12> full{
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
     for (unsigned m = 0; m < 12; ++m) {
         std::string_view f = full[m];
         if (n == f || (n.size() >= 3 && f.starts_with(n))) return m + 1;
@@ -345,8 +369,10 @@ std::optional<unsigned> month_from_name(std::string_view name) {
 }
 
 std::optional<Timestamp> parse(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+        text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.remove_suffix(1);
     if (text.empty() || text.size() > 100) return std::nullopt;
 
     bool all_digits = true;
@@ -356,7 +382,8 @@ std::optional<Timestamp> parse(std::string_view text) {
         // Unix seconds (9-11 digits) or milliseconds (12-14 digits).
         if (text.size() < 9 || text.size() > 14) return std::nullopt;
         std::int64_t v = 0;
-        for (char c : text) v = v * 10 + (c - '0');
+        for (char c : text)
+            v = v * 10 + (c - '0');
         if (text.size() >= 12) v /= 1000;
         return Timestamp{v, Timestamp::Precision::time};
     }

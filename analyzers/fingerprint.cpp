@@ -1,9 +1,9 @@
 #include "fingerprint.h"
 
+#include "text.h"
+
 #include <cstdio>
 #include <limits>
-
-#include "text.h"
 
 namespace dateline::fingerprint {
 
@@ -30,7 +30,8 @@ std::uint64_t hash64(std::string_view bytes) {
 
 std::vector<std::string> folded_words(std::string_view text) {
     std::vector<std::string> words;
-    for (const auto& token : text::tokenize(text)) words.push_back(text::fold(token.text));
+    for (const auto& token : text::tokenize(text))
+        words.push_back(text::fold(token.text));
     return words;
 }
 
@@ -73,7 +74,8 @@ std::optional<Signature> minhash(std::string_view text) {
 
 double similarity(const Signature& a, const Signature& b) {
     std::size_t same = 0;
-    for (std::size_t k = 0; k < signature_size; ++k) same += a[k] == b[k];
+    for (std::size_t k = 0; k < signature_size; ++k)
+        same += a[k] == b[k];
     return static_cast<double>(same) / signature_size;
 }
 
@@ -81,7 +83,8 @@ std::vector<std::string> band_values(const Signature& sig) {
     std::vector<std::string> out;
     for (std::size_t band = 0; band < bands; ++band) {
         std::uint64_t h = 0;
-        for (std::size_t r = 0; r < rows; ++r) h = mix(h ^ sig[band * rows + r]);
+        for (std::size_t r = 0; r < rows; ++r)
+            h = mix(h ^ sig[band * rows + r]);
         out.push_back(std::to_string(band) + ":" + hex(h >> 32, 8));
     }
     return out;
@@ -89,7 +92,8 @@ std::vector<std::string> band_values(const Signature& sig) {
 
 std::string encode(const Signature& sig) {
     std::string out;
-    for (auto v : sig) out += hex(v, 8);
+    for (auto v : sig)
+        out += hex(v, 8);
     return out;
 }
 

@@ -29,7 +29,9 @@ std::optional<Signature> minhash(std::string_view text);
 
 // Estimated Jaccard resemblance of the two shingle sets: the share of equal minima.
 double similarity(const Signature& a, const Signature& b);
-inline bool near(const Signature& a, const Signature& b) { return similarity(a, b) >= near_similarity; }
+inline bool near(const Signature& a, const Signature& b) {
+    return similarity(a, b) >= near_similarity;
+}
 
 // One term value per band, e.g. "3:9f3a01c2" (prefix them with schema::prefix::cluster).
 std::vector<std::string> band_values(const Signature& signature);

@@ -1,12 +1,12 @@
 #include "language.h"
 
+#include "stopwords.h"
+#include "text.h"
+
 #include <algorithm>
 #include <array>
 #include <map>
 #include <xapian.h>
-
-#include "stopwords.h"
-#include "text.h"
 
 namespace dateline::language {
 
@@ -21,12 +21,15 @@ std::string identify(std::string_view input) {
     std::size_t latin = 0, cyrillic = 0, greek = 0, arabic = 0, ukrainian = 0;
     for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
         unsigned cp = *it;
-        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F)) ++latin;
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F))
+            ++latin;
         else if (cp >= 0x400 && cp <= 0x4FF) {
             ++cyrillic;
             if (cp == 0x456 || cp == 0x457 || cp == 0x454 || cp == 0x491) ++ukrainian;
-        } else if (cp >= 0x370 && cp <= 0x3FF) ++greek;
-        else if (cp >= 0x600 && cp <= 0x6FF) ++arabic;
+        } else if (cp >= 0x370 && cp <= 0x3FF)
+            ++greek;
+        else if (cp >= 0x600 && cp <= 0x6FF)
+            ++arabic;
     }
     const std::size_t letters = latin + cyrillic + greek + arabic;
     if (letters < 8) return "";
@@ -65,12 +68,21 @@ std::string normalize_code(std::string_view tag) {
     std::string t = text::fold_case(text::trim(tag));
     if (auto dash = t.find_first_of("-_"); dash != std::string::npos) t.resize(dash);
     static const std::array<std::pair<std::string_view, std::string_view>, 10> names{{
-        {"english", "en"}, {"german", "de"}, {"deutsch", "de"}, {"french", "fr"}, {"russian", "ru"},
-        {"spanish", "es"}, {"italian", "it"}, {"portuguese", "pt"}, {"dutch", "nl"}, {"eng", "en"},
+        {"english", "en"},
+        {"german", "de"},
+        {"deutsch", "de"},
+        {"french", "fr"},
+        {"russian", "ru"},
+        {"spanish", "es"},
+        {"italian", "it"},
+        {"portuguese", "pt"},
+        {"dutch", "nl"},
+        {"eng", "en"},
     }};
     for (auto [name, code] : names)
         if (t == name) return std::string(code);
-    if (t.size() == 2 && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    if (t.size() == 2 &&
+        std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         return t;
     return "";
 }

@@ -1,10 +1,10 @@
 #include "schema.h"
 
-#include <array>
-#include <stdexcept>
-
 #include "analyze.h"
 #include "text.h"
+
+#include <array>
+#include <stdexcept>
 
 namespace dateline::schema {
 
@@ -24,7 +24,9 @@ constexpr std::array field_table{
 };
 } // namespace
 
-std::span<const Field> fields() { return field_table; }
+std::span<const Field> fields() {
+    return field_table;
+}
 
 namespace {
 // Xapian's terms are at most 245 bytes; leave room and cut at a character boundary.
@@ -35,7 +37,8 @@ std::string capped(std::string term) {
     std::string hash = content_hash(term);
     hash.insert(hash.begin(), '#');
     std::size_t cut = max_term_bytes - hash.size();
-    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80)
+        --cut;
     std::string out;
     out.reserve(cut + hash.size());
     out.append(term, 0, cut);
@@ -57,7 +60,8 @@ std::string id_term(std::string_view id) {
 }
 
 std::string field_term(const Field& field, std::string_view value) {
-    return field.prefix == prefix::id ? id_term(text::trim(value)) : boolean_term(field.prefix, value);
+    return field.prefix == prefix::id ? id_term(text::trim(value))
+                                      : boolean_term(field.prefix, value);
 }
 
 std::string encode_list(std::span<const std::string> items) {

@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
 
 namespace dateline::schema {
@@ -45,8 +44,9 @@ inline constexpr Xapian::valueno source = 1;    // source id
 inline constexpr Xapian::valueno tags = 2;      // encode_list() of display tags
 inline constexpr Xapian::valueno cluster = 3;   // near-duplicate cluster id (collapse key)
 inline constexpr Xapian::valueno language = 4;  // ISO 639-1
-inline constexpr Xapian::valueno content_hash = 5; // hash of the analyzed article: unchanged detection
-inline constexpr Xapian::valueno minhash = 6;      // fingerprint::encode(minhash) of the body
+inline constexpr Xapian::valueno content_hash =
+    5;                                        // hash of the analyzed article: unchanged detection
+inline constexpr Xapian::valueno minhash = 6; // fingerprint::encode(minhash) of the body
 } // namespace slot
 
 // One query field: the name users type, the term prefix, and how it is matched.
@@ -65,8 +65,8 @@ inline constexpr std::string_view date_field = "date";
 // The weight of title words relative to body words (wdf increment per title occurrence).
 inline constexpr Xapian::termcount title_weight = 3;
 
-// Boolean term values: lower-cased, white space collapsed, so "Vladimir Putin" -> "Kvladimir putin".
-// Terms are capped at Xapian's limit (long values keep a prefix of themselves plus a hash).
+// Boolean term values: lower-cased, white space collapsed, so "Vladimir Putin" -> "Kvladimir
+// putin". Terms are capped at Xapian's limit (long values keep a prefix of themselves plus a hash).
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
 // The unique id term: "Q" + the id exactly as given (ids are case-sensitive), capped like above.

@@ -1,11 +1,10 @@
 #include "stemmer.h"
 
 #include <array>
+#include <libstemmer.h>
 #include <memory>
 #include <stdexcept>
 #include <utility>
-
-#include <libstemmer.h>
 
 namespace dateline::stemming {
 
@@ -25,8 +24,9 @@ class LibStemmer final : public Xapian::StemImplementation {
     }
 
     std::string operator()(const std::string& word) override {
-        const sb_symbol* out = sb_stemmer_stem(
-            stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+        const sb_symbol* out =
+            sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                            static_cast<int>(word.size()));
         if (!out) throw std::bad_alloc();
         return std::string(reinterpret_cast<const char*>(out),
                            static_cast<std::size_t>(sb_stemmer_length(stemmer_.get())));
@@ -54,13 +54,15 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 29> iso_to_s
 
 std::vector<std::string> available_algorithms() {
     std::vector<std::string> out;
-    for (const char** name = sb_stemmer_list(); *name; ++name) out.emplace_back(*name);
+    for (const char** name = sb_stemmer_list(); *name; ++name)
+        out.emplace_back(*name);
     return out;
 }
 
 std::string algorithm_for(std::string_view language) {
     std::string lang;
-    for (char c : language) lang += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char c : language)
+        lang += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     if (auto dash = lang.find_first_of("-_"); dash != std::string::npos) lang.resize(dash);
     std::string candidate = lang;
     for (auto [iso, name] : iso_to_snowball)

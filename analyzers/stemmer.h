@@ -5,14 +5,14 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
 #include <xapian.h>
 
 namespace dateline::stemming {
 
 // A Xapian::Stem backed by libstemmer for the given ISO 639-1 code or Snowball name ("en",
 // "english", "ru", "german"...). Unknown or empty languages fall back to English; "none" gives
-// a Stem that leaves words as they are. Stems are cheap to copy and not thread-safe: one per thread.
+// a Stem that leaves words as they are. Stems are cheap to copy and not thread-safe: one per
+// thread.
 Xapian::Stem make_stem(std::string_view language);
 
 // The Snowball algorithm name used for a language ("en" -> "english"), or "" when unknown.

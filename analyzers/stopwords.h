@@ -4,7 +4,6 @@
 
 #include <span>
 #include <string_view>
-
 #include <xapian.h>
 
 namespace dateline::stopwords {

@@ -67,13 +67,20 @@ unsigned strip_latin(unsigned cp) {
         "UuUuWwYyYZzZzZzs";
     if (cp >= 0x100 && cp <= 0x17F) return static_cast<unsigned char>(ext_a[cp - 0x100]);
     switch (cp) {
-    case 0x0219: return 's'; // ș
-    case 0x021B: return 't'; // ț
-    case 0x0451: return 0x0435; // ё -> е
-    case 0x0401: return 0x0415; // Ё -> Е
-    case 0x0439: return 0x0438; // й -> и
-    case 0x0419: return 0x0418; // Й -> И
-    default: return 0;
+    case 0x0219:
+        return 's'; // ș
+    case 0x021B:
+        return 't'; // ț
+    case 0x0451:
+        return 0x0435; // ё -> е
+    case 0x0401:
+        return 0x0415; // Ё -> Е
+    case 0x0439:
+        return 0x0438; // й -> и
+    case 0x0419:
+        return 0x0418; // Й -> И
+    default:
+        return 0;
     }
 }
 
@@ -172,7 +179,8 @@ std::string_view trim(std::string_view in) {
     std::size_t end = in.size();
     while (end > begin) {
         std::size_t start = end - 1;
-        while (start > begin && (static_cast<unsigned char>(in[start]) & 0xC0) == 0x80) --start;
+        while (start > begin && (static_cast<unsigned char>(in[start]) & 0xC0) == 0x80)
+            --start;
         auto len = decode(in, start, cp);
         if (len == 0 || !is_space(cp)) break;
         end = start;
@@ -242,8 +250,10 @@ bool all_upper(std::string_view word) {
     bool any = false;
     for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
         unsigned cp = *it;
-        if (is_upper(cp)) any = true;
-        else if (Xapian::Unicode::get_category(cp) == Xapian::Unicode::LOWERCASE_LETTER) return false;
+        if (is_upper(cp))
+            any = true;
+        else if (Xapian::Unicode::get_category(cp) == Xapian::Unicode::LOWERCASE_LETTER)
+            return false;
     }
     return any;
 }

@@ -9,14 +9,16 @@
 
 namespace dateline::text {
 
-// Replaces invalid or overlong UTF-8 sequences and NUL bytes by U+FFFD; valid input is returned as is.
+// Replaces invalid or overlong UTF-8 sequences and NUL bytes by U+FFFD; valid input is returned as
+// is.
 std::string to_valid_utf8(std::string_view in);
 bool is_valid_utf8(std::string_view in);
 
 // Unicode lower case (Xapian::Unicode::tolower), for every script.
 std::string fold_case(std::string_view in);
 
-// Lower case, and Latin/Greek/Cyrillic letters stripped of diacritics ("Gödel" -> "godel", "ё" -> "е").
+// Lower case, and Latin/Greek/Cyrillic letters stripped of diacritics ("Gödel" -> "godel", "ё" ->
+// "е").
 std::string fold(std::string_view in);
 
 // Runs of white space (including NBSP and other Unicode spaces) become one space; ends trimmed.

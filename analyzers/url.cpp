@@ -1,8 +1,8 @@
 #include "url.h"
 
-#include <optional>
-
 #include "text.h"
+
+#include <optional>
 
 namespace dateline::url {
 
@@ -30,13 +30,15 @@ std::string host(std::string_view u) {
     auto parts = split(text::trim(u));
     if (!parts) return "";
     auto authority = parts->authority;
-    if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-    if (auto colon = authority.rfind(':'); colon != std::string_view::npos &&
-                                           authority.find(']') == std::string_view::npos)
+    if (auto at = authority.rfind('@'); at != std::string_view::npos)
+        authority.remove_prefix(at + 1);
+    if (auto colon = authority.rfind(':');
+        colon != std::string_view::npos && authority.find(']') == std::string_view::npos)
         authority = authority.substr(0, colon);
     std::string h = text::fold_case(authority);
     if (h.starts_with("www.")) h.erase(0, 4);
-    while (!h.empty() && h.back() == '.') h.pop_back();
+    while (!h.empty() && h.back() == '.')
+        h.pop_back();
     return h;
 }
 

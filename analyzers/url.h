@@ -6,7 +6,8 @@
 
 namespace dateline::url {
 
-// "https://www.News24.com/news/x?y#z" -> "news24.com" (lower case, "www." and port dropped); "" if none.
+// "https://www.News24.com/news/x?y#z" -> "news24.com" (lower case, "www." and port dropped); "" if
+// none.
 std::string host(std::string_view url);
 
 // Drops the fragment and surrounding white space; lower-cases scheme and host.

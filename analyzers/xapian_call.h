@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
-
 #include <xapian.h>
 
 namespace dateline {

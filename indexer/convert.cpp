@@ -6,7 +6,8 @@ namespace dateline {
 
 Article to_article(const RawItem& item, const FieldMap& fields) {
     switch (item.kind) {
-    case RawItem::Kind::json_record: return article_from_record(item.content, fields);
+    case RawItem::Kind::json_record:
+        return article_from_record(item.content, fields);
     case RawItem::Kind::html_page:
     case RawItem::Kind::text_page: {
         extract::PageInfo page;

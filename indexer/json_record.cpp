@@ -1,32 +1,33 @@
 #include "json_record.h"
 
-#include <nlohmann/json.hpp>
-
 #include "analyzers/dates.h"
 #include "analyzers/text.h"
+
+#include <nlohmann/json.hpp>
 
 namespace dateline {
 
 using nlohmann::json;
 
 FieldMap::FieldMap() {
-    for (const auto& field : article_fields()) map_[field] = {field};
+    for (const auto& field : article_fields())
+        map_[field] = {field};
 }
 
 const std::vector<std::string>& FieldMap::article_fields() {
-    static const std::vector<std::string> fields{"id",     "url",       "title",   "description",
-                                                 "body",   "source",    "published", "updated",
-                                                 "authors", "tags",     "language", "section"};
+    static const std::vector<std::string> fields{"id",      "url",    "title",     "description",
+                                                 "body",    "source", "published", "updated",
+                                                 "authors", "tags",   "language",  "section"};
     return fields;
 }
 
 void FieldMap::set(std::string_view assignment) {
     auto eq = assignment.find('=');
     if (eq == std::string_view::npos)
-        throw std::invalid_argument("expected FIELD=INPUT[,INPUT...], got '" + std::string(assignment) + "'");
+        throw std::invalid_argument("expected FIELD=INPUT[,INPUT...], got '" +
+                                    std::string(assignment) + "'");
     std::string field(text::trim(assignment.substr(0, eq)));
-    if (!map_.contains(field))
-        throw std::invalid_argument("unknown article field '" + field + "'");
+    if (!map_.contains(field)) throw std::invalid_argument("unknown article field '" + field + "'");
     std::vector<std::string> inputs;
     std::string_view rest = assignment.substr(eq + 1);
     while (!rest.empty()) {
@@ -102,7 +103,8 @@ std::vector<std::string> all_items(const json& obj, const std::vector<std::strin
     return out;
 }
 
-std::optional<Timestamp> date_field(const json& obj, const FieldMap& fields, const std::string& field) {
+std::optional<Timestamp> date_field(const json& obj, const FieldMap& fields,
+                                    const std::string& field) {
     std::string value = first_scalar(obj, fields.inputs_for(field));
     if (text::trim(value).empty()) return std::nullopt;
     auto ts = dates::parse(value);

@@ -2,13 +2,13 @@
 // which input fields feed each Article field (`--field tags=topics,places,people,orgs`).
 #pragma once
 
+#include "analyzers/article.h"
+
 #include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "analyzers/article.h"
 
 namespace dateline {
 
@@ -25,8 +25,9 @@ class FieldMap {
 
     // "tags=topics,places" maps Article field `tags` from input fields topics and places. Lists
     // (authors, tags) are concatenated; so are the text fields body and description, as paragraphs
-    // ("body=dateline,body" keeps a wire story's dateline); for the other fields the first non-empty
-    // input wins. Throws std::invalid_argument for unknown Article fields or an empty list.
+    // ("body=dateline,body" keeps a wire story's dateline); for the other fields the first
+    // non-empty input wins. Throws std::invalid_argument for unknown Article fields or an empty
+    // list.
     void set(std::string_view assignment);
 
     const std::vector<std::string>& inputs_for(const std::string& field) const;

@@ -262,7 +262,12 @@ int run(const Cli& cli) {
         }
         pipeline.finish();
     }
-    if (writer) writer->commit();
+    Xapian::doccount articles = 0;
+    if (writer) {
+        writer->commit();
+        articles = writer->doc_count();
+        writer->close();
+    }
     progress.clear();
 
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -277,7 +282,7 @@ int run(const Cli& cli) {
                      static_cast<unsigned long long>(counts.rejected), static_cast<unsigned long long>(counts.deleted),
                      static_cast<unsigned long long>(counts.skipped_inputs), seconds,
                      seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
-                     writer ? (", " + std::to_string(writer->doc_count()) + " articles in " + cli.db).c_str() : "");
+                     writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str() : "");
     }
     return counts.rejected ? exit_rejected : exit_ok;
 }

@@ -17,7 +17,8 @@ void Progress::update(std::size_t inputs_done, std::uintmax_t bytes_done, std::u
     double rate = elapsed > 0 ? static_cast<double>(articles) / elapsed : 0;
     char eta[32] = "";
     if (total_bytes_ > 0 && bytes_done > 0 && bytes_done < total_bytes_) {
-        double left = elapsed * static_cast<double>(total_bytes_ - bytes_done) / static_cast<double>(bytes_done);
+        double left = elapsed * static_cast<double>(total_bytes_ - bytes_done) /
+                      static_cast<double>(bytes_done);
         std::snprintf(eta, sizeof eta, ", ETA %.0f s", left);
     }
     std::fprintf(stderr, "\r\033[Kinputs %zu/%zu, articles %llu, %.0f articles/s%s", inputs_done,

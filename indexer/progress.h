@@ -1,4 +1,5 @@
-// Progress on a terminal: inputs, articles, articles/s, ETA by bytes; silent when stderr is not a tty.
+// Progress on a terminal: inputs, articles, articles/s, ETA by bytes; silent when stderr is not a
+// tty.
 #pragma once
 
 #include <chrono>

@@ -2,11 +2,11 @@
 // a WARC response, a feed entry), before any extraction. Sources know formats, not meaning.
 #pragma once
 
+#include "analyzers/article.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
-
-#include "analyzers/article.h"
 
 namespace dateline {
 
@@ -20,9 +20,9 @@ struct RawItem {
     std::string content; // the bytes (a JSON object, an HTML document, a text page)
 
     // What the container knew about the item, if anything.
-    std::string url;                      // e.g. WARC-Target-URI
-    std::string charset;                  // e.g. from HTTP Content-Type
-    std::optional<Timestamp> fetched_at;  // e.g. WARC-Date, else the file's modification time
+    std::string url;                     // e.g. WARC-Target-URI
+    std::string charset;                 // e.g. from HTTP Content-Type
+    std::optional<Timestamp> fetched_at; // e.g. WARC-Date, else the file's modification time
 
     // For Kind::article: a source that already produced a structured article (feeds, NITF).
     std::optional<Article> article;

@@ -228,8 +228,8 @@ class TermPrefixSpy final : public Xapian::MatchSpy {
 
 class TermFacet final : public FacetCollector {
   public:
-    TermFacet(std::string name, std::string prefix, std::size_t limit)
-        : name_(std::move(name)), spy_(std::move(prefix)), limit_(limit) {}
+    TermFacet(std::string name, std::string prefix, std::size_t limit, std::string type = {})
+        : name_(std::move(name)), type_(std::move(type)), spy_(std::move(prefix)), limit_(limit) {}
 
     Xapian::MatchSpy& spy() override { return spy_; }
 
@@ -240,12 +240,14 @@ class TermFacet final : public FacetCollector {
         for (const auto& [value, entry] : spy_.counts())
             values.push_back({value, entry.label.empty() ? value : entry.label, entry.count});
         r.missing = spy_.missing();
+        r.type = type_;
         keep_top(r, std::move(values), limit_);
         return r;
     }
 
   private:
     std::string name_;
+    std::string type_;
     TermPrefixSpy spy_;
     std::size_t limit_;
 };
@@ -307,6 +309,14 @@ constexpr std::array<std::string_view, 8> names{"source", "tag", "date",  "lang"
 
 } // namespace
 
+std::string parse_tag_type(std::string_view name) {
+    if (name == "person" || name == "people") return "person";
+    if (name == "organization" || name == "org") return "organization";
+    if (name == "place") return "place";
+    throw UsageError("unknown --facet-type '" + std::string(name) +
+                     "': expected person, organization or place");
+}
+
 std::span<const std::string_view> facet_names() {
     return names;
 }
@@ -318,6 +328,13 @@ std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,
         return std::make_unique<SlotFacet>("source", schema::slot::source, true, limit);
     if (name == "lang")
         return std::make_unique<SlotFacet>("lang", schema::slot::language, false, limit);
+    if (name == "tag" && !options.tag_type.empty()) {
+        std::string type = parse_tag_type(options.tag_type);
+        std::string_view prefix = type == "person"         ? schema::prefix::person
+                                  : type == "organization" ? schema::prefix::organization
+                                                           : schema::prefix::place;
+        return std::make_unique<TermFacet>("tag", std::string(prefix), limit, type);
+    }
     if (name == "tag") return std::make_unique<TagFacet>("tag", limit);
     if (name == "date") return std::make_unique<DateFacet>(options.bucket);
     if (name == "person")

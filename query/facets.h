@@ -10,6 +10,7 @@
 //           spellings that differ only in case merged (the tag: filter matches them all)
 //   date    value slot 0, a histogram (histogram.h); every bucket, chronological
 //   person, org, place, site   the XP / XO / XL / H boolean terms of each document
+//   tag with tag_type          the XP / XO / XL terms of that type, named "tag"
 // New facets are one entry in the table in facets.cpp.
 #pragma once
 
@@ -38,12 +39,20 @@ struct FacetResult {
     std::size_t other = 0;          // distinct values left out by the limit
     Xapian::doccount missing = 0;   // matches that have no value for this facet
     std::string bucket;             // date facet only: "day", "week", "month" or "year"
+    std::string type;               // tag facet with --facet-type: "person", "organization", "place"
 };
 
 struct FacetOptions {
     std::size_t limit = 10; // top N values; 0 = all. The date histogram is never cut.
     Bucket bucket = Bucket::automatic;
+    // --facet-type: restricts the tag facet to entity tags of one type ("person",
+    // "organization" or "place"; "org" is accepted); "" counts every tag. Values are then the
+    // lower-cased entity names (the XP / XO / XL terms), labels their display spelling.
+    std::string tag_type;
 };
+
+// Normalises a --facet-type value to "person", "organization" or "place"; throws UsageError.
+std::string parse_tag_type(std::string_view name);
 
 class FacetCollector {
   public:

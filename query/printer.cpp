@@ -52,4 +52,12 @@ void render(const SearchResult& result, Printer& printer) {
     printer.end(result);
 }
 
+void render_timeline(const SearchResult& result, Printer& printer) {
+    for (const auto& facet : result.facets)
+        if (facet.name == "date") return printer.timeline(result, facet);
+    FacetResult none;
+    none.name = "date";
+    printer.timeline(result, none);
+}
+
 } // namespace dateline::query

@@ -32,6 +32,8 @@ class Printer {
     virtual void facet(const FacetResult& facet) = 0;   // each facet, in request order
     virtual void end(const SearchResult& result) = 0;   // after the last facet
     virtual void stats(const DbStats& stats) = 0;       // --stats, instead of a search
+    // --timeline, instead of begin..end: the date facet of a search as one row per bucket.
+    virtual void timeline(const SearchResult& result, const FacetResult& dates) = 0;
 };
 
 std::unique_ptr<Printer> make_printer(Format format, std::ostream& out,
@@ -39,5 +41,8 @@ std::unique_ptr<Printer> make_printer(Format format, std::ostream& out,
 
 // begin, every hit, every facet, end.
 void render(const SearchResult& result, Printer& printer);
+
+// printer.timeline() with the result's date facet (an empty one when it has none).
+void render_timeline(const SearchResult& result, Printer& printer);
 
 } // namespace dateline::query

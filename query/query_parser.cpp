@@ -5,6 +5,7 @@
 #include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "date_range.h"
+#include "entity_resolver.h"
 #include "errors.h"
 
 namespace dateline::query {
@@ -25,11 +26,12 @@ constexpr unsigned parse_flags =
 // source:, tag:, site:, id:... -> the term schema::field_term makes of the value, as the indexer
 // does (lower-cased except ids). A trailing '*' expands the value like a wildcard (tag:vlad*).
 // For the source field the value is also tried as a slug, so source:"Agence France-Presse"
-// finds source id agence-france-presse.
+// finds source id agence-france-presse. Entity fields resolve aliases (entity_resolver.h).
 class BooleanFieldProcessor final : public Xapian::FieldProcessor {
   public:
-    BooleanFieldProcessor(const schema::Field& field, Xapian::termcount max_expansion)
-        : field_(field), max_expansion_(max_expansion) {}
+    BooleanFieldProcessor(const Xapian::Database& db, const schema::Field& field,
+                          Xapian::termcount max_expansion)
+        : db_(db), field_(field), max_expansion_(max_expansion) {}
 
     Xapian::Query operator()(const std::string& value) override {
         if (value.size() > 1 && value.back() == '*') {
@@ -37,7 +39,7 @@ class BooleanFieldProcessor final : public Xapian::FieldProcessor {
             return Xapian::Query(Xapian::Query::OP_WILDCARD, stem, max_expansion_,
                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         }
-        std::string term = schema::field_term(field_, value);
+        std::string term = resolve_field_term(db_, field_, value);
         if (field_.prefix == schema::prefix::source) {
             std::string slug = std::string(field_.prefix) + text::slugify(value);
             if (slug != term && slug.size() > field_.prefix.size())
@@ -48,6 +50,7 @@ class BooleanFieldProcessor final : public Xapian::FieldProcessor {
     }
 
   private:
+    Xapian::Database db_;
     schema::Field field_;
     Xapian::termcount max_expansion_;
 };
@@ -137,11 +140,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
             break;
         case schema::Field::Kind::boolean:
             parser_.add_boolean_prefix(
-                name, (new BooleanFieldProcessor(field, options.max_expansion))->release());
+                name, (new BooleanFieldProcessor(db, field, options.max_expansion))->release());
             break;
         case schema::Field::Kind::boolean_all:
             parser_.add_boolean_prefix(
-                name, (new BooleanFieldProcessor(field, options.max_expansion))->release(),
+                name, (new BooleanFieldProcessor(db, field, options.max_expansion))->release(),
                 &no_grouping);
             break;
         }

@@ -5,6 +5,7 @@
 #include "analyzers/schema.h"
 #include "database.h"
 #include "errors.h"
+#include "filters.h"
 #include "xapian_call.h"
 
 #include <memory>
@@ -118,7 +119,10 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         result.sort = request.sort;
 
         QueryBuilder builder(db, request.query_options);
-        Xapian::Query query = builder.parse(request.query);
+        Xapian::Query query = xapian_call("applying the filters", [&] {
+            return apply_filters(db, builder.parse(request.query), request.filters);
+        });
+        result.filters = request.filters;
         result.parsed = query.get_description();
         result.stopwords = builder.stopped_words();
 

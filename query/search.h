@@ -34,6 +34,7 @@ struct SearchRequest {
     FacetOptions facet_options;
     std::size_t snippet_length = 200; // bytes of text to aim for; 0 = no snippets
     bool collapse = false; // one hit per near-duplicate story (slot cluster), with its copies
+    std::vector<std::string> filters; // --filter FIELD:VALUE (filters.h): narrow, scores unchanged
 };
 
 // Another printing of the same story (--collapse).
@@ -64,6 +65,7 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
     std::vector<std::string> stopwords; // query words ignored as stopwords
+    std::vector<std::string> filters;   // the request's filters, as given
 };
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request);

@@ -60,6 +60,13 @@ class CsvPrinter final : public Printer {
 
     void end(const SearchResult&) override { out_.flush(); }
 
+    void timeline(const SearchResult&, const FacetResult& dates) override {
+        row({"bucket", "count"});
+        for (const auto& v : dates.values)
+            row({v.value, std::to_string(v.count)});
+        out_.flush();
+    }
+
     void stats(const DbStats& s) override {
         row({"kind", "value", "label", "count"});
         row({"articles", "", "", std::to_string(s.articles)});

@@ -11,31 +11,19 @@ class JsonPrinter final : public Printer {
   public:
     explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
-    void begin(const SearchResult& r) override {
-        doc_ = {
-            {"schema_version", output_schema_version},
-            {"query", r.query},
-            {"parsed_query", r.parsed},
-            {"sort", sort_name(r.sort)},
-            {"total", r.total},
-            {"total_exact", r.total_exact},
-            {"offset", r.offset},
-            {"limit", r.limit},
-            {"stopwords", r.stopwords},
-            {"hits", nlohmann::json::array()},
-            {"facets", nlohmann::json::object()},
-            {"facets_info", nlohmann::json::object()},
-        };
+    void begin(const SearchResult&) override {}
+    void hit(const Hit&) override {}
+    void facet(const FacetResult&) override {}
+
+    // The document is built from the result at the end (json_shape::search_document, which
+    // --batch shares): hit() and facet() add nothing render() has not put in the result.
+    void end(const SearchResult& r) override {
+        out_ << json_shape::dump(json_shape::search_document(r), 2) << '\n';
     }
 
-    void hit(const Hit& h) override { doc_["hits"].push_back(json_shape::hit(h)); }
-
-    void facet(const FacetResult& f) override {
-        doc_["facets"][f.name] = json_shape::facet_values(f);
-        doc_["facets_info"][f.name] = json_shape::facet_info(f);
+    void timeline(const SearchResult& r, const FacetResult& dates) override {
+        out_ << json_shape::dump(json_shape::timeline_document(r, dates), 2) << '\n';
     }
-
-    void end(const SearchResult&) override { out_ << json_shape::dump(doc_, 2) << '\n'; }
 
     void stats(const DbStats& s) override {
         nlohmann::json j{{"schema_version", output_schema_version}};
@@ -45,7 +33,6 @@ class JsonPrinter final : public Printer {
 
   private:
     std::ostream& out_;
-    nlohmann::json doc_;
 };
 
 } // namespace

@@ -45,7 +45,49 @@ nlohmann::json facet_info(const FacetResult& facet) {
     nlohmann::json info{
         {"distinct", facet.distinct}, {"other", facet.other}, {"missing", facet.missing}};
     if (!facet.bucket.empty()) info["bucket"] = facet.bucket;
+    if (!facet.type.empty()) info["type"] = facet.type;
     return info;
+}
+
+nlohmann::json search_document(const SearchResult& r) {
+    nlohmann::json doc{
+        {"schema_version", output_schema_version},
+        {"query", r.query},
+        {"parsed_query", r.parsed},
+        {"filters", r.filters},
+        {"sort", sort_name(r.sort)},
+        {"total", r.total},
+        {"total_exact", r.total_exact},
+        {"offset", r.offset},
+        {"limit", r.limit},
+        {"stopwords", r.stopwords},
+        {"hits", nlohmann::json::array()},
+        {"facets", nlohmann::json::object()},
+        {"facets_info", nlohmann::json::object()},
+    };
+    for (const auto& h : r.hits)
+        doc["hits"].push_back(hit(h));
+    for (const auto& f : r.facets) {
+        doc["facets"][f.name] = facet_values(f);
+        doc["facets_info"][f.name] = facet_info(f);
+    }
+    return doc;
+}
+
+nlohmann::json timeline_document(const SearchResult& r, const FacetResult& dates) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& v : dates.values)
+        rows.push_back({{"bucket", v.value}, {"count", v.count}});
+    return {
+        {"schema_version", output_schema_version},
+        {"query", r.query},
+        {"parsed_query", r.parsed},
+        {"filters", r.filters},
+        {"total", r.total},
+        {"bucket", dates.bucket},
+        {"missing", dates.missing},
+        {"timeline", rows},
+    };
 }
 
 nlohmann::json stats(const DbStats& s) {

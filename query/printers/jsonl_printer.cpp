@@ -34,6 +34,7 @@ class JsonlPrinter final : public Printer {
                {"schema_version", output_schema_version},
                {"query", r.query},
                {"parsed_query", r.parsed},
+               {"filters", r.filters},
                {"sort", sort_name(r.sort)},
                {"total", r.total},
                {"total_exact", r.total_exact},
@@ -42,6 +43,19 @@ class JsonlPrinter final : public Printer {
                {"returned", r.hits.size()},
                {"stopwords", r.stopwords},
                {"facets_info", facets_info_}});
+    }
+
+    void timeline(const SearchResult& r, const FacetResult& dates) override {
+        for (const auto& v : dates.values)
+            write({{"type", "bucket"}, {"bucket", v.value}, {"count", v.count}});
+        write({{"type", "summary"},
+               {"schema_version", output_schema_version},
+               {"query", r.query},
+               {"parsed_query", r.parsed},
+               {"filters", r.filters},
+               {"total", r.total},
+               {"bucket", dates.bucket},
+               {"missing", dates.missing}});
     }
 
     void stats(const DbStats& s) override {

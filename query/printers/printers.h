@@ -22,6 +22,10 @@ nlohmann::json hit(const Hit& hit);
 nlohmann::json facet_values(const FacetResult& facet);
 // {"distinct","other","missing"} (+ "bucket" for the date facet)
 nlohmann::json facet_info(const FacetResult& facet);
+// The whole --format json document of a search (what the JSON printer prints).
+nlohmann::json search_document(const SearchResult& result);
+// The --timeline --format json document.
+nlohmann::json timeline_document(const SearchResult& result, const FacetResult& dates);
 // The --stats object (without schema_version).
 nlohmann::json stats(const DbStats& stats);
 // Serialises with invalid UTF-8 replaced rather than throwing; indent < 0 = one line.

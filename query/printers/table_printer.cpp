@@ -60,6 +60,14 @@ class TablePrinter final : public Printer {
         out_.flush();
     }
 
+    // The header line, then the date histogram with its bars (as the date facet is shown).
+    void timeline(const SearchResult& r, const FacetResult& dates) override {
+        hits_.clear();
+        print_header(r);
+        if (r.total > 0) print_facet(dates);
+        out_.flush();
+    }
+
     void stats(const DbStats& s) override {
         auto line = [&](std::string_view key, const std::string& value) {
             out_ << style(bold) << pad_right(key, 12) << style(reset) << value << '\n';

@@ -3,18 +3,17 @@
 // words changed, or all three); negatives are two different articles sharing a topic and a day,
 // the hardest near misses the corpus offers. Prints precision and recall of fingerprint::near.
 // usage: dateline-dedup-bench FILE.jsonl[.gz]   (plain JSON Lines; gunzip first)
+#include "analyzers/fingerprint.h"
+#include "analyzers/text.h"
+
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "analyzers/fingerprint.h"
-#include "analyzers/text.h"
 
 using namespace dateline;
 
@@ -42,9 +41,12 @@ std::string alter(const std::string& body, int kind, std::mt19937& rng) {
     auto parts = sentences(body);
     std::string out;
     std::size_t keep = parts.size();
-    if (kind == 0 || kind == 3) keep = std::max<std::size_t>(1, parts.size() - std::max<std::size_t>(1, parts.size() / 5));
-    for (std::size_t i = 0; i < keep; ++i) out += parts[i];
-    if (kind == 1 || kind == 3) out += "\n\nAdditional reporting by our correspondents; editing by the news desk.";
+    if (kind == 0 || kind == 3)
+        keep = std::max<std::size_t>(1, parts.size() - std::max<std::size_t>(1, parts.size() / 5));
+    for (std::size_t i = 0; i < keep; ++i)
+        out += parts[i];
+    if (kind == 1 || kind == 3)
+        out += "\n\nAdditional reporting by our correspondents; editing by the news desk.";
     if (kind == 2 || kind == 3) {
         auto tokens = text::tokenize(out);
         std::string changed = out;
@@ -74,7 +76,8 @@ int main(int argc, char** argv) {
         if (text::tokenize(body).size() < 60) continue; // too short to alter meaningfully
         std::string key;
         if (j["topics"].is_array() && !j["topics"].empty() && j["published"].is_string())
-            key = j["topics"][0].get<std::string>() + "|" + j["published"].get<std::string>().substr(0, 10);
+            key = j["topics"][0].get<std::string>() + "|" +
+                  j["published"].get<std::string>().substr(0, 10);
         docs.push_back({body, key});
     }
     std::mt19937 rng(1987);
@@ -95,7 +98,8 @@ int main(int argc, char** argv) {
     for (const auto& [key, members] : groups) {
         for (std::size_t x = 0; x + 1 < members.size(); ++x) {
             const auto &a = docs[members[x]].body, &b = docs[members[x + 1]].body;
-            if (fingerprint::exact(a) == fingerprint::exact(b)) continue; // the corpus's own resends
+            if (fingerprint::exact(a) == fingerprint::exact(b))
+                continue; // the corpus's own resends
             auto sa = fingerprint::minhash(a), sb = fingerprint::minhash(b);
             bool hit = sa && sb && fingerprint::near(*sa, *sb);
             (hit ? fp : tn)++;
@@ -106,8 +110,10 @@ int main(int argc, char** argv) {
     for (auto& [kind, counts] : by_kind)
         std::cout << "  positives, " << kinds[kind] << ": found " << counts.first << " of "
                   << counts.first + counts.second << "\n";
-    std::cout << "  negatives (same topic, same day, different text): " << fp + tn << ", wrongly joined " << fp << "\n";
-    const double p = tp + fp ? double(tp) / double(tp + fp) : 0, r = tp + fn ? double(tp) / double(tp + fn) : 0;
+    std::cout << "  negatives (same topic, same day, different text): " << fp + tn
+              << ", wrongly joined " << fp << "\n";
+    const double p = tp + fp ? double(tp) / double(tp + fp) : 0,
+                 r = tp + fn ? double(tp) / double(tp + fn) : 0;
     std::printf("precision %.4f  recall %.4f  (threshold: estimated resemblance >= %.2f)\n", p, r,
                 fingerprint::near_similarity);
 }

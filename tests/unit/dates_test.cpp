@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "analyzers/dates.h"
+
+#include <doctest/doctest.h>
 
 using namespace dateline;
 
@@ -47,15 +47,18 @@ TEST_CASE("dates: precision is kept") {
 }
 
 TEST_CASE("dates: impossible and non-dates are rejected") {
-    for (const char* bad : {"", "the day after tomorrow", "2021-02-30", "2021-13-01", "2021-03-17T25:00",
-                            "32 Jan 2020", "Smarch 3, 2020", "12345", "2021-03-17 and more", "2021-03-17Tfoo"})
+    for (const char* bad :
+         {"", "the day after tomorrow", "2021-02-30", "2021-13-01", "2021-03-17T25:00",
+          "32 Jan 2020", "Smarch 3, 2020", "12345", "2021-03-17 and more", "2021-03-17Tfoo"})
         CHECK_MESSAGE(iso(bad) == "none", bad);
 }
 
 TEST_CASE("dates: civil conversion round-trips") {
     for (std::int64_t t : {0LL, 951782400LL, -86400LL, 4102444799LL}) {
         auto c = dates::to_civil(t);
-        CHECK(dates::days_from_civil(c.year, c.month, c.day) * 86400 + c.hour * 3600 + c.minute * 60 + c.second == t);
+        CHECK(dates::days_from_civil(c.year, c.month, c.day) * 86400 + c.hour * 3600 +
+                  c.minute * 60 + c.second ==
+              t);
     }
     CHECK(dates::days_from_civil(2000, 2, 29) == 11016);
 }

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "analyzers/fingerprint.h"
+
+#include <doctest/doctest.h>
 
 using namespace dateline;
 
@@ -24,9 +24,10 @@ TEST_CASE("fingerprint: a trimmed ending or an added line stays near, another st
     std::string trimmed(story);
     trimmed.resize(trimmed.rfind("Markets"));
     std::string added = std::string("LONDON (Wire) - ") + story + " Reporting by a correspondent.";
-    auto other = fingerprint::minhash(
-        "The central bank left its key interest rate unchanged on Thursday, saying growth had slowed "
-        "more sharply than expected in the spring while inflation eased for a second month running.");
+    auto other = fingerprint::minhash("The central bank left its key interest rate unchanged on "
+                                      "Thursday, saying growth had slowed "
+                                      "more sharply than expected in the spring while inflation "
+                                      "eased for a second month running.");
     CHECK(fingerprint::near(*original, *fingerprint::minhash(trimmed)));
     CHECK(fingerprint::near(*original, *fingerprint::minhash(added)));
     REQUIRE(other);

@@ -1,11 +1,3 @@
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
-
-#include <doctest/doctest.h>
-#include <xapian.h>
-
 #include "analyzers/analyze.h"
 #include "analyzers/article_json.h"
 #include "analyzers/schema.h"
@@ -16,6 +8,12 @@
 #include "indexer/json_record.h"
 #include "indexer/pipeline.h"
 #include "indexer/sources/source.h"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+#include <xapian.h>
 
 using namespace dateline;
 
@@ -28,7 +26,8 @@ Article analyzed(std::string_view line, const FieldMap& fields = {}) {
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("dateline-test-" + name + "-" + std::to_string(::getpid()));
+    auto dir = std::filesystem::temp_directory_path() /
+               ("dateline-test-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;
@@ -43,26 +42,31 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
 } // namespace
 
 TEST_CASE("json record: fields, lists and dates") {
-    auto a = analyzed(R"({"id":"x1","title":" Kremlin  says ","body":"Text.","published":"17-MAR-1987 15:01:01.79",)"
-                      R"("authors":[{"name":"A. Writer"},"B"],"tags":["Russia","russia","Kremlin"],"extra":{"ignored":1}})");
+    auto a = analyzed(
+        R"({"id":"x1","title":" Kremlin  says ","body":"Text.","published":"17-MAR-1987 15:01:01.79",)"
+        R"("authors":[{"name":"A. Writer"},"B"],"tags":["Russia","russia","Kremlin"],"extra":{"ignored":1}})");
     CHECK(a.id == "x1");
     CHECK(a.title == "Kremlin says");
     CHECK(a.authors == std::vector<std::string>{"A. Writer", "B"});
-    CHECK(a.tags == std::vector<std::string>{"Russia", "Kremlin"}); // de-duplicated, case-insensitively
+    CHECK(a.tags ==
+          std::vector<std::string>{"Russia", "Kremlin"}); // de-duplicated, case-insensitively
     REQUIRE(a.published);
     CHECK(a.published->precision == Timestamp::Precision::time);
 }
 
-TEST_CASE("json record: --field maps input fields, lists concatenate, scalars take the first non-empty") {
+TEST_CASE(
+    "json record: --field maps input fields, lists concatenate, scalars take the first non-empty") {
     FieldMap fields;
     fields.set("tags=topics,places,people");
     fields.set("title=headline,title");
-    auto a = analyzed(R"({"title":"T","headline":"","topics":["grain"],"places":["usa","ussr"],"people":[],"body":"b"})",
-                      fields);
+    auto a = analyzed(
+        R"({"title":"T","headline":"","topics":["grain"],"places":["usa","ussr"],"people":[],"body":"b"})",
+        fields);
     CHECK(a.tags == std::vector<std::string>{"grain", "usa", "ussr"});
     CHECK(a.title == "T");
     fields.set("body=dateline,body");
-    auto b = analyzed(R"({"title":"T","dateline":"TOKYO, March 3","body":"The yen rose."})", fields);
+    auto b =
+        analyzed(R"({"title":"T","dateline":"TOKYO, March 3","body":"The yen rose."})", fields);
     CHECK(b.body == "TOKYO, March 3\n\nThe yen rose.");
     CHECK_THROWS_AS(fields.set("nosuchfield=x"), std::invalid_argument);
     CHECK_THROWS_AS(fields.set("tags"), std::invalid_argument);
@@ -70,16 +74,19 @@ TEST_CASE("json record: --field maps input fields, lists concatenate, scalars ta
 
 TEST_CASE("json record: bad records say why") {
     FieldMap fields;
-    CHECK_THROWS_WITH_AS(article_from_record(R"({"title": "x")", fields), doctest::Contains("invalid JSON"), RecordError);
-    CHECK_THROWS_WITH_AS(article_from_record(R"([1,2])", fields), doctest::Contains("not a JSON object"), RecordError);
-    CHECK_THROWS_WITH_AS(article_from_record(R"({"url":"https://a.b/"})", fields), doctest::Contains("no title and no body"),
-                         RecordError);
+    CHECK_THROWS_WITH_AS(article_from_record(R"({"title": "x")", fields),
+                         doctest::Contains("invalid JSON"), RecordError);
+    CHECK_THROWS_WITH_AS(article_from_record(R"([1,2])", fields),
+                         doctest::Contains("not a JSON object"), RecordError);
+    CHECK_THROWS_WITH_AS(article_from_record(R"({"url":"https://a.b/"})", fields),
+                         doctest::Contains("no title and no body"), RecordError);
     CHECK_THROWS_WITH_AS(article_from_record(R"({"title":"t","published":"someday"})", fields),
                          doctest::Contains("unparseable date 'someday'"), RecordError);
 }
 
 TEST_CASE("analyze: ids, sources and languages are filled in") {
-    auto a = analyzed(R"({"title":"Die Regierung und der Kanzler","body":"Die Bundesregierung hat am Mittwoch die neuen Regeln beschlossen, sagte ein Sprecher in Berlin.","url":"https://www.example.de/a#top"})");
+    auto a = analyzed(
+        R"({"title":"Die Regierung und der Kanzler","body":"Die Bundesregierung hat am Mittwoch die neuen Regeln beschlossen, sagte ein Sprecher in Berlin.","url":"https://www.example.de/a#top"})");
     CHECK(a.id == "https://www.example.de/a");
     CHECK(a.source == "example.de");
     CHECK(a.source_id == "example-de");
@@ -90,16 +97,18 @@ TEST_CASE("analyze: ids, sources and languages are filled in") {
 }
 
 TEST_CASE("document builder: terms, values and data follow the schema") {
-    Article a = analyzed(R"({"id":"d1","title":"Wheat harvest","body":"Farmers said the harvests were running late.",)"
-                         R"("source":"Daily Meridian","url":"https://www.meridian.example/x","published":"2021-03-17T10:00:00Z",)"
-                         R"("authors":["Jane Roe"],"tags":["Grain","Vladimir Putin"],"language":"en"})");
+    Article a = analyzed(
+        R"({"id":"d1","title":"Wheat harvest","body":"Farmers said the harvests were running late.",)"
+        R"("source":"Daily Meridian","url":"https://www.meridian.example/x","published":"2021-03-17T10:00:00Z",)"
+        R"("authors":["Jane Roe"],"tags":["Grain","Vladimir Putin"],"language":"en"})");
     a.entities.push_back({"Vladimir Putin", EntityType::person, 2, ""});
     a.entities.push_back({"Russia", EntityType::place, 1, "RU"});
     DocumentBuilder builder;
     Xapian::Document doc = builder.build(a);
-    for (const char* term : {"Qd1", "XSdaily-meridian", "Hmeridian.example", "Kgrain", "Kvladimir putin", "Krussia",
-                             "XPvladimir putin", "XLrussia", "Len", "D20210317", "M202103", "Y2021", "Swheat", "Zharvest",
-                             "harvests", "Zrun", "Ajane"})
+    for (const char* term :
+         {"Qd1", "XSdaily-meridian", "Hmeridian.example", "Kgrain", "Kvladimir putin", "Krussia",
+          "XPvladimir putin", "XLrussia", "Len", "D20210317", "M202103", "Y2021", "Swheat",
+          "Zharvest", "harvests", "Zrun", "Ajane"})
         CHECK_MESSAGE(has_term(doc, term), term);
     CHECK(Xapian::sortable_unserialise(doc.get_value(schema::slot::published)) == 1615975200.0);
     CHECK(doc.get_value(schema::slot::source) == "daily-meridian");
@@ -145,8 +154,8 @@ TEST_CASE("writer: same input twice changes nothing; changed content replaces") 
 TEST_CASE("writer: a second writer gets a clear lock error") {
     auto dir = temp_dir("lock");
     IndexWriter first(dir.string(), {});
-    CHECK_THROWS_WITH_AS(IndexWriter(dir.string(), {}), doctest::Contains("locked by another indexer"),
-                         DatabaseLockedError);
+    CHECK_THROWS_WITH_AS(IndexWriter(dir.string(), {}),
+                         doctest::Contains("locked by another indexer"), DatabaseLockedError);
     std::filesystem::remove_all(dir);
 }
 
@@ -156,8 +165,11 @@ TEST_CASE("sources and pipeline: JSON Lines from a gz file, bad lines rejected, 
     {
         std::ofstream out(path);
         for (int i = 1; i <= 200; ++i) {
-            if (i == 50) out << "{broken\n";
-            else out << R"({"id":"p)" << i << R"(","title":"Title )" << i << R"(","body":"Body."})" << "\n";
+            if (i == 50)
+                out << "{broken\n";
+            else
+                out << R"({"id":"p)" << i << R"(","title":"Title )" << i << R"(","body":"Body."})"
+                    << "\n";
         }
     }
     std::vector<std::string> rejects, ids;
@@ -166,12 +178,16 @@ TEST_CASE("sources and pipeline: JSON Lines from a gz file, bad lines rejected, 
     options.analyze.tag_entities = false;
     {
         Pipeline pipeline(options, [&](Processed&& p) {
-            if (p.article) ids.push_back(p.article->id);
-            else rejects.push_back(p.location + ": " + p.error);
+            if (p.article)
+                ids.push_back(p.article->id);
+            else
+                rejects.push_back(p.location + ": " + p.error);
         });
         read_source(InputFile{path, 0, 0}, SourceOptions{},
                     SourceSink{[&](RawItem&& item) { pipeline.submit(std::move(item)); },
-                               [&](const std::string& l, const std::string& r) { rejects.push_back(l + r); }});
+                               [&](const std::string& l, const std::string& r) {
+                                   rejects.push_back(l + r);
+                               }});
         pipeline.finish();
     }
     REQUIRE(ids.size() == 199);
@@ -190,8 +206,9 @@ TEST_CASE("inputs: folders are walked in order, missing paths reported") {
     std::ofstream(dir / "1.jsonl") << "{}\n";
     std::ofstream(dir / ".hidden.jsonl") << "{}\n";
     std::vector<std::string> problems;
-    auto files = expand_inputs({dir.string(), (dir / "missing").string()},
-                               [&](const std::string& p, const std::string&) { problems.push_back(p); });
+    auto files =
+        expand_inputs({dir.string(), (dir / "missing").string()},
+                      [&](const std::string& p, const std::string&) { problems.push_back(p); });
     REQUIRE(files.size() == 2);
     CHECK(files[0].path.ends_with("1.jsonl"));
     CHECK(files[1].path.ends_with("2.jsonl"));

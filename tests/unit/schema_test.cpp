@@ -1,12 +1,11 @@
-#include <algorithm>
-#include <set>
-
-#include <doctest/doctest.h>
-
+#include "analyzers/language.h"
 #include "analyzers/schema.h"
 #include "analyzers/stemmer.h"
 #include "analyzers/stopwords.h"
-#include "analyzers/language.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <set>
 
 using namespace dateline;
 
@@ -25,7 +24,8 @@ TEST_CASE("schema: overlong terms are capped under Xapian's limit and stay disti
     CHECK(ta.size() <= 245);
     CHECK(ta != tb);
     std::string cyr;
-    for (int i = 0; i < 200; ++i) cyr += "ж";
+    for (int i = 0; i < 200; ++i)
+        cyr += "ж";
     auto tc = schema::boolean_term("K", cyr);
     CHECK(tc.size() <= 245);
 }
@@ -41,10 +41,12 @@ TEST_CASE("schema: every field has a distinct name and prefix") {
 }
 
 TEST_CASE("schema: tag lists round-trip, whatever the bytes") {
-    std::vector<std::string> tags{"Vladimir Putin", "", std::string(300, 'x'), "Путин", std::string("a\0b", 3)};
+    std::vector<std::string> tags{"Vladimir Putin", "", std::string(300, 'x'), "Путин",
+                                  std::string("a\0b", 3)};
     CHECK(schema::decode_list(schema::encode_list(tags)) == tags);
     CHECK(schema::decode_list("").empty());
-    CHECK_THROWS(schema::decode_list("\x05" "ab"));
+    CHECK_THROWS(schema::decode_list("\x05"
+                                     "ab"));
 }
 
 TEST_CASE("stemming: libstemmer behind Xapian::Stem, per language") {
@@ -63,9 +65,13 @@ TEST_CASE("stemming: libstemmer behind Xapian::Stem, per language") {
 TEST_CASE("stopwords and language identification") {
     CHECK_FALSE(stopwords::for_language("en").empty());
     CHECK(stopwords::for_language("xx").empty());
-    CHECK(language::identify("The Kremlin said on Wednesday that the report was groundless and that it would not respond.") == "en");
-    CHECK(language::identify("Die Bundesregierung hat am Mittwoch die neuen Sanktionen gegen Russland beschlossen, sagte ein Sprecher.") == "de");
-    CHECK(language::identify("Кремль назвал доклад разведки США о вмешательстве в выборы безосновательным.") == "ru");
+    CHECK(language::identify("The Kremlin said on Wednesday that the report was groundless and "
+                             "that it would not respond.") == "en");
+    CHECK(language::identify("Die Bundesregierung hat am Mittwoch die neuen Sanktionen gegen "
+                             "Russland beschlossen, sagte ein Sprecher.") == "de");
+    CHECK(language::identify(
+              "Кремль назвал доклад разведки США о вмешательстве в выборы безосновательным.") ==
+          "ru");
     CHECK(language::identify("ok") == "");
     CHECK(language::normalize_code("en-US") == "en");
     CHECK(language::normalize_code("English") == "en");

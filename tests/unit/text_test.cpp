@@ -1,13 +1,14 @@
-#include <doctest/doctest.h>
-
 #include "analyzers/text.h"
 #include "analyzers/url.h"
+
+#include <doctest/doctest.h>
 
 using namespace dateline;
 
 TEST_CASE("text: invalid UTF-8 and NUL bytes are replaced, valid text kept") {
     CHECK(text::to_valid_utf8("Gödel") == "Gödel");
-    CHECK(text::to_valid_utf8(std::string("a\0b", 3)) == "a\xEF\xBF\xBD" "b");
+    CHECK(text::to_valid_utf8(std::string("a\0b", 3)) == "a\xEF\xBF\xBD"
+                                                         "b");
     CHECK(text::to_valid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD"); // overlong '/'
     CHECK(text::to_valid_utf8("abc\xE2\x82") == "abc\xEF\xBF\xBD\xEF\xBF\xBD");
     CHECK(text::is_valid_utf8("Путин"));
@@ -21,7 +22,8 @@ TEST_CASE("text: case and diacritic folding for every script") {
 }
 
 TEST_CASE("text: white space collapses, including Unicode spaces") {
-    CHECK(text::collapse_whitespace("  a \t\n b\xC2\xA0" "c  ") == "a b c");
+    CHECK(text::collapse_whitespace("  a \t\n b\xC2\xA0"
+                                    "c  ") == "a b c");
     CHECK(text::trim("\xC2\xA0 x \n") == "x");
 }
 
@@ -35,7 +37,8 @@ TEST_CASE("text: tokenizer keeps inner apostrophes and periods, splits on the re
     std::vector<std::string> words;
     for (const auto& t : text::tokenize("The U.S. didn't say—\"AT&T\", Путин said: 42%"))
         words.emplace_back(t.text);
-    CHECK(words == std::vector<std::string>{"The", "U.S", "didn't", "say", "AT&T", "Путин", "said", "42"});
+    CHECK(words ==
+          std::vector<std::string>{"The", "U.S", "didn't", "say", "AT&T", "Путин", "said", "42"});
     auto tokens = text::tokenize("ab  cd");
     REQUIRE(tokens.size() == 2);
     CHECK(tokens[1].offset == 4);
