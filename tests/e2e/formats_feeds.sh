@@ -6,11 +6,6 @@ expect_exit 0 "$BIN/dateline-index" --db "$db" "$dir/feed.rss" "$dir/feed.atom"
 grep -q "read 5, added 5, .* rejected 0" "$WORK/err" || fail "summary: $(cat "$WORK/err")"
 
 # json_check QUERY PYTHON-EXPRESSION: runs the query, evaluates the expression on the JSON result `r`.
-json_check() {
-  expect_exit 0 "$BIN/dateline-query" --db "$db" --format json --limit 10 "$1"
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' \
-    "$WORK/out" "$2" || fail "query '$1': expected $2, got $(cat "$WORK/out")"
-}
 json_check '' 'r["total"] == 5'
 json_check 'title:ferry' 'r["total"] == 1 and r["hits"][0]["title"] == "Ferry timetable changes ahead of winter storms" and r["hits"][0]["published"] == "2023-11-10T08:30:00Z"'
 json_check 'tag:weather' 'r["total"] == 1 and r["hits"][0]["url"] == "https://harbourledger.example/transport/2023/11/10/ferry-winter-timetable"'

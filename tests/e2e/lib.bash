@@ -18,3 +18,10 @@ expect_exit() {
   set -e
   [[ $got -eq $want ]] || { cat "$WORK/err" >&2; fail "exit $got, expected $want: $*"; }
 }
+
+# json_check QUERY PYTHON_EXPR: runs a JSON query on $db and checks EXPR over its result `r`.
+json_check() {
+  expect_exit 0 "$BIN/dateline-query" --db "$db" --format json --limit 20 "$1"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' \
+    "$WORK/out" "$2" || fail "query '$1': expected $2, got $(cat "$WORK/out")"
+}

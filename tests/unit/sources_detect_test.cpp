@@ -2,6 +2,7 @@
 #include "indexer/inputs.h"
 #include "indexer/sources/format.h"
 #include "indexer/sources/source.h"
+#include "sources_collect.h"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -11,22 +12,8 @@ using namespace dateline;
 
 namespace {
 
-struct Collected {
-    std::vector<RawItem> items;
-    std::vector<std::string> rejects;
-};
-
-SourceSink sink_for(Collected& c) {
-    return SourceSink{
-        [&](RawItem&& item) { c.items.push_back(std::move(item)); },
-        [&](const std::string& l, const std::string& r) { c.rejects.push_back(l + ": " + r); }};
-}
-
-Collected read_file(const std::string& path) {
-    Collected c;
-    read_source(InputFile{path, 0, 0}, SourceOptions{}, sink_for(c));
-    return c;
-}
+using testing::Collected;
+using testing::read_file;
 
 const std::string fixtures = std::string(DATELINE_SOURCE_DIR) + "/tests/fixtures/sources/";
 const std::string samples = std::string(DATELINE_SOURCE_DIR) + "/corpora/sample/formats/";

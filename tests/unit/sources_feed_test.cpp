@@ -3,6 +3,7 @@
 #include "indexer/sources/feed_reader.h"
 #include "indexer/sources/html_text.h"
 #include "indexer/sources/source.h"
+#include "sources_collect.h"
 
 #include <chrono>
 #include <doctest/doctest.h>
@@ -16,21 +17,10 @@ using namespace dateline;
 
 namespace {
 
-struct Collected {
-    std::vector<RawItem> items;
-    std::vector<std::string> rejects;
-    const Article& article(std::size_t i) const { return *items.at(i).article; }
-};
+using testing::Collected;
 
 Collected read_bytes(std::string bytes, const std::string& name = "feed.xml") {
-    Collected c;
-    InputReader in(memory_source(std::move(bytes)));
-    read_stream(in, name, name, 0, SourceOptions{},
-                SourceSink{[&](RawItem&& item) { c.items.push_back(std::move(item)); },
-                           [&](const std::string& l, const std::string& r) {
-                               c.rejects.push_back(l + ": " + r);
-                           }});
-    return c;
+    return testing::read_bytes(std::move(bytes), name);
 }
 
 const char* rss = R"(<?xml version="1.0" encoding="UTF-8"?>

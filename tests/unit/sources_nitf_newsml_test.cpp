@@ -2,6 +2,7 @@
 #include "indexer/inputs.h"
 #include "indexer/sources/nitf_reader.h"
 #include "indexer/sources/source.h"
+#include "sources_collect.h"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -11,21 +12,10 @@ using namespace dateline;
 
 namespace {
 
-struct Collected {
-    std::vector<RawItem> items;
-    std::vector<std::string> rejects;
-    const Article& article(std::size_t i) const { return *items.at(i).article; }
-};
+using testing::Collected;
 
 Collected read_bytes(std::string bytes, const std::string& name = "story.xml") {
-    Collected c;
-    InputReader in(memory_source(std::move(bytes)));
-    read_stream(in, name, name, 0, SourceOptions{},
-                SourceSink{[&](RawItem&& item) { c.items.push_back(std::move(item)); },
-                           [&](const std::string& l, const std::string& r) {
-                               c.rejects.push_back(l + ": " + r);
-                           }});
-    return c;
+    return testing::read_bytes(std::move(bytes), name);
 }
 
 const char* nitf = R"(<?xml version="1.0" encoding="UTF-8"?>

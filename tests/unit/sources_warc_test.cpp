@@ -1,6 +1,7 @@
 // WARC reader: record parsing, HTML selection, lying lengths, per-record gzip and truncation.
 #include "indexer/inputs.h"
 #include "indexer/sources/source.h"
+#include "sources_collect.h"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -11,20 +12,10 @@ using namespace dateline;
 
 namespace {
 
-struct Collected {
-    std::vector<RawItem> items;
-    std::vector<std::string> rejects;
-};
+using testing::Collected;
 
 Collected read_bytes(std::string bytes, const std::string& name = "in.warc") {
-    Collected c;
-    InputReader in(memory_source(std::move(bytes)));
-    read_stream(in, name, name, 0, SourceOptions{},
-                SourceSink{[&](RawItem&& item) { c.items.push_back(std::move(item)); },
-                           [&](const std::string& l, const std::string& r) {
-                               c.rejects.push_back(l + ": " + r);
-                           }});
-    return c;
+    return testing::read_bytes(std::move(bytes), name);
 }
 
 std::string gzip(const std::string& data) {
