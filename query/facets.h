@@ -39,7 +39,7 @@ struct FacetResult {
     std::size_t other = 0;          // distinct values left out by the limit
     Xapian::doccount missing = 0;   // matches that have no value for this facet
     std::string bucket;             // date facet only: "day", "week", "month" or "year"
-    std::string type;               // tag facet with --facet-type: "person", "organization", "place"
+    std::string type; // tag facet with --facet-type: "person", "organization", "place"
 };
 
 struct FacetOptions {

@@ -1,15 +1,19 @@
 // dateline-query: search a Dateline database. Command line only; the work is in the library.
 //   dateline-query --db DIR [options] QUERY...
 // Exit codes: 0 results, 1 no results, 2 usage or query error, 3 database error.
+#include "batch.h"
 #include "database.h"
+#include "date_range.h"
 #include "errors.h"
 #include "printer.h"
+#include "recency.h"
 #include "search.h"
 #include "stats.h"
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <sys/ioctl.h>
@@ -61,7 +65,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> facets;
     SearchRequest request;
     std::size_t facet_limit = 10;
-    bool show_stats = false;
+    bool show_stats = false, timeline = false;
+    std::string facet_type, batch_file, recency, now;
 
     app.add_option("--db", db_path, "The database directory")->required();
     app.add_option("query", words, "The query (words are joined with spaces)");
@@ -76,6 +81,27 @@ int main(int argc, char** argv) {
         ->delimiter(',')
         ->allow_extra_args(false);
     app.add_option("--facet-limit", facet_limit, "Values per facet (default 10, 0 = all)");
+    app.add_option("--facet-type", facet_type,
+                   "Restrict the tag facet to entity tags of one type: person, organization or "
+                   "place");
+    app.add_option("--filter", request.filters,
+                   "Narrow to FIELD:VALUE without changing scores (repeatable): source, site, "
+                   "tag, person, org, place, lang, id, date (2021-03, 2021-03-01..2021-03-31)")
+        ->allow_extra_args(false);
+    app.add_option("--recency", recency,
+                   "Blend relevance with freshness: weight halves every HALF-LIFE (12h, 30d, 2w)");
+    app.add_option("--now", now,
+                   "The date --recency measures age from (YYYY[-MM[-DD]]; default: the newest "
+                   "article)");
+    app.add_option("--like", request.like,
+                   "Articles like the one with this id (its own story excluded); a QUERY then "
+                   "only filters");
+    app.add_flag("--timeline", timeline,
+                 "Print the matches per date bucket (--bucket) as a bar chart, or bucket,count "
+                 "rows with --format csv");
+    app.add_option("--batch", batch_file,
+                   "Run one query per line of FILE (- = stdin; text or a JSON object) and write "
+                   "one JSON result per line");
     app.add_option("--bucket", bucket, "Date facet bucket: auto, day, week, month or year");
     app.add_option("--snippet-length", request.snippet_length,
                    "Bytes of text per snippet (default 200, 0 = none)");
@@ -84,8 +110,9 @@ int main(int argc, char** argv) {
     app.add_option("--format", format, "table, json, jsonl or csv (default table)");
     app.add_option("--color", color, "auto, always or never (table only; default auto)");
     app.add_flag("--stats", show_stats, "Describe the database instead of searching");
-    app.add_flag("--collapse", request.collapse,
-                 "One hit per story: near-duplicates (the same wire story at many sources) fold into it");
+    app.add_flag(
+        "--collapse", request.collapse,
+        "One hit per story: near-duplicates (the same wire story at many sources) fold into it");
 
     try {
         app.parse(argc, argv);
@@ -106,6 +133,15 @@ int main(int argc, char** argv) {
         request.facets = facets;
         request.facet_options.limit = facet_limit;
         request.facet_options.bucket = parse_bucket(bucket);
+        if (!facet_type.empty()) request.facet_options.tag_type = parse_tag_type(facet_type);
+        if (!recency.empty()) request.recency_half_life = parse_half_life(recency);
+        if (!now.empty()) {
+            try {
+                request.now = parse_date_period(now).start;
+            } catch (const std::invalid_argument& e) {
+                throw UsageError("bad --now '" + now + "': " + e.what());
+            }
+        }
         for (const auto& w : words)
             request.query += (request.query.empty() ? "" : " ") + w;
 
@@ -114,13 +150,37 @@ int main(int argc, char** argv) {
         print_options.width = ::isatty(STDOUT_FILENO) ? terminal_width() : 100;
         auto printer = make_printer(out_format, std::cout, print_options);
 
+        if (!batch_file.empty()) {
+            if (!words.empty()) throw UsageError("--batch reads the queries from FILE: no QUERY");
+            if (timeline || show_stats)
+                throw UsageError("--batch cannot be combined with --timeline or --stats");
+            if (app.count("--format") && out_format != Format::json && out_format != Format::jsonl)
+                throw UsageError("--batch writes JSON lines: --format must be json or jsonl");
+        }
+        if (timeline) {
+            request.limit = 0;
+            request.facets = {"date"};
+        }
+        std::ifstream batch_stream;
+        if (!batch_file.empty() && batch_file != "-") {
+            batch_stream.open(batch_file);
+            if (!batch_stream) throw UsageError("cannot read --batch file " + batch_file);
+        }
+
         Xapian::Database db = open_database(db_path);
+        if (!batch_file.empty()) {
+            std::istream& in = batch_file == "-" ? std::cin : batch_stream;
+            return run_batch(db, in, std::cout, request);
+        }
         if (show_stats) {
             printer->stats(collect_stats(db, db_path));
             return static_cast<int>(ExitCode::ok);
         }
         SearchResult result = search(db, request);
-        render(result, *printer);
+        if (timeline)
+            render_timeline(result, *printer);
+        else
+            render(result, *printer);
         std::cout.flush();
         return static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);
     } catch (const Xapian::Error& e) {

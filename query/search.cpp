@@ -6,6 +6,8 @@
 #include "database.h"
 #include "errors.h"
 #include "filters.h"
+#include "like.h"
+#include "recency.h"
 #include "xapian_call.h"
 
 #include <memory>
@@ -52,6 +54,22 @@ std::string snippet_text(const Xapian::Document& doc) {
             return it->get<std::string>();
     }
     return {};
+}
+
+// query AND_MAYBE RecencySource, scaled to the query's best BM25 score (recency.h).
+Xapian::Query with_recency(Xapian::Database& db, const Xapian::Query& query,
+                           const SearchRequest& request) {
+    return xapian_call("ranking by recency", [&] {
+        Xapian::Enquire first(db);
+        first.set_query(query);
+        first.set_weighting_scheme(Xapian::BM25Weight());
+        double best = first.get_mset(0, 1).get_max_attained();
+        double scale = best > 0 ? best : 1.0;
+        double now = request.now ? static_cast<double>(*request.now) : newest_published(db);
+        auto* source =
+            new RecencySource(now, static_cast<double>(request.recency_half_life), scale);
+        return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
+    });
 }
 
 } // namespace
@@ -120,9 +138,13 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
 
         QueryBuilder builder(db, request.query_options);
         Xapian::Query query = xapian_call("applying the filters", [&] {
-            return apply_filters(db, builder.parse(request.query), request.filters);
+            Xapian::Query q = builder.parse(request.query);
+            if (!request.like.empty())
+                q = Xapian::Query(Xapian::Query::OP_FILTER, like_query(db, request.like), q);
+            return apply_filters(db, q, request.filters);
         });
         result.filters = request.filters;
+        if (request.recency_half_life > 0) query = with_recency(db, query, request);
         result.parsed = query.get_description();
         result.stopwords = builder.stopped_words();
 
@@ -173,7 +195,8 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             hit.rank = ++rank;
             hit.score = it.get_weight();
             if (request.collapse && !hit.cluster.empty())
-                hit.copies = xapian_call("reading the copies of " + hit.id, [&] { return copies_of(db, hit); });
+                hit.copies = xapian_call("reading the copies of " + hit.id,
+                                         [&] { return copies_of(db, hit); });
             result.hits.push_back(std::move(hit));
         }
         for (const auto& collector : collectors)

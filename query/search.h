@@ -12,6 +12,7 @@
 #include "snippet.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct SearchRequest {
     std::size_t snippet_length = 200; // bytes of text to aim for; 0 = no snippets
     bool collapse = false; // one hit per near-duplicate story (slot cluster), with its copies
     std::vector<std::string> filters; // --filter FIELD:VALUE (filters.h): narrow, scores unchanged
+    std::int64_t recency_half_life = 0; // --recency (recency.h), seconds; 0 = BM25 only
+    std::optional<std::int64_t> now;    // --now, Unix seconds; else the newest article's time
+    std::string like; // --like ID (like.h): articles like this one; `query` then only filters
 };
 
 // Another printing of the same story (--collapse).
@@ -50,8 +54,8 @@ struct Hit {
     std::optional<std::string> published; // ISO 8601 UTC (format_iso)
     std::vector<std::string> tags;        // display tags: publisher tags and entity names
     Snippet snippet;
-    std::string cluster;                  // near-duplicate story id
-    std::vector<Copy> copies;             // with --collapse: the story's other printings
+    std::string cluster;      // near-duplicate story id
+    std::vector<Copy> copies; // with --collapse: the story's other printings
 };
 
 struct SearchResult {

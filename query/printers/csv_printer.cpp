@@ -37,7 +37,8 @@ class CsvPrinter final : public Printer {
         hits_table_ = r.limit > 0;
         facet_header_done_ = false;
         if (hits_table_)
-            row({"id", "rank", "score", "published", "source", "title", "url", "tags", "snippet", "copies"});
+            row({"id", "rank", "score", "published", "source", "title", "url", "tags", "snippet",
+                 "copies"});
     }
 
     void hit(const Hit& h) override {
@@ -45,7 +46,8 @@ class CsvPrinter final : public Printer {
         for (const auto& t : h.tags)
             tags += (tags.empty() ? "" : "|") + t;
         row({h.id, std::to_string(h.rank), score_text(h.score), h.published.value_or(""), h.source,
-             h.title, h.url, tags, h.snippet.render("<b>", "</b>", true), std::to_string(h.copies.size())});
+             h.title, h.url, tags, h.snippet.render("<b>", "</b>", true),
+             std::to_string(h.copies.size())});
     }
 
     void facet(const FacetResult& f) override {

@@ -13,7 +13,8 @@ nlohmann::json values_json(const std::vector<FacetValue>& values) {
 
 nlohmann::json copies_json(const std::vector<Copy>& copies) {
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& c : copies) out.push_back({{"id", c.id}, {"source", c.source}, {"url", c.url}});
+    for (const auto& c : copies)
+        out.push_back({{"id", c.id}, {"source", c.source}, {"url", c.url}});
     return out;
 }
 

@@ -1,0 +1,24 @@
+// --batch FILE: many searches against one open database. Each line of the input is one query:
+// plain query text, or a JSON object {"query": "...", "limit": N, "offset": N, "facets": [...],
+// "sort": "...", "filters": [...], "collapse": bool} whose absent keys take the command line's
+// values. Each non-blank line writes one compact JSON object: the --format json document
+// (json_shape::search_document) plus "line" (1-based input line) and "exit" (what a single run
+// would exit with: 0 found, 1 nothing found), or {"line": N, "error": "...", "exit": 2|3}. A bad
+// line does not stop the batch; run_batch returns the highest per-line exit code (0 if none).
+#pragma once
+
+#include "search.h"
+
+#include <iosfwd>
+#include <string_view>
+#include <xapian.h>
+
+namespace dateline::query {
+
+// The request a batch line stands for; throws UsageError for a malformed JSON line.
+SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults);
+
+int run_batch(Xapian::Database& db, std::istream& in, std::ostream& out,
+              const SearchRequest& defaults);
+
+} // namespace dateline::query
