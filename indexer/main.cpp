@@ -266,7 +266,6 @@ int run(const Cli& cli) {
     if (writer) {
         writer->commit();
         articles = writer->doc_count();
-        writer->close();
     }
     progress.clear();
 
