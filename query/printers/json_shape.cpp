@@ -50,8 +50,8 @@ nlohmann::json facet_info(const FacetResult& facet) {
     return info;
 }
 
-nlohmann::json search_document(const SearchResult& r) {
-    nlohmann::json doc{
+nlohmann::json summary(const SearchResult& r) {
+    return {
         {"schema_version", output_schema_version},
         {"query", r.query},
         {"parsed_query", r.parsed},
@@ -62,10 +62,14 @@ nlohmann::json search_document(const SearchResult& r) {
         {"offset", r.offset},
         {"limit", r.limit},
         {"stopwords", r.stopwords},
-        {"hits", nlohmann::json::array()},
-        {"facets", nlohmann::json::object()},
-        {"facets_info", nlohmann::json::object()},
     };
+}
+
+nlohmann::json search_document(const SearchResult& r) {
+    nlohmann::json doc = summary(r);
+    doc["hits"] = nlohmann::json::array();
+    doc["facets"] = nlohmann::json::object();
+    doc["facets_info"] = nlohmann::json::object();
     for (const auto& h : r.hits)
         doc["hits"].push_back(hit(h));
     for (const auto& f : r.facets) {

@@ -30,19 +30,11 @@ class JsonlPrinter final : public Printer {
     }
 
     void end(const SearchResult& r) override {
-        write({{"type", "summary"},
-               {"schema_version", output_schema_version},
-               {"query", r.query},
-               {"parsed_query", r.parsed},
-               {"filters", r.filters},
-               {"sort", sort_name(r.sort)},
-               {"total", r.total},
-               {"total_exact", r.total_exact},
-               {"offset", r.offset},
-               {"limit", r.limit},
-               {"returned", r.hits.size()},
-               {"stopwords", r.stopwords},
-               {"facets_info", facets_info_}});
+        nlohmann::json line = json_shape::summary(r);
+        line["type"] = "summary";
+        line["returned"] = r.hits.size();
+        line["facets_info"] = facets_info_;
+        write(line);
     }
 
     void timeline(const SearchResult& r, const FacetResult& dates) override {

@@ -24,6 +24,8 @@ nlohmann::json facet_values(const FacetResult& facet);
 nlohmann::json facet_info(const FacetResult& facet);
 // The whole --format json document of a search (what the JSON printer prints).
 nlohmann::json search_document(const SearchResult& result);
+// The fields every whole-result document shares (schema_version, query, total, paging...).
+nlohmann::json summary(const SearchResult& result);
 // The --timeline --format json document.
 nlohmann::json timeline_document(const SearchResult& result, const FacetResult& dates);
 // The --stats object (without schema_version).
