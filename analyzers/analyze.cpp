@@ -6,7 +6,6 @@
 #include "url.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <unordered_set>
 
 namespace dateline {
@@ -56,17 +55,6 @@ void dedupe_folded(std::vector<std::string>& items) {
 }
 
 } // namespace
-
-std::string content_hash(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
 
 void analyze(Article& a, const AnalyzeOptions& options) {
     a.title = clean_line(a.title);

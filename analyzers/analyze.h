@@ -5,6 +5,7 @@
 #pragma once
 
 #include "article.h"
+#include "hash.h" // content_hash, used with analyzed articles
 
 #include <string>
 
@@ -16,8 +17,5 @@ struct AnalyzeOptions {
 };
 
 void analyze(Article& article, const AnalyzeOptions& options);
-
-// A stable 64-bit hash of bytes, as 16 hex digits (FNV-1a): content ids and change detection.
-std::string content_hash(std::string_view bytes);
 
 } // namespace dateline

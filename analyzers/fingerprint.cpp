@@ -1,5 +1,6 @@
 #include "fingerprint.h"
 
+#include "hash.h"
 #include "text.h"
 
 #include <cstdio>
@@ -20,12 +21,9 @@ std::uint64_t mix(std::uint64_t h) {
 }
 
 std::uint64_t hash64(std::string_view bytes) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return mix(h);
+    Fnv1a64 h;
+    h.update(bytes);
+    return mix(h.value());
 }
 
 std::vector<std::string> folded_words(std::string_view text) {

@@ -1,6 +1,6 @@
 #include "schema.h"
 
-#include "analyze.h"
+#include "hash.h"
 #include "text.h"
 
 #include <array>

@@ -1,21 +1,10 @@
 // dateline-index: reads news articles (JSON Lines, HTML pages, text pages; files, folders, .gz,
 // stdin), extracts and analyzes them, and writes a Xapian database. See README.md.
-#include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <set>
-#include <cstdio>
-#include <iostream>
-#include <thread>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-#include <unistd.h>
-
 #include "analyzers/analyze.h"
 #include "analyzers/article_json.h"
-#include "analyzers/schema.h"
 #include "analyzers/dates.h"
+#include "analyzers/hash.h"
+#include "analyzers/schema.h"
 #include "analyzers/xapian_call.h"
 #include "indexer/extract/extract.h"
 #include "indexer/index_writer.h"
@@ -23,6 +12,17 @@
 #include "indexer/pipeline.h"
 #include "indexer/progress.h"
 #include "indexer/sources/source.h"
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -35,26 +35,25 @@ struct Counts {
     std::uint64_t skipped_inputs = 0;
 };
 
-// A fingerprint of the options that shape articles: an input indexed under other settings is read again.
+// A fingerprint of the options that shape articles: an input indexed under other settings is read
+// again.
 std::string settings_fingerprint(const std::vector<std::string>& field_maps, bool no_entities,
                                  const std::string& language) {
-    std::string s = "schema " + std::to_string(schema::version) + (no_entities ? " no-entities" : "") + " lang " + language;
-    for (const auto& m : field_maps) s += " field " + m;
+    std::string s = "schema " + std::to_string(schema::version) +
+                    (no_entities ? " no-entities" : "") + " lang " + language;
+    for (const auto& m : field_maps)
+        s += " field " + m;
     return content_hash(s);
 }
 
 // The bytes of a file, hashed (FNV-1a 64): tells a touched file from a changed one.
 std::string hash_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    Fnv1a64 h;
     char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        for (std::streamsize i = 0; i < in.gcount(); ++i) {
-            h ^= static_cast<unsigned char>(buf[i]);
-            h *= 0x100000001b3ULL;
-        }
-    }
-    return content_hash(std::to_string(h));
+    while (in.read(buf, sizeof buf) || in.gcount() > 0)
+        h.update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
+    return to_hex16(h.value());
 }
 
 std::string absolute_path(const std::string& path) {
@@ -100,39 +99,43 @@ struct Cli {
 int explain(const Cli& cli, const PipelineOptions& options, const SourceOptions& source_options) {
     InputFile input{cli.explain, 0, 0};
     int status = exit_ok;
-    read_source(input, source_options,
-                SourceSink{[&](RawItem&& item) {
-                               if (item.kind == RawItem::Kind::html_page || item.kind == RawItem::Kind::text_page) {
-                                   extract::PageInfo page{item.origin, item.url, item.charset, item.fetched_at};
-                                   try {
-                                       auto x = item.kind == RawItem::Kind::html_page
-                                                    ? extract::extract_html(item.content, page)
-                                                    : extract::extract_text_page(item.content, page);
-                                       extract::print_explanation(x, std::cout);
-                                   } catch (const std::exception& e) {
-                                       report(item.location(), e.what());
-                                       status = exit_rejected;
-                                   }
-                                   return;
-                               }
-                               Processed p = process_item(item, options, nullptr);
-                               if (!p.article) {
-                                   report(p.location, p.error);
-                                   status = exit_rejected;
-                                   return;
-                               }
-                               std::cout << to_json(*p.article).dump(2) << "\n";
-                           },
-                           [&](const std::string& location, const std::string& reason) {
-                               report(location, reason);
-                               status = exit_rejected;
-                           }});
+    read_source(
+        input, source_options,
+        SourceSink{
+            [&](RawItem&& item) {
+                if (item.kind == RawItem::Kind::html_page ||
+                    item.kind == RawItem::Kind::text_page) {
+                    extract::PageInfo page{item.origin, item.url, item.charset, item.fetched_at};
+                    try {
+                        auto x = item.kind == RawItem::Kind::html_page
+                                     ? extract::extract_html(item.content, page)
+                                     : extract::extract_text_page(item.content, page);
+                        extract::print_explanation(x, std::cout);
+                    } catch (const std::exception& e) {
+                        report(item.location(), e.what());
+                        status = exit_rejected;
+                    }
+                    return;
+                }
+                Processed p = process_item(item, options, nullptr);
+                if (!p.article) {
+                    report(p.location, p.error);
+                    status = exit_rejected;
+                    return;
+                }
+                std::cout << to_json(*p.article).dump(2) << "\n";
+            },
+            [&](const std::string& location, const std::string& reason) {
+                report(location, reason);
+                status = exit_rejected;
+            }});
     return status;
 }
 
 int run(const Cli& cli) {
     PipelineOptions options;
-    for (const auto& assignment : cli.field_maps) options.fields.set(assignment);
+    for (const auto& assignment : cli.field_maps)
+        options.fields.set(assignment);
     options.analyze.tag_entities = !cli.no_entities;
     options.analyze.default_language = cli.default_language;
     options.jobs = cli.jobs ? cli.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -158,7 +161,9 @@ int run(const Cli& cli) {
 
     Counts counts;
     std::unique_ptr<IndexWriter> writer;
-    if (!cli.dry_run) writer = std::make_unique<IndexWriter>(cli.db, IndexWriter::Options{cli.batch, cli.no_sync, cli.duplicates == "drop"});
+    if (!cli.dry_run)
+        writer = std::make_unique<IndexWriter>(
+            cli.db, IndexWriter::Options{cli.batch, cli.no_sync, cli.duplicates == "drop"});
 
     const bool emit_jsonl = cli.emit == "jsonl";
     auto consume = [&](Processed&& p) {
@@ -181,44 +186,58 @@ int run(const Cli& cli) {
             p.document.add_value(schema::slot::content_hash, p.content_hash);
         }
         switch (writer->write(p.id_term, p.content_hash, p.document)) {
-        case IndexWriter::Outcome::added: ++counts.added; break;
-        case IndexWriter::Outcome::updated: ++counts.updated; break;
-        case IndexWriter::Outcome::unchanged: ++counts.unchanged; break;
-        case IndexWriter::Outcome::dropped_duplicate: break;
+        case IndexWriter::Outcome::added:
+            ++counts.added;
+            break;
+        case IndexWriter::Outcome::updated:
+            ++counts.updated;
+            break;
+        case IndexWriter::Outcome::unchanged:
+            ++counts.unchanged;
+            break;
+        case IndexWriter::Outcome::dropped_duplicate:
+            break;
         }
     };
 
     auto start = std::chrono::steady_clock::now();
-    std::vector<InputFile> files = expand_inputs(cli.inputs, [&](const std::string& path, const std::string& why) {
-        ++counts.rejected;
-        report(path, why);
-    });
+    std::vector<InputFile> files =
+        expand_inputs(cli.inputs, [&](const std::string& path, const std::string& why) {
+            ++counts.rejected;
+            report(path, why);
+        });
     if (writer) {
-        for (const auto& id : cli.delete_ids) counts.deleted += writer->remove(schema::id_term(id)) ? 1 : 0;
+        for (const auto& id : cli.delete_ids)
+            counts.deleted += writer->remove(schema::id_term(id)) ? 1 : 0;
         if (cli.delete_missing) {
             std::set<std::string> present;
-            for (const auto& f : files) present.insert(absolute_path(f.path));
+            for (const auto& f : files)
+                present.insert(absolute_path(f.path));
             for (const auto& known : writer->known_inputs())
                 if (!present.contains(known) && under_any(known, cli.inputs))
                     counts.deleted += writer->forget_input(known);
         }
     }
-    const std::string settings = settings_fingerprint(cli.field_maps, cli.no_entities, cli.default_language);
+    const std::string settings =
+        settings_fingerprint(cli.field_maps, cli.no_entities, cli.default_language);
     std::uintmax_t total_bytes = 0;
-    for (const auto& f : files) total_bytes += f.size;
+    for (const auto& f : files)
+        total_bytes += f.size;
     Progress progress(!cli.quiet && isatty(STDERR_FILENO), total_bytes, files.size());
     std::uintmax_t bytes_done = 0;
     {
         Pipeline pipeline(options, consume);
         std::size_t inputs_done = 0;
         for (const auto& file : files) {
-            // Ingestion state: skip an input read before under the same settings, unless it changed.
+            // Ingestion state: skip an input read before under the same settings, unless it
+            // changed.
             const bool tracked = writer && file.path != "-";
             const std::string abs = tracked ? absolute_path(file.path) : std::string();
             IndexWriter::InputState state{file.size, file.mtime, "", settings};
             if (tracked && !cli.force) {
                 auto old = writer->input_state(abs);
-                if (old && old->settings == settings && old->size == file.size && old->mtime == file.mtime) {
+                if (old && old->settings == settings && old->size == file.size &&
+                    old->mtime == file.mtime) {
                     ++counts.skipped_inputs;
                     ++inputs_done;
                     continue;
@@ -226,7 +245,8 @@ int run(const Cli& cli) {
                 state.hash = hash_file(file.path);
                 if (old && old->settings == settings && old->hash == state.hash) {
                     ++counts.skipped_inputs; // touched, not changed: remember the new time
-                    pipeline.submit_action([&writer, abs, state] { writer->set_input_state(abs, state); });
+                    pipeline.submit_action(
+                        [&writer, abs, state] { writer->set_input_state(abs, state); });
                     ++inputs_done;
                     continue;
                 }
@@ -242,7 +262,8 @@ int run(const Cli& cli) {
                                            progress.update(inputs_done, bytes_done, counts.read);
                                        },
                                        [&](const std::string& location, const std::string& reason) {
-                                           // Counted and reported on the writer thread, in input order.
+                                           // Counted and reported on the writer thread, in input
+                                           // order.
                                            ++counts.read;
                                            pipeline.submit_action([&counts, location, reason] {
                                                ++counts.rejected;
@@ -250,7 +271,8 @@ int run(const Cli& cli) {
                                            });
                                        }});
                 if (tracked)
-                    pipeline.submit_action([&writer, abs, state] { writer->set_input_state(abs, state); });
+                    pipeline.submit_action(
+                        [&writer, abs, state] { writer->set_input_state(abs, state); });
             } catch (const InputError& e) {
                 pipeline.submit_action([&counts, path = file.path, reason = std::string(e.what())] {
                     ++counts.rejected;
@@ -269,19 +291,24 @@ int run(const Cli& cli) {
     }
     progress.clear();
 
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!cli.quiet) {
         std::fprintf(stderr,
-                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact duplicates %llu, rejected %llu, "
+                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact "
+                     "duplicates %llu, rejected %llu, "
                      "deleted %llu; %llu unchanged inputs skipped; in %.1f s (%.0f articles/s)%s\n",
-                     static_cast<unsigned long long>(counts.read), static_cast<unsigned long long>(counts.added),
+                     static_cast<unsigned long long>(counts.read),
+                     static_cast<unsigned long long>(counts.added),
                      static_cast<unsigned long long>(counts.updated),
                      static_cast<unsigned long long>(counts.unchanged),
                      static_cast<unsigned long long>(writer ? writer->exact_duplicates() : 0),
-                     static_cast<unsigned long long>(counts.rejected), static_cast<unsigned long long>(counts.deleted),
+                     static_cast<unsigned long long>(counts.rejected),
+                     static_cast<unsigned long long>(counts.deleted),
                      static_cast<unsigned long long>(counts.skipped_inputs), seconds,
                      seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
-                     writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str() : "");
+                     writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str()
+                            : "");
     }
     return counts.rejected ? exit_rejected : exit_ok;
 }
@@ -290,33 +317,47 @@ int run(const Cli& cli) {
 
 int main(int argc, char** argv) {
     Cli cli;
-    CLI::App app{"dateline-index: index news articles into a Xapian database.\n"
-                 "Inputs: JSON Lines (.jsonl), HTML pages (.html), text pages (.txt), .gz of any of them, "
-                 "folders (recursive) and - for stdin."};
+    CLI::App app{
+        "dateline-index: index news articles into a Xapian database.\n"
+        "Inputs: JSON Lines (.jsonl), HTML pages (.html), text pages (.txt), .gz of any of them, "
+        "folders (recursive) and - for stdin."};
     app.add_option("inputs", cli.inputs, "Files, folders or - (stdin)");
     app.add_option("--db", cli.db, "The database folder (created when missing)");
-    app.add_option("--field", cli.field_maps,
-                   "Map input fields to an article field, e.g. tags=topics,places,people,orgs (repeatable)")
+    app.add_option(
+           "--field", cli.field_maps,
+           "Map input fields to an article field, e.g. tags=topics,places,people,orgs (repeatable)")
         ->allow_extra_args(false);
-    app.add_option("--batch", cli.batch, "Articles per commit")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--batch", cli.batch, "Articles per commit")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     app.add_option("--jobs,-j", cli.jobs, "Worker threads (default: all cores)");
-    app.add_option("--emit", cli.emit, "Print each analyzed article: jsonl")->check(CLI::IsMember({"jsonl"}));
-    app.add_flag("--dry-run", cli.dry_run, "Do not write the database (with --emit jsonl: inspect analysis)");
-    app.add_flag("--no-entities", cli.no_entities, "Skip entity tagging: tags are the input's only");
+    app.add_option("--emit", cli.emit, "Print each analyzed article: jsonl")
+        ->check(CLI::IsMember({"jsonl"}));
+    app.add_flag("--dry-run", cli.dry_run,
+                 "Do not write the database (with --emit jsonl: inspect analysis)");
+    app.add_flag("--no-entities", cli.no_entities,
+                 "Skip entity tagging: tags are the input's only");
     app.add_flag("--no-sync", cli.no_sync, "Bulk load: do not fsync each commit (DB_NO_SYNC)");
-    app.add_option("--fetched-at", cli.fetched_at, "Reference time for relative dates in pages (default: file time)");
-    app.add_option("--explain", cli.explain, "Show each extracted field of one page and where it came from");
-    app.add_option("--language", cli.default_language, "Language when an article states none and none is detected")
+    app.add_option("--fetched-at", cli.fetched_at,
+                   "Reference time for relative dates in pages (default: file time)");
+    app.add_option("--explain", cli.explain,
+                   "Show each extracted field of one page and where it came from");
+    app.add_option("--language", cli.default_language,
+                   "Language when an article states none and none is detected")
         ->capture_default_str();
     app.add_flag("--quiet,-q", cli.quiet, "No progress and no summary");
     app.add_option("--duplicates", cli.duplicates,
-                   "Exact duplicates (the same text under another id): keep (in the story's cluster) or drop")
+                   "Exact duplicates (the same text under another id): keep (in the story's "
+                   "cluster) or drop")
         ->check(CLI::IsMember({"keep", "drop"}))
         ->capture_default_str();
-    app.add_flag("--force", cli.force, "Read every input again, even those the database says are unchanged");
-    app.add_option("--delete", cli.delete_ids, "Delete the articles with these ids (repeatable)")->allow_extra_args(false);
+    app.add_flag("--force", cli.force,
+                 "Read every input again, even those the database says are unchanged");
+    app.add_option("--delete", cli.delete_ids, "Delete the articles with these ids (repeatable)")
+        ->allow_extra_args(false);
     app.add_flag("--delete-missing", cli.delete_missing,
-                 "Delete the articles of inputs that were indexed from under the given folders but are gone");
+                 "Delete the articles of inputs that were indexed from under the given folders but "
+                 "are gone");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
