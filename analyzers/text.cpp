@@ -200,6 +200,12 @@ std::string slugify(std::string_view in) {
             dash = true;
         }
     }
+    if (out.empty()) {
+        for (const auto& token : tokenize(folded)) {
+            if (!out.empty()) out += '-';
+            out += token.text;
+        }
+    }
     return out;
 }
 

@@ -28,6 +28,8 @@ std::string collapse_whitespace(std::string_view in);
 std::string_view trim(std::string_view in);
 
 // "Agence France-Presse" -> "agence-france-presse"; ASCII letters and digits, '-' between words.
+// A name with no ASCII letter or digit keeps its folded words: "Невский курьер" ->
+// "невскии-курьер".
 std::string slugify(std::string_view in);
 
 // A word of the input: its bytes and where they start. Words are runs of Unicode word characters

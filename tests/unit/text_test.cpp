@@ -31,6 +31,8 @@ TEST_CASE("text: slugs") {
     CHECK(text::slugify("News24") == "news24");
     CHECK(text::slugify("Agence France-Presse") == "agence-france-presse");
     CHECK(text::slugify("Süddeutsche Zeitung") == "suddeutsche-zeitung");
+    CHECK(text::slugify("Невский курьер") == "невскии-курьер");
+    CHECK(text::slugify("Московский вестник") != text::slugify("Невский курьер"));
 }
 
 TEST_CASE("text: tokenizer keeps inner apostrophes and periods, splits on the rest") {
