@@ -101,10 +101,14 @@ std::optional<long> zone_offset(std::string_view name) {
     return std::nullopt;
 }
 
+// Digits as a number. Longer runs than any date field ("2021-0000000000003-17") saturate at
+// 999999999 instead of overflowing, so the range checks reject them.
 int to_int(std::string_view digits) {
     int v = 0;
-    for (char c : digits)
+    for (char c : digits) {
+        if (v > 99'999'999) return 999'999'999;
         v = v * 10 + (c - '0');
+    }
     return v;
 }
 

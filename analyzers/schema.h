@@ -18,6 +18,11 @@ inline constexpr std::string_view settings_key = "dateline:analyzer_settings";
 // Ingestion state: one key per input file, "dateline:input:" + absolute path.
 inline constexpr std::string_view input_state_prefix = "dateline:input:";
 
+// Spelling table (Xapian's, for spelling suggestions): every article's title, description and body
+// words as the TermGenerator indexes them unprefixed (lower-cased, unstemmed), letters only, at
+// least 3 characters, with their number of occurrences (indexer/document_builder.h spelling_words).
+// No prefixed terms, no numbers. Databases written before it have an empty spelling table.
+
 namespace prefix {
 inline constexpr std::string_view title = "S";
 inline constexpr std::string_view author = "A";

@@ -24,7 +24,11 @@ template <class F> decltype(auto) xapian_call(const std::string& context, F&& f)
     try {
         return std::forward<F>(f)();
     } catch (const Xapian::DatabaseLockError& e) {
-        throw DatabaseLockedError(context + ": database is locked by another indexer");
+        // "already locked" is another writer; anything else (a read-only folder, no permission
+        // to create the lock file) is not, and says why.
+        if (e.get_msg().find("already locked") != std::string::npos)
+            throw DatabaseLockedError(context + ": database is locked by another indexer");
+        throw DatabaseError(context + ": cannot write the database: " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw DatabaseError(context + ": " + e.get_description());
     }

@@ -2,9 +2,13 @@
 
 #include "indexer/extract/extract.h"
 
+#include <string>
+
 namespace dateline {
 
-Article to_article(const RawItem& item, const FieldMap& fields) {
+namespace {
+
+Article extract_article(const RawItem& item, const FieldMap& fields) {
     switch (item.kind) {
     case RawItem::Kind::json_record:
         return article_from_record(item.content, fields);
@@ -25,6 +29,18 @@ Article to_article(const RawItem& item, const FieldMap& fields) {
         break;
     }
     throw RecordError("item carries no article");
+}
+
+} // namespace
+
+Article to_article(const RawItem& item, const FieldMap& fields, std::size_t max_text_bytes) {
+    Article article = extract_article(item, fields);
+    const std::size_t size =
+        article.title.size() + article.description.size() + article.body.size();
+    if (size > max_text_bytes)
+        throw RecordError("article text of " + std::to_string(size) + " bytes is longer than " +
+                          std::to_string(max_text_bytes) + " (--max-article-size)");
+    return article;
 }
 
 } // namespace dateline

@@ -1,7 +1,5 @@
 #include "document_builder.h"
 
-#include <unordered_set>
-
 #include "analyzers/analyze.h"
 #include "analyzers/article_json.h"
 #include "analyzers/dates.h"
@@ -11,16 +9,22 @@
 #include "analyzers/text.h"
 #include "analyzers/url.h"
 
+#include <unordered_set>
+
 namespace dateline {
 
 namespace {
 
 std::string_view entity_prefix(EntityType type) {
     switch (type) {
-    case EntityType::person: return schema::prefix::person;
-    case EntityType::organization: return schema::prefix::organization;
-    case EntityType::place: return schema::prefix::place;
-    case EntityType::other: break;
+    case EntityType::person:
+        return schema::prefix::person;
+    case EntityType::organization:
+        return schema::prefix::organization;
+    case EntityType::place:
+        return schema::prefix::place;
+    case EntityType::other:
+        break;
     }
     return {};
 }
@@ -35,7 +39,42 @@ void add_date_terms(Xapian::Document& doc, const Timestamp& ts) {
     doc.add_boolean_term(std::string(schema::prefix::year) + ymd.substr(0, 4));
 }
 
+bool is_spelling_word(const std::string& term) {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false; // prefixed
+    std::size_t characters = 0;
+    for (Xapian::Utf8Iterator it(term); it != Xapian::Utf8Iterator(); ++it, ++characters) {
+        switch (Xapian::Unicode::get_category(*it)) {
+        case Xapian::Unicode::UPPERCASE_LETTER:
+        case Xapian::Unicode::LOWERCASE_LETTER:
+        case Xapian::Unicode::TITLECASE_LETTER:
+        case Xapian::Unicode::MODIFIER_LETTER:
+        case Xapian::Unicode::OTHER_LETTER:
+        case Xapian::Unicode::NON_SPACING_MARK:
+        case Xapian::Unicode::COMBINING_SPACING_MARK:
+        case Xapian::Unicode::ENCLOSING_MARK:
+            break;
+        default:
+            return false;
+        }
+    }
+    return characters >= 3;
+}
+
 } // namespace
+
+std::vector<SpellingWord> spelling_words(const Xapian::Document& doc) {
+    std::vector<SpellingWord> words;
+    // Words of letters start with a lower-case ASCII letter or a multi-byte character: they sort
+    // after the prefixed terms (upper case) and the numbers.
+    auto t = doc.termlist_begin();
+    t.skip_to("a");
+    for (; t != doc.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (is_spelling_word(term))
+            words.push_back({term, std::max<Xapian::termcount>(1, t.positionlist_count())});
+    }
+    return words;
+}
 
 std::vector<std::string> display_tags(const Article& article) {
     std::vector<std::string> tags;
@@ -43,8 +82,10 @@ std::vector<std::string> display_tags(const Article& article) {
     auto add = [&](const std::string& tag) {
         if (!tag.empty() && seen.insert(text::fold_case(tag)).second) tags.push_back(tag);
     };
-    for (const auto& tag : article.tags) add(tag);
-    for (const auto& entity : article.entities) add(entity.name);
+    for (const auto& tag : article.tags)
+        add(tag);
+    for (const auto& entity : article.entities)
+        add(entity.name);
     return tags;
 }
 
@@ -81,7 +122,8 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     doc.add_boolean_term(schema::boolean_term(schema::prefix::language, a.language));
 
     const auto tags = display_tags(a);
-    for (const auto& tag : tags) doc.add_boolean_term(schema::boolean_term(schema::prefix::tag, tag));
+    for (const auto& tag : tags)
+        doc.add_boolean_term(schema::boolean_term(schema::prefix::tag, tag));
     for (const auto& entity : a.entities)
         if (auto prefix = entity_prefix(entity.type); !prefix.empty())
             doc.add_boolean_term(schema::boolean_term(prefix, entity.name));

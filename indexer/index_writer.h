@@ -1,13 +1,30 @@
-// The single writer: owns the Xapian::WritableDatabase, replaces articles by their unique id term,
-// skips articles whose stored fingerprint is unchanged, and commits in batches. One thread only.
+// The writer: owns the Xapian::WritableDatabase, replaces articles by their unique id term, skips
+// articles whose stored fingerprint is unchanged, assigns near-duplicate clusters, gathers spelling
+// words, and commits in batches. Its methods run on one thread, except input_state() and
+// known_inputs(), which any thread may call.
+//
+// Speed: lookups that cannot find anything are skipped when the database was empty at the start
+// (a KeyFilter of this run's id, exact-text and band terms answers "certainly absent"); documents
+// are added or replaced by docid, never looked up twice. With Options::shards (a new or empty
+// database only), the decisions stay here, in input order, made against a catalog database of the
+// lookup terms only, while N threads write the documents into shards that finish() merges into the
+// target; the target holds no articles until then.
 #pragma once
 
+#include "indexer/document_builder.h"
+#include "indexer/key_filter.h"
+#include "indexer/shard_set.h"
+#include "indexer/spelling_batch.h"
+
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
-
 #include <xapian.h>
 
 namespace dateline {
@@ -19,13 +36,23 @@ class IndexWriter {
         bool no_sync = false;     // DB_NO_SYNC: faster bulk loads, durability left to the OS
         bool drop_exact_duplicates = false; // same text under another id: skip it (else keep it,
                                             // in the story cluster of the first one)
+        unsigned shards = 0;  // >= 2: per-thread shards merged by finish() (new database only)
+        bool spelling = true; // add title and body words to the spelling table
     };
     enum class Outcome { added, updated, unchanged, dropped_duplicate };
 
+    // Where the writer's time went (steady clock), for profiling.
+    struct Stats {
+        std::uint64_t documents = 0, commits = 0, lookups_skipped = 0;
+        double decide = 0, write = 0, spelling = 0, commit = 0, merge = 0; // seconds
+    };
+
     // Opens or creates the database at `path`; checks (or, when new, writes) the schema version.
-    // Throws DatabaseLockedError when another indexer holds it, DatabaseError otherwise.
+    // Throws DatabaseLockedError when another indexer holds it, DatabaseError otherwise (also for
+    // shards into a database that has articles).
     IndexWriter(const std::string& path, const Options& options);
-    ~IndexWriter(); // commits what is pending, swallowing errors (call commit() to see them)
+    ~IndexWriter(); // commits what is pending, swallowing errors (call finish() to see them);
+                    // with shards and no finish(): nothing is merged, the target stays empty
 
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
@@ -36,7 +63,10 @@ class IndexWriter {
     // duplicate (counted by exact_duplicates()): dropped when Options::drop_exact_duplicates, else
     // written like any other. The document joins the cluster (slot cluster) of a stored article
     // whose MinHash signature is near, found through the band terms, or starts its own cluster.
-    Outcome write(const std::string& id_term, const std::string& content_hash, const Xapian::Document& doc);
+    // `spelling` goes to the spelling table with the document (Options::spelling). With shards the
+    // document moves to another thread: pass it with std::move and keep no other handle on it.
+    Outcome write(const std::string& id_term, const std::string& content_hash, Xapian::Document doc,
+                  std::vector<SpellingWord> spelling = {});
 
     // Removes the article with this id term; false when there was none.
     bool remove(const std::string& id_term);
@@ -56,18 +86,45 @@ class IndexWriter {
     // Deletes every article read from `path` and forgets its state; returns how many were deleted.
     std::size_t forget_input(const std::string& path);
 
-    void commit(); // nothing to commit: no new revision
+    void commit(); // a batch commit (with shards: of the catalog and the shards); nothing pending:
+                   // no new revision
+    // The end of a run: commit, or with shards, wait for the shard writers and merge them into
+    // the database. No writes after it.
+    void finish();
     std::uint64_t exact_duplicates() const { return exact_duplicates_; }
     Xapian::doccount doc_count() const;
+    const Stats& stats() const { return stats_; }
 
   private:
-    std::string cluster_for(const Xapian::Document& doc, Xapian::docid self, const std::string& id_term);
+    struct Decision {
+        Outcome outcome = Outcome::added;
+        Xapian::docid self = 0; // the stored document with this id, 0 when new
+        std::string cluster;
+    };
+    Decision decide(const std::string& id_term, const std::string& content_hash,
+                    const Xapian::Document& doc);
+    std::string cluster_for(const Xapian::Document& doc, Xapian::docid self,
+                            const std::string& id_term);
+    bool maybe_stored(const std::string& term);
+    void remember(const std::string& id_term, const Xapian::Document& doc);
+    void write_input_state(const std::string& path, const InputState* state);
+    void flush();
 
     std::string path_;
     Options options_;
+    // The database decisions are made against: the target, or with shards the catalog.
     Xapian::WritableDatabase db_;
+    Xapian::WritableDatabase target_; // with shards: holds the target's lock until the merge
+    std::unique_ptr<ShardSet> shards_;
+    std::unique_ptr<KeyFilter> fresh_; // set when db_ was empty at the start
+    SpellingBatch spelling_;
     std::size_t pending_ = 0;
     std::uint64_t exact_duplicates_ = 0;
+    bool finished_ = false;
+    Stats stats_;
+
+    mutable std::mutex inputs_mutex_;
+    std::map<std::string, InputState> inputs_; // the stored ingestion state, kept in memory
 };
 
 // The first term of `doc` that starts with `prefix`, or "".

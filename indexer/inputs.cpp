@@ -1,5 +1,7 @@
 #include "inputs.h"
 
+#include "indexer/stop.h"
+
 #include <algorithm>
 #include <archive.h>
 #include <cerrno>
@@ -30,6 +32,74 @@ bool hidden(const fs::path& p) {
 
 } // namespace
 
+namespace {
+
+// The reason a path cannot be used, in words: loops and broken links are named as such.
+std::string path_problem(const fs::path& path, const std::error_code& ec) {
+    if (ec == std::errc::too_many_symbolic_link_levels) return "symbolic link loop";
+    std::error_code lec;
+    if (ec == std::errc::no_such_file_or_directory && fs::is_symlink(fs::symlink_status(path, lec)))
+        return "broken symbolic link";
+    return ec.message();
+}
+
+InputFile file_entry(const fs::path& path, const fs::file_status& status) {
+    std::error_code ec;
+    InputFile f{path.string(), 0, 0};
+    if (fs::is_regular_file(status)) f.size = fs::file_size(path, ec);
+    auto time = fs::last_write_time(path, ec);
+    if (!ec) f.mtime = to_unix(time);
+    return f;
+}
+
+// Walks `root` in path order without following symlinked folders (they may loop); every folder
+// that cannot be read and every link that leads nowhere is reported.
+void walk(const fs::path& root, std::vector<InputFile>& found,
+          const std::function<void(const std::string&, const std::string&)>& report) {
+    std::vector<fs::path> folders{root}; // a stack: the next folder to read is at the back
+    while (!folders.empty()) {
+        fs::path folder = std::move(folders.back());
+        folders.pop_back();
+        std::error_code ec;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+            entries.push_back(*it);
+        if (ec) {
+            report(folder.string(), "cannot read folder: " + ec.message());
+            continue;
+        }
+        std::sort(entries.begin(), entries.end());
+        std::vector<fs::path> subfolders;
+        for (const auto& entry : entries) {
+            const fs::path& path = entry.path();
+            if (hidden(path)) continue;
+            std::error_code sec;
+            fs::file_status own = entry.symlink_status(sec);
+            if (sec) {
+                report(path.string(), sec.message());
+                continue;
+            }
+            if (fs::is_directory(own)) {
+                subfolders.push_back(path);
+            } else if (fs::is_regular_file(own)) {
+                found.push_back(file_entry(path, own));
+            } else if (fs::is_symlink(own)) {
+                fs::file_status target = fs::status(path, sec);
+                if (sec) {
+                    report(path.string(), path_problem(path, sec));
+                } else if (fs::is_regular_file(target)) {
+                    found.push_back(file_entry(path, target));
+                }
+                // A symlinked folder is not followed; links to special files are skipped.
+            }
+            // Fifos, sockets and devices in a folder are skipped: they are not saved news.
+        }
+        folders.insert(folders.end(), subfolders.rbegin(), subfolders.rend());
+    }
+}
+
+} // namespace
+
 std::vector<InputFile>
 expand_inputs(const std::vector<std::string>& args,
               const std::function<void(const std::string&, const std::string&)>& report) {
@@ -42,68 +112,64 @@ expand_inputs(const std::vector<std::string>& args,
         std::error_code ec;
         auto status = fs::status(arg, ec);
         if (ec || !fs::exists(status)) {
-            report(arg, ec ? ec.message() : "no such file or directory");
+            report(arg, ec ? path_problem(arg, ec) : "no such file or directory");
             continue;
         }
         if (fs::is_directory(status)) {
             std::vector<InputFile> found;
-            auto options = fs::directory_options::skip_permission_denied;
-            fs::recursive_directory_iterator it(arg, options, ec), end;
-            if (ec) {
-                report(arg, ec.message());
-                continue;
-            }
-            for (; it != end; it.increment(ec)) {
-                if (ec) {
-                    report(it->path().string(), ec.message());
-                    ec.clear();
-                    continue;
-                }
-                const auto& entry = *it;
-                if (hidden(entry.path())) {
-                    if (entry.is_directory(ec)) it.disable_recursion_pending();
-                    continue;
-                }
-                if (entry.is_symlink(ec) && entry.is_directory(ec)) {
-                    it.disable_recursion_pending(); // symlinked folders may loop
-                    continue;
-                }
-                if (!entry.is_regular_file(ec)) continue;
-                found.push_back({entry.path().string(), entry.file_size(ec),
-                                 to_unix(entry.last_write_time(ec))});
-            }
+            walk(arg, found, report);
             std::sort(found.begin(), found.end(),
                       [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+            for (auto& f : found)
+                f.found = true;
             out.insert(out.end(), found.begin(), found.end());
         } else {
-            out.push_back({arg, fs::file_size(arg, ec), to_unix(fs::last_write_time(arg, ec))});
+            out.push_back(file_entry(arg, status));
         }
     }
     return out;
 }
 
+void ExpansionGuard::produced(std::uint64_t n) {
+    out_ += n;
+    if (out_ > limits_.max_bytes)
+        throw InputError("decompresses to more than " + std::to_string(limits_.max_bytes) +
+                         " bytes (--max-expanded-size)");
+    if (out_ > limits_.ratio_floor &&
+        static_cast<double>(out_) > limits_.max_ratio * static_cast<double>(in_))
+        throw InputError("compression bomb: " + std::to_string(in_) +
+                         " compressed bytes expand to more than " + std::to_string(out_) +
+                         " (over " + std::to_string(static_cast<long long>(limits_.max_ratio)) +
+                         " times, --max-expansion)");
+}
+
 namespace {
 
 // Raw bytes with a few already-read bytes (the magic number) in front.
+// Every byte read is counted in `guard` (the compressed side of the expansion ratio).
 class RawStream {
   public:
-    RawStream(std::string prefix, ByteSource source)
-        : prefix_(std::move(prefix)), source_(std::move(source)) {}
+    RawStream(std::string prefix, ByteSource source, ExpansionGuard* guard)
+        : prefix_(std::move(prefix)), source_(std::move(source)), guard_(guard) {}
 
     std::size_t read(char* buffer, std::size_t size) {
+        std::size_t n = 0;
         if (pos_ < prefix_.size()) {
-            std::size_t n = std::min(size, prefix_.size() - pos_);
+            n = std::min(size, prefix_.size() - pos_);
             std::memcpy(buffer, prefix_.data() + pos_, n);
             pos_ += n;
-            return n;
+        } else {
+            n = source_(buffer, size);
         }
-        return source_(buffer, size);
+        guard_->consumed(n);
+        return n;
     }
 
   private:
     std::string prefix_;
     std::size_t pos_ = 0;
     ByteSource source_;
+    ExpansionGuard* guard_;
 };
 
 class Decoder {
@@ -294,7 +360,10 @@ ByteSource memory_source(std::string bytes) {
 }
 
 struct InputReader::Impl {
+    explicit Impl(const ExpansionLimits& limits) : guard(limits) {}
+
     std::unique_ptr<FdCloser> fd; // the file descriptor, when reading a file (outlives the decoder)
+    ExpansionGuard guard;         // counts compressed and decompressed bytes
     std::unique_ptr<Decoder> decoder;
     std::string compression;
     std::string buffer; // bytes decoded but not yet handed out
@@ -312,7 +381,7 @@ struct InputReader::Impl {
         }
         magic.resize(have);
         compression = compression_of(magic);
-        RawStream raw(std::move(magic), std::move(source));
+        RawStream raw(std::move(magic), std::move(source), &guard);
         if (compression == "gzip")
             decoder = std::make_unique<GzipDecoder>(std::move(raw));
         else if (!compression.empty())
@@ -336,6 +405,7 @@ struct InputReader::Impl {
         std::size_t n = 0;
         try {
             n = decoder->read(buffer.data() + old, chunk);
+            if (!compression.empty()) guard.produced(n);
         } catch (const std::exception& e) {
             buffer.resize(old);
             error = e.what();
@@ -346,20 +416,23 @@ struct InputReader::Impl {
     }
 };
 
-InputReader::InputReader(const std::string& path) : impl_(std::make_unique<Impl>()) {
+InputReader::InputReader(const std::string& path, const ExpansionLimits& limits)
+    : impl_(std::make_unique<Impl>(limits)) {
     int fd = path == "-" ? dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(std::strerror(errno));
+    if (fd < 0) throw InputError(std::string("cannot open: ") + std::strerror(errno));
     impl_->fd = std::make_unique<FdCloser>(fd);
     impl_->open([fd](char* buffer, std::size_t size) -> std::size_t {
         while (true) {
             ssize_t n = ::read(fd, buffer, size);
             if (n >= 0) return static_cast<std::size_t>(n);
             if (errno != EINTR) throw InputError(std::strerror(errno));
+            if (stop_requested()) throw Interrupted();
         }
     });
 }
 
-InputReader::InputReader(ByteSource source) : impl_(std::make_unique<Impl>()) {
+InputReader::InputReader(ByteSource source, const ExpansionLimits& limits)
+    : impl_(std::make_unique<Impl>(limits)) {
     impl_->open(std::move(source));
 }
 

@@ -2,7 +2,9 @@
 // reader for one input (a file, stdin, or any byte stream such as an archive member) that undoes
 // compression transparently: gzip (also concatenated members, as in per-record WARC.gz) with zlib,
 // zstd, bzip2 and xz with libarchive. The compression is recognized by its magic number, never by
-// the name; other bytes are read as they are.
+// the name; other bytes are read as they are. Decompression is guarded against compression bombs
+// (ExpansionLimits): past a floor, output may not outgrow the compressed input by more than a
+// ratio, nor pass an absolute size.
 #pragma once
 
 #include <cstddef>
@@ -21,6 +23,7 @@ struct InputFile {
     std::string path;        // as given or found; "-" is standard input
     std::uintmax_t size = 0; // 0 for stdin
     std::int64_t mtime = 0;  // Unix seconds; 0 for stdin
+    bool found = false;      // found in a folder walk, not named on the command line
 };
 
 class InputError : public std::runtime_error {
@@ -28,9 +31,33 @@ class InputError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Expands arguments: a folder is walked recursively (sorted, hidden entries and symlinked folders
-// skipped), a file is taken as is, "-" means stdin. Problems (missing paths, unreadable folders)
-// are reported through `report(path, reason)` and the rest goes on.
+// Limits on decompressed output, per input (a compressed file, an archive member): a compression
+// bomb is stopped with an InputError instead of filling memory, disk or hours.
+struct ExpansionLimits {
+    std::uint64_t max_bytes = 64ull << 30; // decompressed bytes of one input (--max-expanded-size)
+    double max_ratio = 200;                // decompressed / compressed bytes (--max-expansion)
+    std::uint64_t ratio_floor = 64u << 20; // the ratio is enforced past this much output
+};
+
+// Counts the bytes a decompressor consumes and produces; produced() throws InputError when the
+// output passes ExpansionLimits.
+class ExpansionGuard {
+  public:
+    explicit ExpansionGuard(const ExpansionLimits& limits) : limits_(limits) {}
+    void consumed(std::uint64_t n) { in_ += n; }
+    void produced(std::uint64_t n);
+    std::uint64_t total_in() const { return in_; }
+    std::uint64_t total_out() const { return out_; }
+
+  private:
+    ExpansionLimits limits_;
+    std::uint64_t in_ = 0, out_ = 0;
+};
+
+// Expands arguments: a folder is walked recursively (sorted; hidden entries, symlinked folders and
+// special files skipped), a file is taken as is, "-" means stdin. Problems (missing paths,
+// unreadable folders, symbolic link loops, broken links) are reported through
+// `report(path, reason)` and the rest goes on.
 std::vector<InputFile>
 expand_inputs(const std::vector<std::string>& args,
               const std::function<void(const std::string&, const std::string&)>& report);
@@ -43,11 +70,13 @@ using ByteSource = std::function<std::size_t(char* buffer, std::size_t size)>;
 ByteSource memory_source(std::string bytes);
 
 // Reads one input, decompressing when the bytes are gzip, zstd, bzip2 or xz. Throws InputError
-// with the reason (unreadable file, corrupt or truncated compressed data).
+// with the reason (unreadable file, corrupt or truncated compressed data, a compression bomb).
 class InputReader {
   public:
-    explicit InputReader(const std::string& path); // a file, or "-" for stdin
-    explicit InputReader(ByteSource source);       // any stream, e.g. an archive member
+    // A file, or "-" for stdin.
+    explicit InputReader(const std::string& path, const ExpansionLimits& limits = {});
+    // Any stream, e.g. an archive member.
+    explicit InputReader(ByteSource source, const ExpansionLimits& limits = {});
     ~InputReader();
     InputReader(const InputReader&) = delete;
     InputReader& operator=(const InputReader&) = delete;

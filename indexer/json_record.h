@@ -40,8 +40,13 @@ class FieldMap {
     std::map<std::string, std::vector<std::string>> map_;
 };
 
+// How deeply a record's arrays and objects may nest (a real record needs 3 or 4 levels).
+inline constexpr std::size_t max_json_depth = 64;
+
 // Parses one JSON Lines record into an Article (not analyzed yet). Throws RecordError for invalid
-// JSON, a record that is not an object, one with neither title nor body, or an unparseable date.
+// JSON (NUL bytes and invalid UTF-8 are named with their byte position), nesting deeper than
+// max_json_depth, a record that is not an object, one with neither title nor body, or an
+// unparseable date.
 Article article_from_record(std::string_view line, const FieldMap& fields);
 
 } // namespace dateline

@@ -12,10 +12,13 @@
 #include "indexer/pipeline.h"
 #include "indexer/progress.h"
 #include "indexer/sources/source.h"
+#include "indexer/stop.h"
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -29,10 +32,13 @@ namespace {
 using namespace dateline;
 
 constexpr int exit_ok = 0, exit_usage = 2, exit_database = 3, exit_rejected = 4;
+// Interrupted by SIGINT or SIGTERM: exit 128 + the signal's number (130, 143), as shells report.
+constexpr int exit_signal_base = 128;
 
 struct Counts {
     std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0, deleted = 0;
     std::uint64_t skipped_inputs = 0;
+    std::uint64_t not_news = 0; // files found in folders or archives and skipped as not news
 };
 
 // A fingerprint of the options that shape articles: an input indexed under other settings is read
@@ -85,7 +91,10 @@ struct Cli {
     bool dry_run = false;
     bool no_entities = false;
     bool no_sync = false;
+    unsigned shards = 0;
+    bool no_spelling = false;
     bool quiet = false;
+    bool verbose = false;
     bool force = false;
     std::string duplicates = "keep";
     bool delete_missing = false;
@@ -93,6 +102,10 @@ struct Cli {
     std::string fetched_at;
     std::string explain;
     std::string default_language = "en";
+    std::uint64_t max_record_bytes = 64u << 20;
+    std::uint64_t max_article_bytes = 1u << 20;
+    std::uint64_t max_expanded_bytes = 64ull << 30;
+    double max_expansion = 200;
 };
 
 // --explain FILE: every field of one page (or record) and where it came from.
@@ -140,8 +153,12 @@ int run(const Cli& cli) {
     options.analyze.default_language = cli.default_language;
     options.jobs = cli.jobs ? cli.jobs : std::max(1u, std::thread::hardware_concurrency());
     options.build_documents = !cli.dry_run;
+    options.max_article_bytes = cli.max_article_bytes;
 
     SourceOptions source_options;
+    source_options.max_record_bytes = cli.max_record_bytes;
+    source_options.expansion.max_bytes = cli.max_expanded_bytes;
+    source_options.expansion.max_ratio = cli.max_expansion;
     if (!cli.fetched_at.empty()) {
         source_options.fetched_at = dates::parse(cli.fetched_at);
         if (!source_options.fetched_at) {
@@ -163,7 +180,8 @@ int run(const Cli& cli) {
     std::unique_ptr<IndexWriter> writer;
     if (!cli.dry_run)
         writer = std::make_unique<IndexWriter>(
-            cli.db, IndexWriter::Options{cli.batch, cli.no_sync, cli.duplicates == "drop"});
+            cli.db, IndexWriter::Options{cli.batch, cli.no_sync, cli.duplicates == "drop",
+                                         cli.shards, !cli.no_spelling});
 
     const bool emit_jsonl = cli.emit == "jsonl";
     auto consume = [&](Processed&& p) {
@@ -185,7 +203,7 @@ int run(const Cli& cli) {
             p.content_hash = content_hash(p.content_hash + term);
             p.document.add_value(schema::slot::content_hash, p.content_hash);
         }
-        switch (writer->write(p.id_term, p.content_hash, p.document)) {
+        switch (writer->write(p.id_term, p.content_hash, std::move(p.document), std::move(p.spelling))) {
         case IndexWriter::Outcome::added:
             ++counts.added;
             break;
@@ -225,10 +243,16 @@ int run(const Cli& cli) {
         total_bytes += f.size;
     Progress progress(!cli.quiet && isatty(STDERR_FILENO), total_bytes, files.size());
     std::uintmax_t bytes_done = 0;
+    bool interrupted = false; // SIGINT/SIGTERM: reading stopped, what was read is committed
+    install_stop_handlers();
     {
         Pipeline pipeline(options, consume);
         std::size_t inputs_done = 0;
         for (const auto& file : files) {
+            if (stop_requested()) {
+                interrupted = true;
+                break;
+            }
             // Ingestion state: skip an input read before under the same settings, unless it
             // changed.
             const bool tracked = writer && file.path != "-";
@@ -253,15 +277,25 @@ int run(const Cli& cli) {
             } else if (tracked) {
                 state.hash = hash_file(file.path);
             }
+            // A file found in a folder or an archive that is clearly not news: counted, listed
+            // with --verbose, not rejected (a named one is rejected).
+            auto skip_not_news = [&](const std::string& location, const std::string& reason) {
+                pipeline.submit_action([&counts, &cli, location, reason] {
+                    ++counts.not_news;
+                    if (cli.verbose) report(location, "skipped: " + reason);
+                });
+            };
             try {
                 read_source(file, source_options,
                             SourceSink{[&](RawItem&& item) {
+                                           if (stop_requested()) throw Interrupted();
                                            ++counts.read;
                                            item.input = abs;
                                            pipeline.submit(std::move(item));
                                            progress.update(inputs_done, bytes_done, counts.read);
                                        },
                                        [&](const std::string& location, const std::string& reason) {
+                                           if (stop_requested()) throw Interrupted();
                                            // Counted and reported on the writer thread, in input
                                            // order.
                                            ++counts.read;
@@ -269,11 +303,31 @@ int run(const Cli& cli) {
                                                ++counts.rejected;
                                                report(location, reason);
                                            });
-                                       }});
+                                       },
+                                       skip_not_news});
                 if (tracked)
                     pipeline.submit_action(
                         [&writer, abs, state] { writer->set_input_state(abs, state); });
+            } catch (const Interrupted&) {
+                interrupted = true; // the input is not complete: its state is not recorded
+                break;
+            } catch (const NotNews& e) {
+                if (!file.found) {
+                    pipeline.submit_action([&counts, path = file.path, reason = std::string(e.what())] {
+                        ++counts.rejected;
+                        report(path, reason);
+                    });
+                } else {
+                    skip_not_news(file.path, e.what());
+                    if (tracked) // not read again while it is unchanged
+                        pipeline.submit_action(
+                            [&writer, abs, state] { writer->set_input_state(abs, state); });
+                }
             } catch (const InputError& e) {
+                if (stop_requested()) { // a read cut short by the signal, not a bad input
+                    interrupted = true;
+                    break;
+                }
                 pipeline.submit_action([&counts, path = file.path, reason = std::string(e.what())] {
                     ++counts.rejected;
                     report(path, reason);
@@ -286,7 +340,7 @@ int run(const Cli& cli) {
     }
     Xapian::doccount articles = 0;
     if (writer) {
-        writer->commit();
+        writer->finish();
         articles = writer->doc_count();
     }
     progress.clear();
@@ -297,7 +351,7 @@ int run(const Cli& cli) {
         std::fprintf(stderr,
                      "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact "
                      "duplicates %llu, rejected %llu, "
-                     "deleted %llu; %llu unchanged inputs skipped; in %.1f s (%.0f articles/s)%s\n",
+                     "deleted %llu; %llu unchanged inputs skipped%s; in %.1f s (%.0f articles/s)%s\n",
                      static_cast<unsigned long long>(counts.read),
                      static_cast<unsigned long long>(counts.added),
                      static_cast<unsigned long long>(counts.updated),
@@ -305,12 +359,60 @@ int run(const Cli& cli) {
                      static_cast<unsigned long long>(writer ? writer->exact_duplicates() : 0),
                      static_cast<unsigned long long>(counts.rejected),
                      static_cast<unsigned long long>(counts.deleted),
-                     static_cast<unsigned long long>(counts.skipped_inputs), seconds,
+                     static_cast<unsigned long long>(counts.skipped_inputs),
+                     counts.not_news ? ("; " + std::to_string(counts.not_news) +
+                                        " files skipped as not news" +
+                                        (cli.verbose ? "" : " (--verbose lists them)"))
+                                           .c_str()
+                                     : "",
+                     seconds,
                      seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
                      writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str()
                             : "");
+        if (interrupted)
+            std::fprintf(stderr,
+                         "dateline-index: interrupted by %s: reading stopped, what was read is "
+                         "committed; run the same command again to finish\n",
+                         stop_signal() == SIGTERM ? "SIGTERM" : "SIGINT");
     }
+    if (interrupted) return exit_signal_base + stop_signal();
     return counts.rejected ? exit_rejected : exit_ok;
+}
+
+// After a database error: what the database holds now (every commit is atomic, so it is the last
+// one), or "" when it cannot be read.
+std::string last_commit_note(const std::string& path) {
+    if (path.empty()) return "";
+    try {
+        Xapian::Database db(path);
+        return "dateline-index: the database is left at its last commit (" +
+               std::to_string(db.get_doccount()) +
+               " articles); run the same command again once the problem is solved\n";
+    } catch (const Xapian::Error&) {
+        return "";
+    }
+}
+
+std::string fatal_database; // for on_fatal
+
+// An exception that escaped (Xapian may throw from a destructor while a write fails, e.g. on a full
+// disk): say what happened instead of "terminate called...", and exit as for a database error.
+[[noreturn]] void on_fatal() {
+    std::string what = "unknown error";
+    if (auto e = std::current_exception()) {
+        try {
+            std::rethrow_exception(e);
+        } catch (const Xapian::Error& x) {
+            what = x.get_description();
+        } catch (const std::exception& x) {
+            what = x.what();
+        } catch (...) {
+        }
+    }
+    std::fprintf(stderr, "dateline-index: fatal error while writing %s: %s\n%s",
+                 fatal_database.c_str(), what.c_str(), last_commit_note(fatal_database).c_str());
+    std::fflush(stderr);
+    std::_Exit(exit_database);
 }
 
 } // namespace
@@ -338,6 +440,13 @@ int main(int argc, char** argv) {
     app.add_flag("--no-entities", cli.no_entities,
                  "Skip entity tagging: tags are the input's only");
     app.add_flag("--no-sync", cli.no_sync, "Bulk load: do not fsync each commit (DB_NO_SYNC)");
+    app.add_option("--shards", cli.shards,
+                   "Bulk load into a new or empty database: N shards written in parallel, then "
+                   "merged (Xapian compaction); the database gets no articles until the merge at the "
+                   "end, so an interrupted run leaves it empty")
+        ->check(CLI::Range(0u, 64u));
+    app.add_flag("--no-spelling", cli.no_spelling,
+                 "Do not add title and body words to the spelling table (query suggestions)");
     app.add_option("--fetched-at", cli.fetched_at,
                    "Reference time for relative dates in pages (default: file time)");
     app.add_option("--explain", cli.explain,
@@ -346,6 +455,9 @@ int main(int argc, char** argv) {
                    "Language when an article states none and none is detected")
         ->capture_default_str();
     app.add_flag("--quiet,-q", cli.quiet, "No progress and no summary");
+    app.add_flag("--verbose,-v", cli.verbose,
+                 "Also name the files of folders and archives skipped as not news (README, "
+                 "scripts, images, binary data)");
     app.add_option("--duplicates", cli.duplicates,
                    "Exact duplicates (the same text under another id): keep (in the story's "
                    "cluster) or drop")
@@ -358,15 +470,37 @@ int main(int argc, char** argv) {
     app.add_flag("--delete-missing", cli.delete_missing,
                  "Delete the articles of inputs that were indexed from under the given folders but "
                  "are gone");
+    app.add_option("--max-record-size", cli.max_record_bytes,
+                   "A longer JSON line, page, WARC record or XML document is rejected (e.g. 64M)")
+        ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
+    app.add_option("--max-article-size", cli.max_article_bytes,
+                   "An article with more text (title, description, body) is rejected (e.g. 1M)")
+        ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
+    app.add_option("--max-expanded-size", cli.max_expanded_bytes,
+                   "A compressed input or archive that decompresses to more is stopped (e.g. 64G)")
+        ->transform(CLI::AsSizeValue(false))
+        ->capture_default_str();
+    app.add_option("--max-expansion", cli.max_expansion,
+                   "Compression bombs: past 64 MiB of output, a compressed input may not expand "
+                   "more than this many times")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? exit_ok : exit_usage;
     }
+    fatal_database = cli.db;
+    std::set_terminate(on_fatal);
     try {
         return run(cli);
-    } catch (const DatabaseError& e) {
+    } catch (const DatabaseLockedError& e) {
         std::cerr << "dateline-index: " << e.what() << "\n";
+        return exit_database;
+    } catch (const DatabaseError& e) {
+        std::cerr << "dateline-index: " << e.what() << "\n" << last_commit_note(cli.db);
         return exit_database;
     } catch (const std::invalid_argument& e) {
         std::cerr << "dateline-index: " << e.what() << "\n";

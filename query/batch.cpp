@@ -4,7 +4,9 @@
 #include "errors.h"
 #include "printers/printers.h"
 
+#include <cstdint>
 #include <istream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -26,7 +28,10 @@ std::vector<std::string> strings(const nlohmann::json& value, const std::string&
 }
 
 Xapian::doccount count(const nlohmann::json& value, const std::string& key) {
-    if (!value.is_number_unsigned()) throw UsageError("\"" + key + "\" must be a number >= 0");
+    constexpr auto most = std::numeric_limits<Xapian::doccount>::max();
+    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > most)
+        throw UsageError("\"" + key + "\" must be a whole number from 0 to " +
+                         std::to_string(most));
     return value.get<Xapian::doccount>();
 }
 
@@ -59,9 +64,13 @@ SearchRequest request_from_line(std::string_view line, const SearchRequest& defa
         } else if (key == "collapse") {
             if (!value.is_boolean()) throw UsageError("\"collapse\" must be true or false");
             request.collapse = value.get<bool>();
+        } else if (key == "auto_correct") {
+            if (!value.is_boolean()) throw UsageError("\"auto_correct\" must be true or false");
+            request.auto_correct = value.get<bool>();
         } else {
             throw UsageError("unknown key \"" + key +
-                             "\" (expected query, limit, offset, facets, sort, filters, collapse)");
+                             "\" (expected query, limit, offset, facets, sort, filters, collapse, "
+                             "auto_correct)");
         }
     }
     return request;
@@ -70,12 +79,17 @@ SearchRequest request_from_line(std::string_view line, const SearchRequest& defa
 int run_batch(Xapian::Database& db, std::istream& in, std::ostream& out,
               const SearchRequest& defaults) {
     int worst = 0;
+    bool prepared = false;
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (text::trim(line).empty()) continue;
         nlohmann::json doc;
         int code = 0;
         try {
+            if (!prepared) { // once, at the first query: many searches follow
+                prepare_for_many_searches(db);
+                prepared = true;
+            }
             SearchResult result = search(db, request_from_line(line, defaults));
             code = static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);
             doc = json_shape::search_document(result);

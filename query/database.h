@@ -1,7 +1,8 @@
 // Opening a Dateline database for reading, and retrying reads when a writer commits meanwhile.
-// open_database() checks that the directory exists, is a Xapian database, and carries the schema
-// version this build understands (metadata schema::version_key); otherwise it throws DbError with
-// "cannot open database DIR: reason".
+// open_database() checks that the path exists, is a Xapian database, and carries the schema
+// version this build understands (metadata schema::version_key: absent, unreadable, older and
+// newer versions each say so); otherwise it throws DbError with "cannot open database DIR:
+// reason".
 #pragma once
 
 #include "errors.h"
@@ -13,7 +14,8 @@ namespace dateline::query {
 
 Xapian::Database open_database(const std::string& path);
 
-// The schema version stored in the database, or 0 when the metadata key is absent or unreadable.
+// The schema version stored in the database: 0 when the metadata key is absent, -1 when it is not
+// a number. open_database() rejects anything but schema::version (exit 3).
 int stored_schema_version(const Xapian::Database& db);
 
 // Runs fn() and, when the database changed under it (Xapian::DatabaseModifiedError), reopens the

@@ -5,9 +5,11 @@
 #include "analyzers/text.h"
 #include "errors.h"
 
+#include <algorithm>
 #include <cctype>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace dateline::query {
 
@@ -91,7 +93,52 @@ DatePeriod parse_date_period(std::string_view input) {
     return p;
 }
 
-Xapian::Query date_range_query(std::string_view begin, std::string_view end) {
+namespace {
+
+// The years the database has dated articles in, from its Y terms; false when none.
+bool year_span(const Xapian::Database& db, int* first, int* last) {
+    const std::string prefix(schema::prefix::year);
+    bool any = false;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        std::string_view digits = std::string_view(*it).substr(prefix.size());
+        if (digits.size() != 4 || !all_digits(digits)) continue;
+        int year = static_cast<int>(to_number(digits));
+        *first = any ? std::min(*first, year) : year;
+        *last = any ? std::max(*last, year) : year;
+        any = true;
+    }
+    return any;
+}
+
+// The Y/M/D terms covering the days [first, end) (days since 1970-01-01).
+Xapian::Query day_terms(std::int64_t first, std::int64_t end) {
+    std::vector<Xapian::Query> terms;
+    for (std::int64_t day = first; day < end;) {
+        auto c = dates::to_civil(day * seconds_per_day);
+        const std::string year = std::to_string(c.year);
+        const std::int64_t next_year = dates::days_from_civil(c.year + 1, 1, 1);
+        const std::int64_t next_month =
+            c.month == 12 ? next_year : dates::days_from_civil(c.year, c.month + 1, 1);
+        if (c.month == 1 && c.day == 1 && next_year <= end) {
+            terms.emplace_back(std::string(schema::prefix::year) + year);
+            day = next_year;
+        } else if (c.day == 1 && next_month <= end) {
+            terms.emplace_back(std::string(schema::prefix::month) + year + two_digits(c.month));
+            day = next_month;
+        } else {
+            terms.emplace_back(std::string(schema::prefix::day) + year + two_digits(c.month) +
+                               two_digits(c.day));
+            ++day;
+        }
+    }
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+} // namespace
+
+Xapian::Query date_range_query(std::string_view begin, std::string_view end,
+                               const Xapian::Database* db) {
     const bool has_begin = !text::trim(begin).empty();
     const bool has_end = !text::trim(end).empty();
     if (!has_begin && !has_end)
@@ -106,6 +153,15 @@ Xapian::Query date_range_query(std::string_view begin, std::string_view end) {
     if (has_begin && has_end && to.end <= from.start)
         throw QueryError(bad_range(begin, end, "the range ends before it starts"));
 
+    if (db) {
+        int first_year = 0, last_year = 0;
+        if (!year_span(*db, &first_year, &last_year)) return Xapian::Query::MatchNothing;
+        std::int64_t first = dates::days_from_civil(first_year, 1, 1);
+        std::int64_t stop = dates::days_from_civil(last_year + 1, 1, 1);
+        if (has_begin) first = std::max(first, from.start / seconds_per_day);
+        if (has_end) stop = std::min(stop, to.end / seconds_per_day);
+        return day_terms(first, stop);
+    }
     // Published times are whole seconds, so "up to the end of B" is "<= B.end - 1".
     const auto slot = schema::slot::published;
     auto lo = [&] { return Xapian::sortable_serialise(static_cast<double>(from.start)); };

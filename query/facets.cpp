@@ -15,21 +15,31 @@ namespace dateline::query {
 
 namespace {
 
-constexpr std::int64_t seconds_per_day = 86400;
-
 std::string fold_tag(std::string_view tag) {
     return text::fold_case(text::collapse_whitespace(tag));
 }
 
-// Top `limit` values by count (then by value); fills distinct and other.
-void keep_top(FacetResult& r, std::vector<FacetValue> values, std::size_t limit) {
-    std::sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    r.distinct = values.size();
-    if (limit != 0 && values.size() > limit) values.resize(limit);
-    r.other = r.distinct - values.size();
-    r.values = std::move(values);
+// A counted value before it is kept or not: strings by pointer into the facet index.
+struct Candidate {
+    Xapian::doccount count;
+    const std::string* value;
+    const std::string* label;
+};
+
+// Top `limit` values by count (then by value) into r.values; fills distinct and other.
+void keep_top(FacetResult& r, std::vector<Candidate> candidates, std::size_t limit) {
+    auto before = [](const Candidate& a, const Candidate& b) {
+        return a.count != b.count ? a.count > b.count : *a.value < *b.value;
+    };
+    r.distinct = candidates.size();
+    const std::size_t keep = limit == 0 || candidates.size() <= limit ? candidates.size() : limit;
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep),
+                      candidates.end(), before);
+    r.other = r.distinct - keep;
+    r.values.clear();
+    r.values.reserve(keep);
+    for (std::size_t i = 0; i < keep; ++i)
+        r.values.push_back({*candidates[i].value, *candidates[i].label, candidates[i].count});
 }
 
 // --- source, lang: one value per document ------------------------------------------------------
@@ -56,20 +66,22 @@ std::string source_label(const Xapian::Database& db, const std::string& id) {
 class SlotFacet final : public FacetCollector {
   public:
     SlotFacet(std::string name, Xapian::valueno slot, bool label_sources, std::size_t limit)
-        : name_(std::move(name)), spy_(slot), label_sources_(label_sources), limit_(limit) {}
+        : name_(std::move(name)), slot_(slot), label_sources_(label_sources), limit_(limit) {}
 
-    Xapian::MatchSpy& spy() override { return spy_; }
-
-    FacetResult result(const Xapian::Database& db) const override {
+    FacetResult count(const Xapian::Database& db, FacetIndex& index,
+                      std::span<const Xapian::docid> matches) const override {
+        const SlotCodes& codes = index.slot(slot_);
+        std::vector<Xapian::doccount> counts(codes.values.size() + 1, 0);
+        const std::size_t size = codes.code.size();
+        for (Xapian::docid did : matches)
+            ++counts[did < size ? codes.code[did] : 0];
         FacetResult r;
         r.name = name_;
-        std::vector<FacetValue> values;
-        Xapian::doccount with_value = 0;
-        for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
-            values.push_back({*it, *it, it.get_termfreq()});
-            with_value += it.get_termfreq();
-        }
-        r.missing = spy_.get_total() - with_value;
+        r.missing = counts[0];
+        std::vector<Candidate> values;
+        for (std::size_t i = 1; i < counts.size(); ++i)
+            if (counts[i] > 0)
+                values.push_back({counts[i], &codes.values[i - 1], &codes.values[i - 1]});
         keep_top(r, std::move(values), limit_);
         if (label_sources_)
             for (auto& v : r.values)
@@ -79,228 +91,169 @@ class SlotFacet final : public FacetCollector {
 
   private:
     std::string name_;
-    mutable Xapian::ValueCountMatchSpy spy_;
+    Xapian::valueno slot_;
     bool label_sources_;
     std::size_t limit_;
 };
 
 // --- tag: a list of values per document --------------------------------------------------------
 
-// Counts each distinct (case-folded) item of a schema::encode_list value once per document, and
-// remembers the most common spelling of each.
-class ListCountSpy final : public Xapian::MatchSpy {
-  public:
-    struct Entry {
-        Xapian::doccount count = 0;
-        std::map<std::string, Xapian::doccount> spellings;
-    };
-
-    explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        ++total_;
-        std::string raw = doc.get_value(slot_);
-        if (raw.empty()) {
-            ++missing_;
-            return;
-        }
-        std::vector<std::string> items;
-        try {
-            items = schema::decode_list(raw);
-        } catch (const std::runtime_error&) {
-            ++missing_; // a corrupt value counts as no value rather than failing the search
-            return;
-        }
-        std::vector<std::string> seen;
-        for (auto& item : items) {
-            std::string key = fold_tag(item);
-            if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-            auto& entry = counts_[key];
-            ++entry.count;
-            ++entry.spellings[item];
-            seen.push_back(std::move(key));
-        }
-        if (seen.empty()) ++missing_;
-    }
-
-    Xapian::MatchSpy* clone() const override { return new ListCountSpy(slot_); }
-    std::string name() const override { return "dateline::ListCountSpy"; }
-
-    const std::unordered_map<std::string, Entry>& counts() const { return counts_; }
-    Xapian::doccount missing() const { return missing_; }
-
-  private:
-    Xapian::valueno slot_;
-    Xapian::doccount total_ = 0;
-    Xapian::doccount missing_ = 0;
-    std::unordered_map<std::string, Entry> counts_;
-};
-
-std::string most_common_spelling(const std::map<std::string, Xapian::doccount>& spellings) {
-    auto best = spellings.begin();
-    for (auto it = spellings.begin(); it != spellings.end(); ++it)
-        if (it->second > best->second) best = it;
-    return best == spellings.end() ? std::string() : best->first;
+// Ids of a document's list, empty for docids beyond the index.
+std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did) {
+    if (did + 1 >= lists.offsets.size()) return {};
+    return {lists.items.data() + lists.offsets[did], lists.offsets[did + 1] - lists.offsets[did]};
 }
 
 class TagFacet final : public FacetCollector {
   public:
-    TagFacet(std::string name, std::size_t limit)
-        : name_(std::move(name)), spy_(schema::slot::tags), limit_(limit) {}
+    TagFacet(std::string name, std::size_t limit) : name_(std::move(name)), limit_(limit) {}
 
-    Xapian::MatchSpy& spy() override { return spy_; }
-
-    FacetResult result(const Xapian::Database&) const override {
+    FacetResult count(const Xapian::Database&, FacetIndex& index,
+                      std::span<const Xapian::docid> matches) const override {
+        const TagLists& tags = index.tags();
+        std::vector<Xapian::doccount> key_counts(tags.key_spellings.size(), 0);
+        std::vector<Xapian::doccount> spelling_counts(tags.spellings.size(), 0);
+        std::vector<std::uint32_t> touched;
         FacetResult r;
         r.name = name_;
-        std::vector<FacetValue> values;
-        values.reserve(spy_.counts().size());
-        for (const auto& [key, entry] : spy_.counts()) {
-            std::string display = most_common_spelling(entry.spellings);
-            values.push_back({display, display, entry.count});
+        for (Xapian::docid did : matches) {
+            auto items = items_of(tags.lists, did);
+            if (items.empty()) ++r.missing;
+            for (std::uint32_t spelling : items) {
+                const std::uint32_t key = tags.key_of[spelling];
+                if (key_counts[key]++ == 0) touched.push_back(key);
+                ++spelling_counts[spelling];
+            }
         }
-        r.missing = spy_.missing();
+        std::vector<Candidate> values;
+        values.reserve(touched.size());
+        for (std::uint32_t key : touched) {
+            // The most common spelling among the matches; ties: the first in byte order.
+            const std::string* best = nullptr;
+            Xapian::doccount best_count = 0;
+            for (std::uint32_t spelling : tags.key_spellings[key]) {
+                const Xapian::doccount c = spelling_counts[spelling];
+                const std::string& text = tags.spellings[spelling];
+                if (c > best_count || (c == best_count && c > 0 && text < *best)) {
+                    best = &text;
+                    best_count = c;
+                }
+            }
+            values.push_back({key_counts[key], best, best});
+        }
         keep_top(r, std::move(values), limit_);
         return r;
     }
 
   private:
     std::string name_;
-    ListCountSpy spy_;
     std::size_t limit_;
 };
 
 // --- person, org, place, site: boolean terms with a prefix -------------------------------------
 
-// Counts the terms with a prefix in each document. Values are the lower-cased term values;
-// labels come from the document's display tags (slot 2) when one folds to the same value.
-class TermPrefixSpy final : public Xapian::MatchSpy {
-  public:
-    struct Entry {
-        Xapian::doccount count = 0;
-        std::string label;
-    };
-
-    explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        bool any = false;
-        std::vector<std::string> labels; // decoded lazily, only for documents with such terms
-        bool labels_read = false;
-        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-            if (!any) {
-                it.skip_to(prefix_);
-                if (it == doc.termlist_end()) break;
-            }
-            const std::string& term = *it;
-            if (term.compare(0, prefix_.size(), prefix_) != 0) break;
-            std::string value = term.substr(prefix_.size());
-            if (value.empty()) continue;
-            any = true;
-            auto& entry = counts_[value];
-            ++entry.count;
-            if (entry.label.empty()) {
-                if (!labels_read) {
-                    labels_read = true;
-                    try {
-                        labels = schema::decode_list(doc.get_value(schema::slot::tags));
-                    } catch (const std::runtime_error&) {
-                    }
-                }
-                for (const auto& l : labels)
-                    if (fold_tag(l) == value) entry.label = l;
-            }
-        }
-        if (!any) ++missing_;
+// The display tag (slot 2) of a document that folds to `value`, or "".
+std::string display_label(const Xapian::Database& db, Xapian::docid did, const std::string& value) {
+    std::vector<std::string> labels;
+    try {
+        labels = schema::decode_list(db.get_document(did).get_value(schema::slot::tags));
+    } catch (const std::runtime_error&) {
+        return {};
     }
-
-    Xapian::MatchSpy* clone() const override { return new TermPrefixSpy(prefix_); }
-    std::string name() const override { return "dateline::TermPrefixSpy"; }
-
-    const std::unordered_map<std::string, Entry>& counts() const { return counts_; }
-    Xapian::doccount missing() const { return missing_; }
-
-  private:
-    std::string prefix_;
-    Xapian::doccount missing_ = 0;
-    std::unordered_map<std::string, Entry> counts_;
-};
+    std::string found;
+    for (const auto& l : labels)
+        if (fold_tag(l) == value) found = l;
+    return found;
+}
 
 class TermFacet final : public FacetCollector {
   public:
     TermFacet(std::string name, std::string prefix, std::size_t limit, std::string type = {})
-        : name_(std::move(name)), type_(std::move(type)), spy_(std::move(prefix)), limit_(limit) {}
+        : name_(std::move(name)), type_(std::move(type)), prefix_(std::move(prefix)),
+          limit_(limit) {}
 
-    Xapian::MatchSpy& spy() override { return spy_; }
-
-    FacetResult result(const Xapian::Database&) const override {
+    FacetResult count(const Xapian::Database& db, FacetIndex& index,
+                      std::span<const Xapian::docid> matches) const override {
+        const TermLists& terms = index.terms(prefix_);
+        std::vector<Xapian::doccount> counts(terms.values.size(), 0);
+        std::vector<std::uint32_t> touched;
         FacetResult r;
         r.name = name_;
-        std::vector<FacetValue> values;
-        for (const auto& [value, entry] : spy_.counts())
-            values.push_back({value, entry.label.empty() ? value : entry.label, entry.count});
-        r.missing = spy_.missing();
         r.type = type_;
+        for (Xapian::docid did : matches) {
+            auto items = items_of(terms.lists, did);
+            if (items.empty()) ++r.missing;
+            for (std::uint32_t id : items)
+                if (counts[id]++ == 0) touched.push_back(id);
+        }
+        std::vector<Candidate> values;
+        values.reserve(touched.size());
+        for (std::uint32_t id : touched)
+            values.push_back({counts[id], &terms.values[id], &terms.values[id]});
         keep_top(r, std::move(values), limit_);
+        // Labels only for the values shown: the first matching document with a display tag
+        // folding to the value.
+        std::unordered_map<std::string, std::uint32_t> ids;
+        for (const auto& v : r.values)
+            ids.emplace(v.value, 0);
+        for (std::uint32_t id : touched)
+            if (auto it = ids.find(terms.values[id]); it != ids.end()) it->second = id;
+        for (auto& v : r.values) {
+            const std::uint32_t id = ids[v.value];
+            for (Xapian::docid did : matches) {
+                auto items = items_of(terms.lists, did);
+                if (std::find(items.begin(), items.end(), id) == items.end()) continue;
+                std::string label = display_label(db, did, v.value);
+                if (!label.empty()) {
+                    v.label = std::move(label);
+                    break;
+                }
+            }
+        }
         return r;
     }
 
   private:
     std::string name_;
     std::string type_;
-    TermPrefixSpy spy_;
+    std::string prefix_;
     std::size_t limit_;
 };
 
 // --- date: a histogram of slot 0 ---------------------------------------------------------------
 
-class DaySpy final : public Xapian::MatchSpy {
-  public:
-    explicit DaySpy(Xapian::valueno slot) : slot_(slot) {}
-
-    void operator()(const Xapian::Document& doc, double) override {
-        std::string raw = doc.get_value(slot_);
-        if (raw.empty()) {
-            ++missing_;
-            return;
-        }
-        double seconds = Xapian::sortable_unserialise(raw);
-        auto day = static_cast<std::int64_t>(std::floor(seconds / seconds_per_day));
-        ++per_day_[day];
-    }
-
-    Xapian::MatchSpy* clone() const override { return new DaySpy(slot_); }
-    std::string name() const override { return "dateline::DaySpy"; }
-
-    const std::map<std::int64_t, Xapian::doccount>& per_day() const { return per_day_; }
-    Xapian::doccount missing() const { return missing_; }
-
-  private:
-    Xapian::valueno slot_;
-    Xapian::doccount missing_ = 0;
-    std::map<std::int64_t, Xapian::doccount> per_day_;
-};
-
 class DateFacet final : public FacetCollector {
   public:
-    explicit DateFacet(Bucket bucket) : spy_(schema::slot::published), bucket_(bucket) {}
+    explicit DateFacet(Bucket bucket) : bucket_(bucket) {}
 
-    Xapian::MatchSpy& spy() override { return spy_; }
-
-    FacetResult result(const Xapian::Database&) const override {
+    FacetResult count(const Xapian::Database&, FacetIndex& index,
+                      std::span<const Xapian::docid> matches) const override {
+        const DayCodes& days = index.days();
         FacetResult r;
         r.name = "date";
+        std::vector<Xapian::doccount> counts(
+            days.last >= days.first ? static_cast<std::size_t>(days.last - days.first) + 1 : 0, 0);
+        const std::size_t size = days.day.size();
+        for (Xapian::docid did : matches) {
+            const std::int32_t day = did < size ? days.day[did] : DayCodes::none;
+            if (day == DayCodes::none)
+                ++r.missing;
+            else
+                ++counts[static_cast<std::size_t>(day - days.first)];
+        }
+        std::map<std::int64_t, Xapian::doccount> per_day;
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            if (counts[i] > 0)
+                per_day.emplace(days.first + static_cast<std::int64_t>(i), counts[i]);
         Bucket used = bucket_;
-        for (auto& bin : make_histogram(spy_.per_day(), bucket_, &used))
+        for (auto& bin : make_histogram(per_day, bucket_, &used))
             r.values.push_back({bin.label, bin.label, bin.count});
         r.bucket = bucket_name(used);
         r.distinct = r.values.size();
-        r.missing = spy_.missing();
         return r;
     }
 
   private:
-    DaySpy spy_;
     Bucket bucket_;
 };
 

@@ -1,19 +1,22 @@
-// Facets: exact counts over every match of a query, collected by Xapian match spies while the
-// match runs (the search must use check_at_least = the document count). One FacetCollector per
-// requested facet; it owns its spy, which the caller registers with Enquire::add_matchspy, and
-// turns the counts into a FacetResult afterwards.
+// Facets: exact counts over every match of a query. The search records the docid of every match
+// with a MatchRecorder (a Xapian match spy; the search must use check_at_least = the document
+// count) and then asks one FacetCollector per requested facet to count those docids through the
+// database's FacetIndex (facet_index.h: flat arrays of interned ids, built once per database).
 //
 // Facets and what they read:
 //   source  value slot 1 (source id; labelled with the source's display name from document data)
 //   lang    value slot 4
 //   tag     value slot 2, a schema::encode_list of display tags; counted once per tag per document,
-//           spellings that differ only in case merged (the tag: filter matches them all)
+//           spellings that differ only in case merged (the tag: filter matches them all), shown in
+//           the spelling most common among the matches (ties: the first in byte order)
 //   date    value slot 0, a histogram (histogram.h); every bucket, chronological
-//   person, org, place, site   the XP / XO / XL / H boolean terms of each document
+//   person, org, place, site   the XP / XO / XL / H boolean terms of each document, labelled with
+//           the display tag (slot 2) of the first matching document that folds to the same value
 //   tag with tag_type          the XP / XO / XL terms of that type, named "tag"
-// New facets are one entry in the table in facets.cpp.
+// New facets are one entry in make_facet_collector() in facets.cpp.
 #pragma once
 
+#include "facet_index.h"
 #include "histogram.h"
 
 #include <cstddef>
@@ -54,12 +57,27 @@ struct FacetOptions {
 // Normalises a --facet-type value to "person", "organization" or "place"; throws UsageError.
 std::string parse_tag_type(std::string_view name);
 
+// The docids of every match, in the order the matcher visits them (ascending for the queries
+// Dateline builds; count() does not depend on the order).
+class MatchRecorder final : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double) override {
+        docids_.push_back(doc.get_docid());
+    }
+    Xapian::MatchSpy* clone() const override { return new MatchRecorder; }
+    std::string name() const override { return "dateline::MatchRecorder"; }
+    const std::vector<Xapian::docid>& docids() const { return docids_; }
+
+  private:
+    std::vector<Xapian::docid> docids_;
+};
+
 class FacetCollector {
   public:
     virtual ~FacetCollector() = default;
-    virtual Xapian::MatchSpy& spy() = 0;
-    // db is used to look up labels (source names).
-    virtual FacetResult result(const Xapian::Database& db) const = 0;
+    // Counts the facet over `matches`; db is used to look up labels (source names, display tags).
+    virtual FacetResult count(const Xapian::Database& db, FacetIndex& index,
+                              std::span<const Xapian::docid> matches) const = 0;
 };
 
 // Throws UsageError for a name not in facet_names().

@@ -35,7 +35,7 @@ Xapian::Query filter_query(const Xapian::Database& db, std::string_view spec) {
         auto dots = value.find("..");
         if (dots == std::string::npos) return date_period_query(value);
         std::string_view v(value);
-        return date_range_query(v.substr(0, dots), v.substr(dots + 2));
+        return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db);
     }
     for (const auto& field : schema::fields()) {
         if (field.name != name) continue;

@@ -109,6 +109,16 @@ int main(int argc, char** argv) {
                    "Terms a wildcard may expand to (default 100, most frequent first)");
     app.add_option("--format", format, "table, json, jsonl or csv (default table)");
     app.add_option("--color", color, "auto, always or never (table only; default auto)");
+    app.add_flag("--auto-correct", request.auto_correct,
+                 "When the query finds little and a spelling correction finds more, search the "
+                 "correction instead (and say so)");
+    app.add_option("--suggest-below", request.suggest_below,
+                   "Suggest a spelling correction when fewer than N articles match (default 10, "
+                   "0 = never)");
+    bool literal = false;
+    app.add_flag("--no-entity-aliases", literal,
+                 "Words match only as written: \"putin\" does not also find articles tagged "
+                 "Vladimir Putin");
     app.add_flag("--stats", show_stats, "Describe the database instead of searching");
     app.add_flag(
         "--collapse", request.collapse,
@@ -130,6 +140,7 @@ int main(int argc, char** argv) {
         if (color != "auto" && color != "always" && color != "never")
             throw UsageError("unknown --color '" + color + "': expected auto, always or never");
         request.sort = parse_sort(sort);
+        request.query_options.entity_aliases = !literal;
         request.facets = facets;
         request.facet_options.limit = facet_limit;
         request.facet_options.bucket = parse_bucket(bucket);

@@ -6,7 +6,10 @@
 #include "analyzers/text.h"
 #include "date_range.h"
 #include "entity_resolver.h"
+#include "entity_terms.h"
 #include "errors.h"
+#include "query_lexer.h"
+#include "stem_cache.h"
 
 namespace dateline::query {
 
@@ -55,14 +58,22 @@ class BooleanFieldProcessor final : public Xapian::FieldProcessor {
     Xapian::termcount max_expansion_;
 };
 
-// date:1987, date:1987-03, date:1987-03-17 (a single period, without "..").
+// date:1987, date:1987-03, date:1987-03-17 (a single period), and date:A..B, date:A.., date:..B
+// (date_range.h: the Y/M/D terms of the days). Ranges are a boolean field rather than a
+// Xapian::RangeProcessor because Xapian 1.4 ORs a range processor's result with the other
+// boolean filters ("tag:crude date:1987-06..") unless it is a value range; a boolean field's
+// values are AND-ed with the other fields (and OR-ed with each other, as ranges on one slot are).
 class DateFieldProcessor final : public Xapian::FieldProcessor {
   public:
-    explicit DateFieldProcessor(std::vector<std::string>* errors) : errors_(errors) {}
+    DateFieldProcessor(const Xapian::Database& db, std::vector<std::string>* errors)
+        : db_(db), errors_(errors) {}
 
     Xapian::Query operator()(const std::string& value) override {
         try {
-            return date_period_query(value);
+            auto dots = value.find("..");
+            if (dots == std::string::npos) return date_period_query(value);
+            std::string_view v(value);
+            return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db_);
         } catch (const QueryError& e) {
             errors_->push_back(e.what());
             return Xapian::Query::MatchNothing;
@@ -70,26 +81,7 @@ class DateFieldProcessor final : public Xapian::FieldProcessor {
     }
 
   private:
-    std::vector<std::string>* errors_;
-};
-
-// date:A..B, date:A.., date:..B. QueryParser strips the "date:" prefix before calling us.
-class DateRangeProcessor final : public Xapian::RangeProcessor {
-  public:
-    explicit DateRangeProcessor(std::vector<std::string>* errors)
-        : Xapian::RangeProcessor(schema::slot::published, std::string(schema::date_field) + ":"),
-          errors_(errors) {}
-
-    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
-        try {
-            return date_range_query(begin, end);
-        } catch (const QueryError& e) {
-            errors_->push_back(e.what());
-            return Xapian::Query::MatchNothing;
-        }
-    }
-
-  private:
+    Xapian::Database db_;
     std::vector<std::string>* errors_;
 };
 
@@ -122,12 +114,19 @@ std::string rewrite_pure_hate(const std::string& text) {
 } // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
-    : stem_(stemming::make_stem(options.language)), diagnostics_(std::make_shared<Diagnostics>()) {
-    parser_.set_database(db);
-    parser_.set_stemmer(stem_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    parser_.set_stopper(stopwords::make_stopper(options.language)->release());
-    parser_.set_default_op(Xapian::Query::OP_AND);
+    : db_(db), options_(options), stem_(cached_stem(options.language)),
+      diagnostics_(std::make_shared<Diagnostics>()) {
+    if (options.max_expansion == 0 || options.max_expansion > max_wildcard_expansion)
+        throw UsageError("the wildcard expansion limit must be 1 to " +
+                         std::to_string(max_wildcard_expansion) + ", not " +
+                         std::to_string(options.max_expansion));
+    for (auto* p : {&parser_, &text_parser_}) {
+        p->set_database(db);
+        p->set_stemmer(stem_);
+        p->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        p->set_stopper(stopwords::make_stopper(options.language)->release());
+        p->set_default_op(Xapian::Query::OP_AND);
+    }
     parser_.set_max_expansion(options.max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                               Xapian::QueryParser::FLAG_WILDCARD);
 
@@ -151,8 +150,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
     }
     auto* errors = &diagnostics_->errors;
     parser_.add_boolean_prefix(std::string(schema::date_field),
-                               (new DateFieldProcessor(errors))->release());
-    parser_.add_rangeprocessor((new DateRangeProcessor(errors))->release());
+                               (new DateFieldProcessor(db, errors))->release());
+    parser_.add_prefix(std::string(entity_words_field),
+                       (new EntityAliasProcessor(db, text_parser_, false))->release());
+    parser_.add_prefix(std::string(entity_phrase_field),
+                       (new EntityAliasProcessor(db, text_parser_, true))->release());
 }
 
 QueryBuilder::~QueryBuilder() = default;
@@ -161,12 +163,17 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
     std::string text = text::to_valid_utf8(text::trim(query_string));
     if (text.empty()) return Xapian::Query::MatchAll;
     diagnostics_->errors.clear();
+    if (const auto lexed = lex_query(text); !lexed.ranges.empty())
+        throw QueryError("cannot parse query '" + text + "': unknown range '" +
+                         std::string(lexed.ranges.front()) +
+                         "' (only date:START..END ranges are supported)");
     Xapian::Query query;
     try {
-        query = parser_.parse_query(rewrite_pure_hate(text), parse_flags);
+        std::string rewritten = rewrite_pure_hate(text);
+        if (options_.entity_aliases) rewritten = mark_entity_aliases(db_, rewritten);
+        query = parser_.parse_query(rewritten, parse_flags);
     } catch (const Xapian::QueryParserError& e) {
         std::string msg = e.get_msg();
-        if (msg == "Unknown range operation") msg += " (only date:START..END ranges are supported)";
         throw QueryError("cannot parse query '" + text + "': " + msg);
     } catch (const Xapian::Error& e) {
         throw QueryError("cannot parse query '" + text + "': " + e.get_description());

@@ -2,9 +2,12 @@
 // way the indexer writes terms. Free-text fields get add_prefix; boolean fields a FieldProcessor
 // that builds terms with schema::field_term (so source:Reuters and tag:"Vladimir Putin"
 // match), OR-ing repeated values of `boolean` fields and AND-ing those of `boolean_all` fields;
-// date: ranges and periods (date_range.h). Default operator AND, stemming STEM_SOME with the
+// date: periods and ranges (date_range.h; a boolean field, so several date: values are OR-ed and
+// AND-ed with the other fields; a range outside date: is a QueryError). Default operator AND,
+// stemming STEM_SOME with the
 // indexer's stemmer, stopwords, wildcards expanded to at most max_expansion terms (most frequent).
-// An empty query is MatchAll. Errors (syntax, bad dates) throw QueryError.
+// Free-text aliases of known entities also match the entity's tag (entity_terms.h) unless
+// entity_aliases is off. An empty query is MatchAll. Errors (syntax, bad dates) throw QueryError.
 #pragma once
 
 #include <memory>
@@ -15,9 +18,15 @@
 
 namespace dateline::query {
 
+// Wildcards (word*, tag:vlad*) expand to at most QueryOptions::max_expansion terms, the most
+// frequent ones (the rest are left out: documented truncation, not an error); the limit itself
+// may be 1 to max_wildcard_expansion (0 would mean "unlimited" to Xapian: a UsageError here).
+inline constexpr Xapian::termcount max_wildcard_expansion = 10000;
+
 struct QueryOptions {
     std::string language = "en";           // stemmer and stopwords (ISO 639-1, or "none")
     Xapian::termcount max_expansion = 100; // wildcard expansion limit per wildcard
+    bool entity_aliases = true;            // "putin" also matches articles tagged Vladimir Putin
 };
 
 class QueryBuilder {
@@ -38,9 +47,12 @@ class QueryBuilder {
 
   private:
     struct Diagnostics;
+    Xapian::Database db_;
+    QueryOptions options_;
     Xapian::Stem stem_;
     std::shared_ptr<Diagnostics> diagnostics_;
     Xapian::QueryParser parser_;
+    Xapian::QueryParser text_parser_; // words only: what an entity alias means as text
 };
 
 } // namespace dateline::query

@@ -3,11 +3,14 @@
 #include "analyzers/article_json.h"
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
+#include "analyzers/text.h"
 #include "database.h"
+#include "doc_data.h"
 #include "errors.h"
 #include "filters.h"
 #include "like.h"
 #include "recency.h"
+#include "suggest.h"
 #include "xapian_call.h"
 
 #include <memory>
@@ -45,9 +48,8 @@ std::string id_from_terms(const Xapian::Document& doc) {
     return {};
 }
 
-std::string snippet_text(const Xapian::Document& doc) {
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (!data.is_object()) return {};
+std::string snippet_text(const std::string& document_data) {
+    auto data = data_members(document_data, {"body", "description"});
     for (const char* key : {"body", "description"}) {
         auto it = data.find(key);
         if (it != data.end() && it->is_string() && !it->get<std::string>().empty())
@@ -75,11 +77,17 @@ Xapian::Query with_recency(Xapian::Database& db, const Xapian::Query& query,
 } // namespace
 
 Hit hit_from_document(const Xapian::Document& doc) {
+    return hit_from_document(doc, doc.get_data());
+}
+
+Hit hit_from_document(const Xapian::Document& doc, const std::string& document_data) {
     Hit hit;
     hit.docid = doc.get_docid();
     Article article;
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (data.is_object()) {
+    // Only the display members: the body is parsed for snippets only (snippet_text).
+    auto data = data_members(document_data, {"id", "url", "title", "source", "source_id",
+                                             "language", "published", "tags"});
+    if (!data.empty()) {
         try {
             article = article_from_json(data);
         } catch (const nlohmann::json::exception&) {
@@ -124,11 +132,38 @@ std::vector<Copy> copies_of(Xapian::Database& db, const Hit& hit) {
     return copies;
 }
 
-SearchResult search(Xapian::Database& db, const SearchRequest& request) {
-    std::vector<std::unique_ptr<FacetCollector>> probe;
-    for (const auto& name : request.facets) // unknown names fail before any database work
-        probe.push_back(make_facet_collector(name, request.facet_options));
+namespace {
 
+// Without a prepared index, facets read every document when the matches are at least this
+// share (1/N) of the database, else only the matches.
+constexpr Xapian::doccount full_index_share = 8;
+
+// The request's query text (or `text` instead) with --like and the filters applied.
+Xapian::Query build_query(Xapian::Database& db, const SearchRequest& request, QueryBuilder& builder,
+                          const std::string& text) {
+    return xapian_call("applying the filters", [&] {
+        Xapian::Query q = builder.parse(text);
+        if (!request.like.empty())
+            q = Xapian::Query(Xapian::Query::OP_FILTER, like_query(db, request.like), q);
+        return apply_filters(db, q, request.filters);
+    });
+}
+
+// How many articles (stories, with --collapse) the request finds with `text` as its query.
+Xapian::doccount count_matches(Xapian::Database& db, const SearchRequest& request,
+                               const std::string& text) {
+    QueryBuilder builder(db, request.query_options);
+    Xapian::Query query = build_query(db, request, builder, text);
+    return xapian_call("counting the matches of '" + text + "'", [&] {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (request.collapse) enquire.set_collapse_key(schema::slot::cluster);
+        return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    });
+}
+
+SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
     return with_reopen(db, [&]() -> SearchResult {
         SearchResult result;
         result.query = request.query;
@@ -137,12 +172,7 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         result.sort = request.sort;
 
         QueryBuilder builder(db, request.query_options);
-        Xapian::Query query = xapian_call("applying the filters", [&] {
-            Xapian::Query q = builder.parse(request.query);
-            if (!request.like.empty())
-                q = Xapian::Query(Xapian::Query::OP_FILTER, like_query(db, request.like), q);
-            return apply_filters(db, q, request.filters);
-        });
+        Xapian::Query query = build_query(db, request, builder, request.query);
         result.filters = request.filters;
         if (request.recency_half_life > 0) query = with_recency(db, query, request);
         result.parsed = query.get_description();
@@ -151,16 +181,28 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
+        // A prepared database sorts by its published times in memory: the same order as the
+        // value slot, without reading the value stream for every match.
+        std::shared_ptr<FacetIndex> prepared = FacetIndex::prepared(db);
+        std::unique_ptr<PublishedKey> key;
+        if (prepared) key = std::make_unique<PublishedKey>(prepared);
+        const auto slot = schema::slot::published;
         switch (request.sort) {
         case SortOrder::relevance:
-            enquire.set_sort_by_relevance_then_value(schema::slot::published, true);
+            if (key)
+                enquire.set_sort_by_relevance_then_key(key.get(), true);
+            else
+                enquire.set_sort_by_relevance_then_value(slot, true);
             break;
         case SortOrder::newest:
-            enquire.set_sort_by_value_then_relevance(schema::slot::published, true);
+        case SortOrder::oldest: {
+            const bool newest = request.sort == SortOrder::newest;
+            if (key)
+                enquire.set_sort_by_key_then_relevance(key.get(), newest);
+            else
+                enquire.set_sort_by_value_then_relevance(slot, newest);
             break;
-        case SortOrder::oldest:
-            enquire.set_sort_by_value_then_relevance(schema::slot::published, false);
-            break;
+        }
         }
 
         if (request.collapse) enquire.set_collapse_key(schema::slot::cluster);
@@ -171,14 +213,18 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
             if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
             seen.push_back(name);
             collectors.push_back(make_facet_collector(name, request.facet_options));
-            enquire.add_matchspy(&collectors.back()->spy());
         }
+        MatchRecorder matches;
+        if (!collectors.empty()) enquire.add_matchspy(&matches);
 
         const Xapian::doccount doccount =
             xapian_call("counting documents", [&] { return db.get_doccount(); });
-        Xapian::MSet mset = xapian_call("running the query", [&] {
-            return enquire.get_mset(request.offset, request.limit, doccount);
-        });
+        // The page within the database's size: a huge --limit or --offset asks for no more
+        // than every document (Xapian reserves room for first + maxitems hits).
+        const Xapian::doccount first = std::min(request.offset, doccount);
+        const Xapian::doccount page = std::min(request.limit, doccount - first);
+        Xapian::MSet mset = xapian_call("running the query",
+                                        [&] { return enquire.get_mset(first, page, doccount); });
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -186,9 +232,10 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit = xapian_call("reading document " + std::to_string(*it), [&] {
                 Xapian::Document doc = it.get_document();
-                Hit h = hit_from_document(doc);
+                const std::string data = doc.get_data(); // read (and inflated) once
+                Hit h = hit_from_document(doc, data);
                 if (request.snippet_length > 0)
-                    h.snippet = make_snippet(mset, snippet_text(doc), request.snippet_length,
+                    h.snippet = make_snippet(mset, snippet_text(data), request.snippet_length,
                                              builder.stem());
                 return h;
             });
@@ -199,11 +246,58 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
                                          [&] { return copies_of(db, hit); });
             result.hits.push_back(std::move(hit));
         }
-        for (const auto& collector : collectors)
-            result.facets.push_back(
-                xapian_call("counting facets", [&] { return collector->result(db); }));
+        if (!collectors.empty()) {
+            // The prepared full index; else a full one when the matches are a large part of the
+            // database (one pass over everything costs about as much as skipping through), else
+            // one of the matches only.
+            const auto& docids = matches.docids();
+            std::shared_ptr<FacetIndex> index = prepared;
+            if (!index)
+                index = xapian_call("reading facet values", [&] {
+                    return docids.size() >= doccount / full_index_share
+                               ? std::make_shared<FacetIndex>(db)
+                               : std::make_shared<FacetIndex>(db, docids);
+                });
+            for (const auto& collector : collectors)
+                result.facets.push_back(xapian_call(
+                    "counting facets", [&] { return collector->count(db, *index, docids); }));
+        }
         return result;
     });
+}
+
+} // namespace
+
+void prepare_for_many_searches(Xapian::Database& db) {
+    with_reopen(db, [&] { xapian_call("reading facet values", [&] { FacetIndex::prepare(db); }); });
+}
+
+SearchResult search(Xapian::Database& db, const SearchRequest& request) {
+    std::vector<std::unique_ptr<FacetCollector>> probe;
+    for (const auto& name : request.facets) // unknown names fail before any database work
+        probe.push_back(make_facet_collector(name, request.facet_options));
+
+    SearchResult result = run_search(db, request);
+    if (request.suggest_below == 0 || result.total >= request.suggest_below ||
+        !request.like.empty() || text::trim(request.query).empty())
+        return result;
+    std::string suggestion = with_reopen(db, [&] {
+        return xapian_call("suggesting a spelling", [&] {
+            return suggest_spelling(db, request.query, request.query_options);
+        });
+    });
+    if (suggestion.empty() || suggestion == request.query) return result;
+    if (with_reopen(db, [&] { return count_matches(db, request, suggestion); }) <= result.total)
+        return result;
+    if (request.auto_correct) {
+        SearchRequest corrected = request;
+        corrected.query = suggestion;
+        result = run_search(db, corrected);
+        result.query = request.query;
+        result.auto_corrected = true;
+    }
+    result.suggestion = std::move(suggestion);
+    return result;
 }
 
 } // namespace dateline::query

@@ -4,7 +4,9 @@
 // data (dateline::to_json of the Article) for display fields and snippets, and retries from
 // scratch when a writer commits while it reads. Throws QueryError (bad query), UsageError (bad
 // facet name) and DbError (everything the database does wrong).
-// Later features (suggestions, --like, --recency, --collapse, --filter) add request fields here.
+// Did you mean: when the query matches fewer than suggest_below articles, suggest.h proposes a
+// spelling correction; it is kept (SearchResult::suggestion) only if it matches more articles
+// than the query, and with auto_correct the result is then the corrected query's.
 #pragma once
 
 #include "facets.h"
@@ -39,6 +41,8 @@ struct SearchRequest {
     std::int64_t recency_half_life = 0; // --recency (recency.h), seconds; 0 = BM25 only
     std::optional<std::int64_t> now;    // --now, Unix seconds; else the newest article's time
     std::string like; // --like ID (like.h): articles like this one; `query` then only filters
+    Xapian::doccount suggest_below = 10; // suggest a spelling below this many matches; 0 = never
+    bool auto_correct = false;           // run the suggestion instead, when there is one
 };
 
 // Another printing of the same story (--collapse).
@@ -68,16 +72,25 @@ struct SearchResult {
     SortOrder sort = SortOrder::relevance;
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
-    std::vector<std::string> stopwords; // query words ignored as stopwords
-    std::vector<std::string> filters;   // the request's filters, as given
+    std::vector<std::string> stopwords;    // query words ignored as stopwords
+    std::vector<std::string> filters;      // the request's filters, as given
+    std::optional<std::string> suggestion; // "did you mean": a corrected query finding more
+    bool auto_corrected = false; // hits, totals and facets are the suggestion's (--auto-correct)
 };
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request);
 
+// For a process about to run many searches on db (--batch): reads every document's published
+// time and keeps a facet index for db (facet_index.h), so that later searches sort and count
+// facets from memory. Results are the same with or without it.
+void prepare_for_many_searches(Xapian::Database& db);
+
 // The other documents of a hit's story (same cluster), in index order.
 std::vector<Copy> copies_of(Xapian::Database& db, const Hit& hit);
 
-// A hit's display fields from its document (exposed for tests).
+// A hit's display fields from its document (exposed for tests); the second form takes the
+// document data already read.
 Hit hit_from_document(const Xapian::Document& doc);
+Hit hit_from_document(const Xapian::Document& doc, const std::string& document_data);
 
 } // namespace dateline::query

@@ -1,5 +1,6 @@
 #include "archive_reader.h"
 
+#include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
 #include <memory>
@@ -47,8 +48,9 @@ bool skipped(const std::string& name) {
 }
 
 void read_members(archive* a, const std::string& origin, const MemberReader& read_member,
-                  const SourceSink& sink) {
+                  const SourceSink& sink, const ExpansionLimits& limits) {
     archive_entry* entry = nullptr;
+    std::uint64_t archive_out = 0; // bytes of every member so far
     while (true) {
         int rc = archive_read_next_header(a, &entry);
         if (rc == ARCHIVE_EOF) return;
@@ -63,20 +65,50 @@ void read_members(archive* a, const std::string& origin, const MemberReader& rea
         if (archive_entry_mtime_is_set(entry))
             member.origin.fetched_at = Timestamp{
                 static_cast<std::int64_t>(archive_entry_mtime(entry)), Timestamp::Precision::time};
-        bool archive_failed = false;
-        InputReader in([a, &archive_failed](char* buffer, std::size_t size) -> std::size_t {
-            la_ssize_t n = archive_read_data(a, buffer, size);
-            if (n < 0) {
-                archive_failed = true;
-                const char* msg = archive_error_string(a);
-                throw InputError(std::string("bad archive member: ") +
-                                 (msg ? msg : "unknown error"));
-            }
-            return static_cast<std::size_t>(n);
-        });
+        bool archive_failed = false, bomb = false;
+        // The member's output against the archive bytes read meanwhile (-1: the raw input).
+        ExpansionGuard guard(limits);
+        std::int64_t raw_seen = archive_filter_bytes(a, -1);
+        InputReader in(
+            [&](char* buffer, std::size_t size) -> std::size_t {
+                la_ssize_t n = archive_read_data(a, buffer, size);
+                if (n < 0) {
+                    archive_failed = true;
+                    const char* msg = archive_error_string(a);
+                    throw InputError(std::string("bad archive member: ") +
+                                     (msg ? msg : "unknown error"));
+                }
+                const std::int64_t raw = archive_filter_bytes(a, -1);
+                guard.consumed(
+                    static_cast<std::uint64_t>(std::max<std::int64_t>(raw - raw_seen, 0)));
+                raw_seen = raw;
+                try {
+                    guard.produced(static_cast<std::uint64_t>(n));
+                    archive_out += static_cast<std::uint64_t>(n);
+                    if (archive_out > limits.max_bytes)
+                        throw InputError("the archive's members decompress to more than " +
+                                         std::to_string(limits.max_bytes) +
+                                         " bytes (--max-expanded-size)");
+                } catch (const InputError&) {
+                    bomb = true;
+                    throw;
+                }
+                return static_cast<std::size_t>(n);
+            },
+            limits);
         try {
             read_member(in, member);
+        } catch (const NotNews& e) {
+            if (sink.skip)
+                sink.skip(member.origin.origin, e.what());
+            else
+                sink.reject(member.origin.origin, e.what());
         } catch (const InputError& e) {
+            if (bomb) {
+                sink.reject(member.origin.origin,
+                            std::string(e.what()) + "; the rest of the archive is skipped");
+                return;
+            }
             sink.reject(member.origin.origin, e.what());
             if (archive_failed)
                 return; // the archive itself is broken: nothing after this can be trusted
@@ -107,20 +139,22 @@ la_ssize_t pull(archive* a, void* data, const void** buffer) {
 } // namespace
 
 void read_archive_file(const std::string& path, const std::string& origin,
-                       const MemberReader& read_member, const SourceSink& sink) {
+                       const MemberReader& read_member, const SourceSink& sink,
+                       const ExpansionLimits& limits) {
     ArchivePtr a = new_reader();
     if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
         fail(a.get(), "cannot open archive");
-    read_members(a.get(), origin, read_member, sink);
+    read_members(a.get(), origin, read_member, sink, limits);
 }
 
 void read_archive_stream(InputReader& in, const std::string& origin,
-                         const MemberReader& read_member, const SourceSink& sink) {
+                         const MemberReader& read_member, const SourceSink& sink,
+                         const ExpansionLimits& limits) {
     ArchivePtr a = new_reader();
     StreamState state{&in, {}, {}};
     if (archive_read_open(a.get(), &state, nullptr, &pull, nullptr) != ARCHIVE_OK)
         fail(a.get(), "cannot open archive");
-    read_members(a.get(), origin, read_member, sink);
+    read_members(a.get(), origin, read_member, sink, limits);
 }
 
 } // namespace dateline

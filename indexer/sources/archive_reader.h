@@ -3,7 +3,9 @@
 // .jsonl.gz, .warc.gz, feeds, pages, ...), with origin "ARCHIVE:member/path" and the member's
 // modification time. Directories, links, hidden members and macOS "__MACOSX/" entries are
 // skipped. An InputError while reading a member goes to sink.reject with the member's origin and
-// the next member is read; an archive that is corrupt throws InputError.
+// the next member is read; an archive that is corrupt throws InputError. Compression bombs: a
+// member whose output outgrows the archive bytes read for it past `limits` (or the members together
+// past limits.max_bytes) is rejected and the rest of the archive skipped.
 #pragma once
 
 #include "indexer/inputs.h"
@@ -24,10 +26,12 @@ using MemberReader = std::function<void(InputReader& in, const ArchiveMember& me
 
 // Reads the archive file at `path` (seekable: zip central directories are honoured).
 void read_archive_file(const std::string& path, const std::string& origin,
-                       const MemberReader& read_member, const SourceSink& sink);
+                       const MemberReader& read_member, const SourceSink& sink,
+                       const ExpansionLimits& limits = {});
 
 // Reads an archive from a stream (stdin, or an archive inside an archive), already decompressed.
 void read_archive_stream(InputReader& in, const std::string& origin,
-                         const MemberReader& read_member, const SourceSink& sink);
+                         const MemberReader& read_member, const SourceSink& sink,
+                         const ExpansionLimits& limits = {});
 
 } // namespace dateline

@@ -1,7 +1,9 @@
 // Sources: one input file -> RawItems. They know formats and compression, nothing about meaning.
 // The format is detected from the content first (see format.h: WARC, feeds, NITF, NewsML-G2,
 // tar/zip archives, HTML), then from the file name, then from the first character. Every reader
-// reports a bad item through SourceSink::reject as "FILE:RECORD: reason" and goes on.
+// reports a bad item through SourceSink::reject as "FILE:RECORD: reason" and goes on. Inputs that
+// cannot hold news are refused with the reason: empty files, binary data (images, executables,
+// NUL-filled bytes), JSON Lines in UTF-16 or UTF-32.
 #pragma once
 
 #include "analyzers/article.h"
@@ -17,17 +19,29 @@ namespace dateline {
 
 struct SourceOptions {
     std::size_t max_record_bytes =
-        64u << 20; // a longer JSON line, page, WARC record or XML document is rejected
+        64u << 20;             // a longer JSON line, page, WARC record or XML document is rejected
+    ExpansionLimits expansion; // compression bombs: per compressed input and archive member
     std::optional<Timestamp> fetched_at; // reference time for pages (else the file's mtime)
 };
 
 struct SourceSink {
     std::function<void(RawItem&&)> item;
     std::function<void(const std::string& location, const std::string& reason)> reject;
+    // An archive member that is not news (NotNews): skipped, not rejected. Empty: reject it.
+    std::function<void(const std::string& location, const std::string& reason)> skip = {};
+};
+
+// An input that is clearly not news (binary data, a script; by name, for files found in a folder
+// or an archive: README, source code, images...; see not_news.h). Named inputs are rejected with
+// it; found ones may be skipped.
+class NotNews : public InputError {
+  public:
+    using InputError::InputError;
 };
 
 // Reads every item of `input`. Problems with single records go to sink.reject and reading goes on;
-// an input that cannot be read at all throws InputError.
+// an input that cannot be read at all throws InputError (NotNews when it is clearly not news; a
+// file found in a folder walk, InputFile::found, is also judged by its name).
 void read_source(const InputFile& input, const SourceOptions& options, const SourceSink& sink);
 
 // Reads every item of a stream (e.g. bytes in memory): `name` is used for the format when the

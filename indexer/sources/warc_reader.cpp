@@ -236,9 +236,16 @@ class WarcReader {
 
         std::string block;
         if (*length > options_.max_record_bytes) {
-            skip(*length);
+            const std::size_t there = skip(*length);
+            if (there < *length) {
+                sink_.reject(location, "Content-Length " + std::to_string(*length) +
+                                           " but the input ends after " + std::to_string(there) +
+                                           " bytes");
+                return true;
+            }
             check_end(location, block,
-                      "record larger than " + std::to_string(options_.max_record_bytes) + " bytes");
+                      "record of " + std::to_string(*length) + " bytes is larger than " +
+                          std::to_string(options_.max_record_bytes) + " (--max-record-size)");
             return true;
         }
         block.reserve(*length);
@@ -295,14 +302,41 @@ class WarcReader {
         resyncing_ = true;
     }
 
-    void skip(std::size_t size) {
-        std::string sink;
-        while (size > 0) {
-            sink.clear();
-            std::size_t got = in_.read(sink, std::min<std::size_t>(size, 1 << 20));
+    // Skips `size` bytes; returns how many there were (fewer when the input ends first). An input
+    // that ends first proves the length a lie: then the bytes from the first record start seen
+    // while skipping are put back (when they fit in max_record_bytes), so the records after the
+    // liar are still read.
+    std::size_t skip(std::size_t size) {
+        std::string chunk, kept, tail;
+        bool keeping = false, gave_up = false;
+        std::size_t skipped = 0;
+        while (skipped < size) {
+            chunk.clear();
+            std::size_t got = in_.read(chunk, std::min<std::size_t>(size - skipped, 1 << 20));
             if (got == 0) break;
-            size -= got;
+            skipped += got;
+            if (gave_up) continue;
+            if (!keeping) {
+                std::string window = tail + chunk; // a record start may straddle two chunks
+                std::size_t at = next_record_in(window);
+                tail = window.substr(window.size() - std::min<std::size_t>(window.size(), 7));
+                if (at == std::string::npos) continue;
+                keeping = true;
+                kept = window.substr(at);
+            } else {
+                kept += chunk;
+            }
+            if (kept.size() > options_.max_record_bytes) {
+                gave_up = true;
+                kept.clear();
+                kept.shrink_to_fit();
+            }
         }
+        if (skipped < size && !kept.empty()) {
+            in_.unread(kept);
+            resyncing_ = true;
+        }
+        return skipped;
     }
 
     bool bad(const std::string& location, const std::string& reason) {

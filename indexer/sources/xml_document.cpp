@@ -32,6 +32,24 @@ void collect_text(const xmlNode* node, std::string& out) {
     }
 }
 
+// libxml2 reports encoding errors ("input conversion failed") through its generic error handler,
+// on stderr, even with XML_PARSE_NOERROR: silenced for the current thread during a parse.
+void ignore_error(void*, const char*, ...) {}
+
+class QuietErrors {
+  public:
+    QuietErrors() : handler_(xmlGenericError), context_(xmlGenericErrorContext) {
+        xmlSetGenericErrorFunc(nullptr, ignore_error);
+    }
+    ~QuietErrors() { xmlSetGenericErrorFunc(context_, handler_); }
+    QuietErrors(const QuietErrors&) = delete;
+    QuietErrors& operator=(const QuietErrors&) = delete;
+
+  private:
+    xmlGenericErrorFunc handler_;
+    void* context_;
+};
+
 } // namespace
 
 DocPtr parse(std::string_view bytes) {
@@ -42,12 +60,16 @@ DocPtr parse(std::string_view bytes) {
     if (!ctxt) throw InputError("cannot create an XML parser");
     const int options =
         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+    QuietErrors quiet;
     DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
                                  nullptr, options));
     if (!doc || !ctxt->wellFormed) {
         std::string reason = "not well-formed XML";
         if (const xmlError* e = xmlCtxtGetLastError(ctxt.get()); e && e->message) {
             std::string message = text::collapse_whitespace(e->message);
+            if (e->code == XML_ERR_ENTITY_LOOP)
+                reason = "entity expansion refused (an entity that refers to itself or "
+                         "expands too much: a 'billion laughs' bomb)";
             reason += ": " + message + " (line " + std::to_string(e->line) + ")";
         }
         throw InputError(reason);

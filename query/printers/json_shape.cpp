@@ -20,6 +20,10 @@ nlohmann::json copies_json(const std::vector<Copy>& copies) {
 
 } // namespace
 
+nlohmann::json suggestion_json(const SearchResult& r) {
+    return r.suggestion ? nlohmann::json(*r.suggestion) : nlohmann::json(nullptr);
+}
+
 nlohmann::json hit(const Hit& h) {
     return {
         {"rank", h.rank},
@@ -62,6 +66,8 @@ nlohmann::json summary(const SearchResult& r) {
         {"offset", r.offset},
         {"limit", r.limit},
         {"stopwords", r.stopwords},
+        {"suggestion", suggestion_json(r)},
+        {"auto_corrected", r.auto_corrected},
     };
 }
 
@@ -89,6 +95,8 @@ nlohmann::json timeline_document(const SearchResult& r, const FacetResult& dates
         {"parsed_query", r.parsed},
         {"filters", r.filters},
         {"total", r.total},
+        {"suggestion", suggestion_json(r)},
+        {"auto_corrected", r.auto_corrected},
         {"bucket", dates.bucket},
         {"missing", dates.missing},
         {"timeline", rows},

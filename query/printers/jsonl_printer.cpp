@@ -46,6 +46,8 @@ class JsonlPrinter final : public Printer {
                {"parsed_query", r.parsed},
                {"filters", r.filters},
                {"total", r.total},
+               {"suggestion", json_shape::suggestion_json(r)},
+               {"auto_corrected", r.auto_corrected},
                {"bucket", dates.bucket},
                {"missing", dates.missing}});
     }

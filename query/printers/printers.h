@@ -30,6 +30,8 @@ nlohmann::json summary(const SearchResult& result);
 nlohmann::json timeline_document(const SearchResult& result, const FacetResult& dates);
 // The --stats object (without schema_version).
 nlohmann::json stats(const DbStats& stats);
+// The "suggestion" value: the corrected query, or null.
+nlohmann::json suggestion_json(const SearchResult& result);
 // Serialises with invalid UTF-8 replaced rather than throwing; indent < 0 = one line.
 std::string dump(const nlohmann::json& j, int indent = -1);
 } // namespace json_shape

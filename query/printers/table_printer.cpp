@@ -92,7 +92,12 @@ class TablePrinter final : public Printer {
     std::string style(const char* code) const { return options_.color ? code : ""; }
 
     void print_header(const SearchResult& r) {
-        std::string what = r.query.empty() ? "all articles" : "\"" + r.query + "\"";
+        if (r.auto_corrected && r.suggestion) {
+            out_ << "Showing results for " << style(bold) << *r.suggestion << style(reset)
+                 << " (auto-corrected from \"" << r.query << "\")\n";
+        }
+        const std::string& shown = r.auto_corrected && r.suggestion ? *r.suggestion : r.query;
+        std::string what = shown.empty() ? "all articles" : "\"" + shown + "\"";
         if (r.total == 0) {
             out_ << "No matches for " << what << ".\n";
         } else {
@@ -102,6 +107,9 @@ class TablePrinter final : public Printer {
                 out_ << ", " << hits_.front().rank << "–" << hits_.back().rank << " shown";
             out_ << ", by " << sort_name(r.sort) << '\n';
         }
+        if (r.suggestion && !r.auto_corrected)
+            out_ << "Did you mean: " << style(bold) << *r.suggestion << style(reset) << style(dim)
+                 << "  (--auto-correct to search it)" << style(reset) << '\n';
         if (!r.stopwords.empty()) {
             std::string words;
             for (const auto& w : r.stopwords)

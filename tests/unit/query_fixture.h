@@ -11,7 +11,11 @@
 #include "analyzers/text.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <string>
+#include <system_error>
+#include <unistd.h>
 #include <vector>
 #include <xapian.h>
 
@@ -84,6 +88,53 @@ inline Xapian::Document document_for(const Article& a) {
     doc.add_value(schema::slot::language, a.language);
     doc.set_data(to_json(a).dump());
     return doc;
+}
+
+// A folder under the system temp folder, removed with everything in it at the end of scope.
+class TempDir {
+  public:
+    explicit TempDir(const std::string& name) {
+        static int serial = 0;
+        path_ = std::filesystem::temp_directory_path() /
+                ("dateline-" + name + "-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(++serial));
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string path(const std::string& leaf = {}) const {
+        return leaf.empty() ? path_.string() : (path_ / leaf).string();
+    }
+
+  private:
+    std::filesystem::path path_;
+};
+
+// The articles in an on-disk (glass) database at `path`, with the spelling table filled the way
+// the indexer does it: the lower-cased unprefixed words of title and body, counts added up.
+// (The in-memory backend has no spelling table.)
+inline Xapian::WritableDatabase make_disk_database(const std::string& path,
+                                                   const std::vector<Article>& articles,
+                                                   bool spelling = true) {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    std::map<std::string, Xapian::termcount> words;
+    for (const auto& a : articles) {
+        db.replace_document(schema::id_term(a.id), document_for(a));
+        for (const std::string* field : {&a.title, &a.body})
+            for (const auto& t : text::tokenize(*field))
+                ++words[text::fold_case(t.text)];
+    }
+    if (spelling)
+        for (const auto& [word, count] : words)
+            db.add_spelling(word, count);
+    db.set_metadata(std::string(schema::version_key), std::to_string(schema::version));
+    db.commit();
+    return db;
 }
 
 inline Xapian::WritableDatabase make_database(const std::vector<Article>& articles) {

@@ -199,8 +199,8 @@ TEST_CASE("opening a database: missing, not Xapian, wrong schema version") {
     CHECK_NOTHROW(open_database(make("ok", "1")));
     CHECK_THROWS_WITH_AS(open_database(make("newer", "2")), doctest::Contains("is newer than"),
                          DbError);
-    CHECK_THROWS_WITH_AS(open_database(make("older", "0")),
-                         doctest::Contains("not a Dateline database"), DbError);
+    CHECK_THROWS_WITH_AS(open_database(make("older", "0")), doctest::Contains("is older than"),
+                         DbError);
     CHECK_THROWS_WITH_AS(open_database(make("plain", "")),
                          doctest::Contains("not a Dateline database"), DbError);
     const std::string expected = "cannot open database " + (dir.path / "plain2").string() + ": ";

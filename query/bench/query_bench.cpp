@@ -1,0 +1,127 @@
+// dateline-query-bench: times searches in-process (no process start, no printing), for
+// scripts/bench-query. Reads JSON lines {"class": "...", ...a --batch request (batch.h)} and runs
+// each request --rounds times against one open database after --warmup untimed rounds (the first
+// query of the run is timed separately as "cold"). Writes one JSON line per request:
+//   {"class", "query", "facets", "total", "ms": [one per round]}
+// and a last line {"cold_ms": first search of the process, "open_ms": opening the database,
+// "prepare_ms": prepare_for_many_searches (search.h), as --batch does before its first query}.
+//   dateline-query-bench --db DIR [--rounds N] [--warmup N] QUERIES.jsonl
+// Exit status: 0 done, 2 usage or a bad line, 3 database error.
+#include "query/batch.h"
+#include "query/database.h"
+#include "query/errors.h"
+#include "query/search.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace dateline::query;
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Item {
+    std::string klass;
+    SearchRequest request;
+};
+
+int usage() {
+    std::cerr << "usage: dateline-query-bench --db DIR [--rounds N] [--warmup N] QUERIES.jsonl\n";
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string db_path, queries_path;
+    int rounds = 5, warmup = 1;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if ((arg == "--db" || arg == "--rounds" || arg == "--warmup") && i + 1 < argc) {
+            std::string value = argv[++i];
+            if (arg == "--db") db_path = value;
+            if (arg == "--rounds") rounds = std::atoi(value.c_str());
+            if (arg == "--warmup") warmup = std::atoi(value.c_str());
+        } else if (queries_path.empty() && arg[0] != '-') {
+            queries_path = arg;
+        } else {
+            return usage();
+        }
+    }
+    if (db_path.empty() || queries_path.empty() || rounds < 1 || warmup < 0) return usage();
+
+    try {
+        SearchRequest defaults;
+        defaults.snippet_length = 0;
+        std::vector<Item> items;
+        std::ifstream in(queries_path);
+        if (!in) throw UsageError("cannot read " + queries_path);
+        std::string line;
+        for (std::size_t number = 1; std::getline(in, line); ++number) {
+            if (line.empty()) continue;
+            auto j = nlohmann::json::parse(line, nullptr, false);
+            if (!j.is_object() || !j.contains("class"))
+                throw UsageError(queries_path + ":" + std::to_string(number) +
+                                 ": expected a JSON object with a \"class\"");
+            Item item;
+            item.klass = j["class"].get<std::string>();
+            j.erase("class");
+            item.request = request_from_line(j.dump(), defaults);
+            items.push_back(std::move(item));
+        }
+
+        auto opened = Clock::now();
+        Xapian::Database db = open_database(db_path);
+        const double open_ms = ms_since(opened);
+        auto preparing = Clock::now();
+        prepare_for_many_searches(db); // as --batch does
+        const double prepare_ms = ms_since(preparing);
+
+        double cold_ms = -1;
+        for (int r = 0; r < warmup; ++r)
+            for (const auto& item : items) {
+                auto start = Clock::now();
+                search(db, item.request);
+                if (cold_ms < 0) cold_ms = ms_since(start);
+            }
+        std::vector<std::vector<double>> times(items.size());
+        std::vector<Xapian::doccount> totals(items.size());
+        for (int r = 0; r < rounds; ++r)
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                auto start = Clock::now();
+                SearchResult result = search(db, items[i].request);
+                times[i].push_back(ms_since(start));
+                if (cold_ms < 0) cold_ms = times[i].back();
+                totals[i] = result.total;
+            }
+        for (std::size_t i = 0; i < items.size(); ++i)
+            std::cout << nlohmann::json{{"class", items[i].klass},
+                                        {"query", items[i].request.query},
+                                        {"facets", items[i].request.facets},
+                                        {"total", totals[i]},
+                                        {"ms", times[i]}}
+                             .dump()
+                      << '\n';
+        std::cout << nlohmann::json{{"cold_ms", cold_ms},
+                                    {"open_ms", open_ms},
+                                    {"prepare_ms", prepare_ms}}
+                         .dump()
+                  << '\n';
+        return 0;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "dateline-query-bench: " << e.get_description() << '\n';
+        return 3;
+    } catch (const std::exception& e) {
+        std::cerr << "dateline-query-bench: " << e.what() << '\n';
+        return static_cast<int>(exit_code_for(std::current_exception()));
+    }
+}

@@ -1,0 +1,309 @@
+#include "facet_index.h"
+
+#include "analyzers/schema.h"
+#include "analyzers/text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dateline::query {
+
+namespace {
+
+constexpr double seconds_per_day = 86400;
+
+std::string fold_tag(std::string_view tag) {
+    return text::fold_case(text::collapse_whitespace(tag));
+}
+
+// A hash map from strings that can be looked up by string_view without a copy.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringIds = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>;
+
+// Builds IdLists from (docid, id) pairs given in ascending docid order.
+class ListBuilder {
+  public:
+    ListBuilder(IdLists& lists, Xapian::docid last_docid) : lists_(lists), last_(last_docid) {
+        lists_.offsets.assign(static_cast<std::size_t>(last_docid) + 2, 0);
+    }
+    // Starts the list of `did` (ascending); the ids added next belong to it.
+    void start(Xapian::docid did) {
+        while (next_ <= did)
+            lists_.offsets[next_++] = static_cast<std::uint32_t>(lists_.items.size());
+    }
+    void add(std::uint32_t id) { lists_.items.push_back(id); }
+    void finish() { start(last_ + 1); }
+
+  private:
+    IdLists& lists_;
+    Xapian::docid last_;
+    Xapian::docid next_ = 0;
+};
+
+struct Prepared {
+    std::mutex mutex;
+    std::string uuid;
+    Xapian::rev revision = 0;
+    std::shared_ptr<FacetIndex> index;
+};
+
+Prepared& prepared_cache() {
+    static Prepared cache;
+    return cache;
+}
+
+bool identify(const Xapian::Database& db, std::string* uuid, Xapian::rev* revision) {
+    try {
+        *uuid = db.get_uuid();
+        *revision = db.get_revision();
+    } catch (const Xapian::UnimplementedError&) {
+        return false;
+    } catch (const Xapian::InvalidOperationError&) {
+        return false;
+    }
+    return !uuid->empty();
+}
+
+} // namespace
+
+bool decode_list_views(std::string_view encoded, std::vector<std::string_view>& items) {
+    items.clear();
+    std::size_t pos = 0;
+    while (pos < encoded.size()) {
+        std::size_t n = 0;
+        for (int shift = 0;; shift += 7) {
+            if (pos >= encoded.size() || shift > 56) return false;
+            const auto byte = static_cast<unsigned char>(encoded[pos++]);
+            n |= static_cast<std::size_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) break;
+        }
+        if (n > encoded.size() - pos) return false;
+        items.push_back(encoded.substr(pos, n));
+        pos += n;
+    }
+    return true;
+}
+
+FacetIndex::FacetIndex(const Xapian::Database& db) : db_(db), last_docid_(db.get_lastdocid()) {}
+
+FacetIndex::FacetIndex(const Xapian::Database& db, std::span<const Xapian::docid> docids)
+    : db_(db), last_docid_(db.get_lastdocid()), subset_(docids.begin(), docids.end()) {
+    std::sort(subset_.begin(), subset_.end());
+    subset_.erase(std::unique(subset_.begin(), subset_.end()), subset_.end());
+    while (!subset_.empty() && subset_.back() > last_docid_)
+        subset_.pop_back();
+    if (subset_.empty()) subset_.push_back(0); // docid 0 is never a document: covers nothing
+}
+
+void FacetIndex::prepare(const Xapian::Database& db) {
+    auto index = prepared(db);
+    if (!index) {
+        Prepared& cache = prepared_cache();
+        std::string uuid;
+        Xapian::rev revision = 0;
+        index = std::make_shared<FacetIndex>(db);
+        if (identify(db, &uuid, &revision)) {
+            std::lock_guard lock(cache.mutex);
+            cache.uuid = uuid;
+            cache.revision = revision;
+            cache.index = index;
+        }
+    }
+    index->published();
+}
+
+std::shared_ptr<FacetIndex> FacetIndex::prepared(const Xapian::Database& db) {
+    Prepared& cache = prepared_cache();
+    std::string uuid;
+    Xapian::rev revision = 0;
+    if (!identify(db, &uuid, &revision)) return nullptr;
+    std::lock_guard lock(cache.mutex);
+    if (!cache.index || cache.uuid != uuid) return nullptr;
+    if (cache.revision != revision) { // the database changed: parts are rebuilt on first use
+        cache.index = std::make_shared<FacetIndex>(db);
+        cache.revision = revision;
+    }
+    return cache.index;
+}
+
+template <class F> void FacetIndex::for_each_value(Xapian::valueno slot, F&& fn) const {
+    auto it = db_.valuestream_begin(slot);
+    const auto end = db_.valuestream_end(slot);
+    if (subset_.empty()) {
+        for (; it != end; ++it) {
+            const Xapian::docid did = it.get_docid();
+            if (did > last_docid_) break;
+            const std::string value = *it;
+            if (!value.empty()) fn(did, value);
+        }
+        return;
+    }
+    for (Xapian::docid did : subset_) {
+        if (did == 0) continue;
+        it.skip_to(did);
+        if (it == end) break;
+        if (it.get_docid() != did) continue;
+        const std::string value = *it;
+        if (!value.empty()) fn(did, value);
+    }
+}
+
+const SlotCodes& FacetIndex::slot(Xapian::valueno slot) {
+    std::lock_guard lock(mutex_);
+    auto& part = slots_[slot];
+    if (part) return *part;
+    auto codes = std::make_unique<SlotCodes>();
+    codes->code.assign(static_cast<std::size_t>(last_docid_) + 1, 0);
+    StringIds ids;
+    for_each_value(slot, [&](Xapian::docid did, std::string_view value) {
+        auto found = ids.find(value);
+        if (found == ids.end()) {
+            found =
+                ids.emplace(std::string(value), static_cast<std::uint32_t>(ids.size() + 1)).first;
+            codes->values.emplace_back(value);
+        }
+        codes->code[did] = found->second;
+    });
+    part = std::move(codes);
+    return *part;
+}
+
+const DayCodes& FacetIndex::days() {
+    std::lock_guard lock(mutex_);
+    if (days_) return *days_;
+    auto days = std::make_unique<DayCodes>();
+    days->day.assign(static_cast<std::size_t>(last_docid_) + 1, DayCodes::none);
+    bool any = false;
+    for_each_value(schema::slot::published, [&](Xapian::docid did, const std::string& raw) {
+        const double day = std::floor(Xapian::sortable_unserialise(raw) / seconds_per_day);
+        if (!(day > DayCodes::none && day < std::numeric_limits<std::int32_t>::max())) return;
+        const auto d = static_cast<std::int32_t>(day);
+        days->day[did] = d;
+        days->first = any ? std::min(days->first, d) : d;
+        days->last = any ? std::max(days->last, d) : d;
+        any = true;
+    });
+    days_ = std::move(days);
+    return *days_;
+}
+
+const std::vector<std::string>& FacetIndex::published() {
+    std::lock_guard lock(mutex_);
+    if (published_) return *published_;
+    auto times =
+        std::make_unique<std::vector<std::string>>(static_cast<std::size_t>(last_docid_) + 1);
+    for_each_value(schema::slot::published,
+                   [&](Xapian::docid did, const std::string& raw) { (*times)[did] = raw; });
+    published_ = std::move(times);
+    return *published_;
+}
+
+const TagLists& FacetIndex::tags() {
+    std::lock_guard lock(mutex_);
+    if (tags_) return *tags_;
+    auto tags = std::make_unique<TagLists>();
+    ListBuilder lists(tags->lists, last_docid_);
+    tags->lists.items.reserve(subset_.empty() ? static_cast<std::size_t>(db_.get_doccount()) * 4
+                                              : subset_.size() * 4);
+    StringIds spelling_ids, key_ids;
+    std::vector<std::string_view> items;
+    for_each_value(schema::slot::tags, [&](Xapian::docid did, const std::string& raw) {
+        // A corrupt value has no tags: counted as missing rather than failing the search.
+        if (!decode_list_views(raw, items)) return;
+        lists.start(did);
+        const std::size_t doc_begin = tags->lists.items.size();
+        for (auto item : items) {
+            auto found = spelling_ids.find(item);
+            std::uint32_t spelling;
+            if (found != spelling_ids.end()) {
+                spelling = found->second;
+            } else {
+                spelling = static_cast<std::uint32_t>(tags->spellings.size());
+                spelling_ids.emplace(std::string(item), spelling);
+                tags->spellings.emplace_back(item);
+                std::string key = fold_tag(item);
+                std::uint32_t key_id = UINT32_MAX; // a blank tag is never counted
+                if (!key.empty()) {
+                    auto [kpos, added] = key_ids.try_emplace(
+                        std::move(key), static_cast<std::uint32_t>(tags->key_spellings.size()));
+                    if (added) tags->key_spellings.emplace_back();
+                    key_id = kpos->second;
+                    tags->key_spellings[key_id].push_back(spelling);
+                }
+                tags->key_of.push_back(key_id);
+            }
+            const std::uint32_t key = tags->key_of[spelling];
+            if (key == UINT32_MAX) continue;
+            bool seen = false; // each key once per document, by its first spelling
+            for (std::size_t i = doc_begin; i < tags->lists.items.size() && !seen; ++i)
+                seen = tags->key_of[tags->lists.items[i]] == key;
+            if (!seen) lists.add(spelling);
+        }
+    });
+    lists.finish();
+    tags_ = std::move(tags);
+    return *tags_;
+}
+
+const TermLists& FacetIndex::terms(const std::string& prefix) {
+    std::lock_guard lock(mutex_);
+    auto& part = terms_[prefix];
+    if (part) return *part;
+    auto terms = std::make_unique<TermLists>();
+    ListBuilder lists(terms->lists, last_docid_);
+    if (subset_.empty()) {
+        // Term by term, then regrouped by document.
+        std::vector<std::uint32_t> counts(static_cast<std::size_t>(last_docid_) + 1, 0);
+        std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;
+        for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+            std::string value = (*t).substr(prefix.size());
+            if (value.empty()) continue;
+            const auto id = static_cast<std::uint32_t>(terms->values.size());
+            terms->values.push_back(std::move(value));
+            for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
+                if (*p > last_docid_) break;
+                pairs.emplace_back(*p, id);
+            }
+        }
+        std::stable_sort(pairs.begin(), pairs.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [did, id] : pairs) {
+            lists.start(did);
+            lists.add(id);
+        }
+    } else {
+        StringIds ids;
+        for (Xapian::docid did : subset_) {
+            if (did == 0) continue;
+            lists.start(did);
+            auto t = db_.termlist_begin(did);
+            for (t.skip_to(prefix); t != db_.termlist_end(did); ++t) {
+                const std::string& term = *t;
+                if (term.compare(0, prefix.size(), prefix) != 0) break;
+                std::string_view value = std::string_view(term).substr(prefix.size());
+                if (value.empty()) continue;
+                auto found = ids.find(value);
+                if (found == ids.end()) {
+                    found = ids.emplace(std::string(value),
+                                        static_cast<std::uint32_t>(terms->values.size()))
+                                .first;
+                    terms->values.emplace_back(value);
+                }
+                lists.add(found->second);
+            }
+        }
+    }
+    lists.finish();
+    part = std::move(terms);
+    return *part;
+}
+
+std::string PublishedKey::operator()(const Xapian::Document& doc) const {
+    const Xapian::docid did = doc.get_docid();
+    return did < published_->size() ? (*published_)[did] : std::string();
+}
+
+} // namespace dateline::query

@@ -1,0 +1,123 @@
+// Flat arrays for exact facet counting and cheap sorting: what each document holds for a facet,
+// keyed by docid, with values interned to small integer ids. facets.cpp counts a match set (its
+// docids) into arrays indexed by those ids, so a facet costs a few nanoseconds per matching
+// document instead of a Document, a value string and a map lookup.
+//
+// Two kinds of index:
+//   - a full index covers every document; each part is built on first use by one pass over the
+//     database (a value stream, or the postings of the terms with a prefix). prepare() keeps one
+//     for a database (by UUID; rebuilt lazily when the revision changes) so that a process running
+//     many searches (--batch, benchmarks) builds each part once: prepared() returns it. It also
+//     holds every document's published time, for sorting without reading value streams
+//     (PublishedKey).
+//   - a partial index covers the given docids only (their values read by skipping through the
+//     streams, their terms from their term lists): for a single search whose matches are a small
+//     part of the database, where a full pass would cost more than the search.
+// Both give the same counts for the documents they cover. Parts are built under a lock; a built
+// part is read-only.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+#include <xapian.h>
+
+namespace dateline::query {
+
+// One value per document (source id, language).
+struct SlotCodes {
+    std::vector<std::uint32_t> code; // by docid: 0 = no value, else index + 1 into values
+    std::vector<std::string> values;
+};
+
+// The published day (days since 1970-01-01 UTC) of each document.
+struct DayCodes {
+    static constexpr std::int32_t none = std::numeric_limits<std::int32_t>::min();
+    std::vector<std::int32_t> day;     // by docid
+    std::int32_t first = 0, last = -1; // range of the days present
+};
+
+// A list of ids per document: items of docid d are items[offsets[d]..offsets[d + 1]).
+struct IdLists {
+    std::vector<std::uint32_t> offsets; // size: last docid + 2
+    std::vector<std::uint32_t> items;
+};
+
+// Display tags (value slot tags): each document's distinct case-folded tags, by the spelling
+// that came first in the document.
+struct TagLists {
+    IdLists lists;                                         // spelling ids
+    std::vector<std::string> spellings;                    // spelling id -> the tag as displayed
+    std::vector<std::uint32_t> key_of;                     // spelling id -> key id (folded tag)
+    std::vector<std::vector<std::uint32_t>> key_spellings; // key id -> its spelling ids
+};
+
+// The boolean terms with one prefix (XP person, XO org, XL place, H site) of each document.
+struct TermLists {
+    IdLists lists;                   // value ids
+    std::vector<std::string> values; // value id -> term without the prefix
+};
+
+// The items of a schema::encode_list value as views into it, without copies (the format of
+// schema::decode_list: each item a little-endian base-128 varint length, then its bytes; a unit
+// test checks that both agree). False when the value is corrupt.
+bool decode_list_views(std::string_view encoded, std::vector<std::string_view>& items);
+
+class FacetIndex {
+  public:
+    // A full index of db.
+    explicit FacetIndex(const Xapian::Database& db);
+    // A partial index of the documents `docids` (ascending) of db.
+    FacetIndex(const Xapian::Database& db, std::span<const Xapian::docid> docids);
+
+    // Keeps a full index for db, with the published times read, for many searches to come.
+    static void prepare(const Xapian::Database& db);
+    // The kept full index of db (rebuilt for a newer revision), or null when prepare() was not
+    // called for this database.
+    static std::shared_ptr<FacetIndex> prepared(const Xapian::Database& db);
+
+    const SlotCodes& slot(Xapian::valueno slot);
+    const DayCodes& days();
+    const TagLists& tags();
+    const TermLists& terms(const std::string& prefix);
+    // The published slot's value (sortable_serialise of Unix seconds) by docid, "" when
+    // undated: the sort key of PublishedKey.
+    const std::vector<std::string>& published();
+
+    bool partial() const { return !subset_.empty(); }
+
+  private:
+    // Calls fn(docid, value) for each non-empty value of the slot in the covered documents.
+    template <class F> void for_each_value(Xapian::valueno slot, F&& fn) const;
+
+    Xapian::Database db_;
+    Xapian::docid last_docid_ = 0;
+    std::vector<Xapian::docid> subset_; // empty: every document
+    std::mutex mutex_;
+    std::unordered_map<Xapian::valueno, std::unique_ptr<SlotCodes>> slots_;
+    std::unique_ptr<DayCodes> days_;
+    std::unique_ptr<TagLists> tags_;
+    std::unordered_map<std::string, std::unique_ptr<TermLists>> terms_;
+    std::unique_ptr<std::vector<std::string>> published_;
+};
+
+// A sort key (Enquire::set_sort_by_*_key) equal to Xapian's value sort on the published slot
+// (sortable_serialise of the time; "" when undated), read from a FacetIndex.
+class PublishedKey final : public Xapian::KeyMaker {
+  public:
+    explicit PublishedKey(std::shared_ptr<FacetIndex> index)
+        : index_(std::move(index)), published_(&index_->published()) {}
+    std::string operator()(const Xapian::Document& doc) const override;
+
+  private:
+    std::shared_ptr<FacetIndex> index_;
+    const std::vector<std::string>* published_;
+};
+
+} // namespace dateline::query

@@ -1,0 +1,17 @@
+// A memoising stemmer for the query side: snippets stem every word of every hit's text
+// (Xapian::MSet::snippet), and the same words come back hit after hit and query after query.
+// cached_stem(language) wraps stemming::make_stem(language) (the indexer's stemmer, so results
+// are identical) in a Xapian::StemImplementation that remembers up to `capacity` words (then
+// starts afresh). One shared instance per language for the process; calls are serialised by a
+// mutex, so it may be used from several threads.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <xapian.h>
+
+namespace dateline::query {
+
+Xapian::Stem cached_stem(std::string_view language, std::size_t capacity = 200000);
+
+} // namespace dateline::query

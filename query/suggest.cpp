@@ -1,0 +1,217 @@
+#include "suggest.h"
+
+#include "analyzers/entities/bundled_data.h"
+#include "analyzers/stemmer.h"
+#include "analyzers/stopwords.h"
+#include "analyzers/text.h"
+#include "entity_terms.h"
+#include "query_lexer.h"
+
+#include <algorithm>
+#include <span>
+#include <unordered_set>
+#include <vector>
+
+namespace dateline::query {
+
+namespace {
+
+constexpr Xapian::doccount rare_ratio = 20; // a present word is corrected only 20x rarer
+constexpr std::size_t shortest_word = 3;    // code points
+constexpr std::size_t short_word = 4;       // up to this long: 1 edit at most
+
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
+        out += static_cast<char32_t>(*it);
+    return out;
+}
+
+unsigned distance(const std::u32string& a, const std::u32string& b, unsigned limit) {
+    const std::size_t n = a.size(), m = b.size();
+    if ((n > m ? n - m : m - n) > limit) return limit + 1;
+    // Three rows of the optimal-string-alignment table.
+    std::vector<unsigned> before(m + 1), previous(m + 1), current(m + 1);
+    for (std::size_t j = 0; j <= m; ++j)
+        previous[j] = static_cast<unsigned>(j);
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = static_cast<unsigned>(i);
+        unsigned row_min = current[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            unsigned d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d = std::min(d, before[j - 2] + 1);
+            current[j] = d;
+            row_min = std::min(row_min, d);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], limit + 1);
+}
+
+// The words (lower case, at least short_word code points, letters only) of every entity name and
+// alias in the bundled gazetteer files (format: analyzers/entities/data/README.md).
+struct GazetteerWord {
+    std::string text;
+    std::u32string points;
+};
+
+const std::vector<GazetteerWord>& gazetteer_words() {
+    static const std::vector<GazetteerWord> words = [] {
+        std::unordered_set<std::string> seen;
+        std::vector<GazetteerWord> out;
+        auto add = [&](std::string_view alias) {
+            while (!alias.empty() && (alias[0] == '?' || alias[0] == '~' || alias[0] == '@'))
+                alias.remove_prefix(1);
+            for (const auto& t : text::tokenize(alias)) {
+                std::string word = text::fold_case(t.text);
+                std::u32string points = code_points(word);
+                if (points.size() < short_word) continue;
+                bool letters = std::all_of(points.begin(), points.end(), [](char32_t c) {
+                    return Xapian::Unicode::get_category(c) <= Xapian::Unicode::OTHER_LETTER;
+                });
+                if (letters && seen.insert(word).second)
+                    out.push_back({std::move(word), std::move(points)});
+            }
+        };
+        for (const auto& file : entities::bundled::files()) {
+            if (file.name == "first_names") continue;
+            std::string data;
+            for (auto chunk : file.chunks)
+                data.append(chunk);
+            std::string_view rest(data);
+            while (!rest.empty()) {
+                auto eol = rest.find('\n');
+                std::string_view line = rest.substr(0, eol);
+                rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
+                if (line.empty() || line[0] == '#') continue;
+                std::vector<std::string_view> columns;
+                for (std::size_t at = 0;;) {
+                    auto tab = line.find('\t', at);
+                    columns.push_back(line.substr(
+                        at, tab == std::string_view::npos ? std::string_view::npos : tab - at));
+                    if (tab == std::string_view::npos) break;
+                    at = tab + 1;
+                }
+                if (columns.size() > 1) add(columns[1]);
+                if (columns.size() > 3) {
+                    std::string_view aliases = columns[3];
+                    for (std::size_t at = 0;;) {
+                        auto bar = aliases.find('|', at);
+                        add(aliases.substr(
+                            at, bar == std::string_view::npos ? std::string_view::npos : bar - at));
+                        if (bar == std::string_view::npos) break;
+                        at = bar + 1;
+                    }
+                }
+            }
+        }
+        return out;
+    }();
+    return words;
+}
+
+bool all_digits(std::string_view word) {
+    return std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+class Speller {
+  public:
+    Speller(const Xapian::Database& db, const QueryOptions& options)
+        : db_(db), stem_(stemming::make_stem(options.language)),
+          stopwords_(stopwords::for_language(options.language)),
+          entity_aliases_(options.entity_aliases) {}
+
+    // Articles a (lower-case) word occurs in as written, or names as an entity alias.
+    Xapian::doccount written(const std::string& word) const {
+        Xapian::doccount f = db_.get_termfreq(word);
+        if (entity_aliases_)
+            for (const auto& tag : entity_tag_terms(db_, {word}))
+                f = std::max(f, db_.get_termfreq(tag));
+        return f;
+    }
+
+    // Articles a word matches: written(), or by its stem.
+    Xapian::doccount frequency(const std::string& word) const {
+        return std::max(written(word), db_.get_termfreq("Z" + stem_(word)));
+    }
+
+    // The correction of one word, or "".
+    std::string correct(std::string_view typed) const {
+        const std::string word = text::fold_case(typed);
+        const std::u32string points = code_points(word);
+        if (points.size() < shortest_word || all_digits(word)) return {};
+        // A word never written in the index (it may still match by its stem: "navalni" has the
+        // stem of "navalny") takes the best candidate matching at least as many articles; a
+        // written one only a candidate one edit away matching rare_ratio times as many.
+        const Xapian::doccount own = written(word);
+        const unsigned limit = own > 0 || points.size() <= short_word ? 1 : 2;
+        const Xapian::doccount needed =
+            own > 0 ? own * rare_ratio : std::max<Xapian::doccount>(1, frequency(word));
+
+        std::string best;
+        unsigned best_edits = limit + 1;
+        Xapian::doccount best_frequency = 0;
+        auto consider = [&](const std::string& candidate, const std::u32string& candidate_points) {
+            if (candidate == word || is_stopword(candidate)) return;
+            unsigned edits = distance(points, candidate_points, limit);
+            if (edits > limit || edits > best_edits) return;
+            Xapian::doccount f = frequency(candidate);
+            if (f < needed) return;
+            if (edits < best_edits || f > best_frequency) {
+                best = candidate;
+                best_edits = edits;
+                best_frequency = f;
+            }
+        };
+        std::string table = db_.get_spelling_suggestion(word, limit);
+        if (!table.empty()) consider(table, code_points(table));
+        for (const auto& g : gazetteer_words()) {
+            const std::size_t a = g.points.size(), b = points.size();
+            if ((a > b ? a - b : b - a) <= limit) consider(g.text, g.points);
+        }
+        return best;
+    }
+
+  private:
+    bool is_stopword(std::string_view word) const {
+        return std::find(stopwords_.begin(), stopwords_.end(), word) != stopwords_.end();
+    }
+
+    const Xapian::Database& db_;
+    Xapian::Stem stem_;
+    std::span<const std::string_view> stopwords_;
+    bool entity_aliases_;
+};
+
+} // namespace
+
+unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
+    return distance(code_points(a), code_points(b), limit);
+}
+
+std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
+                             const QueryOptions& options) {
+    const LexedQuery lexed = lex_query(query);
+    const Speller speller(db, options);
+    std::string out;
+    std::size_t at = 0;
+    bool changed = false;
+    for (const auto& w : lexed.words) {
+        if (w.wildcard || !(w.field.empty() || w.field == "title")) continue;
+        std::string correction = speller.correct(w.text);
+        if (correction.empty()) continue;
+        out.append(query.substr(at, w.begin - at));
+        out += correction;
+        at = w.end;
+        changed = true;
+    }
+    if (!changed) return {};
+    out.append(query.substr(at));
+    return out;
+}
+
+} // namespace dateline::query

@@ -1,0 +1,159 @@
+// The fast paths of the query side give the same answers as the slow ones: facet counts from a
+// full, a partial and a prepared FacetIndex (query/facet_index.h), sorting by the prepared
+// published times, the list decoder against schema::decode_list, and document data read member
+// by member (query/doc_data.h) against a full JSON parse.
+#include "query/doc_data.h"
+#include "query/facet_index.h"
+#include "query/search.h"
+#include "query_fixture.h"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace dateline;
+using namespace dateline::query;
+
+namespace {
+
+// The sample articles plus a few more sources, dates and entities.
+std::vector<Article> many_articles() {
+    auto out = testing::sample_articles();
+    for (int i = 0; i < 30; ++i)
+        out.push_back(testing::article(
+            "extra-" + std::to_string(i), i % 3 ? "AP" : "Reuters", i % 3 ? "ap" : "reuters",
+            "2021-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10),
+            "Grain note " + std::to_string(i), "Wheat and grain prices moved.",
+            {i % 2 ? "grain" : "GRAIN", "Note " + std::to_string(i % 4)},
+            {{"Vladimir Putin", EntityType::person, 1, "RU"}}));
+    return out;
+}
+
+std::string facets_text(const SearchResult& r) {
+    std::string out;
+    for (const auto& f : r.facets) {
+        out += f.name + " " + std::to_string(f.distinct) + "/" + std::to_string(f.other) + "/" +
+               std::to_string(f.missing) + ":";
+        for (const auto& v : f.values)
+            out += " " + v.value + "=" + v.label + "=" + std::to_string(v.count);
+        out += "\n";
+    }
+    return out;
+}
+
+std::vector<std::string> ids(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits)
+        out.push_back(h.id);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("facets and order are the same from single searches and a prepared database") {
+    testing::TempDir dir("facet-index");
+    auto db = testing::make_disk_database(dir.path("db"), many_articles());
+    Xapian::Database reader(dir.path("db"));
+    const std::vector<std::string> queries{
+        "", "grain", "wheat", "tag:grain", "putin", "date:2021-03..2021-06", "source:ap grain"};
+    std::vector<SearchResult> single;
+    for (const auto& q : queries)
+        for (auto sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest}) {
+            SearchRequest r;
+            r.query = q;
+            r.sort = sort;
+            r.limit = 50;
+            r.snippet_length = 0;
+            r.facets = {"source", "tag", "date", "lang", "person", "place", "site"};
+            r.facet_options.limit = 0;
+            single.push_back(search(reader, r));
+        }
+    CHECK(!FacetIndex::prepared(reader));
+    prepare_for_many_searches(reader);
+    CHECK(FacetIndex::prepared(reader));
+    std::size_t i = 0;
+    for (const auto& q : queries)
+        for (auto sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest}) {
+            SearchRequest r;
+            r.query = q;
+            r.sort = sort;
+            r.limit = 50;
+            r.snippet_length = 0;
+            r.facets = {"source", "tag", "date", "lang", "person", "place", "site"};
+            r.facet_options.limit = 0;
+            auto prepared = search(reader, r);
+            CAPTURE(q);
+            CHECK(facets_text(prepared) == facets_text(single[i]));
+            CHECK(ids(prepared) == ids(single[i]));
+            ++i;
+        }
+}
+
+TEST_CASE("a partial index counts its documents as the full one does") {
+    auto db = testing::make_database(many_articles());
+    std::vector<Xapian::docid> some{2, 3, 5, 8, 13, 21, 34};
+    FacetIndex full(db), partial(db, some);
+    CHECK(partial.partial());
+    for (auto did : some) {
+        CHECK(full.slot(1).values[full.slot(1).code[did] - 1] ==
+              partial.slot(1).values[partial.slot(1).code[did] - 1]);
+        CHECK(full.days().day[did] == partial.days().day[did]);
+        auto tags = [did](const TagLists& t) {
+            std::vector<std::string> out;
+            for (auto k = t.lists.offsets[did]; k < t.lists.offsets[did + 1]; ++k)
+                out.push_back(t.spellings[t.lists.items[k]]);
+            return out;
+        };
+        CHECK(tags(full.tags()) == tags(partial.tags()));
+        auto people = [did](const TermLists& t) {
+            std::vector<std::string> out;
+            for (auto k = t.lists.offsets[did]; k < t.lists.offsets[did + 1]; ++k)
+                out.push_back(t.values[t.lists.items[k]]);
+            return out;
+        };
+        CHECK(people(full.terms("XP")) == people(partial.terms("XP")));
+    }
+    // Documents outside the partial index have nothing.
+    CHECK(partial.slot(1).code[1] == 0);
+    CHECK(partial.tags().lists.offsets[1] == partial.tags().lists.offsets[2]);
+}
+
+TEST_CASE("list values decode to views exactly as schema::decode_list does") {
+    const std::vector<std::string> items{"grain", "", std::string(300, 'x'), "Путин",
+                                         std::string("a\0b", 3)};
+    const std::string encoded = schema::encode_list(items);
+    std::vector<std::string_view> views;
+    REQUIRE(decode_list_views(encoded, views));
+    REQUIRE(views.size() == items.size());
+    auto decoded = schema::decode_list(encoded);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        CHECK(std::string(views[i]) == decoded[i]);
+    CHECK(!decode_list_views(encoded.substr(0, encoded.size() - 1), views)); // truncated
+    CHECK(!decode_list_views("\xff", views));
+}
+
+TEST_CASE("document data members are read as a full parse reads them") {
+    nlohmann::json j{{"id", "a\"b\\c"},
+                     {"title", "Tab\there, line\nthere, \x01 control, Путин, \xF0\x9F\x93\xB0"},
+                     {"body", std::string(5000, 'b') + "\"}"},
+                     {"tags", {"x", "y"}},
+                     {"published", nullptr},
+                     {"authors", nlohmann::json::array()},
+                     {"nested", {{"a", {1, 2, {{"b", "]}"}}}}}}};
+    const std::string text = j.dump();
+    auto some = data_members(text, {"id", "title", "tags", "published", "missing"});
+    CHECK(some["id"] == j["id"]);
+    CHECK(some["title"] == j["title"]);
+    CHECK(some["tags"] == j["tags"]);
+    CHECK(some["published"].is_null());
+    CHECK(!some.contains("body"));
+    CHECK(!some.contains("missing"));
+    CHECK(data_members(text, {"body"})["body"] == j["body"]);
+    CHECK(data_members(text, {"nested"})["nested"] == j["nested"]);
+    // \u escapes, surrogate pairs included, as nlohmann writes them when asked to.
+    const std::string ascii = j.dump(-1, ' ', true);
+    CHECK(data_members(ascii, {"title"})["title"] == j["title"]);
+    // Not an object: a full parse, which gives nothing.
+    CHECK(data_members("not json", {"id"}).empty());
+    CHECK(data_members("{\"id\": \"x\"} trailing", {"id"}).empty());
+}
