@@ -215,6 +215,7 @@ IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::s
         doc.add_boolean_term(schema::id_term(d.cluster).replace(0, schema::prefix::id.size(),
                                                                 schema::prefix::story));
         remember(id_term, doc);
+        pending_terms_ += doc.termlist_count(); // (before doc moves to a shard)
         if (!options_.spelling) spelling.clear();
         if (shards_) {
             // The catalog keeps what decisions read; the shard gets the article.
@@ -250,7 +251,7 @@ IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::s
             stats_.spelling += seconds_since(start);
         }
         ++stats_.documents;
-        if (++pending_ >= options_.batch) flush();
+        if (++pending_ >= options_.batch || pending_terms_ >= options_.max_pending_terms) flush();
         return d.outcome;
     });
 }
@@ -338,6 +339,7 @@ void IndexWriter::flush() {
     stats_.commit += seconds_since(start);
     ++stats_.commits;
     pending_ = 0;
+    pending_terms_ = 0;
 }
 
 void IndexWriter::commit() {

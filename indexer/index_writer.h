@@ -38,6 +38,9 @@ class IndexWriter {
                                             // in the story cluster of the first one)
         unsigned shards = 0;  // >= 2: per-thread shards merged by finish() (new database only)
         bool spelling = true; // add title and body words to the spelling table
+        // Commit before `batch` once the pending documents hold this many terms in all: Xapian
+        // keeps their postings in memory until the commit (huge articles in a large batch).
+        std::size_t max_pending_terms = 2'000'000;
     };
     enum class Outcome { added, updated, unchanged, dropped_duplicate };
 
@@ -119,6 +122,7 @@ class IndexWriter {
     std::unique_ptr<KeyFilter> fresh_; // set when db_ was empty at the start
     SpellingBatch spelling_;
     std::size_t pending_ = 0;
+    std::size_t pending_terms_ = 0; // distinct terms of the documents written since the commit
     std::uint64_t exact_duplicates_ = 0;
     bool finished_ = false;
     Stats stats_;

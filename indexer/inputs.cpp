@@ -30,10 +30,6 @@ bool hidden(const fs::path& p) {
     return name.size() > 1 && name[0] == '.';
 }
 
-} // namespace
-
-namespace {
-
 // The reason a path cannot be used, in words: loops and broken links are named as such.
 std::string path_problem(const fs::path& path, const std::error_code& ec) {
     if (ec == std::errc::too_many_symbolic_link_levels) return "symbolic link loop";

@@ -100,7 +100,8 @@ bool year_span(const Xapian::Database& db, int* first, int* last) {
     const std::string prefix(schema::prefix::year);
     bool any = false;
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        std::string_view digits = std::string_view(*it).substr(prefix.size());
+        const std::string term = *it; // the iterator hands out a temporary
+        const std::string_view digits = std::string_view(term).substr(prefix.size());
         if (digits.size() != 4 || !all_digits(digits)) continue;
         int year = static_cast<int>(to_number(digits));
         *first = any ? std::min(*first, year) : year;

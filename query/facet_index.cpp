@@ -113,6 +113,7 @@ void FacetIndex::prepare(const Xapian::Database& db) {
         }
     }
     index->published();
+    index->lengths();
 }
 
 std::shared_ptr<FacetIndex> FacetIndex::prepared(const Xapian::Database& db) {
@@ -199,6 +200,19 @@ const std::vector<std::string>& FacetIndex::published() {
                    [&](Xapian::docid did, const std::string& raw) { (*times)[did] = raw; });
     published_ = std::move(times);
     return *published_;
+}
+
+const std::vector<Xapian::termcount>& FacetIndex::lengths() {
+    std::lock_guard lock(mutex_);
+    if (lengths_) return *lengths_;
+    auto lengths = std::make_unique<std::vector<Xapian::termcount>>(
+        static_cast<std::size_t>(last_docid_) + 1, 0);
+    // The all-documents posting list reads the lengths in order (one entry after the other),
+    // unlike Database::get_doclength, which looks each one up.
+    for (auto it = db_.postlist_begin(""); it != db_.postlist_end(""); ++it)
+        if (*it <= last_docid_) (*lengths)[*it] = it.get_doclength();
+    lengths_ = std::move(lengths);
+    return *lengths_;
 }
 
 const TagLists& FacetIndex::tags() {

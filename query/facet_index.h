@@ -9,7 +9,8 @@
 //     for a database (by UUID; rebuilt lazily when the revision changes) so that a process running
 //     many searches (--batch, benchmarks) builds each part once: prepared() returns it. It also
 //     holds every document's published time, for sorting without reading value streams
-//     (PublishedKey).
+//     (PublishedKey), and every document's length, for BM25 without Xapian's per-document
+//     length look-ups (fast_words.h).
 //   - a partial index covers the given docids only (their values read by skipping through the
 //     streams, their terms from their term lists): for a single search whose matches are a small
 //     part of the database, where a full pass would cost more than the search.
@@ -76,7 +77,7 @@ class FacetIndex {
     // A partial index of the documents `docids` (ascending) of db.
     FacetIndex(const Xapian::Database& db, std::span<const Xapian::docid> docids);
 
-    // Keeps a full index for db, with the published times read, for many searches to come.
+    // Keeps a full index for db, with the published times and lengths read, for many searches.
     static void prepare(const Xapian::Database& db);
     // The kept full index of db (rebuilt for a newer revision), or null when prepare() was not
     // called for this database.
@@ -89,6 +90,8 @@ class FacetIndex {
     // The published slot's value (sortable_serialise of Unix seconds) by docid, "" when
     // undated: the sort key of PublishedKey.
     const std::vector<std::string>& published();
+    // Document lengths (the sum of wdf, as BM25 uses them) by docid. Full indexes only.
+    const std::vector<Xapian::termcount>& lengths();
 
     bool partial() const { return !subset_.empty(); }
 
@@ -105,6 +108,7 @@ class FacetIndex {
     std::unique_ptr<TagLists> tags_;
     std::unordered_map<std::string, std::unique_ptr<TermLists>> terms_;
     std::unique_ptr<std::vector<std::string>> published_;
+    std::unique_ptr<std::vector<Xapian::termcount>> lengths_;
 };
 
 // A sort key (Enquire::set_sort_by_*_key) equal to Xapian's value sort on the published slot

@@ -128,6 +128,7 @@ LexedQuery lex_query(std::string_view s) {
             }
             if (kind == FieldKind::opaque) {
                 ++token;
+                const std::size_t field_begin = pos;
                 pos = name_end + 1;
                 if (s[pos] == '"') {
                     const std::size_t close = s.find('"', pos + 1);
@@ -136,6 +137,7 @@ LexedQuery lex_query(std::string_view s) {
                     while (pos < n && !is_space(s[pos]) && !(depth > 0 && s[pos] == ')'))
                         ++pos;
                 }
+                out.filters.push_back(s.substr(field_begin, pos - field_begin));
                 sign = false;
                 next_near = false;
                 field.clear();

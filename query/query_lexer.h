@@ -37,7 +37,8 @@ struct QueryPhrase {
 struct LexedQuery {
     std::vector<QueryWord> words; // in text order
     std::vector<QueryPhrase> phrases;
-    std::vector<std::string_view> ranges; // "a..b" outside a date: field (not supported)
+    std::vector<std::string_view> ranges;  // "a..b" outside a date: field (not supported)
+    std::vector<std::string_view> filters; // boolean and date field tokens, "tag:grain" whole
 };
 
 LexedQuery lex_query(std::string_view text);

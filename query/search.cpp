@@ -7,6 +7,7 @@
 #include "database.h"
 #include "doc_data.h"
 #include "errors.h"
+#include "fast_words.h"
 #include "filters.h"
 #include "like.h"
 #include "recency.h"
@@ -171,8 +172,22 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
         result.limit = request.limit;
         result.sort = request.sort;
 
+        // A prepared database (prepare_for_many_searches) sorts by its published times in
+        // memory, the same order as the value slot without reading the value stream for every
+        // match, and weighs plain words with in-memory document lengths (fast_words.h).
+        std::shared_ptr<FacetIndex> prepared =
+            xapian_call("reading the prepared index", [&] { return FacetIndex::prepared(db); });
         QueryBuilder builder(db, request.query_options);
-        Xapian::Query query = build_query(db, request, builder, request.query);
+        std::optional<FastWords> fast;
+        if (prepared && request.like.empty())
+            fast = xapian_call("parsing the query", [&] {
+                return fast_words_query(db, prepared, request.query, request.query_options,
+                                        builder);
+            });
+        Xapian::Query query =
+            fast ? xapian_call("applying the filters",
+                               [&] { return apply_filters(db, fast->query, request.filters); })
+                 : build_query(db, request, builder, request.query);
         result.filters = request.filters;
         if (request.recency_half_life > 0) query = with_recency(db, query, request);
         result.parsed = query.get_description();
@@ -181,9 +196,6 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
-        // A prepared database sorts by its published times in memory: the same order as the
-        // value slot, without reading the value stream for every match.
-        std::shared_ptr<FacetIndex> prepared = FacetIndex::prepared(db);
         std::unique_ptr<PublishedKey> key;
         if (prepared) key = std::make_unique<PublishedKey>(prepared);
         const auto slot = schema::slot::published;
@@ -228,6 +240,14 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
+        // Snippets highlight the query's terms: with fast words those of the parsed query.
+        Xapian::MSet snippet_mset = mset;
+        if (fast && request.snippet_length > 0 && !mset.empty())
+            snippet_mset = xapian_call("preparing snippets", [&] {
+                Xapian::Enquire terms(db);
+                terms.set_query(fast->snippet);
+                return terms.get_mset(0, 0);
+            });
         Xapian::doccount rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Hit hit = xapian_call("reading document " + std::to_string(*it), [&] {
@@ -235,8 +255,8 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
                 const std::string data = doc.get_data(); // read (and inflated) once
                 Hit h = hit_from_document(doc, data);
                 if (request.snippet_length > 0)
-                    h.snippet = make_snippet(mset, snippet_text(data), request.snippet_length,
-                                             builder.stem());
+                    h.snippet = make_snippet(snippet_mset, snippet_text(data),
+                                             request.snippet_length, builder.stem());
                 return h;
             });
             hit.rank = ++rank;

@@ -169,9 +169,13 @@ class Speller {
         };
         std::string table = db_.get_spelling_suggestion(word, limit);
         if (!table.empty()) consider(table, code_points(table));
+        // Gazetteer words: of a near length, and sharing the first or the second letter (a
+        // misspelling rarely changes both; the spelling table has no such restriction).
         for (const auto& g : gazetteer_words()) {
             const std::size_t a = g.points.size(), b = points.size();
-            if ((a > b ? a - b : b - a) <= limit) consider(g.text, g.points);
+            if ((a > b ? a - b : b - a) > limit) continue;
+            if (g.points[0] != points[0] && g.points[1] != points[1]) continue;
+            consider(g.text, g.points);
         }
         return best;
     }

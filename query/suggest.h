@@ -11,7 +11,8 @@
 //   - a word present in fewer than 1/20 of the articles of a candidate 1 edit away by that
 //     candidate (a rare misspelling of a common word).
 // Candidates: Xapian's spelling table (Database::get_spelling_suggestion, filled by the indexer
-// from title and body words) and the words of the gazetteer's entity names and aliases
+// from title and body words) and the words of the gazetteer's entity names and aliases sharing
+// the word's first or second letter
 // (analyzers/entities), so "Kremllin navalni" -> "kremlin navalny" even when "Navalny" is only a
 // tag. Edits are Damerau-Levenshtein (a swap of neighbours is one edit) over code points; among
 // candidates the fewest edits win, then the most articles; stopwords never are. Corrections are

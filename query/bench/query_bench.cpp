@@ -2,7 +2,7 @@
 // scripts/bench-query. Reads JSON lines {"class": "...", ...a --batch request (batch.h)} and runs
 // each request --rounds times against one open database after --warmup untimed rounds (the first
 // query of the run is timed separately as "cold"). Writes one JSON line per request:
-//   {"class", "query", "facets", "total", "ms": [one per round]}
+//   {"class", "query", "facets", "total", "ms": [wall, one per round], "cpu_ms": [thread CPU]}
 // and a last line {"cold_ms": first search of the process, "open_ms": opening the database,
 // "prepare_ms": prepare_for_many_searches (search.h), as --batch does before its first query}.
 //   dateline-query-bench --db DIR [--rounds N] [--warmup N] QUERIES.jsonl
@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -27,6 +28,14 @@ using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// CPU time of this thread in ms: unlike wall time, not inflated while other processes hold the
+// CPU (the machine is shared).
+double thread_cpu_ms() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 struct Item {
@@ -93,12 +102,14 @@ int main(int argc, char** argv) {
                 search(db, item.request);
                 if (cold_ms < 0) cold_ms = ms_since(start);
             }
-        std::vector<std::vector<double>> times(items.size());
+        std::vector<std::vector<double>> times(items.size()), cpu(items.size());
         std::vector<Xapian::doccount> totals(items.size());
         for (int r = 0; r < rounds; ++r)
             for (std::size_t i = 0; i < items.size(); ++i) {
                 auto start = Clock::now();
+                const double cpu_start = thread_cpu_ms();
                 SearchResult result = search(db, items[i].request);
+                cpu[i].push_back(thread_cpu_ms() - cpu_start);
                 times[i].push_back(ms_since(start));
                 if (cold_ms < 0) cold_ms = times[i].back();
                 totals[i] = result.total;
@@ -108,7 +119,8 @@ int main(int argc, char** argv) {
                                         {"query", items[i].request.query},
                                         {"facets", items[i].request.facets},
                                         {"total", totals[i]},
-                                        {"ms", times[i]}}
+                                        {"ms", times[i]},
+                                        {"cpu_ms", cpu[i]}}
                              .dump()
                       << '\n';
         std::cout << nlohmann::json{{"cold_ms", cold_ms},

@@ -133,6 +133,7 @@ expect_exit 1 "$BIN/dateline-query" --db "$db" fetched
 if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
   expect_exit 4 strace -f -qq -e trace=open,openat,connect -o "$WORK/trace" \
     "$BIN/dateline-index" --db "$WORK/db-traced" "$in"
+  grep -qF "$in/good.jsonl" "$WORK/trace" || fail "strace saw no opens: $(head -5 "$WORK/trace")"
   ! grep -F "$secret" "$WORK/trace" || fail "the secret file was opened"
   ! grep "connect(" "$WORK/trace" | grep -q "htons($port)" || fail "a connection to the web server"
   echo "strace: the secret file was never opened, the web server never connected to"

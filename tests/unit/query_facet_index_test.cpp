@@ -48,45 +48,73 @@ std::vector<std::string> ids(const SearchResult& r) {
     return out;
 }
 
+SearchRequest request_for(const std::string& q, SortOrder sort) {
+    SearchRequest r;
+    r.query = q;
+    r.sort = sort;
+    r.limit = 50;
+    r.snippet_length = 80;
+    r.facets = {"source", "tag", "date", "lang", "person", "place", "site"};
+    r.facet_options.limit = 0;
+    return r;
+}
+
 } // namespace
 
-TEST_CASE("facets and order are the same from single searches and a prepared database") {
+TEST_CASE("hits, scores, snippets and facets are the same from single searches and a prepared "
+          "database") {
     testing::TempDir dir("facet-index");
     auto db = testing::make_disk_database(dir.path("db"), many_articles());
     Xapian::Database reader(dir.path("db"));
-    const std::vector<std::string> queries{
-        "", "grain", "wheat", "tag:grain", "putin", "date:2021-03..2021-06", "source:ap grain"};
+    // Plain words (weighed by fast_words.h once prepared), with filters, and queries that are not.
+    const std::vector<std::string> queries{"",
+                                           "grain",
+                                           "Wheat",
+                                           "wheat prices",
+                                           "grain tag:grain",
+                                           "grain date:2021-03..2021-06",
+                                           "source:ap grain moved",
+                                           "date:2021-03..2021-06",
+                                           "putin",
+                                           "\"grain prices\"",
+                                           "grain OR coffee",
+                                           "the grain",
+                                           "\"wheat and grain\" moved",
+                                           "source:ap \"grain prices\"",
+                                           "\"prices moved\" \"wheat and\""};
+    const auto sorts = {SortOrder::relevance, SortOrder::newest, SortOrder::oldest};
     std::vector<SearchResult> single;
     for (const auto& q : queries)
-        for (auto sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest}) {
-            SearchRequest r;
-            r.query = q;
-            r.sort = sort;
-            r.limit = 50;
-            r.snippet_length = 0;
-            r.facets = {"source", "tag", "date", "lang", "person", "place", "site"};
-            r.facet_options.limit = 0;
-            single.push_back(search(reader, r));
-        }
+        for (auto sort : sorts)
+            single.push_back(search(reader, request_for(q, sort)));
     CHECK(!FacetIndex::prepared(reader));
     prepare_for_many_searches(reader);
     CHECK(FacetIndex::prepared(reader));
     std::size_t i = 0;
     for (const auto& q : queries)
-        for (auto sort : {SortOrder::relevance, SortOrder::newest, SortOrder::oldest}) {
-            SearchRequest r;
-            r.query = q;
-            r.sort = sort;
-            r.limit = 50;
-            r.snippet_length = 0;
-            r.facets = {"source", "tag", "date", "lang", "person", "place", "site"};
-            r.facet_options.limit = 0;
-            auto prepared = search(reader, r);
+        for (auto sort : sorts) {
+            auto prepared = search(reader, request_for(q, sort));
+            const auto& before = single[i++];
             CAPTURE(q);
-            CHECK(facets_text(prepared) == facets_text(single[i]));
-            CHECK(ids(prepared) == ids(single[i]));
-            ++i;
+            CAPTURE(prepared.parsed);
+            CHECK(prepared.total == before.total);
+            CHECK(facets_text(prepared) == facets_text(before));
+            REQUIRE(ids(prepared) == ids(before));
+            for (std::size_t h = 0; h < prepared.hits.size(); ++h) {
+                CHECK(prepared.hits[h].score ==
+                      doctest::Approx(before.hits[h].score).epsilon(1e-12));
+                CHECK(prepared.hits[h].snippet.render("[", "]", false) ==
+                      before.hits[h].snippet.render("[", "]", false));
+            }
         }
+    // The plain-word queries did take the fast path.
+    CHECK(search(reader, request_for("wheat prices", SortOrder::relevance))
+              .parsed.find("Bm25TermSource") != std::string::npos);
+    CHECK(search(reader, request_for("source:ap \"grain prices\"", SortOrder::relevance))
+              .parsed.find("Bm25TermSource") != std::string::npos);
+    CHECK(
+        search(reader, request_for("putin", SortOrder::relevance)).parsed.find("Bm25TermSource") ==
+        std::string::npos);
 }
 
 TEST_CASE("a partial index counts its documents as the full one does") {

@@ -1,0 +1,73 @@
+// BM25 for queries of plain words without Xapian's per-document length look-ups. Xapian 1.4's
+// matcher fetches each matching document's length from the database for BM25 (a B-tree look-up
+// per match, most of the cost of a query with tens of thousands of matches). For the commonest
+// queries, plain words AND-ed with filters ("oil prices", "wheat date:1987-03..",
+// "exports tag:grain"), each word becomes a Bm25TermSource: a PostingSource that walks the
+// word's posting list and computes Xapian's BM25Weight exactly (default parameters k1 = 1,
+// k2 = 0, k3 = 1, b = 0.5, min_normlen = 0.5; term weight from the database's statistics) with
+// the length taken from a prepared FacetIndex. Same matches, same weights, same order.
+//
+// fast_words_query() applies only when every word is plain or in a plain "phrase" (no field,
+// operator, sign, wildcard, NEAR, punctuation inside), a word of letters, not a stopword, not
+// repeated, and not an entity alias (entity_terms.h); the rest of the query may only be boolean
+// or date field values, which the QueryBuilder parses into the filter. A phrase's words weigh as
+// Xapian weighs a phrase (the sum of its terms, unstemmed) and the phrase, parsed as usual,
+// filters (OP_FILTER: no weight, so no length look-ups either). Otherwise it returns nothing and
+// the search parses the query as usual. Single-database (not sharded) searches only: the lengths
+// are by docid.
+#pragma once
+
+#include "facet_index.h"
+#include "query_parser.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <xapian.h>
+
+namespace dateline::query {
+
+struct FastWords {
+    Xapian::Query query;   // the words as Bm25TermSources, AND-ed, with the filters
+    Xapian::Query snippet; // the same query as the parser makes it (for MSet::snippet's terms)
+};
+
+std::optional<FastWords> fast_words_query(const Xapian::Database& db,
+                                          std::shared_ptr<FacetIndex> index, std::string_view text,
+                                          const QueryOptions& options, QueryBuilder& builder);
+
+// Xapian's BM25Weight term weight (idf part times (k1 + 1), wqf 1) for a term in `termfreq` of
+// `documents` documents. Exposed for tests.
+double bm25_term_weight(double documents, double termfreq);
+
+class Bm25TermSource final : public Xapian::PostingSource {
+  public:
+    Bm25TermSource(std::string term, double term_weight, double length_factor,
+                   std::shared_ptr<FacetIndex> index);
+
+    void init(const Xapian::Database& db) override;
+    Xapian::doccount get_termfreq_min() const override { return termfreq_; }
+    Xapian::doccount get_termfreq_est() const override { return termfreq_; }
+    Xapian::doccount get_termfreq_max() const override { return termfreq_; }
+    void next(double min_wt) override;
+    void skip_to(Xapian::docid did, double min_wt) override;
+    bool at_end() const override { return it_ == end_; }
+    Xapian::docid get_docid() const override { return *it_; }
+    double get_weight() const override;
+    Bm25TermSource* clone() const override;
+    std::string name() const override { return "dateline::Bm25TermSource"; }
+    std::string get_description() const override;
+
+  private:
+    std::string term_;
+    double term_weight_, length_factor_;
+    std::shared_ptr<FacetIndex> index_;
+    const std::vector<Xapian::termcount>* lengths_;
+    Xapian::Database db_;
+    Xapian::PostingIterator it_, end_;
+    Xapian::doccount termfreq_ = 0;
+    bool started_ = false;
+};
+
+} // namespace dateline::query
