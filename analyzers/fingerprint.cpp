@@ -20,18 +20,32 @@ std::uint64_t mix(std::uint64_t h) {
     return h;
 }
 
-std::uint64_t hash64(std::string_view bytes) {
-    Fnv1a64 h;
-    h.update(bytes);
-    return mix(h.value());
-}
+// The folded words of a text, in one buffer (one allocation, not one per word).
+class FoldedWords {
+  public:
+    explicit FoldedWords(std::string_view text) {
+        std::vector<std::size_t> ends;
+        for (const auto& token : text::tokenize(text)) {
+            text::append_fold(buffer_, token.text);
+            ends.push_back(buffer_.size());
+        }
+        words_.reserve(ends.size());
+        std::size_t begin = 0;
+        for (auto end : ends) {
+            words_.push_back(std::string_view(buffer_).substr(begin, end - begin));
+            begin = end;
+        }
+    }
+    FoldedWords(const FoldedWords&) = delete; // words_ point into buffer_
+    FoldedWords& operator=(const FoldedWords&) = delete;
 
-std::vector<std::string> folded_words(std::string_view text) {
-    std::vector<std::string> words;
-    for (const auto& token : text::tokenize(text))
-        words.push_back(text::fold(token.text));
-    return words;
-}
+    std::size_t size() const { return words_.size(); }
+    std::string_view operator[](std::size_t i) const { return words_[i]; }
+
+  private:
+    std::string buffer_;
+    std::vector<std::string_view> words_;
+};
 
 std::string hex(std::uint64_t value, int digits) {
     char buf[17];
@@ -39,28 +53,30 @@ std::string hex(std::uint64_t value, int digits) {
     return buf;
 }
 
-} // namespace
-
-std::string exact(std::string_view text) {
-    auto words = folded_words(text);
-    if (words.empty()) return "";
-    std::string joined;
-    for (const auto& w : words) {
-        joined += w;
-        joined += ' ';
+// The hash of the words joined by spaces, each followed by one: "w1 w2 ... wn ".
+std::string exact_of(const FoldedWords& words) {
+    if (words.size() == 0) return "";
+    Fnv1a64 h;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        h.update(words[i]);
+        h.update(" ");
     }
-    return hex(hash64(joined), 16);
+    return hex(mix(h.value()), 16);
 }
 
-std::optional<Signature> minhash(std::string_view text) {
-    auto words = folded_words(text);
+std::optional<Signature> minhash_of(const FoldedWords& words) {
     if (words.size() < 5) return std::nullopt;
     Signature sig;
     sig.fill(std::numeric_limits<std::uint32_t>::max());
-    std::string shingle;
     for (std::size_t i = 0; i + 3 <= words.size(); ++i) {
-        shingle = words[i] + ' ' + words[i + 1] + ' ' + words[i + 2];
-        const std::uint64_t h = hash64(shingle);
+        // The shingle "w[i] w[i+1] w[i+2]", hashed without being copied.
+        Fnv1a64 shingle;
+        shingle.update(words[i]);
+        shingle.update(" ");
+        shingle.update(words[i + 1]);
+        shingle.update(" ");
+        shingle.update(words[i + 2]);
+        const std::uint64_t h = mix(shingle.value());
         // Permutation k: an independent re-mix of the shingle hash with a per-k constant.
         for (std::size_t k = 0; k < signature_size; ++k) {
             auto v = static_cast<std::uint32_t>(mix(h + 0x9e3779b97f4a7c15ULL * (k + 1)) >> 32);
@@ -68,6 +84,21 @@ std::optional<Signature> minhash(std::string_view text) {
         }
     }
     return sig;
+}
+
+} // namespace
+
+std::string exact(std::string_view text) {
+    return exact_of(FoldedWords(text));
+}
+
+std::optional<Signature> minhash(std::string_view text) {
+    return minhash_of(FoldedWords(text));
+}
+
+Fingerprints compute(std::string_view text) {
+    const FoldedWords words(text);
+    return {exact_of(words), minhash_of(words)};
 }
 
 double similarity(const Signature& a, const Signature& b) {

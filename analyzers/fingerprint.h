@@ -27,6 +27,13 @@ std::string exact(std::string_view text);
 // MinHash of the text's word 3-shingles (words folded); nullopt for texts of fewer than 5 words.
 std::optional<Signature> minhash(std::string_view text);
 
+// Both fingerprints of one text, its words folded once: {exact(text), minhash(text)}.
+struct Fingerprints {
+    std::string exact;
+    std::optional<Signature> near;
+};
+Fingerprints compute(std::string_view text);
+
 // Estimated Jaccard resemblance of the two shingle sets: the share of equal minima.
 double similarity(const Signature& a, const Signature& b);
 inline bool near(const Signature& a, const Signature& b) {

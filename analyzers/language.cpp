@@ -5,10 +5,51 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
+#include <cstdint>
+#include <stdexcept>
+#include <unordered_map>
+#include <vector>
 #include <xapian.h>
 
 namespace dateline::language {
+
+namespace {
+
+constexpr std::size_t max_languages = 32; // bits of StopwordIndex::languages' masks
+
+// Every stopword of the languages told apart by their stopwords (all but Russian, which is
+// told by its script), with the languages whose list has it, as bits (bit i: names[i]).
+struct StopwordIndex {
+    std::vector<std::string_view> names;
+    std::unordered_map<std::string_view, std::uint32_t> languages;
+    std::size_t longest = 0; // bytes of the longest stopword
+};
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+const StopwordIndex& stopword_index() {
+    static const StopwordIndex index = [] {
+        StopwordIndex built;
+        for (auto lang : stopwords::languages()) {
+            if (lang == "ru") continue;
+            if (built.names.size() == max_languages)
+                throw std::logic_error("language identification: too many stopword lists");
+            const auto bit = std::uint32_t{1} << built.names.size();
+            built.names.push_back(lang);
+            for (auto word : stopwords::for_language(lang)) {
+                built.languages[word] |= bit;
+                built.longest = std::max(built.longest, word.size());
+            }
+        }
+        return built;
+    }();
+    return index;
+}
+
+} // namespace
 
 std::string identify(std::string_view input) {
     // Look at the first few kilobytes: enough for a verdict, cheap for long articles.
@@ -19,8 +60,8 @@ std::string identify(std::string_view input) {
         text.remove_suffix(1);
 
     std::size_t latin = 0, cyrillic = 0, greek = 0, arabic = 0, ukrainian = 0;
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned cp = *it;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const unsigned cp = text::next_code_point(text, pos);
         if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F))
             ++latin;
         else if (cp >= 0x400 && cp <= 0x4FF) {
@@ -37,24 +78,27 @@ std::string identify(std::string_view input) {
     if (greek * 2 > letters) return "el";
     if (arabic * 2 > letters) return "ar";
 
-    std::map<std::string_view, int> hits;
+    const auto& index = stopword_index();
+    std::array<int, max_languages> hits{};
     int words = 0;
     for (const auto& token : text::tokenize(text)) {
-        std::string word = text::fold_case(token.text);
         ++words;
-        for (auto lang : stopwords::languages()) {
-            if (lang == "ru") continue;
-            auto list = stopwords::for_language(lang);
-            if (std::find(list.begin(), list.end(), word) != list.end()) ++hits[lang];
-        }
+        // Folding keeps the length of ASCII: a longer ASCII word is no stopword.
+        if (token.text.size() > index.longest && is_ascii(token.text)) continue;
+        const auto found = index.languages.find(text::fold_case(token.text));
+        if (found == index.languages.end()) continue;
+        for (std::size_t i = 0; i < index.names.size(); ++i)
+            if (found->second & (1u << i)) ++hits[i];
     }
+    // The top two counts (the order of languages does not matter: a tie for first is no verdict).
     std::string_view best;
     int best_hits = 0, second = 0;
-    for (auto [lang, n] : hits) {
+    for (std::size_t i = 0; i < index.names.size(); ++i) {
+        const int n = hits[i];
         if (n > best_hits) {
             second = best_hits;
             best_hits = n;
-            best = lang;
+            best = index.names[i];
         } else if (n > second) {
             second = n;
         }

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <array>
 #include <xapian.h>
 
 namespace dateline::text {
@@ -37,9 +38,42 @@ std::size_t decode(std::string_view in, std::size_t pos, unsigned& cp) {
     return len;
 }
 
+// Xapian's Unicode category of a code point; ASCII from a table that Xapian itself filled, as
+// most text is ASCII and the table is far cheaper than Xapian's lookup.
+Xapian::Unicode::category category(unsigned cp) {
+    static const auto ascii = [] {
+        std::array<Xapian::Unicode::category, 0x80> table{};
+        for (unsigned c = 0; c < table.size(); ++c)
+            table[c] = Xapian::Unicode::get_category(c);
+        return table;
+    }();
+    return cp < ascii.size() ? ascii[cp] : Xapian::Unicode::get_category(cp);
+}
+
+// Xapian::Unicode::is_wordchar, with the same ASCII shortcut.
+bool is_wordchar(unsigned cp) {
+    static const auto ascii = [] {
+        std::array<bool, 0x80> table{};
+        for (unsigned c = 0; c < table.size(); ++c)
+            table[c] = Xapian::Unicode::is_wordchar(c);
+        return table;
+    }();
+    return cp < ascii.size() ? ascii[cp] : Xapian::Unicode::is_wordchar(cp);
+}
+
 bool is_upper(unsigned cp) {
-    return Xapian::Unicode::get_category(cp) == Xapian::Unicode::UPPERCASE_LETTER ||
-           Xapian::Unicode::get_category(cp) == Xapian::Unicode::TITLECASE_LETTER;
+    const auto c = category(cp);
+    return c == Xapian::Unicode::UPPERCASE_LETTER || c == Xapian::Unicode::TITLECASE_LETTER;
+}
+
+bool is_ascii(std::string_view in) {
+    for (char c : in)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 bool is_space(unsigned cp) {
@@ -84,15 +118,22 @@ unsigned strip_latin(unsigned cp) {
     }
 }
 
-template <class F> std::string map_code_points(std::string_view in, F f) {
-    std::string out;
-    out.reserve(in.size());
+template <class F> void append_mapped(std::string& out, std::string_view in, F f) {
     for (Xapian::Utf8Iterator it(in.data(), in.size()); it != Xapian::Utf8Iterator(); ++it)
         append_utf8(out, f(*it));
-    return out;
 }
 
 } // namespace
+
+unsigned next_code_point_multibyte(std::string_view in, std::size_t& pos) {
+    const std::size_t left = in.size() - pos;
+    if (left == 0) return 0; // not reached (pos < in.size()); tells the compiler `it` is set
+    Xapian::Utf8Iterator it(in.data() + pos, left);
+    const unsigned cp = *it;
+    ++it;
+    pos = static_cast<std::size_t>(it.raw() - in.data());
+    return cp;
+}
 
 void append_utf8(std::string& out, unsigned cp) {
     if (cp < 0x80) {
@@ -132,38 +173,54 @@ std::string to_valid_utf8(std::string_view in) {
 }
 
 std::string fold_case(std::string_view in) {
-    bool ascii = true;
-    for (char c : in)
-        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-    if (ascii) {
+    if (is_ascii(in)) {
         std::string out(in);
         for (auto& c : out)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            c = ascii_lower(c);
         return out;
     }
-    return map_code_points(in, [](unsigned cp) { return Xapian::Unicode::tolower(cp); });
+    std::string out;
+    out.reserve(in.size());
+    append_mapped(out, in, [](unsigned cp) { return Xapian::Unicode::tolower(cp); });
+    return out;
 }
 
-std::string fold(std::string_view in) {
-    return map_code_points(in, [](unsigned cp) {
+void append_fold(std::string& out, std::string_view in) {
+    // ASCII has no diacritics to strip: lower case is all there is to do.
+    if (is_ascii(in)) {
+        const std::size_t begin = out.size();
+        out += in;
+        for (std::size_t i = begin; i < out.size(); ++i)
+            out[i] = ascii_lower(out[i]);
+        return;
+    }
+    append_mapped(out, in, [](unsigned cp) {
         unsigned base = strip_latin(cp);
         if (base) cp = base;
         return Xapian::Unicode::tolower(cp);
     });
 }
 
+std::string fold(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    append_fold(out, in);
+    return out;
+}
+
 std::string collapse_whitespace(std::string_view in) {
     std::string out;
     out.reserve(in.size());
     bool pending_space = false;
-    for (Xapian::Utf8Iterator it(in.data(), in.size()); it != Xapian::Utf8Iterator(); ++it) {
-        if (is_space(*it)) {
+    for (std::size_t pos = 0; pos < in.size();) {
+        const unsigned cp = next_code_point(in, pos);
+        if (is_space(cp)) {
             pending_space = !out.empty();
             continue;
         }
         if (pending_space) out += ' ';
         pending_space = false;
-        append_utf8(out, *it);
+        append_utf8(out, cp);
     }
     return out;
 }
@@ -211,36 +268,27 @@ std::string slugify(std::string_view in) {
 
 std::vector<Token> tokenize(std::string_view in) {
     std::vector<Token> tokens;
-    const Xapian::Utf8Iterator end;
-    Xapian::Utf8Iterator it(in.data(), in.size());
-    auto offset = [&](const Xapian::Utf8Iterator& i) {
-        return static_cast<std::size_t>(i.raw() - in.data());
-    };
-    while (it != end) {
-        if (!Xapian::Unicode::is_wordchar(*it)) {
-            ++it;
-            continue;
-        }
-        const std::size_t start = offset(it);
-        std::size_t stop = start;
-        while (it != end) {
-            if (Xapian::Unicode::is_wordchar(*it)) {
-                ++it;
-                stop = it == end ? in.size() : offset(it);
+    tokens.reserve(in.size() / 6); // about one word in six bytes of prose: few reallocations
+    for (std::size_t pos = 0; pos < in.size();) {
+        const std::size_t start = pos;
+        if (!is_wordchar(next_code_point(in, pos))) continue;
+        std::size_t stop = pos; // the end of the word so far
+        while (pos < in.size()) {
+            const unsigned cp = next_code_point(in, pos);
+            if (is_wordchar(cp)) {
+                stop = pos;
                 continue;
             }
             // An apostrophe or period between word characters stays inside the word.
-            unsigned cp = *it;
-            if (cp == '\'' || cp == 0x2019 || cp == '.' || cp == '&') {
-                Xapian::Utf8Iterator next = it;
-                ++next;
-                if (next != end && Xapian::Unicode::is_wordchar(*next) &&
-                    (cp != '&' || is_upper(*next))) {
-                    it = next;
+            if ((cp == '\'' || cp == 0x2019 || cp == '.' || cp == '&') && pos < in.size()) {
+                std::size_t after = pos;
+                const unsigned next = next_code_point(in, after);
+                if (is_wordchar(next) && (cp != '&' || is_upper(next))) {
+                    pos = stop = after;
                     continue;
                 }
             }
-            break;
+            break; // cp is no word character: the next word starts after it
         }
         tokens.push_back({in.substr(start, stop - start), start});
     }
@@ -248,17 +296,17 @@ std::vector<Token> tokenize(std::string_view in) {
 }
 
 bool starts_upper(std::string_view word) {
-    Xapian::Utf8Iterator it(word.data(), word.size());
-    return it != Xapian::Utf8Iterator() && is_upper(*it);
+    std::size_t pos = 0;
+    return !word.empty() && is_upper(next_code_point(word, pos));
 }
 
 bool all_upper(std::string_view word) {
     bool any = false;
-    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned cp = *it;
+    for (std::size_t pos = 0; pos < word.size();) {
+        const unsigned cp = next_code_point(word, pos);
         if (is_upper(cp))
             any = true;
-        else if (Xapian::Unicode::get_category(cp) == Xapian::Unicode::LOWERCASE_LETTER)
+        else if (category(cp) == Xapian::Unicode::LOWERCASE_LETTER)
             return false;
     }
     return any;

@@ -20,6 +20,8 @@ std::string fold_case(std::string_view in);
 // Lower case, and Latin/Greek/Cyrillic letters stripped of diacritics ("Gödel" -> "godel", "ё" ->
 // "е").
 std::string fold(std::string_view in);
+// Appends fold(in) to `out`, for callers that fold many words into one buffer.
+void append_fold(std::string& out, std::string_view in);
 
 // Runs of white space (including NBSP and other Unicode spaces) become one space; ends trimmed.
 std::string collapse_whitespace(std::string_view in);
@@ -45,6 +47,17 @@ std::vector<Token> tokenize(std::string_view in);
 bool starts_upper(std::string_view word);
 // True when every letter is upper case and there is at least one.
 bool all_upper(std::string_view word);
+
+// The code point at in[pos] (pos < in.size()), decoded as Xapian::Utf8Iterator decodes it (a byte
+// of an invalid sequence stands for itself), ASCII without a call into Xapian; advances pos past
+// it.
+unsigned next_code_point_multibyte(std::string_view in, std::size_t& pos); // in[pos] >= 0x80
+inline unsigned next_code_point(std::string_view in, std::size_t& pos) {
+    const auto byte = static_cast<unsigned char>(in[pos]);
+    if (byte >= 0x80) return next_code_point_multibyte(in, pos);
+    ++pos;
+    return byte;
+}
 
 // Appends a code point as UTF-8.
 void append_utf8(std::string& out, unsigned code_point);

@@ -139,10 +139,10 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
 
     // Duplicate detection: the body's exact fingerprint and MinHash band terms; the writer picks
     // the cluster (slot cluster) because that needs the database.
-    const std::string& text = a.body.empty() ? a.title : a.body;
-    if (auto exact = fingerprint::exact(text); !exact.empty())
-        doc.add_boolean_term(std::string(schema::prefix::exact_text) + exact);
-    if (auto signature = fingerprint::minhash(text)) {
+    const auto fingerprints = fingerprint::compute(a.body.empty() ? a.title : a.body);
+    if (!fingerprints.exact.empty())
+        doc.add_boolean_term(std::string(schema::prefix::exact_text) + fingerprints.exact);
+    if (const auto& signature = fingerprints.near) {
         doc.add_value(schema::slot::minhash, fingerprint::encode(*signature));
         for (const auto& band : fingerprint::band_values(*signature))
             doc.add_boolean_term(std::string(schema::prefix::cluster) + band);

@@ -90,6 +90,9 @@ std::vector<std::string> entity_tag_terms(const Xapian::Database& db,
 
 std::string mark_entity_aliases(const Xapian::Database& db, std::string_view text) {
     const LexedQuery lexed = lex_query(text);
+    // NEAR and ADJ need positions from every operand, and the tag terms have none (Xapian throws
+    // InvalidOperationError when it asks them for positions): such queries keep their words.
+    if (lexed.proximity) return std::string(text);
     const auto& words = lexed.words;
     std::vector<Edit> edits;
     auto marked = [&](std::string_view field, std::string_view alias) {

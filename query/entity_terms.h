@@ -35,7 +35,7 @@ std::vector<std::string> entity_tag_terms(const Xapian::Database& db,
                                           const std::vector<std::string_view>& words);
 
 // The query text with every entity alias (see above) replaced by a hidden field; unchanged when
-// there is none.
+// there is none, and for a query with a NEAR or ADJ operator (the tag terms have no positions).
 std::string mark_entity_aliases(const Xapian::Database& db, std::string_view text);
 
 // Half the least BM25 weight (k1 = 1, b = 0.5, min_normlen = 0.5) that a document containing

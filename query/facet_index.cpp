@@ -4,6 +4,7 @@
 #include "analyzers/text.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace dateline::query {
@@ -191,13 +192,25 @@ const DayCodes& FacetIndex::days() {
     return *days_;
 }
 
-const std::vector<std::string>& FacetIndex::published() {
+namespace {
+
+// A double's order as an unsigned integer: negative numbers flipped whole, positive ones with the
+// sign bit set. Never 0 for a number (0 is left for "undated").
+std::uint64_t order_bits(double value) {
+    const auto bits = std::bit_cast<std::uint64_t>(value);
+    return (bits >> 63) ? ~bits : bits | (std::uint64_t{1} << 63);
+}
+
+} // namespace
+
+const std::vector<std::uint64_t>& FacetIndex::published() {
     std::lock_guard lock(mutex_);
     if (published_) return *published_;
     auto times =
-        std::make_unique<std::vector<std::string>>(static_cast<std::size_t>(last_docid_) + 1);
-    for_each_value(schema::slot::published,
-                   [&](Xapian::docid did, const std::string& raw) { (*times)[did] = raw; });
+        std::make_unique<std::vector<std::uint64_t>>(static_cast<std::size_t>(last_docid_) + 1);
+    for_each_value(schema::slot::published, [&](Xapian::docid did, const std::string& raw) {
+        (*times)[did] = order_bits(Xapian::sortable_unserialise(raw));
+    });
     published_ = std::move(times);
     return *published_;
 }
@@ -317,7 +330,13 @@ const TermLists& FacetIndex::terms(const std::string& prefix) {
 
 std::string PublishedKey::operator()(const Xapian::Document& doc) const {
     const Xapian::docid did = doc.get_docid();
-    return did < published_->size() ? (*published_)[did] : std::string();
+    const std::uint64_t bits = did < published_->size() ? (*published_)[did] : 0;
+    if (bits == 0) return std::string();
+    // Big-endian, so that the keys compare as the numbers do.
+    std::string key(8, '\0');
+    for (int i = 7; i >= 0; --i)
+        key[static_cast<std::size_t>(7 - i)] = static_cast<char>((bits >> (8 * i)) & 0xFF);
+    return key;
 }
 
 } // namespace dateline::query

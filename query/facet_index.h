@@ -87,9 +87,9 @@ class FacetIndex {
     const DayCodes& days();
     const TagLists& tags();
     const TermLists& terms(const std::string& prefix);
-    // The published slot's value (sortable_serialise of Unix seconds) by docid, "" when
-    // undated: the sort key of PublishedKey.
-    const std::vector<std::string>& published();
+    // The published time by docid as an unsigned integer in the order of the published slot's
+    // values (0 when undated): 8 bytes a document, read by PublishedKey for every match.
+    const std::vector<std::uint64_t>& published();
     // Document lengths (the sum of wdf, as BM25 uses them) by docid. Full indexes only.
     const std::vector<Xapian::termcount>& lengths();
 
@@ -107,12 +107,12 @@ class FacetIndex {
     std::unique_ptr<DayCodes> days_;
     std::unique_ptr<TagLists> tags_;
     std::unordered_map<std::string, std::unique_ptr<TermLists>> terms_;
-    std::unique_ptr<std::vector<std::string>> published_;
+    std::unique_ptr<std::vector<std::uint64_t>> published_;
     std::unique_ptr<std::vector<Xapian::termcount>> lengths_;
 };
 
-// A sort key (Enquire::set_sort_by_*_key) equal to Xapian's value sort on the published slot
-// (sortable_serialise of the time; "" when undated), read from a FacetIndex.
+// A sort key (Enquire::set_sort_by_*_key) that orders documents as Xapian's value sort on the
+// published slot does (undated first), read from a FacetIndex: 8 big-endian bytes.
 class PublishedKey final : public Xapian::KeyMaker {
   public:
     explicit PublishedKey(std::shared_ptr<FacetIndex> index)
@@ -121,7 +121,7 @@ class PublishedKey final : public Xapian::KeyMaker {
 
   private:
     std::shared_ptr<FacetIndex> index_;
-    const std::vector<std::string>* published_;
+    const std::vector<std::uint64_t>* published_;
 };
 
 } // namespace dateline::query

@@ -104,6 +104,21 @@ std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did)
     return {lists.items.data() + lists.offsets[did], lists.offsets[did + 1] - lists.offsets[did]};
 }
 
+// Asks the CPU to fetch the list of matches[i + ahead] (its offset, then its items) while the
+// current one is counted: the matches are sparse in arrays of megabytes, so without it nearly
+// every document's list is a cache miss (most of a tag facet's time at 500,000 articles).
+void prefetch_lists(const IdLists& lists, std::span<const Xapian::docid> matches, std::size_t i) {
+    constexpr std::size_t offsets_ahead = 16, items_ahead = 8;
+    if (i + offsets_ahead < matches.size()) {
+        const Xapian::docid did = matches[i + offsets_ahead];
+        if (did < lists.offsets.size()) __builtin_prefetch(lists.offsets.data() + did);
+    }
+    if (i + items_ahead < matches.size()) {
+        const Xapian::docid did = matches[i + items_ahead];
+        if (did < lists.offsets.size()) __builtin_prefetch(lists.items.data() + lists.offsets[did]);
+    }
+}
+
 class TagFacet final : public FacetCollector {
   public:
     TagFacet(std::string name, std::size_t limit) : name_(std::move(name)), limit_(limit) {}
@@ -116,8 +131,9 @@ class TagFacet final : public FacetCollector {
         std::vector<std::uint32_t> touched;
         FacetResult r;
         r.name = name_;
-        for (Xapian::docid did : matches) {
-            auto items = items_of(tags.lists, did);
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            prefetch_lists(tags.lists, matches, i);
+            auto items = items_of(tags.lists, matches[i]);
             if (items.empty()) ++r.missing;
             for (std::uint32_t spelling : items) {
                 const std::uint32_t key = tags.key_of[spelling];

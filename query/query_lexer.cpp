@@ -152,6 +152,7 @@ LexedQuery lex_query(std::string_view s) {
         ++token;
         bool near = false;
         if (is_operator(chunk, &near)) {
+            out.proximity = out.proximity || near;
             if (near && !out.words.empty() && out.words.back().token + 1 == token)
                 out.words.back().near = true;
             next_near = near;

@@ -39,6 +39,9 @@ struct LexedQuery {
     std::vector<QueryPhrase> phrases;
     std::vector<std::string_view> ranges;  // "a..b" outside a date: field (not supported)
     std::vector<std::string_view> filters; // boolean and date field tokens, "tag:grain" whole
+    // A NEAR or ADJ operator somewhere. QueryWord::near marks the operands the lexer can tell, but
+    // Xapian's parser also applies the operator across stray brackets ("putin(NEAR economy").
+    bool proximity = false;
 };
 
 LexedQuery lex_query(std::string_view text);

@@ -8,7 +8,10 @@
 #include "analyzers/entities/token_stream.h"
 
 #include <algorithm>
+#include <bit>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,9 +23,38 @@ namespace {
 
 constexpr std::uint32_t none = Gazetteer::npos;
 
+// The word keys of a text: a set in one flat array (open addressing), filled once per article
+// without an allocation per word.
+class WordKeySet {
+  public:
+    explicit WordKeySet(const std::vector<Word>& words)
+        : slots_(std::bit_ceil(2 * words.size() + 1)), mask_(slots_.size() - 1) {
+        for (const auto& w : words) {
+            std::size_t i = slot_of(w.key);
+            if (!slots_[i]) slots_[i] = w.key;
+        }
+    }
+    bool contains(std::string_view key) const { return slots_[slot_of(key)].has_value(); }
+
+  private:
+    // The slot that holds the key, or the empty slot where it would go.
+    std::size_t slot_of(std::string_view key) const {
+        const std::size_t hash = std::hash<std::string_view>{}(key);
+        std::size_t i = hash & mask_;
+        while (slots_[i] && *slots_[i] != key)
+            i = (i + 1) & mask_;
+        return i;
+    }
+
+    std::vector<std::optional<std::string_view>> slots_;
+    std::size_t mask_;
+};
+
 // What the article says, for resolving ambiguous aliases.
 struct ArticleContext {
-    std::unordered_set<std::string_view> keys;   // every word key of the text
+    explicit ArticleContext(const std::vector<Word>& words) : keys(words) {}
+
+    WordKeySet keys;                             // every word key of the text
     std::unordered_set<std::uint32_t> confirmed; // entities named by an unambiguous alias
     std::unordered_set<std::string> countries;   // countries of confirmed entities
 };
@@ -243,9 +275,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             mentions.push_back(std::move(m));
         }
 
-    ArticleContext ctx;
-    for (const auto& w : words)
-        ctx.keys.insert(w.key);
+    ArticleContext ctx(words);
     auto confirm = [&](std::uint32_t id) {
         ctx.confirmed.insert(id);
         if (!g.entity(id).country.empty()) ctx.countries.insert(g.entity(id).country);

@@ -181,8 +181,9 @@ void Gazetteer::add_first_names(std::string_view data) {
 }
 
 void Gazetteer::finalize() {
-    word_ids_.clear();
+    KeyMap word_ids; // every alias word key -> its id, for edges_
     edges_.clear();
+    std::vector<std::pair<std::string, std::uint32_t>> root_edges;
     targets_.assign(1, {});
     compact_.clear();
     longest_compact_ = 0;
@@ -199,12 +200,13 @@ void Gazetteer::finalize() {
                 const std::string key = word_key(tokens[i].text);
                 compact += compact_key(key);
                 auto [wit, inserted] =
-                    word_ids_.emplace(key, static_cast<std::uint32_t>(word_ids_.size()));
+                    word_ids.emplace(key, static_cast<std::uint32_t>(word_ids.size()));
                 (void)inserted;
                 const std::uint64_t edge = (static_cast<std::uint64_t>(node) << 32) | wit->second;
                 auto [eit, created] =
                     edges_.emplace(edge, static_cast<std::uint32_t>(targets_.size()));
                 if (created) targets_.emplace_back();
+                if (created && node == root()) root_edges.emplace_back(key, eit->second);
                 node = eit->second;
                 if (i < 16)
                     target.case_bits |= static_cast<std::uint32_t>(case_rule(tokens[i].text))
@@ -225,12 +227,20 @@ void Gazetteer::finalize() {
             }
         }
     }
+    word_ids_ = FlatKeyMap(
+        std::vector<std::pair<std::string, std::uint32_t>>(word_ids.begin(), word_ids.end()));
+    root_children_ = FlatKeyMap(std::move(root_edges));
 }
 
+static_assert(FlatKeyMap::npos == Gazetteer::npos, "child() passes on the map's npos");
+
 std::uint32_t Gazetteer::child(std::uint32_t node, std::string_view key) const {
-    auto w = word_ids_.find(key);
-    if (w == word_ids_.end()) return npos;
-    auto e = edges_.find((static_cast<std::uint64_t>(node) << 32) | w->second);
+    if (node == root()) { // most walks stop here: one lookup instead of two
+        return root_children_.find(key);
+    }
+    const auto word = word_ids_.find(key);
+    if (word == FlatKeyMap::npos) return npos;
+    auto e = edges_.find((static_cast<std::uint64_t>(node) << 32) | word);
     return e == edges_.end() ? npos : e->second;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "analyzers/article.h"
+#include "analyzers/entities/flat_key_map.h"
 
 #include <cstdint>
 #include <span>
@@ -99,8 +100,9 @@ class Gazetteer {
     std::vector<std::vector<PendingAlias>> aliases_; // per entity, as written
     KeyMap entity_keys_;                             // "type\tfolded name" or "country\tCC"
 
-    KeyMap word_ids_;
-    std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+    FlatKeyMap word_ids_;                                    // alias word key -> word id
+    std::unordered_map<std::uint64_t, std::uint32_t> edges_; // node << 32 | word id -> node
+    FlatKeyMap root_children_; // the edges from the root by word key: the hot first step of a walk
     std::vector<std::vector<AliasTarget>> targets_;
     std::unordered_map<std::string, std::vector<AliasTarget>, Hash, std::equal_to<>> compact_;
     std::size_t longest_compact_ = 0;

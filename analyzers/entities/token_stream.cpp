@@ -65,16 +65,18 @@ bool sentence_break(std::string_view gap, std::string_view previous) {
     return false;
 }
 
+// The key of a word without its possessive ending: folded, periods removed.
+std::string key_of_bare(std::string_view bare) {
+    std::string key = text::fold(bare);
+    std::erase(key, '.'); // a '.' byte is never part of a multi-byte character
+    return key;
+}
+
 } // namespace
 
 std::string word_key(std::string_view word) {
     bool possessive;
-    std::string folded = text::fold(strip_possessive(word, possessive));
-    std::string key;
-    key.reserve(folded.size());
-    for (char c : folded)
-        if (c != '.') key += c;
-    return key;
+    return key_of_bare(strip_possessive(word, possessive));
 }
 
 std::vector<Word> split_words(std::string_view in) {
@@ -98,10 +100,8 @@ std::vector<Word> split_words(std::string_view in) {
     for (const auto& t : tokens) {
         Word w;
         w.text = t.text;
-        bool possessive;
-        std::string_view bare = strip_possessive(t.text, possessive);
-        w.possessive = possessive;
-        w.key = word_key(t.text);
+        const std::string_view bare = strip_possessive(t.text, w.possessive);
+        w.key = key_of_bare(bare);
         w.shape = shape_of(bare);
         const std::string_view gap = in.substr(previous_end, t.offset - previous_end);
         if (words.empty()) {

@@ -45,3 +45,25 @@ TEST_CASE("fingerprint: band values and encoding") {
     CHECK_FALSE(fingerprint::decode("xyz"));
     CHECK_FALSE(fingerprint::minhash("too short"));
 }
+
+TEST_CASE("fingerprint: values are stable (the index stores them)") {
+    // FNV-1a 64 of "hello world " then splitmix64's finalizer; shingles likewise. Computed
+    // independently of this code: a change here changes every indexed document.
+    CHECK(fingerprint::exact("Hello, World!") == "f1b17ec8c678939b");
+    CHECK(fingerprint::exact(story) == "75df0d5c5a9fc355");
+    auto sig = fingerprint::minhash(story);
+    REQUIRE(sig);
+    CHECK(fingerprint::encode(*sig).starts_with("0398221d02309753108a1feb0c21e796"));
+    auto bands = fingerprint::band_values(*sig);
+    CHECK(bands[0] == "0:cf6318e3");
+    CHECK(bands[1] == "1:2f956f6c");
+}
+
+TEST_CASE("fingerprint: compute gives both fingerprints of one text") {
+    for (std::string_view text : {std::string_view(story), std::string_view("too short"),
+                                  std::string_view(""), std::string_view("Gödel, ÆRØ  and Ёлка")}) {
+        const auto both = fingerprint::compute(text);
+        CHECK(both.exact == fingerprint::exact(text));
+        CHECK(both.near == fingerprint::minhash(text));
+    }
+}

@@ -2,6 +2,7 @@
 #include "analyzers/url.h"
 
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 using namespace dateline;
 
@@ -25,6 +26,26 @@ TEST_CASE("text: white space collapses, including Unicode spaces") {
     CHECK(text::collapse_whitespace("  a \t\n b\xC2\xA0"
                                     "c  ") == "a b c");
     CHECK(text::trim("\xC2\xA0 x \n") == "x");
+}
+
+TEST_CASE("text: code points are read as Xapian's iterator reads them, invalid bytes included") {
+    const std::string in = "a\xC3\xB6\xE2\x80\x99\xF0\x9F\x98\x80\xFF\xC0\xAF b\xE2\x82";
+    std::vector<unsigned> expected, got;
+    for (Xapian::Utf8Iterator it(in); it != Xapian::Utf8Iterator(); ++it)
+        expected.push_back(*it);
+    for (std::size_t pos = 0; pos < in.size();)
+        got.push_back(text::next_code_point(in, pos));
+    CHECK(got == expected);
+    // Invalid bytes come out as the code points the iterator gives them, as before.
+    CHECK(text::collapse_whitespace("a\xFF  b") == "a\xC3\xBF b");
+}
+
+TEST_CASE("text: append_fold appends what fold returns") {
+    std::string out = "x ";
+    text::append_fold(out, "Gödel");
+    text::append_fold(out, " ÉTÉ U.S.");
+    CHECK(out == "x " + text::fold("Gödel") + text::fold(" ÉTÉ U.S."));
+    CHECK(out == "x godel ete u.s.");
 }
 
 TEST_CASE("text: slugs") {
