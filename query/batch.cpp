@@ -86,9 +86,12 @@ int run_batch(Xapian::Database& db, std::istream& in, std::ostream& out,
         nlohmann::json doc;
         int code = 0;
         try {
-            if (!prepared) { // once, at the first query: many searches follow
+            if (!prepared) { // once, at the first query: many searches follow (the prepared
+                             // index is rebuilt when a reopen finds a new revision)
                 prepare_for_many_searches(db);
                 prepared = true;
+            } else {
+                db.reopen();
             }
             SearchResult result = search(db, request_from_line(line, defaults));
             code = static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);

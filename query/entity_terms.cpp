@@ -7,6 +7,7 @@
 #include "query_lexer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace dateline::query {
@@ -123,6 +124,11 @@ std::string mark_entity_aliases(const Xapian::Database& db, std::string_view tex
 
     for (const auto& phrase : lexed.phrases) {
         if (!phrase.field.empty() || phrase.words.empty()) continue;
+        // A phrase glued to what follows ("Putin"-a) stays: the parser would read the marked
+        // field's value on to the next space.
+        if (phrase.end < text.size() &&
+            !std::isspace(static_cast<unsigned char>(text[phrase.end])) && text[phrase.end] != ')')
+            continue;
         std::vector<std::string_view> run;
         bool usable = true;
         for (auto index : phrase.words) {

@@ -111,6 +111,18 @@ std::string rewrite_pure_hate(const std::string& text) {
     return out;
 }
 
+// The hidden alias fields (entity_terms.h) are written by mark_entity_aliases only: typed by a
+// user they are plain words ("xdlentp:x-y" would also crash Xapian 1.4.22's parser when a field
+// processor's value is hyphenated inside a pure NOT query).
+std::string hide_internal_fields(std::string text) {
+    for (auto field : {entity_words_field, entity_phrase_field}) {
+        const std::string typed = std::string(field) + ":";
+        for (auto at = text.find(typed); at != std::string::npos; at = text.find(typed, at))
+            text[at + field.size()] = ' ';
+    }
+    return text;
+}
+
 } // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
@@ -169,7 +181,7 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
                          "' (only date:START..END ranges are supported)");
     Xapian::Query query;
     try {
-        std::string rewritten = rewrite_pure_hate(text);
+        std::string rewritten = hide_internal_fields(rewrite_pure_hate(text));
         if (options_.entity_aliases) rewritten = mark_entity_aliases(db_, rewritten);
         query = parser_.parse_query(rewritten, parse_flags);
     } catch (const Xapian::QueryParserError& e) {
