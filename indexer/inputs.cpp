@@ -395,8 +395,13 @@ struct InputReader::Impl {
             buffer.erase(0, pos);
             pos = 0;
         }
-        const std::size_t chunk = 1 << 16;
-        auto old = buffer.size();
+        // Read into the room the buffer already has when there is enough of it (growing a
+        // buffer of small inputs past its capacity costs an allocation and a copy each time),
+        // else grow by 64 KiB; at most 1 MiB at once, so the expansion limits are checked often.
+        const std::size_t old = buffer.size();
+        const std::size_t spare = buffer.capacity() - old;
+        const std::size_t chunk =
+            spare >= (std::size_t{1} << 12) ? std::min(spare, std::size_t{1} << 20) : 1 << 16;
         buffer.resize(old + chunk);
         std::size_t n = 0;
         try {

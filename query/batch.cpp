@@ -76,6 +76,32 @@ SearchRequest request_from_line(std::string_view line, const SearchRequest& defa
     return request;
 }
 
+BatchAnswer answer_line(Xapian::Database& db, std::string_view line, std::size_t number,
+                        const SearchRequest& defaults, bool& prepared) {
+    nlohmann::json doc;
+    int code = 0;
+    try {
+        db.reopen();     // the newest commit (a worker may have opened the database long before)
+        if (!prepared) { // once, at the first query: many searches follow (the prepared index is
+                         // rebuilt when a reopen finds a new revision)
+            prepare_for_many_searches(db);
+            prepared = true;
+        }
+        SearchResult result = search(db, request_from_line(line, defaults));
+        code = static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);
+        doc = json_shape::search_document(result);
+    } catch (const Xapian::Error& e) {
+        code = static_cast<int>(ExitCode::database);
+        doc = {{"error", "database: " + e.get_description()}};
+    } catch (const std::exception& e) {
+        code = static_cast<int>(exit_code_for(std::current_exception()));
+        doc = {{"error", e.what()}};
+    }
+    doc["line"] = number;
+    doc["exit"] = code;
+    return {code, json_shape::dump(doc)};
+}
+
 int run_batch(Xapian::Database& db, std::istream& in, std::ostream& out,
               const SearchRequest& defaults) {
     int worst = 0;
@@ -83,31 +109,10 @@ int run_batch(Xapian::Database& db, std::istream& in, std::ostream& out,
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (text::trim(line).empty()) continue;
-        nlohmann::json doc;
-        int code = 0;
-        try {
-            if (!prepared) { // once, at the first query: many searches follow (the prepared
-                             // index is rebuilt when a reopen finds a new revision)
-                prepare_for_many_searches(db);
-                prepared = true;
-            } else {
-                db.reopen();
-            }
-            SearchResult result = search(db, request_from_line(line, defaults));
-            code = static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);
-            doc = json_shape::search_document(result);
-        } catch (const Xapian::Error& e) {
-            code = static_cast<int>(ExitCode::database);
-            doc = {{"error", "database: " + e.get_description()}};
-        } catch (const std::exception& e) {
-            code = static_cast<int>(exit_code_for(std::current_exception()));
-            doc = {{"error", e.what()}};
-        }
-        doc["line"] = number;
-        doc["exit"] = code;
-        out << json_shape::dump(doc) << '\n';
+        const BatchAnswer answer = answer_line(db, line, number, defaults, prepared);
+        out << answer.json << '\n';
         out.flush();
-        worst = std::max(worst, code);
+        worst = std::max(worst, answer.code);
     }
     return worst;
 }

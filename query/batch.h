@@ -12,6 +12,7 @@
 #include "search.h"
 
 #include <iosfwd>
+#include <string>
 #include <string_view>
 #include <xapian.h>
 
@@ -20,6 +21,17 @@ namespace dateline::query {
 // The request a batch line stands for; throws UsageError for a malformed JSON line.
 SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults);
 
+// One line's answer: its exit code and its JSON object (one line, no newline). `prepared` is
+// false before a database's first line (the database is then prepared for many searches) and
+// set by the call. Every line reopens the database first, so it sees the newest commit.
+struct BatchAnswer {
+    int code = 0;
+    std::string json;
+};
+BatchAnswer answer_line(Xapian::Database& db, std::string_view line, std::size_t number,
+                        const SearchRequest& defaults, bool& prepared);
+
+// Answers every line of `in` in this process, in order.
 int run_batch(Xapian::Database& db, std::istream& in, std::ostream& out,
               const SearchRequest& defaults);
 

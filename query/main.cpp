@@ -2,6 +2,7 @@
 //   dateline-query --db DIR [options] QUERY...
 // Exit codes: 0 results, 1 no results, 2 usage or query error, 3 database error.
 #include "batch.h"
+#include "batch_workers.h"
 #include "database.h"
 #include "date_range.h"
 #include "errors.h"
@@ -11,12 +12,14 @@
 #include "stats.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
 #include <sys/ioctl.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 #include <xapian.h>
@@ -67,6 +70,7 @@ int main(int argc, char** argv) {
     std::size_t facet_limit = 10;
     bool show_stats = false, timeline = false;
     std::string facet_type, batch_file, recency, now;
+    unsigned batch_jobs = 0;
 
     app.add_option("--db", db_path, "The database directory")->required();
     app.add_option("query", words, "The query (words are joined with spaces)");
@@ -102,6 +106,9 @@ int main(int argc, char** argv) {
     app.add_option("--batch", batch_file,
                    "Run one query per line of FILE (- = stdin; text or a JSON object) and write "
                    "one JSON result per line");
+    app.add_option("--jobs", batch_jobs,
+                   "--batch: worker processes answering lines side by side, answers in input "
+                   "order (default: the cores, at most 4; 1 = this process only)");
     app.add_option("--bucket", bucket, "Date facet bucket: auto, day, week, month or year");
     app.add_option("--snippet-length", request.snippet_length,
                    "Bytes of text per snippet (default 200, 0 = none)");
@@ -181,7 +188,10 @@ int main(int argc, char** argv) {
         Xapian::Database db = open_database(db_path);
         if (!batch_file.empty()) {
             std::istream& in = batch_file == "-" ? std::cin : batch_stream;
-            return run_batch(db, in, std::cout, request);
+            const unsigned jobs =
+                batch_jobs ? batch_jobs : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+            if (jobs <= 1) return run_batch(db, in, std::cout, request);
+            return run_batch_workers(db_path, in, std::cout, request, jobs);
         }
         if (show_stats) {
             printer->stats(collect_stats(db, db_path));

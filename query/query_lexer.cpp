@@ -34,10 +34,28 @@ bool is_operator(std::string_view chunk, bool* near) {
     return *near || chunk == "AND" || chunk == "OR" || chunk == "NOT" || chunk == "XOR";
 }
 
+// NEAR or ADJ as a word of its own anywhere in the text: Xapian's parser takes any byte that is
+// not part of a word as a separator (a control character too), so this looks past the lexer's
+// idea of white space.
+bool has_proximity_operator(std::string_view s) {
+    auto word_byte = [](char c) {
+        return is_name_char(c) || static_cast<unsigned char>(c) >= 0x80;
+    };
+    for (std::string_view op : {"NEAR", "ADJ"}) {
+        for (auto at = s.find(op); at != std::string_view::npos; at = s.find(op, at + 1)) {
+            const std::size_t end = at + op.size();
+            if ((at == 0 || !word_byte(s[at - 1])) && (end == s.size() || !word_byte(s[end])))
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 LexedQuery lex_query(std::string_view s) {
     LexedQuery out;
+    out.proximity = has_proximity_operator(s);
     const std::size_t n = s.size();
     std::size_t pos = 0, token = 0;
     bool sign = false, next_near = false;
@@ -152,7 +170,6 @@ LexedQuery lex_query(std::string_view s) {
         ++token;
         bool near = false;
         if (is_operator(chunk, &near)) {
-            out.proximity = out.proximity || near;
             if (near && !out.words.empty() && out.words.back().token + 1 == token)
                 out.words.back().near = true;
             next_near = near;

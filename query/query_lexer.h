@@ -40,7 +40,8 @@ struct LexedQuery {
     std::vector<std::string_view> ranges;  // "a..b" outside a date: field (not supported)
     std::vector<std::string_view> filters; // boolean and date field tokens, "tag:grain" whole
     // A NEAR or ADJ operator somewhere. QueryWord::near marks the operands the lexer can tell, but
-    // Xapian's parser also applies the operator across stray brackets ("putin(NEAR economy").
+    // Xapian's parser also applies the operator across stray brackets ("putin(NEAR economy") and
+    // control characters ("putin NEAR\x18economy").
     bool proximity = false;
 };
 

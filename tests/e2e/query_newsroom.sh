@@ -1,7 +1,7 @@
 # Issue 7 on the sample corpus: --filter narrows (counts from the JSONL), --timeline --format csv
 # gives the articles per month (dates parsed here from the records' own mixed formats), and
-# --batch answers one JSON line per query line, keeps going after a bad line and exits with the
-# highest per-line code.
+# --batch answers one JSON line per query line (the same on any number of --jobs), keeps going
+# after a bad line and exits with the highest per-line code.
 source "$(dirname "$0")/lib.bash"
 db=$WORK/db
 sample=$SRC/corpora/sample/articles.jsonl
@@ -62,6 +62,13 @@ assert lines[0]["query"] == "sanctions" and lines[0]["total"] >= 1
 assert lines[1]["total"] == int(sys.argv[2]) and lines[1]["hits"] == []
 assert "error" in lines[3] and "hits" not in lines[3]
 PY
+# The same batch on 1 and on 3 worker processes (lines dealt round-robin): the same lines, in the
+# same order, and the same exit status.
+cp "$WORK/out" "$WORK/batch.default"
+for jobs in 1 3; do
+  expect_exit 2 "$BIN/dateline-query" --db "$db" --batch "$WORK/batch" --jobs "$jobs"
+  cmp -s "$WORK/out" "$WORK/batch.default" || fail "--batch --jobs $jobs: $(diff "$WORK/out" "$WORK/batch.default")"
+done
 
 # --like: the OPEC+ wire story (sample-010) finds other OPEC+ reports, never itself nor its
 # republished copy sample-011 (README's near-duplicate pair).

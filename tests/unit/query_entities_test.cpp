@@ -90,9 +90,11 @@ TEST_CASE_FIXTURE(Fixture, "aliases are marked in the query text: longest run of
     CHECK(marked.find(" shares") != std::string::npos);
     CHECK(std::count(marked.begin(), marked.end(), ':') == 1);
     // Left alone: wildcards, NEAR operands, fields, non-aliases, untagged entities.
-    for (const char* q :
-         {"putin*", "putin NEAR economy", "putin(NEAR economy", "\"putin\"-a",
-          "moscow ADJ/2 economy", "title:putin", "economy", "\"putin said\"", "navalny"})
+    for (const char* q : {"putin*", "putin NEAR economy", "putin(NEAR economy",
+                          "putin NEAR\x18"
+                          "economy",
+                          "\"putin\"-a", "moscow ADJ/2 economy", "title:putin", "economy",
+                          "\"putin said\"", "navalny"})
         CHECK(mark_entity_aliases(db, q) == q);
     // An all-capitals alias must be typed in capitals ("NYC", not "nyc").
     CHECK(mark_entity_aliases(db, "nyc") == "nyc");
