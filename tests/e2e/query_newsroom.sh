@@ -1,5 +1,6 @@
 # Issue 7 on the sample corpus: --filter narrows (counts from the JSONL), --timeline --format csv
-# gives the articles per month (dates parsed here from the records' own mixed formats), and
+# gives the articles per month (dates parsed here from the records' own mixed formats), --sort and
+# --recency order by those dates, --facet-type keeps people (or places), and
 # --batch answers one JSON line per query line (the same on any number of --jobs), keeps going
 # after a bad line and exits with the highest per-line code.
 source "$(dirname "$0")/lib.bash"
@@ -28,6 +29,18 @@ sources = collections.Counter(r["source"] for r in recs)
 print("ledger", sources["Northern Ledger"])
 print("ledger2021", sum(1 for r in recs if r["source"] == "Northern Ledger" and utc(r["published"]).year == 2021))
 print("wire", sources["Baltic Wire"])
+iso = lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")
+times = sorted(utc(r["published"]).replace(tzinfo=None) for r in recs)
+print("newest", " ".join(iso(d) for d in times[::-1][:5]))
+print("oldest", " ".join(iso(d) for d in times[:5]))
+# --recency 10d (age measured from the newest article), no query text: each article weighs
+# 2^(-age / 10 days), so the ranking is the newest first and the second weighs that much.
+age = (times[-1] - times[-2]).total_seconds()
+print("second_weight", 2 ** (-age / (10 * 86400)))
+text = lambda r: " ".join([r["title"], r.get("description", ""), r["body"]] + r.get("tags", []))
+import re
+print("putin", sum(1 for r in recs if re.search(r"Putin|Путин", text(r))))
+print("navalny", sum(1 for r in recs if re.search(r"Navalny|Nawalny|Навальн", text(r))))
 PY
 want() { awk -v k="$1" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$WORK/expected"; }
 
@@ -48,6 +61,40 @@ got=$(tail -n +2 "$WORK/out" | tr '\n' ' ' | sed 's/ $//')
 [[ "$got" == "$(want timeline)" ]] || fail "timeline: $got, expected $(want timeline)"
 expect_exit 0 "$BIN/dateline-query" --db "$db" --timeline --bucket year --color never ''
 grep -q '^  2021  ' "$WORK/out" || fail "timeline table: $(cat "$WORK/out")"
+
+# --sort newest / oldest, and --recency: the order of the articles' own dates.
+for order in newest oldest; do
+  expect_exit 0 "$BIN/dateline-query" --db "$db" --format json --limit 5 --sort "$order" ''
+  got=$(python3 -c 'import json,sys; print(" ".join(h["published"] + ("T00:00:00Z" if len(h["published"]) == 10 else "") for h in json.load(open(sys.argv[1]))["hits"]))' "$WORK/out")
+  [[ "$got" == "$(want "$order")" ]] || fail "--sort $order: $got, expected $(want "$order")"
+done
+expect_exit 0 "$BIN/dateline-query" --db "$db" --format json --limit 5 --recency 10d ''
+python3 - "$WORK/out" "$(want newest)" "$(want second_weight)" <<'PY' || fail "--recency: $(cat "$WORK/out")"
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+day = lambda p: p + "T00:00:00Z" if len(p) == 10 else p  # a date without a time is printed alone
+assert " ".join(day(h["published"]) for h in hits) == sys.argv[2], [h["published"] for h in hits]
+assert abs(hits[0]["score"] - 1) < 1e-9 and abs(hits[1]["score"] - float(sys.argv[3])) < 1e-9, hits[:2]
+PY
+
+# --facet tag --facet-type person: the people the articles name, in any of their spellings, and
+# no place; --facet-type place has the places.
+expect_exit 0 "$BIN/dateline-query" --db "$db" --format json --limit 0 --facet tag \
+  --facet-type person --facet-limit 0 ''
+python3 - "$WORK/out" "$(want putin)" "$(want navalny)" <<'PY' || fail "--facet-type person: $(cat "$WORK/out")"
+import json, sys
+counts = {v["label"]: v["count"] for v in json.load(open(sys.argv[1]))["facets"]["tag"]}
+assert counts.get("Vladimir Putin") == int(sys.argv[2]), counts
+assert counts.get("Alexei Navalny") == int(sys.argv[3]), counts
+assert not {"Moscow", "Russia", "Kremlin"} & set(counts), counts
+PY
+expect_exit 0 "$BIN/dateline-query" --db "$db" --format json --limit 0 --facet tag \
+  --facet-type place --facet-limit 0 ''
+python3 - "$WORK/out" <<'PY' || fail "--facet-type place: $(cat "$WORK/out")"
+import json, sys
+labels = {v["label"] for v in json.load(open(sys.argv[1]))["facets"]["tag"]}
+assert "Moscow" in labels and "Vladimir Putin" not in labels, labels
+PY
 
 # --batch: plain and JSON lines, a blank line, a query that finds nothing and a bad line.
 printf '%s\n' 'sanctions' '{"filters": ["source:Baltic Wire"], "limit": 0}' '' 'zzzyzzyva' \
