@@ -168,6 +168,8 @@ int main(int argc, char** argv) {
         print_options.width = ::isatty(STDOUT_FILENO) ? terminal_width() : 100;
         auto printer = make_printer(out_format, std::cout, print_options);
 
+        if (batch_file.empty() && app.count("--jobs"))
+            throw UsageError("--jobs is for --batch (worker processes answering its lines)");
         if (!batch_file.empty()) {
             if (!words.empty()) throw UsageError("--batch reads the queries from FILE: no QUERY");
             if (timeline || show_stats)

@@ -116,6 +116,8 @@ for jobs in 1 3; do
   expect_exit 2 "$BIN/dateline-query" --db "$db" --batch "$WORK/batch" --jobs "$jobs"
   cmp -s "$WORK/out" "$WORK/batch.default" || fail "--batch --jobs $jobs: $(diff "$WORK/out" "$WORK/batch.default")"
 done
+expect_exit 2 "$BIN/dateline-query" --db "$db" --jobs 2 sanctions
+grep -q -- "--jobs is for --batch" "$WORK/err" || fail "--jobs without --batch: $(cat "$WORK/err")"
 
 # --like: the OPEC+ wire story (sample-010) finds other OPEC+ reports, never itself nor its
 # republished copy sample-011 (README's near-duplicate pair).
