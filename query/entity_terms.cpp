@@ -130,12 +130,9 @@ std::string mark_entity_aliases(const Xapian::Database& db, std::string_view tex
             !std::isspace(static_cast<unsigned char>(text[phrase.end])) && text[phrase.end] != ')')
             continue;
         std::vector<std::string_view> run;
-        bool usable = true;
-        for (auto index : phrase.words) {
-            usable = usable && !words[index].near;
+        for (auto index : phrase.words)
             run.push_back(words[index].text);
-        }
-        if (!usable || entity_tag_terms(db, run).empty()) continue;
+        if (entity_tag_terms(db, run).empty()) continue; // (no NEAR operands: see above)
         const std::size_t inner_begin = phrase.begin + 1;
         const std::size_t inner_end =
             phrase.end > inner_begin && text[phrase.end - 1] == '"' ? phrase.end - 1 : phrase.end;

@@ -93,7 +93,8 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
                                           const QueryOptions& options, QueryBuilder& builder) {
     if (!index || index->partial() || db.size() != 1) return std::nullopt;
     const LexedQuery lexed = lex_query(text);
-    if (lexed.words.empty() || !lexed.ranges.empty()) return std::nullopt;
+    // NEAR and ADJ are the parser's, wherever they are (QueryWord::near misses some operands).
+    if (lexed.words.empty() || !lexed.ranges.empty() || lexed.proximity) return std::nullopt;
     // Nothing but the words and the field values (and spaces between them).
     std::string rest(text);
     auto blank = [&](std::size_t begin, std::size_t end) {
