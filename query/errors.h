@@ -4,6 +4,8 @@
 // "dateline-query: <message>" and exits with exit_code_for().
 #pragma once
 
+#include "analyzers/xapian_call.h"
+
 #include <exception>
 #include <stdexcept>
 
@@ -16,15 +18,13 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// A query the parser rejects: syntax error, malformed date range, runaway wildcard.
-struct QueryError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+// A query the parser rejects: syntax error, malformed date range, runaway wildcard. The same type
+// as the one xapian_call() (analyzers/xapian_call.h) turns Xapian's parser errors into.
+using QueryError = dateline::InvalidQueryError;
 
-// The database cannot be opened or read, or has an unsupported schema version.
-struct DbError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+// The database cannot be opened or read, or has an unsupported schema version; xapian_call()
+// turns Xapian's other errors into it.
+using DbError = dateline::DatabaseError;
 
 // UsageError and QueryError -> usage (2); DbError and Xapian errors -> database (3); anything else
 // (a bug, out of memory) -> database (3) as well, since it is not the user's fault.

@@ -4,6 +4,7 @@
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
 #include "analyzers/text.h"
+#include "analyzers/xapian_call.h"
 #include "database.h"
 #include "doc_data.h"
 #include "errors.h"
@@ -12,7 +13,6 @@
 #include "like.h"
 #include "recency.h"
 #include "suggest.h"
-#include "xapian_call.h"
 
 #include <memory>
 

@@ -3,8 +3,8 @@
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
 #include "analyzers/text.h"
+#include "analyzers/xapian_call.h"
 #include "database.h"
-#include "xapian_call.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>

@@ -118,24 +118,6 @@ std::string windows1252_to_utf8(std::string_view in) {
     return out;
 }
 
-// libxml2 reports encoding problems through its generic error handler even with
-// HTML_PARSE_NOERROR; this silences it for the current thread while a page is parsed.
-void ignore_error(void*, const char*, ...) {}
-
-class QuietErrors {
-  public:
-    QuietErrors() : handler_(xmlGenericError), context_(xmlGenericErrorContext) {
-        xmlSetGenericErrorFunc(nullptr, ignore_error);
-    }
-    ~QuietErrors() { xmlSetGenericErrorFunc(context_, handler_); }
-    QuietErrors(const QuietErrors&) = delete;
-    QuietErrors& operator=(const QuietErrors&) = delete;
-
-  private:
-    xmlGenericErrorFunc handler_;
-    void* context_;
-};
-
 } // namespace
 
 std::string maybe_gunzip(std::string_view bytes) {

@@ -6,17 +6,13 @@
 // refused.
 #pragma once
 
+#include "indexer/extract/libxml.h"
+
 #include <libxml/HTMLparser.h>
-#include <memory>
 #include <string>
 #include <string_view>
 
 namespace dateline::extract {
-
-struct XmlDocDeleter {
-    void operator()(xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
-};
-using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
 struct HtmlDocument {
     XmlDocPtr doc;

@@ -1,18 +1,14 @@
 #include "html_text.h"
 
 #include "analyzers/text.h"
+#include "indexer/extract/libxml.h"
 
 #include <initializer_list>
 #include <libxml/HTMLparser.h>
-#include <memory>
 
 namespace dateline {
 
 namespace {
-
-struct HtmlDocFree {
-    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
@@ -91,7 +87,7 @@ std::string html_to_text(std::string_view html) {
         return text::collapse_whitespace(html);
     const int options =
         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER;
-    std::unique_ptr<xmlDoc, HtmlDocFree> doc(
+    extract::XmlDocPtr doc(
         htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options));
     if (!doc) return text::collapse_whitespace(html);
     return block_text(reinterpret_cast<const xmlNode*>(doc.get()));

@@ -25,14 +25,23 @@ struct ItemOrigin {
     }
 };
 
-// A RawItem of Kind::article carrying `article`.
-inline RawItem article_item(const ItemOrigin& from, std::string record, Article article) {
+// A RawItem of `kind` from this origin: record number or id `record` ("" for a whole file) and
+// `content` (a JSON record, a page; empty for Kind::article).
+inline RawItem raw_item(const ItemOrigin& from, RawItem::Kind kind, std::string record,
+                        std::string content) {
     RawItem item;
-    item.kind = RawItem::Kind::article;
+    item.kind = kind;
     item.origin = from.origin;
     item.record = std::move(record);
-    item.url = article.url;
+    item.content = std::move(content);
     item.fetched_at = from.fetched_at;
+    return item;
+}
+
+// A RawItem of Kind::article carrying `article`.
+inline RawItem article_item(const ItemOrigin& from, std::string record, Article article) {
+    RawItem item = raw_item(from, RawItem::Kind::article, std::move(record), {});
+    item.url = article.url;
     item.article = std::move(article);
     return item;
 }

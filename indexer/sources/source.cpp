@@ -37,14 +37,8 @@ void read_jsonl(InputReader& reader, const ItemOrigin& from, const SourceOptions
         }
         if (text::trim(line).empty()) continue;
         ++records;
-        RawItem item;
-        item.kind = RawItem::Kind::json_record;
-        item.origin = from.origin;
-        item.record = std::to_string(number);
-        item.content = std::move(line);
-        item.fetched_at = from.fetched_at;
-        sink.item(std::move(item));
-        line.clear();
+        sink.item(raw_item(from, RawItem::Kind::json_record, std::to_string(number),
+                           std::exchange(line, {})));
     }
     if (records == 0) throw InputError("no records: only white space");
 }
@@ -138,13 +132,8 @@ void read_json_document(InputReader& in, const ItemOrigin& from, const SourceOpt
             std::count(doc.begin() + static_cast<std::ptrdiff_t>(counted),
                        doc.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
         counted = at;
-        RawItem item;
-        item.kind = RawItem::Kind::json_record;
-        item.origin = from.origin;
-        item.record = std::to_string(line);
-        item.content = std::string(content);
-        item.fetched_at = from.fetched_at;
-        sink.item(std::move(item));
+        sink.item(
+            raw_item(from, RawItem::Kind::json_record, std::to_string(line), std::string(content)));
         ++records;
     }
     if (records == 0)
@@ -156,12 +145,9 @@ void emit_page(Format format, std::string content, const ItemOrigin& from, const
     if (const char* bom = wide_bom(content)) content = wide_to_utf8(content, bom);
     // Stray NUL bytes (binary files are refused before) would cut C strings short: drop them.
     content.erase(std::remove(content.begin(), content.end(), '\0'), content.end());
-    RawItem item;
-    item.kind = format == Format::html ? RawItem::Kind::html_page : RawItem::Kind::text_page;
-    item.origin = from.origin;
-    item.content = std::move(content);
-    item.fetched_at = from.fetched_at;
-    sink.item(std::move(item));
+    sink.item(raw_item(from,
+                       format == Format::html ? RawItem::Kind::html_page : RawItem::Kind::text_page,
+                       {}, std::move(content)));
 }
 
 std::optional<Timestamp> time_of(std::int64_t mtime) {

@@ -32,24 +32,6 @@ void collect_text(const xmlNode* node, std::string& out) {
     }
 }
 
-// libxml2 reports encoding errors ("input conversion failed") through its generic error handler,
-// on stderr, even with XML_PARSE_NOERROR: silenced for the current thread during a parse.
-void ignore_error(void*, const char*, ...) {}
-
-class QuietErrors {
-  public:
-    QuietErrors() : handler_(xmlGenericError), context_(xmlGenericErrorContext) {
-        xmlSetGenericErrorFunc(nullptr, ignore_error);
-    }
-    ~QuietErrors() { xmlSetGenericErrorFunc(context_, handler_); }
-    QuietErrors(const QuietErrors&) = delete;
-    QuietErrors& operator=(const QuietErrors&) = delete;
-
-  private:
-    xmlGenericErrorFunc handler_;
-    void* context_;
-};
-
 } // namespace
 
 DocPtr parse(std::string_view bytes) {
@@ -60,7 +42,7 @@ DocPtr parse(std::string_view bytes) {
     if (!ctxt) throw InputError("cannot create an XML parser");
     const int options =
         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-    QuietErrors quiet;
+    extract::QuietErrors quiet;
     DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr,
                                  nullptr, options));
     if (!doc || !ctxt->wellFormed) {

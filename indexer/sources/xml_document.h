@@ -6,9 +6,10 @@
 // inputs larger than `max_xml_bytes` are refused.
 #pragma once
 
+#include "indexer/extract/libxml.h"
+
 #include <cstddef>
 #include <libxml/tree.h>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +18,7 @@ namespace dateline::xml {
 
 inline constexpr std::size_t max_xml_bytes = 64u << 20;
 
-struct DocFree {
-    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+using DocPtr = extract::XmlDocPtr;
 
 // Parses well-formed XML; throws InputError("not well-formed XML: ... (line N)") otherwise.
 DocPtr parse(std::string_view bytes);
