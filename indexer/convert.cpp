@@ -22,6 +22,7 @@ Article extract_article(const RawItem& item, const FieldMap& fields) {
         auto extraction = item.kind == RawItem::Kind::html_page
                               ? extract::extract_html(item.content, page)
                               : extract::extract_text_page(item.content, page);
+        if (!extraction.article.published) extraction.article.published = item.captured_at;
         return std::move(extraction.article);
     }
     case RawItem::Kind::article:

@@ -207,6 +207,7 @@ IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::s
         auto start = Clock::now();
         const Decision d = decide(id_term, content_hash, doc);
         stats_.decide += seconds_since(start);
+        if (d.outcome == Outcome::unchanged && !rereading_.empty()) still_held_.insert(d.self);
         if (d.outcome == Outcome::unchanged || d.outcome == Outcome::dropped_duplicate)
             return d.outcome;
 
@@ -241,10 +242,12 @@ IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::s
                                   id_term, std::move(doc), std::move(spelling)});
             stats_.write += seconds_since(start);
         } else {
+            Xapian::docid written = d.self;
             if (d.self)
                 db_.replace_document(d.self, doc);
             else
-                db_.add_document(doc);
+                written = db_.add_document(doc);
+            if (!rereading_.empty()) still_held_.insert(written);
             stats_.write += seconds_since(start);
             start = Clock::now();
             spelling_.add(spelling);
@@ -302,10 +305,41 @@ void IndexWriter::write_input_state(const std::string& path, const InputState* s
     }
 }
 
-void IndexWriter::set_input_state(const std::string& path, const InputState& state) {
-    if (input_state(path) == state) return; // writing the same state would make a new revision
+void IndexWriter::begin_input(const std::string& path) {
+    if (shards_) return; // a new database: nothing was read before
+    rereading_ = path;
+    still_held_.clear();
+}
+
+std::size_t IndexWriter::set_input_state(const std::string& path, const InputState& state) {
+    const std::size_t deleted = delete_stale_articles(path);
+    if (input_state(path) == state) return deleted; // the same state would make a new revision
     write_input_state(path, &state);
     ++pending_;
+    return deleted;
+}
+
+std::size_t IndexWriter::delete_stale_articles(const std::string& path) {
+    // Any input's state ends a begin_input(): one that failed part way records none.
+    const bool same = rereading_ == path;
+    rereading_.clear();
+    if (!same) {
+        still_held_.clear();
+        return 0;
+    }
+    const std::string term = input_term(path);
+    std::vector<Xapian::docid> stale;
+    xapian_call("reading " + path_, [&] {
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+            if (!still_held_.contains(*it)) stale.push_back(*it);
+    });
+    still_held_.clear();
+    xapian_call("deleting from " + path_, [&] {
+        for (Xapian::docid did : stale)
+            db_.delete_document(did);
+    });
+    pending_ += stale.size(); // committed with the input's state (no flush in between)
+    return stale.size();
 }
 
 std::size_t IndexWriter::forget_input(const std::string& path) {

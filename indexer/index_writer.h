@@ -24,6 +24,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 #include <xapian.h>
 
@@ -84,7 +85,13 @@ class IndexWriter {
         friend bool operator==(const InputState&, const InputState&) = default;
     };
     std::optional<InputState> input_state(const std::string& path) const;
-    void set_input_state(const std::string& path, const InputState& state);
+    // Reading again an input that the database has read before (changed, other settings,
+    // --force): from begin_input(path) to set_input_state(path, ...), the writes are that
+    // input's articles, and set_input_state() then deletes the input's other stored articles:
+    // those gone from the file, and the old versions of changed articles whose id is their
+    // content (no id, no URL). It returns how many it deleted. No-op with shards (new database).
+    void begin_input(const std::string& path);
+    std::size_t set_input_state(const std::string& path, const InputState& state);
     std::vector<std::string> known_inputs() const;
     // Deletes every article read from `path` and forgets its state; returns how many were deleted.
     std::size_t forget_input(const std::string& path);
@@ -111,6 +118,7 @@ class IndexWriter {
     bool maybe_stored(const std::string& term);
     void remember(const std::string& id_term, const Xapian::Document& doc);
     void write_input_state(const std::string& path, const InputState* state);
+    std::size_t delete_stale_articles(const std::string& path);
     void flush();
 
     std::string path_;
@@ -129,6 +137,10 @@ class IndexWriter {
 
     mutable std::mutex inputs_mutex_;
     std::map<std::string, InputState> inputs_; // the stored ingestion state, kept in memory
+
+    // begin_input(): the input read again, and the stored articles it still holds.
+    std::string rereading_;
+    std::unordered_set<Xapian::docid> still_held_;
 };
 
 // The first term of `doc` that starts with `prefix`, or "".

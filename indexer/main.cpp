@@ -203,7 +203,8 @@ int run(const Cli& cli) {
             p.content_hash = content_hash(p.content_hash + term);
             p.document.add_value(schema::slot::content_hash, p.content_hash);
         }
-        switch (writer->write(p.id_term, p.content_hash, std::move(p.document), std::move(p.spelling))) {
+        switch (writer->write(p.id_term, p.content_hash, std::move(p.document),
+                              std::move(p.spelling))) {
         case IndexWriter::Outcome::added:
             ++counts.added;
             break;
@@ -257,6 +258,7 @@ int run(const Cli& cli) {
             // changed.
             const bool tracked = writer && file.path != "-";
             const std::string abs = tracked ? absolute_path(file.path) : std::string();
+            const bool read_before = tracked && writer->input_state(abs).has_value();
             IndexWriter::InputState state{file.size, file.mtime, "", settings};
             if (tracked && !cli.force) {
                 auto old = writer->input_state(abs);
@@ -285,6 +287,11 @@ int run(const Cli& cli) {
                     if (cli.verbose) report(location, "skipped: " + reason);
                 });
             };
+            // Read again: the input's articles not in it any more go (IndexWriter::begin_input).
+            if (read_before) pipeline.submit_action([&writer, abs] { writer->begin_input(abs); });
+            auto record_state = [&writer, &counts, abs, state] {
+                counts.deleted += writer->set_input_state(abs, state);
+            };
             try {
                 read_source(file, source_options,
                             SourceSink{[&](RawItem&& item) {
@@ -305,23 +312,21 @@ int run(const Cli& cli) {
                                            });
                                        },
                                        skip_not_news});
-                if (tracked)
-                    pipeline.submit_action(
-                        [&writer, abs, state] { writer->set_input_state(abs, state); });
+                if (tracked) pipeline.submit_action(record_state);
             } catch (const Interrupted&) {
                 interrupted = true; // the input is not complete: its state is not recorded
                 break;
             } catch (const NotNews& e) {
                 if (!file.found) {
-                    pipeline.submit_action([&counts, path = file.path, reason = std::string(e.what())] {
-                        ++counts.rejected;
-                        report(path, reason);
-                    });
+                    pipeline.submit_action(
+                        [&counts, path = file.path, reason = std::string(e.what())] {
+                            ++counts.rejected;
+                            report(path, reason);
+                        });
                 } else {
                     skip_not_news(file.path, e.what());
-                    if (tracked) // not read again while it is unchanged
-                        pipeline.submit_action(
-                            [&writer, abs, state] { writer->set_input_state(abs, state); });
+                    // Not read again while it is unchanged.
+                    if (tracked) pipeline.submit_action(record_state);
                 }
             } catch (const InputError& e) {
                 if (stop_requested()) { // a read cut short by the signal, not a bad input
@@ -348,27 +353,26 @@ int run(const Cli& cli) {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (!cli.quiet) {
-        std::fprintf(stderr,
-                     "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact "
-                     "duplicates %llu, rejected %llu, "
-                     "deleted %llu; %llu unchanged inputs skipped%s; in %.1f s (%.0f articles/s)%s\n",
-                     static_cast<unsigned long long>(counts.read),
-                     static_cast<unsigned long long>(counts.added),
-                     static_cast<unsigned long long>(counts.updated),
-                     static_cast<unsigned long long>(counts.unchanged),
-                     static_cast<unsigned long long>(writer ? writer->exact_duplicates() : 0),
-                     static_cast<unsigned long long>(counts.rejected),
-                     static_cast<unsigned long long>(counts.deleted),
-                     static_cast<unsigned long long>(counts.skipped_inputs),
-                     counts.not_news ? ("; " + std::to_string(counts.not_news) +
-                                        " files skipped as not news" +
-                                        (cli.verbose ? "" : " (--verbose lists them)"))
-                                           .c_str()
-                                     : "",
-                     seconds,
-                     seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
-                     writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str()
-                            : "");
+        std::fprintf(
+            stderr,
+            "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact "
+            "duplicates %llu, rejected %llu, "
+            "deleted %llu; %llu unchanged inputs skipped%s; in %.1f s (%.0f articles/s)%s\n",
+            static_cast<unsigned long long>(counts.read),
+            static_cast<unsigned long long>(counts.added),
+            static_cast<unsigned long long>(counts.updated),
+            static_cast<unsigned long long>(counts.unchanged),
+            static_cast<unsigned long long>(writer ? writer->exact_duplicates() : 0),
+            static_cast<unsigned long long>(counts.rejected),
+            static_cast<unsigned long long>(counts.deleted),
+            static_cast<unsigned long long>(counts.skipped_inputs),
+            counts.not_news
+                ? ("; " + std::to_string(counts.not_news) + " files skipped as not news" +
+                   (cli.verbose ? "" : " (--verbose lists them)"))
+                      .c_str()
+                : "",
+            seconds, seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
+            writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str() : "");
         if (interrupted)
             std::fprintf(stderr,
                          "dateline-index: interrupted by %s: reading stopped, what was read is "
@@ -421,8 +425,10 @@ int main(int argc, char** argv) {
     Cli cli;
     CLI::App app{
         "dateline-index: index news articles into a Xapian database.\n"
-        "Inputs: JSON Lines (.jsonl), HTML pages (.html), text pages (.txt), .gz of any of them, "
-        "folders (recursive) and - for stdin."};
+        "Inputs: JSON Lines or a JSON array of articles, HTML pages, pages saved as text, RSS 2.0 "
+        "and Atom feeds, NITF and NewsML-G2 news items, WARC (as Common Crawl's CC-NEWS ships "
+        "it); .gz, .bz2, .zst of any of them, .tar, .tar.gz, .zip archives of them, folders "
+        "(recursive) and - for stdin. The format is found from the content."};
     app.add_option("inputs", cli.inputs, "Files, folders or - (stdin)");
     app.add_option("--db", cli.db, "The database folder (created when missing)");
     app.add_option(
@@ -440,10 +446,11 @@ int main(int argc, char** argv) {
     app.add_flag("--no-entities", cli.no_entities,
                  "Skip entity tagging: tags are the input's only");
     app.add_flag("--no-sync", cli.no_sync, "Bulk load: do not fsync each commit (DB_NO_SYNC)");
-    app.add_option("--shards", cli.shards,
-                   "Bulk load into a new or empty database: N shards written in parallel, then "
-                   "merged (Xapian compaction); the database gets no articles until the merge at the "
-                   "end, so an interrupted run leaves it empty")
+    app.add_option(
+           "--shards", cli.shards,
+           "Bulk load into a new or empty database: N shards written in parallel, then "
+           "merged (Xapian compaction); the database gets no articles until the merge at the "
+           "end, so an interrupted run leaves it empty")
         ->check(CLI::Range(0u, 64u));
     app.add_flag("--no-spelling", cli.no_spelling,
                  "Do not add title and body words to the spelling table (query suggestions)");
@@ -465,8 +472,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_flag("--force", cli.force,
                  "Read every input again, even those the database says are unchanged");
-    app.add_option("--delete", cli.delete_ids, "Delete the articles with these ids (repeatable)")
-        ->allow_extra_args(false);
+    app.add_option("--delete", cli.delete_ids,
+                   "Delete the article with this id; repeat for more (--delete a --delete b)")
+        ->allow_extra_args(false)
+        ->type_name("ID");
     app.add_flag("--delete-missing", cli.delete_missing,
                  "Delete the articles of inputs that were indexed from under the given folders but "
                  "are gone");

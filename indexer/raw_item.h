@@ -23,6 +23,9 @@ struct RawItem {
     std::string url;                     // e.g. WARC-Target-URI
     std::string charset;                 // e.g. from HTTP Content-Type
     std::optional<Timestamp> fetched_at; // e.g. WARC-Date, else the file's modification time
+    // When an archive captured the page (WARC-Date): the article's date when the page states
+    // none (a news crawl such as CC-NEWS fetches a story within hours of its publication).
+    std::optional<Timestamp> captured_at;
 
     // For Kind::article: a source that already produced a structured article (feeds, NITF).
     std::optional<Article> article;

@@ -164,6 +164,7 @@ std::optional<RawItem> record_page(const Fields& warc, std::string_view block) {
     if (std::string date = get("warc-date"); !date.empty()) {
         item->fetched_at = dates::parse(date);
         if (!item->fetched_at) throw RecordError("unparseable WARC-Date '" + date + "'");
+        item->captured_at = item->fetched_at;
     }
     return item;
 }

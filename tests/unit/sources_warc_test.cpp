@@ -1,4 +1,5 @@
 // WARC reader: record parsing, HTML selection, lying lengths, per-record gzip and truncation.
+#include "indexer/convert.h"
 #include "indexer/inputs.h"
 #include "indexer/sources/source.h"
 #include "sources_collect.h"
@@ -34,8 +35,9 @@ std::string gzip(const std::string& data) {
 
 std::string record(const std::string& type, const std::string& block, const std::string& uri = "",
                    const std::string& content_type = "application/http; msgtype=response",
-                   long length = -1) {
-    std::string r = "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Date: 2023-11-14T12:00:00Z\r\n";
+                   long length = -1, const std::string& version = "1.1") {
+    std::string r =
+        "WARC/" + version + "\r\nWARC-Type: " + type + "\r\nWARC-Date: 2023-11-14T12:00:00Z\r\n";
     if (!uri.empty()) r += "WARC-Target-URI: " + uri + "\r\n";
     r += "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000000>\r\n";
     r += "Content-Type: " + content_type + "\r\n";
@@ -87,6 +89,45 @@ TEST_CASE(
     CHECK(c.items[2].record == "8");
     CHECK(c.items[2].charset == "utf-8");
     CHECK(c.items[0].location() == "in.warc:3");
+}
+
+TEST_CASE("warc: a WARC/1.0 CC-NEWS-like response becomes an article: gzip body, HTTP charset, "
+          "and the WARC-Date when the page states no date") {
+    const std::string story =
+        "<html><head><title>Caf\xe9 owners protest rent rises</title></head><body><article>"
+        "<h1>Caf\xe9 owners protest rent rises</h1>"
+        "<p>Owners of small caf\xe9s marched through the old town on Tuesday against rent rises "
+        "that they say will close a third of them before the summer season begins.</p>"
+        "<p>The city council said it would meet the owners' association next week to discuss a "
+        "temporary cap on commercial rents in the historic centre.</p></article></body></html>";
+    const std::string dated =
+        "<html><head><title>Port reopens</title>"
+        "<meta property=\"article:published_time\" content=\"2023-11-10T08:00:00Z\"></head>"
+        "<body><article><h1>Port reopens</h1><p>The port reopened on Friday after a week of "
+        "strikes that had left hundreds of lorries queuing on the coast road, officials said, "
+        "and shipping lines expect the backlog to clear within days.</p></article></body></html>";
+    std::string warc =
+        record("response",
+               http(gzip(story), "text/html; charset=ISO-8859-1", "200 OK",
+                    "Content-Encoding: gzip\r\n"),
+               "https://news.example/cafe", "application/http; msgtype=response", -1, "1.0") +
+        record("response", http(dated, "text/html; charset=utf-8"), "https://news.example/port",
+               "application/http; msgtype=response", -1, "1.0");
+    auto c = read_bytes(warc);
+    CHECK(c.rejects.empty());
+    REQUIRE(c.items.size() == 2);
+    REQUIRE(c.items[0].captured_at);
+    CHECK(c.items[0].captured_at->seconds == 1699963200); // 2023-11-14T12:00:00Z
+
+    Article cafe = to_article(c.items[0], FieldMap{});
+    CHECK(cafe.title == "Caf\u00e9 owners protest rent rises"); // ISO-8859-1 read as such
+    CHECK(cafe.url == "https://news.example/cafe");
+    REQUIRE(cafe.published);
+    CHECK(cafe.published->seconds == 1699963200); // no date on the page: the capture date
+
+    Article port = to_article(c.items[1], FieldMap{});
+    REQUIRE(port.published);
+    CHECK(port.published->seconds == 1699603200); // the page's own date wins
 }
 
 TEST_CASE("warc: a Content-Length that lies rejects that record and the rest goes on") {
