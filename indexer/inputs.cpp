@@ -417,15 +417,19 @@ struct InputReader::Impl {
     }
 };
 
-InputReader::InputReader(const std::string& path, const ExpansionLimits& limits)
+InputReader::InputReader(const std::string& path, const ExpansionLimits& limits,
+                         std::uint64_t* bytes_read)
     : impl_(std::make_unique<Impl>(limits)) {
     int fd = path == "-" ? dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw InputError(std::string("cannot open: ") + std::strerror(errno));
     impl_->fd = std::make_unique<FdCloser>(fd);
-    impl_->open([fd](char* buffer, std::size_t size) -> std::size_t {
+    impl_->open([fd, bytes_read](char* buffer, std::size_t size) -> std::size_t {
         while (true) {
             ssize_t n = ::read(fd, buffer, size);
-            if (n >= 0) return static_cast<std::size_t>(n);
+            if (n >= 0) {
+                if (bytes_read) *bytes_read += static_cast<std::uint64_t>(n);
+                return static_cast<std::size_t>(n);
+            }
             if (errno != EINTR) throw InputError(std::strerror(errno));
             if (stop_requested()) throw Interrupted();
         }

@@ -73,8 +73,9 @@ ByteSource memory_source(std::string bytes);
 // with the reason (unreadable file, corrupt or truncated compressed data, a compression bomb).
 class InputReader {
   public:
-    // A file, or "-" for stdin.
-    explicit InputReader(const std::string& path, const ExpansionLimits& limits = {});
+    // A file, or "-" for stdin. `bytes_read`, when set, grows by every byte read from the file.
+    explicit InputReader(const std::string& path, const ExpansionLimits& limits = {},
+                         std::uint64_t* bytes_read = nullptr);
     // Any stream, e.g. an archive member.
     explicit InputReader(ByteSource source, const ExpansionLimits& limits = {});
     ~InputReader();

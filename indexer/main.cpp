@@ -15,6 +15,7 @@
 #include "indexer/stop.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -243,7 +244,9 @@ int run(const Cli& cli) {
     for (const auto& f : files)
         total_bytes += f.size;
     Progress progress(!cli.quiet && isatty(STDERR_FILENO), total_bytes, files.size());
-    std::uintmax_t bytes_done = 0;
+    std::uintmax_t bytes_done = 0;      // of the inputs done
+    std::uint64_t input_bytes_read = 0; // of the input being read
+    source_options.bytes_read = &input_bytes_read;
     bool interrupted = false; // SIGINT/SIGTERM: reading stopped, what was read is committed
     install_stop_handlers();
     {
@@ -287,6 +290,7 @@ int run(const Cli& cli) {
                     if (cli.verbose) report(location, "skipped: " + reason);
                 });
             };
+            input_bytes_read = 0;
             // Read again: the input's articles not in it any more go (IndexWriter::begin_input).
             if (read_before) pipeline.submit_action([&writer, abs] { writer->begin_input(abs); });
             auto record_state = [&writer, &counts, abs, state] {
@@ -299,7 +303,11 @@ int run(const Cli& cli) {
                                            ++counts.read;
                                            item.input = abs;
                                            pipeline.submit(std::move(item));
-                                           progress.update(inputs_done, bytes_done, counts.read);
+                                           progress.update(inputs_done,
+                                                           bytes_done +
+                                                               std::min<std::uintmax_t>(
+                                                                   input_bytes_read, file.size),
+                                                           counts.read);
                                        },
                                        [&](const std::string& location, const std::string& reason) {
                                            if (stop_requested()) throw Interrupted();

@@ -235,7 +235,7 @@ void read_stream(InputReader& in, const std::string& name, const std::string& or
 }
 
 void read_source(const InputFile& input, const SourceOptions& options, const SourceSink& sink) {
-    InputReader reader(input.path, options.expansion);
+    InputReader reader(input.path, options.expansion, options.bytes_read);
     ItemOrigin from{input.path, options.fetched_at ? options.fetched_at : time_of(input.mtime)};
     dispatch(reader, input.path, from, input.path == "-" ? "" : input.path, 0, input.found, options,
              sink);

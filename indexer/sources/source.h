@@ -11,6 +11,7 @@
 #include "indexer/raw_item.h"
 #include "indexer/sources/format.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -22,6 +23,10 @@ struct SourceOptions {
         64u << 20;             // a longer JSON line, page, WARC record or XML document is rejected
     ExpansionLimits expansion; // compression bombs: per compressed input and archive member
     std::optional<Timestamp> fetched_at; // reference time for pages (else the file's mtime)
+    // When set, read_source adds the bytes it reads from the input file (compressed, as on disk)
+    // here as it goes, on the calling thread: progress within one large input. Archives read by
+    // libarchive are not counted.
+    std::uint64_t* bytes_read = nullptr;
 };
 
 struct SourceSink {
