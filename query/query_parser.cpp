@@ -11,12 +11,17 @@
 #include "query_lexer.h"
 #include "stem_cache.h"
 
+#include <vector>
+
 namespace dateline::query {
 
-// Errors found by the field and range processors during a parse. Processors run inside
-// QueryParser::parse_query, so they record problems here instead of throwing through Xapian.
+// Problems the field processors met during a parse. Processors run inside
+// QueryParser::parse_query, and an exception through it leaks the parser's state (Xapian 1.4.22),
+// so they record problems here (GuardedProcessor) and parse() raises them after the parse.
 struct QueryBuilder::Diagnostics {
-    std::vector<std::string> errors;
+    std::vector<std::string> errors; // the user's: QueryError (exit 2)
+    std::string database_modified;   // a writer committed meanwhile: reopen and retry
+    std::string database_error;      // any other Xapian error: DbError (exit 3)
 };
 
 namespace {
@@ -65,24 +70,43 @@ class BooleanFieldProcessor final : public Xapian::FieldProcessor {
 // values are AND-ed with the other fields (and OR-ed with each other, as ranges on one slot are).
 class DateFieldProcessor final : public Xapian::FieldProcessor {
   public:
-    DateFieldProcessor(const Xapian::Database& db, std::vector<std::string>* errors)
-        : db_(db), errors_(errors) {}
+    explicit DateFieldProcessor(const Xapian::Database& db) : db_(db) {}
 
     Xapian::Query operator()(const std::string& value) override {
-        try {
-            auto dots = value.find("..");
-            if (dots == std::string::npos) return date_period_query(value);
-            std::string_view v(value);
-            return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db_);
-        } catch (const QueryError& e) {
-            errors_->push_back(e.what());
-            return Xapian::Query::MatchNothing;
-        }
+        auto dots = value.find("..");
+        if (dots == std::string::npos) return date_period_query(value);
+        std::string_view v(value);
+        return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db_);
     }
 
   private:
     Xapian::Database db_;
-    std::vector<std::string>* errors_;
+};
+
+// Runs a field processor and records what it throws in the Diagnostics (see there); the value
+// then matches nothing, and parse() raises the first problem once the parse is over.
+class GuardedProcessor final : public Xapian::FieldProcessor {
+  public:
+    GuardedProcessor(Xapian::FieldProcessor* inner, QueryBuilder::Diagnostics* diagnostics)
+        : inner_(inner), diagnostics_(diagnostics) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        try {
+            return (*inner_)(value);
+        } catch (const QueryError& e) {
+            diagnostics_->errors.push_back(e.what());
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            diagnostics_->database_modified = e.get_msg();
+        } catch (const Xapian::Error& e) {
+            if (diagnostics_->database_error.empty())
+                diagnostics_->database_error = e.get_description();
+        }
+        return Xapian::Query::MatchNothing;
+    }
+
+  private:
+    std::unique_ptr<Xapian::FieldProcessor> inner_;
+    QueryBuilder::Diagnostics* diagnostics_;
 };
 
 // Xapian treats a query made only of hated terms ("-tag:grain", "-wheat -corn") as if the '-'
@@ -143,6 +167,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
                               Xapian::QueryParser::FLAG_WILDCARD);
 
     const std::string no_grouping; // boolean_all: every value is its own filter (AND)
+    auto guarded = [this](Xapian::FieldProcessor* inner) {
+        return (new GuardedProcessor(inner, diagnostics_.get()))->release();
+    };
     for (const auto& field : schema::fields()) {
         std::string name(field.name);
         switch (field.kind) {
@@ -151,30 +178,50 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& optio
             break;
         case schema::Field::Kind::boolean:
             parser_.add_boolean_prefix(
-                name, (new BooleanFieldProcessor(db, field, options.max_expansion))->release());
+                name, guarded(new BooleanFieldProcessor(db, field, options.max_expansion)));
             break;
         case schema::Field::Kind::boolean_all:
             parser_.add_boolean_prefix(
-                name, (new BooleanFieldProcessor(db, field, options.max_expansion))->release(),
+                name, guarded(new BooleanFieldProcessor(db, field, options.max_expansion)),
                 &no_grouping);
             break;
         }
     }
-    auto* errors = &diagnostics_->errors;
     parser_.add_boolean_prefix(std::string(schema::date_field),
-                               (new DateFieldProcessor(db, errors))->release());
+                               guarded(new DateFieldProcessor(db)));
     parser_.add_prefix(std::string(entity_words_field),
-                       (new EntityAliasProcessor(db, text_parser_, false))->release());
+                       guarded(new EntityAliasProcessor(db, text_parser_, false)));
     parser_.add_prefix(std::string(entity_phrase_field),
-                       (new EntityAliasProcessor(db, text_parser_, true))->release());
+                       guarded(new EntityAliasProcessor(db, text_parser_, true)));
 }
 
 QueryBuilder::~QueryBuilder() = default;
 
+namespace {
+
+// The OP_WILDCARD leaves of `query`, counted without recursion (a query may nest deeply).
+std::size_t count_wildcards(const Xapian::Query& query) {
+    std::size_t n = 0;
+    std::vector<Xapian::Query> todo{query};
+    while (!todo.empty()) {
+        const Xapian::Query q = std::move(todo.back());
+        todo.pop_back();
+        if (q.get_type() == Xapian::Query::OP_WILDCARD) {
+            ++n;
+            continue;
+        }
+        for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+            todo.push_back(q.get_subquery(i));
+    }
+    return n;
+}
+
+} // namespace
+
 Xapian::Query QueryBuilder::parse(std::string_view query_string) {
     std::string text = text::to_valid_utf8(text::trim(query_string));
     if (text.empty()) return Xapian::Query::MatchAll;
-    diagnostics_->errors.clear();
+    *diagnostics_ = Diagnostics{};
     if (const auto lexed = lex_query(text); !lexed.ranges.empty())
         throw QueryError("cannot parse query '" + text + "': unknown range '" +
                          std::string(lexed.ranges.front()) +
@@ -187,10 +234,21 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
     } catch (const Xapian::QueryParserError& e) {
         std::string msg = e.get_msg();
         throw QueryError("cannot parse query '" + text + "': " + msg);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw; // a field processor read the database as a writer committed: reopen and retry
     } catch (const Xapian::Error& e) {
         throw QueryError("cannot parse query '" + text + "': " + e.get_description());
     }
+    if (!diagnostics_->database_modified.empty())
+        throw Xapian::DatabaseModifiedError(diagnostics_->database_modified);
+    if (!diagnostics_->database_error.empty())
+        throw DbError("reading the database while parsing '" + text +
+                      "': " + diagnostics_->database_error);
     if (!diagnostics_->errors.empty()) throw QueryError(diagnostics_->errors.front());
+    if (const std::size_t wildcards = count_wildcards(query); wildcards > max_wildcards)
+        throw QueryError("cannot parse query '" + text.substr(0, 200) +
+                         "': " + std::to_string(wildcards) + " wildcards, at most " +
+                         std::to_string(max_wildcards) + " are allowed in one query");
     // A query of nothing but stopwords or punctuation parses to an empty query: browse instead.
     if (query.empty()) return Xapian::Query::MatchAll;
     return query;

@@ -10,6 +10,7 @@
 // entity_aliases is off. An empty query is MatchAll. Errors (syntax, bad dates) throw QueryError.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ namespace dateline::query {
 // frequent ones (the rest are left out: documented truncation, not an error); the limit itself
 // may be 1 to max_wildcard_expansion (0 would mean "unlimited" to Xapian: a UsageError here).
 inline constexpr Xapian::termcount max_wildcard_expansion = 10000;
+// A query holds at most max_wildcards wildcards (more is a QueryError), so no query expands to more
+// than max_wildcards x max_expansion terms in all.
+inline constexpr std::size_t max_wildcards = 64;
 
 struct QueryOptions {
     std::string language = "en";           // stemmer and stopwords (ISO 639-1, or "none")
@@ -45,8 +49,10 @@ class QueryBuilder {
     // Query words the stopper dropped in the last parse.
     std::vector<std::string> stopped_words() const;
 
-  private:
+    // What the field processors met during a parse (query_parser.cpp).
     struct Diagnostics;
+
+  private:
     Xapian::Database db_;
     QueryOptions options_;
     Xapian::Stem stem_;

@@ -54,6 +54,9 @@ DocPtr parse(std::string_view bytes) {
                          "expands too much: a 'billion laughs' bomb)";
             reason += ": " + message + " (line " + std::to_string(e->line) + ")";
         }
+        // An encoding problem comes first and explains what follows ("Premature end of data").
+        if (const std::string& first = quiet.first_line(); !first.empty())
+            reason += "; libxml2: " + text::collapse_whitespace(text::to_valid_utf8(first));
         throw InputError(reason);
     }
     if (!xmlDocGetRootElement(doc.get())) throw InputError("XML document without a root element");

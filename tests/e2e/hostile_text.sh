@@ -139,6 +139,30 @@ json_check '"ferry timetable" council tuesday' 'r["total"] >= 2' # nul.txt and b
 json_check 'quay repairs' 'r["total"] == 1 and "\ufffd" in r["hits"][0]["title"]'
 json_check 'title:crème' 'r["total"] == 1 and r["hits"][0]["title"] == "Café crème on the quay"'
 json_check 'title:sixteen' 'r["total"] == 1 and r["hits"][0]["title"] == "Sixteen bit news"'
+json_check 'title:bogus' 'r["total"] == 1 and r["hits"][0]["title"] == "Bogus charset news"'
+
+# Whole inputs over --max-record-size: a page, a text page and a feed are refused by name, a WARC
+# record over it by its number while the WARC's other pages are indexed.
+mkdir -p "$WORK/big"
+"$py" - "$SRC/corpora/sample/formats/pages.warc.gz" "$WORK/big" <<'PY'
+import gzip, sys
+d = sys.argv[2]
+para = "<p>" + "The harbour council met again to discuss the ferry timetable. " * 40 + "</p>"
+page = "<html><head><title>Big page</title></head><body><article><h1>Big page</h1>" + para * 900 + "</article></body></html>"
+open(f"{d}/big.html", "w").write(page)
+open(f"{d}/big.txt", "w").write("Big text page\n\n" + ("The harbour council met about the ferries. " * 40 + "\n\n") * 900)
+item = "<item><title>Item</title><description>" + "Harbour news. " * 100 + "</description></item>"
+open(f"{d}/big.rss", "w").write('<?xml version="1.0"?><rss version="2.0"><channel><title>c</title>' + item * 1600 + "</channel></rss>")
+records = [b"WARC/1.1\r\n" + r for r in gzip.decompress(open(sys.argv[1], "rb").read()).split(b"WARC/1.1\r\n")[1:]]
+http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page.encode()
+big = (b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Date: 2023-11-14T12:00:00Z\r\nWARC-Target-URI: https://big.example/1\r\n"
+       b"Content-Type: application/http; msgtype=response\r\nContent-Length: " + str(len(http)).encode() + b"\r\n\r\n" + http + b"\r\n\r\n")
+open(f"{d}/big.warc", "wb").write(b"".join(records[:3]) + big + b"".join(records[3:]))
+PY
+expect_exit 4 "$BIN/dateline-index" --db "$WORK/db-big" --max-record-size 1M "$WORK/big"
+for f in big.html big.rss big.txt; do reported "$WORK/big/$f:" "larger than the limit of 1048576 bytes"; done
+reported "$WORK/big/big.warc:4:" "is larger than 1048576 (--max-record-size)"
+grep -q "read 4, added 3, .* rejected 4," "$WORK/err" || fail "big inputs: $(cat "$WORK/err")"
 
 # The WARC files one by one: the lying record is named, the two other pages are indexed.
 for lie in long:6:"Content-Length" huge:6:"Content-Length 99999999999 but the input ends after" \

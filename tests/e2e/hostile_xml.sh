@@ -154,4 +154,20 @@ ids_are quadratic https://h.example/b2
 json_check '"market hall"' 'r["total"] == 1 and r["hits"][0]["title"].startswith("Market hall renovation")'
 json_check 'tram' 'r["total"] == 1'
 json_check 'festival' 'r["total"] == 1 and "laugh" not in json.dumps(r)'
+
+# Wrong charsets: an unknown encoding, a document labelled UTF-16 that is not, and bytes that are
+# not the declared EUC-JP are each named with the reason; the good feed beside them is indexed.
+mkdir -p "$WORK/charsets"
+item='<rss version="2.0"><channel><title>c</title><item><title>%s</title><description>%s</description></item></channel></rss>'
+printf '<?xml version="1.0" encoding="x-no-such"?>'"$item" "Unknown" "Unknown encoding" > "$WORK/charsets/unknown.rss"
+printf '<?xml version="1.0" encoding="UTF-16"?>'"$item" "Sixteen" "Not UTF-16" > "$WORK/charsets/utf16.rss"
+cp "$SRC/tests/fixtures/fuzz-regressions/xml/bad-euc-jp-bytes.xml" "$WORK/charsets/eucjp.rss"
+printf '<?xml version="1.0" encoding="UTF-8"?>'"$item" "Granary" "The granary reopened on Monday after repairs to its roof." > "$WORK/charsets/good.rss"
+db=$WORK/db-charsets
+expect_exit 4 "$BIN/dateline-index" --db "$db" "$WORK/charsets"
+grep -q "unknown.rss: not well-formed XML: Unsupported encoding x-no-such" "$WORK/err" || fail "unknown encoding: $(cat "$WORK/err")"
+grep -q "utf16.rss: not well-formed XML: Document labelled UTF-16 but has UTF-8 content" "$WORK/err" || fail "utf-16: $(cat "$WORK/err")"
+grep -q "eucjp.rss: not well-formed XML: .*libxml2: input conversion failed" "$WORK/err" || fail "euc-jp: $(cat "$WORK/err")"
+grep -q "read 1, added 1, .* rejected 3," "$WORK/err" || fail "charsets summary: $(cat "$WORK/err")"
+json_check granary 'r["total"] == 1'
 echo ok

@@ -1,7 +1,9 @@
 # Crash safety on real data (Reuters-21578). SIGKILL at 20 points in a row (random times, and
-# moments when the writer is inside a commit's fsync): after each kill the database opens, passes
-# xapian-check and holds exactly whole committed batches: its documents are the first k x batch
-# articles of the input, in input order (ids from the data). Each run resumes the previous one;
+# moments when the writer is inside a commit's fsync; a run that ends before its kill does not
+# count and is followed by another): after each kill the database opens, passes xapian-check and
+# holds exactly whole committed batches: its documents are the first k x batch articles of the
+# input, in input order (ids from the data), and no fewer than before the kill (nothing committed
+# is lost). Each run resumes the previous one;
 # the same command run to the end then holds every article once. SIGINT and SIGTERM: exit 130 and
 # 143, the summary says "interrupted", the database holds what was read (a prefix of the input)
 # and a re-run completes. KILL_SEED=N repeats a run's kill points.
@@ -43,17 +45,24 @@ seed=${KILL_SEED:-$RANDOM}
 echo "kill points: seed $seed, a whole run takes ${full_ms} ms"
 RANDOM=$seed
 
-in_commit=0 completed=0
-for i in $(seq 1 20); do
-  # Odd kills wait for a commit's fsync (up to the delay), even ones for the delay only.
+in_commit=0 completed=0 kills=0 attempts=0 prev_m=0
+while [[ $kills -lt 20 ]]; do
+  attempts=$((attempts + 1))
+  [[ $attempts -le 60 ]] || fail "only $kills of 20 kills landed in 60 runs"
+  i=$((kills + 1))
+  # Odd kills wait for a commit's fsync (up to the delay), even ones for the delay only. The delay
+  # is drawn below the time the rest of the input takes (a resumed run has less to do).
   mode=$([[ $((i % 2)) -eq 1 ]] && echo commit || echo time)
-  delay_ms=$(( 20 + (RANDOM * 32768 + RANDOM) % full_ms ))
+  left_ms=$(( full_ms * (n_kill - prev_m) / n_kill ))
+  left_ms=$(( left_ms > 300 ? left_ms : 300 ))
+  delay_ms=$(( 20 + (RANDOM * 32768 + RANDOM) % left_ms ))
   delay=$((delay_ms / 1000)).$(printf %03d $((delay_ms % 1000)))
   "${index[@]}" >"$WORK/run.out" 2>"$WORK/run.err" &
   pid=$!
   where=$("$py" "$here/kill_at.py" "$pid" "$mode" "$delay")
   set +e; wait "$pid"; status=$?; set -e
   if [[ $status -eq 137 ]]; then
+    kills=$((kills + 1))
     [[ $where == commit ]] && in_commit=$((in_commit + 1))
   elif [[ $status -eq 0 ]]; then
     where="finished before the kill"
@@ -61,15 +70,18 @@ for i in $(seq 1 20); do
     cat "$WORK/run.err" >&2; fail "kill $i: the run failed by itself (exit $status)"
   fi
   grep -q "terminate called\|Assertion" "$WORK/run.err" && fail "kill $i: $(cat "$WORK/run.err")"
-  m=$(prefix "$db" "$WORK/kill.ids" --batch "$batch") || fail "kill $i ($mode ${delay}s, $where)"
+  m=$(prefix "$db" "$WORK/kill.ids" --batch "$batch" --min "$prev_m") ||
+    fail "kill $i ($mode ${delay}s, $where): not whole batches in order, or fewer than the $prev_m committed before"
   echo "kill $i: $mode ${delay}s, $where: $m articles committed (${SECONDS}s)"
+  prev_m=$m
   if [[ $m -eq $n_kill ]]; then # done: start again, so later kills hit a run that writes
     completed=$((completed + 1))
     rm -rf "$db"
+    prev_m=0
   fi
 done
 [[ $in_commit -ge 1 ]] || echo "note: no kill landed inside a commit's fsync this time"
-echo "$in_commit kills inside a commit, $completed runs completed between kills"
+echo "$kills kills in $attempts runs, $in_commit inside a commit, $completed runs completed between kills"
 
 # The same command, to the end: every article once, in order; then nothing left to do.
 expect_exit 0 "${index[@]}"

@@ -61,6 +61,30 @@ TEST_CASE("a wildcard expands to the most frequent terms only, up to the limit")
     CHECK_THROWS_AS(total(db, "pre*", max_wildcard_expansion + 1), UsageError);
 }
 
+TEST_CASE("a query holds at most max_wildcards wildcards: the total expansion is bounded") {
+    auto db = testing::make_database(wildcard_articles());
+    auto wildcards = [](std::size_t n, const std::string& op) {
+        std::string q;
+        for (std::size_t i = 0; i < n; ++i)
+            q += (i ? op : "") + "pre" + std::to_string(i % 9) + "*";
+        return q;
+    };
+    CHECK(total(db, wildcards(max_wildcards, " OR "), 100) == 36);
+    CHECK(total(db,
+                "(" + wildcards(max_wildcards / 2, " OR ") +
+                    ") OR tag:" + wildcards(max_wildcards / 2, " OR tag:"),
+                100) == 36);
+    std::string message;
+    try {
+        total(db, wildcards(max_wildcards + 1, " OR "), 100);
+    } catch (const QueryError& e) {
+        message = e.what();
+    }
+    CHECK(message.find(std::to_string(max_wildcards + 1) + " wildcards, at most " +
+                       std::to_string(max_wildcards)) != std::string::npos);
+    CHECK_THROWS_AS(total(db, "tag:" + wildcards(max_wildcards + 1, " tag:"), 100), QueryError);
+}
+
 TEST_CASE("a date range becomes at most a few terms per end plus the database's years") {
     auto db = testing::make_database(testing::sample_articles()); // dated 1980 to 2021
     auto terms = [](const Xapian::Query& q) {

@@ -261,3 +261,48 @@ TEST_CASE("reads are retried after DatabaseModifiedError, then reported as a dat
                          doctest::Contains("kept changing"), DbError);
     CHECK(calls == 4);
 }
+
+TEST_CASE("a search on a database rewritten under it reopens and answers from the new state") {
+    // Big enough for tables of more than one level: a reader caches the blocks of a small one.
+    auto articles = [](int round) {
+        std::vector<Article> out = testing::sample_articles();
+        for (int i = 0; i < 2000; ++i)
+            out.push_back(testing::article(
+                "r" + std::to_string(i), "Wire", "wire", "2022-01-01",
+                "Round " + std::to_string(round) + " harvest report " + std::to_string(i),
+                "Wheat and barley harvest figures for district " + std::to_string(i * 7 + round) +
+                    " in round " + std::to_string(round) + ".",
+                {"grain", "round" + std::to_string(round)}));
+        return out;
+    };
+    TempDir dir;
+    const std::string path = (dir.path / "db").string();
+    Xapian::WritableDatabase writer = testing::make_disk_database(path, articles(0), false);
+    Xapian::Database reader = open_database(path);
+    // Commits that rewrite every document reuse the blocks of the reader's revision (Xapian keeps
+    // one older revision, not more): its next read of them throws DatabaseModifiedError.
+    for (int round = 1; round <= 3; ++round) {
+        for (const auto& a : articles(round))
+            writer.replace_document(schema::id_term(a.id), testing::document_for(a));
+        writer.commit();
+    }
+    bool modified = false;
+    try {
+        Xapian::Enquire enquire(reader);
+        enquire.set_query(Xapian::Query("Kgrain"));
+        Xapian::MSet mset = enquire.get_mset(0, 3000);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            (void)it.get_document().get_data();
+    } catch (const Xapian::DatabaseModifiedError&) {
+        modified = true;
+    }
+    CHECK(modified); // a plain read meets the error: what follows is the real case
+
+    SearchRequest request;
+    request.query = "tag:round3";
+    request.limit = 10;
+    request.suggest_below = 0;
+    SearchResult result = search(reader, request);
+    CHECK(result.total == 2000); // the newest state: every article of round 3
+    CHECK(result.hits.size() == 10);
+}
