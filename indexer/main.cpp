@@ -297,29 +297,34 @@ int run(const Cli& cli) {
                 counts.deleted += writer->set_input_state(abs, state);
             };
             try {
-                read_source(file, source_options,
-                            SourceSink{[&](RawItem&& item) {
-                                           if (stop_requested()) throw Interrupted();
-                                           ++counts.read;
-                                           item.input = abs;
-                                           pipeline.submit(std::move(item));
-                                           progress.update(inputs_done,
-                                                           bytes_done +
-                                                               std::min<std::uintmax_t>(
-                                                                   input_bytes_read, file.size),
-                                                           counts.read);
-                                       },
-                                       [&](const std::string& location, const std::string& reason) {
-                                           if (stop_requested()) throw Interrupted();
-                                           // Counted and reported on the writer thread, in input
-                                           // order.
-                                           ++counts.read;
-                                           pipeline.submit_action([&counts, location, reason] {
-                                               ++counts.rejected;
-                                               report(location, reason);
-                                           });
-                                       },
-                                       skip_not_news});
+                read_source(
+                    file, source_options,
+                    SourceSink{[&](RawItem&& item) {
+                                   if (stop_requested()) throw Interrupted();
+                                   ++counts.read;
+                                   item.input = abs;
+                                   pipeline.submit(std::move(item));
+                                   progress.update(inputs_done,
+                                                   bytes_done + std::min<std::uintmax_t>(
+                                                                    input_bytes_read, file.size),
+                                                   counts.read);
+                               },
+                               [&](const std::string& location, const std::string& reason) {
+                                   if (stop_requested()) throw Interrupted();
+                                   // Counted and reported on the writer thread, in input
+                                   // order.
+                                   ++counts.read;
+                                   pipeline.submit_action([&counts, location, reason] {
+                                       ++counts.rejected;
+                                       report(location, reason);
+                                   });
+                               },
+                               skip_not_news,
+                               [&](const std::string& location, const std::string& message) {
+                                   // Said in input order, on the writer thread.
+                                   pipeline.submit_action(
+                                       [location, message] { report(location, message); });
+                               }});
                 if (tracked) pipeline.submit_action(record_state);
             } catch (const Interrupted&) {
                 interrupted = true; // the input is not complete: its state is not recorded

@@ -132,6 +132,7 @@ void emit_items(const std::vector<const xmlNode*>& items, Map map, const FeedInf
 
 void read_feed(std::string_view bytes, const ItemOrigin& from, const SourceSink& sink) {
     xml::DocPtr doc = xml::parse(bytes);
+    sink.warn_refused_loads(from.origin, doc.get());
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     FeedInfo feed;
     if (xml::is(root, "feed", atom_ns)) {

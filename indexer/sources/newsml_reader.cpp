@@ -118,6 +118,7 @@ void emit(const xmlNode* item, const std::string& record, const ItemOrigin& from
 
 void read_newsml(std::string_view bytes, const ItemOrigin& from, const SourceSink& sink) {
     xml::DocPtr doc = xml::parse(bytes);
+    sink.warn_refused_loads(from.origin, doc.get());
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (xml::is(root, "newsItem")) {
         emit(root, "", from, sink);

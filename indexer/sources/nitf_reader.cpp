@@ -170,6 +170,7 @@ Article nitf_article(const xmlNode* nitf) {
 
 void read_nitf(std::string_view bytes, const ItemOrigin& from, const SourceSink& sink) {
     xml::DocPtr doc = xml::parse(bytes);
+    sink.warn_refused_loads(from.origin, doc.get());
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (!xml::is(root, "nitf"))
         throw InputError("not NITF (root element <" + std::string(xml::local_name(root)) + ">)");

@@ -234,6 +234,12 @@ void read_stream(InputReader& in, const std::string& name, const std::string& or
     dispatch(in, name, from, "", 0, false, options, sink);
 }
 
+void SourceSink::warn_refused_loads(const std::string& location, const xmlDoc* doc) const {
+    if (!warn) return;
+    for (const auto& refused : xml::refused_loads(doc))
+        warn(location, refused);
+}
+
 void read_source(const InputFile& input, const SourceOptions& options, const SourceSink& sink) {
     InputReader reader(input.path, options.expansion, options.bytes_read);
     ItemOrigin from{input.path, options.fetched_at ? options.fetched_at : time_of(input.mtime)};

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <libxml/tree.h>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,12 @@ struct SourceSink {
     std::function<void(const std::string& location, const std::string& reason)> reject;
     // An archive member that is not news (NotNews): skipped, not rejected. Empty: reject it.
     std::function<void(const std::string& location, const std::string& reason)> skip = {};
+    // Something the input asked for and did not get, its items kept (an XML document's external
+    // entities, DTD or XIncludes: never loaded). Empty: not said.
+    std::function<void(const std::string& location, const std::string& message)> warn = {};
+
+    // Says each of xml::refused_loads(doc) through `warn` for the input at `location`.
+    void warn_refused_loads(const std::string& location, const xmlDoc* doc) const;
 };
 
 // An input that is clearly not news (binary data, a script; by name, for files found in a folder

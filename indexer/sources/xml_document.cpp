@@ -63,6 +63,45 @@ DocPtr parse(std::string_view bytes) {
     return doc;
 }
 
+std::vector<std::string> refused_loads(const xmlDoc* doc) {
+    std::vector<std::string> refused;
+    auto quoted = [](const xmlChar* s) {
+        return "'" + text::to_valid_utf8(std::string(view(s)).substr(0, 200)) + "'";
+    };
+    if (const xmlDtd* dtd = doc->intSubset) {
+        if (dtd->SystemID)
+            refused.push_back("external DTD " + quoted(dtd->SystemID) + " not loaded");
+        for (const xmlNode* n = dtd->children; n; n = n->next) {
+            if (n->type != XML_ENTITY_DECL) continue;
+            const auto* entity = reinterpret_cast<const xmlEntity*>(n);
+            if (!entity->SystemID) continue;
+            const bool parameter = entity->etype == XML_EXTERNAL_PARAMETER_ENTITY;
+            refused.push_back(
+                std::string(parameter ? "external parameter entity " : "external entity ") +
+                quoted(entity->name) + " (" +
+                text::to_valid_utf8(std::string(view(entity->SystemID)).substr(0, 200)) +
+                ") not loaded");
+        }
+    }
+    // XIncludes: never processed (no XML_PARSE_XINCLUDE); said once per element.
+    const xmlNode* n = xmlDocGetRootElement(doc);
+    while (n) {
+        if (n->type == XML_ELEMENT_NODE && local_name(n) == "include" &&
+            ns_of(n).starts_with("http://www.w3.org/2001/XInclude"))
+            refused.push_back("XInclude of '" +
+                              text::to_valid_utf8(attr(n, "href").substr(0, 200)) +
+                              "' not processed");
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next && n->parent && n->parent->type == XML_ELEMENT_NODE)
+            n = n->parent;
+        n = n ? n->next : nullptr;
+    }
+    return refused;
+}
+
 std::string_view local_name(const xmlNode* node) {
     return view(node->name);
 }

@@ -46,6 +46,11 @@ std::vector<const xmlNode*> elements(const xmlNode* parent); // all element chil
 std::string raw_text(const xmlNode* node);
 std::string text(const xmlNode* node);
 
+// What the document asked to load and was refused, one message each: an external DTD, external
+// entities (general or parameter) and XIncludes, e.g. "external entity 'xxe' (file:///etc/passwd)
+// not loaded". Empty for a document that asks for nothing outside itself.
+std::vector<std::string> refused_loads(const xmlDoc* doc);
+
 // Attribute without namespace ("" when absent), and the inherited xml:lang.
 std::string attr(const xmlNode* node, const char* name);
 std::string lang(const xmlNode* node);

@@ -3,7 +3,8 @@
 # and fetch nothing: a local HTTP server sees no request, the secret file is never opened (strace,
 # when permitted), its words are neither indexed nor echoed, and the articles themselves are
 # indexed. Entity-expansion bombs (billion laughs, quadratic blow-up) neither blow up memory nor
-# hang: peak RSS and CPU are measured. Everything in one run: the rest is unharmed.
+# hang: peak RSS and CPU are measured. Each refused load is named with its input. Everything in
+# one run: the rest is unharmed.
 source "$(dirname "$0")/lib.bash"
 source "$(dirname "$0")/hostile_lib.bash"
 in=$WORK/in
@@ -123,6 +124,14 @@ db=$WORK/db
 measured "hostile XML and HTML (all files)" 4 "$BIN/dateline-index" --db "$db" "$in"
 reported "$in/laughs.rss" "entity expansion refused"
 grep -q "read 10, added 10, .* rejected 1," "$WORK/err" || fail "summary: $(cat "$WORK/err")"
+# Each refused load is named with the input (its article is indexed all the same).
+reported "$in/file-entity.rss:" "external entity 'x' (file://$secret) not loaded"
+reported "$in/url-entity.atom:" "external entity 'x' ($url/entity) not loaded"
+reported "$in/parameter-entity.nitf:" "external parameter entity 'p' ($url/remote.dtd) not loaded"
+reported "$in/parameter-entity.nitf:" "external parameter entity 'f' (file://$secret) not loaded"
+reported "$in/external-dtd.newsml:" "external DTD '$url/external.dtd' not loaded"
+reported "$in/xinclude.rss:" "XInclude of 'file://$secret' not processed"
+reported "$in/xinclude.rss:" "XInclude of '$url/xinclude' not processed"
 
 # Nothing was fetched, nothing read.
 [[ ! -s $WORK/requests.log ]] || fail "the indexer fetched: $(cat "$WORK/requests.log")"
