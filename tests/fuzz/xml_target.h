@@ -19,8 +19,11 @@ namespace dateline::fuzz {
 
 inline void xml_input(std::string_view bytes) {
     const ItemOrigin from{"fuzz.xml", Timestamp{1616000000, Timestamp::Precision::time}};
+    // Every callback set, so that the refused-loads report (xml::refused_loads) runs too.
     const SourceSink sink{[](RawItem&& item) { (void)item; },
-                          [](const std::string&, const std::string&) {}};
+                          [](const std::string&, const std::string&) {},
+                          [](const std::string&, const std::string&) {},
+                          [](const std::string&, const std::string& message) { (void)message; }};
     std::optional<Format> format = sniff_format(bytes.substr(0, sniff_bytes));
     if (format != Format::rss && format != Format::atom && format != Format::nitf &&
         format != Format::newsml) {
