@@ -1,4 +1,5 @@
-# tar.gz, zip, .zst and .bz2 samples: every member is indexed with an "archive:member" origin.
+# tar.gz, zip, .zst and .bz2 samples: every member is indexed with an "archive:member" origin; a
+# plain tar and a zip of the feeds, NITF, NewsML-G2, WARC and .zst samples read as their members.
 source "$(dirname "$0")/lib.bash" || exit 1
 dir=$SRC/corpora/sample/formats
 db=$WORK/db
@@ -26,4 +27,26 @@ grep -q "read 4, .* rejected 0" "$WORK/err" || fail "stdin: $(cat "$WORK/err")"
 cp "$dir/pages.zip" "$WORK/pages.html"
 expect_exit 0 "$BIN/dateline-index" --dry-run "$WORK/pages.html"
 grep -q "read 4, .* rejected 0" "$WORK/err" || fail "misnamed: $(cat "$WORK/err")"
+
+# A plain tar and a zip of every other format (feeds, NITF, NewsML-G2, WARC, compressed JSON Lines):
+# each member is read as it is on its own, the same number of articles in all.
+members=(feed.rss feed.atom story.nitf.xml story.newsml.xml pages.warc.gz wire.jsonl.zst)
+expected=0
+for m in "${members[@]}"; do
+  expect_exit 0 "$BIN/dateline-index" --dry-run "$dir/$m"
+  n=$(sed -n 's/^dateline-index: read \([0-9]*\),.*/\1/p' "$WORK/err")
+  [[ $n -gt 0 ]] || fail "$m alone: $(cat "$WORK/err")"
+  expected=$((expected + n))
+done
+(cd "$dir" && tar -cf "$WORK/all.tar" "${members[@]}")
+(cd "$dir" && python3 -c 'import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    for m in sys.argv[2:]: z.write(m)' "$WORK/all.zip" "${members[@]}")
+for archive in all.tar all.zip; do
+  expect_exit 0 "$BIN/dateline-index" --dry-run --emit jsonl "$WORK/$archive"
+  grep -q "read $expected, .* rejected 0" "$WORK/err" || fail "$archive: expected $expected articles: $(cat "$WORK/err")"
+  grep -q "\"input\":\"$WORK/$archive:pages.warc.gz:[0-9]*\"" "$WORK/out" ||
+    fail "$archive: no WARC record origin: $(grep -o '"input":"[^"]*"' "$WORK/out" | head -3)"
+  grep -q "\"input\":\"$WORK/$archive:story.newsml.xml" "$WORK/out" || fail "$archive: no NewsML origin"
+done
 echo ok
