@@ -4,6 +4,7 @@
 #include "analyzers/text.h"
 
 #include <utility>
+#include <xapian.h>
 
 namespace dateline::query {
 
@@ -34,18 +35,25 @@ bool is_operator(std::string_view chunk, bool* near) {
     return *near || chunk == "AND" || chunk == "OR" || chunk == "NOT" || chunk == "XOR";
 }
 
-// NEAR or ADJ as a word of its own anywhere in the text: Xapian's parser takes any byte that is
-// not part of a word as a separator (a control character too), so this looks past the lexer's
-// idea of white space.
+// NEAR or ADJ as a word of its own anywhere in the text: Xapian's parser takes any character that
+// is not a word character (Xapian::Unicode::is_wordchar) as a separator, a control character or
+// U+FFFD (what to_valid_utf8 makes of a NUL or a stray byte) too, so this looks past the lexer's
+// idea of white space, with the same notion of a word character as Xapian's.
 bool has_proximity_operator(std::string_view s) {
-    auto word_byte = [](char c) {
-        return is_name_char(c) || static_cast<unsigned char>(c) >= 0x80;
+    // Whether the character that ends just before byte `at` (or starts at it) is a word character.
+    auto word_before = [&](std::size_t at) {
+        std::size_t start = at - 1;
+        while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+            --start;
+        return Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(s.data() + start, at - start));
+    };
+    auto word_at = [&](std::size_t at) {
+        return Xapian::Unicode::is_wordchar(*Xapian::Utf8Iterator(s.data() + at, s.size() - at));
     };
     for (std::string_view op : {"NEAR", "ADJ"}) {
         for (auto at = s.find(op); at != std::string_view::npos; at = s.find(op, at + 1)) {
             const std::size_t end = at + op.size();
-            if ((at == 0 || !word_byte(s[at - 1])) && (end == s.size() || !word_byte(s[end])))
-                return true;
+            if ((at == 0 || !word_before(at)) && (end == s.size() || !word_at(end))) return true;
         }
     }
     return false;
