@@ -135,6 +135,22 @@ std::string rewrite_pure_hate(const std::string& text) {
     return out;
 }
 
+// With AND as the default operator a love sign ('+' at the start of a term or group) adds nothing,
+// and Xapian 1.4.22's parser dereferences a null query when a loved group holds only stopwords
+// joined by punctuation ("sanctions +(a,the)": SEGV). The signs go; '+' inside a word (C++)
+// stays.
+std::string drop_love_signs(std::string text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool term_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' ||
+                                text[i - 1] == '(' || text[i - 1] == '\n' || text[i - 1] == '\r';
+        if (text[i] == '+' && term_start) continue;
+        out += text[i];
+    }
+    return out;
+}
+
 // The hidden alias fields (entity_terms.h) are written by mark_entity_aliases only: typed by a
 // user they are plain words ("xdlentp:x-y" would also crash Xapian 1.4.22's parser when a field
 // processor's value is hyphenated inside a pure NOT query).
@@ -228,7 +244,7 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
                          "' (only date:START..END ranges are supported)");
     Xapian::Query query;
     try {
-        std::string rewritten = hide_internal_fields(rewrite_pure_hate(text));
+        std::string rewritten = hide_internal_fields(rewrite_pure_hate(drop_love_signs(text)));
         if (options_.entity_aliases) rewritten = mark_entity_aliases(db_, rewritten);
         query = parser_.parse_query(rewritten, parse_flags);
     } catch (const Xapian::QueryParserError& e) {
