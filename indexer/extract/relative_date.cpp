@@ -3,6 +3,7 @@
 #include "analyzers/dates.h"
 #include "analyzers/text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -71,20 +72,30 @@ std::optional<Timestamp> parse_relative(std::string_view text, const Timestamp& 
 std::optional<Timestamp> find_date(std::string_view s) {
     s = text::trim(s);
     if (s.empty() || s.size() > 400) return std::nullopt;
+    // Every date dates::parse reads names its day or year in ASCII digits, so text without one is
+    // no date; prose lines, the most of what is asked, end here (and runs without one are skipped).
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (std::none_of(s.begin(), s.end(), is_digit)) return std::nullopt;
     if (auto whole = dates::parse(s)) return whole;
-    // Words with their byte ranges; separators like '|' and '•' end a run.
+    // Words with their byte ranges; separators like '|' and '•' end a run. digits_before[k] counts
+    // the words before word k that hold a digit.
     struct Word {
         std::size_t begin, end;
     };
     std::vector<Word> words;
+    std::vector<std::size_t> digits_before{0};
     std::size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
             ++i;
         std::size_t j = i;
+        bool digit = false;
         while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '\n')
-            ++j;
-        if (j > i) words.push_back({i, j});
+            digit = is_digit(s[j++]) || digit;
+        if (j > i) {
+            words.push_back({i, j});
+            digits_before.push_back(digits_before.back() + (digit ? 1 : 0));
+        }
         i = j;
     }
     for (std::size_t a = 0; a < words.size(); ++a) {
@@ -96,7 +107,9 @@ std::optional<Timestamp> find_date(std::string_view s) {
                 s.substr(words[a].begin, words[a + len - 1].end - words[a].begin);
             while (!run.empty() && (run.back() == ',' || run.back() == '.' || run.back() == '|'))
                 run.remove_suffix(1);
-            if (auto d = dates::parse(run))
+            std::optional<Timestamp> d;
+            if (digits_before[a + len] > digits_before[a]) d = dates::parse(run);
+            if (d)
                 best = d;
             else if (best)
                 break;

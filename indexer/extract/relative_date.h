@@ -15,7 +15,8 @@ namespace dateline::extract {
 // precision; days and more give day precision (the reference's day minus N days).
 std::optional<Timestamp> parse_relative(std::string_view text, const Timestamp& reference);
 
-// The first absolute date inside s (dates::parse on the whole, then on runs of 2 to 6 words).
+// The first absolute date inside s (dates::parse on the whole, then on runs of 2 to 6 words that
+// hold an ASCII digit: every date form names its day or year in digits).
 std::optional<Timestamp> find_date(std::string_view s);
 
 } // namespace dateline::extract

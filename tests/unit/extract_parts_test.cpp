@@ -40,6 +40,14 @@ TEST_CASE("extract parts: a date inside a byline or a line of text") {
     CHECK(iso(find_date("REUTERS 19 NOV 2019")) == "2019-11-19");
     CHECK_FALSE(find_date("By Jane Doe"));
     CHECK_FALSE(find_date("Share this article"));
+    // Month and weekday names alone are no date; a run is tried only when it holds a digit, and
+    // the longest run that parses still wins.
+    CHECK_FALSE(find_date("Tuesday, March, in the spring of the year"));
+    CHECK(iso(find_date("Updated on Tuesday, March 5, 2024 at 10:15 by the news desk")) ==
+          "2024-03-05T10:15:00Z");
+    CHECK(iso(find_date("The council met and talked for many hours before the vote on "
+                        "Friday; the minutes are dated 17 March 2021.")) == "2021-03-17");
+    CHECK_FALSE(find_date("Chapter 2 of the plan, page 30, line 4"));
 }
 
 TEST_CASE("extract parts: dates in URL paths") {
