@@ -135,18 +135,27 @@ std::string rewrite_pure_hate(const std::string& text) {
     return out;
 }
 
-// With AND as the default operator a love sign ('+' at the start of a term or group) adds nothing,
-// and Xapian 1.4.22's parser dereferences a null query when a loved group holds only stopwords
-// joined by punctuation ("sanctions +(a,the)": SEGV). The signs go; '+' inside a word (C++)
-// stays.
-std::string drop_love_signs(std::string text) {
+// With AND as the default operator a love sign ('+' starting a term or group) adds nothing, and
+// Xapian 1.4.22's parser dereferences a null query when a loved group holds only stopwords
+// ("sanctions +(a,the)", "x +(i(i": SEGV). The signs go. Xapian reads '+' as love after what
+// love_sign_may_follow accepts (checked against its parser for every code point); a '+' after
+// a word character (C++) stays. `text` is valid UTF-8.
+bool love_sign_may_follow(unsigned prev) {
+    return prev <= 0x20 || prev == '(' || (prev >= 0x7f && prev <= 0xa0) ||
+           Xapian::Unicode::is_whitespace(prev);
+}
+
+std::string drop_love_signs(const std::string& text) {
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const bool term_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' ||
-                                text[i - 1] == '(' || text[i - 1] == '\n' || text[i - 1] == '\r';
-        if (text[i] == '+' && term_start) continue;
-        out += text[i];
+    unsigned prev = ' '; // the start of the query
+    for (Xapian::Utf8Iterator it(text), end; it != end;) {
+        const char* from = it.raw();
+        const unsigned ch = *it;
+        ++it;
+        if (ch == '+' && love_sign_may_follow(prev)) continue; // prev stays: "++x" loses both
+        out.append(from, it == end ? text.data() + text.size() : it.raw());
+        prev = ch;
     }
     return out;
 }
@@ -246,7 +255,8 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
     try {
         std::string rewritten = hide_internal_fields(rewrite_pure_hate(drop_love_signs(text)));
         if (options_.entity_aliases) rewritten = mark_entity_aliases(db_, rewritten);
-        query = parser_.parse_query(rewritten, parse_flags);
+        // Again: the rewrites may leave a '+' after a space ("xdlentp:+(a" hidden as a word).
+        query = parser_.parse_query(drop_love_signs(rewritten), parse_flags);
     } catch (const Xapian::QueryParserError& e) {
         std::string msg = e.get_msg();
         throw QueryError("cannot parse query '" + text + "': " + msg);

@@ -134,3 +134,20 @@ TEST_CASE("fuzz regressions: an XML encoding error is an InputError, not a messa
     printed = stderr_of([&] { fuzz::xml_input(bytes); });
     CHECK(printed.empty());
 }
+
+TEST_CASE("fuzz regressions: a love sign is dropped wherever Xapian reads one") {
+    // Xapian 1.4.22's parser SEGVs on a loved group of stopwords ("x\x7f+(i(i"), and it reads '+'
+    // as love after controls, NBSP and Unicode spaces too, not only after ' ' and '('.
+    const Xapian::Database db = query::testing::make_database(query::testing::sample_articles());
+    query::QueryBuilder builder(db, query::QueryOptions{});
+    const std::string plain = builder.parse("wheat exports").get_description();
+    for (std::string before : {" ", "\t", "\x01", "\x7f", "\xc2\xa0", "\xe3\x80\x80", " ("}) {
+        CAPTURE(before);
+        CHECK(builder.parse("wheat" + before + "+exports").get_description() == plain);
+        CHECK_NOTHROW(builder.parse("wheat" + before + "+(the(a"));
+        CHECK_NOTHROW(builder.parse("wheat" + before + "++(i(i)"));
+    }
+    CHECK_NOTHROW(builder.parse("xdlentp:+(i(i")); // a hidden field made a word: "xdlentp +(i(i"
+    // A '+' after a word character is part of the word.
+    CHECK(builder.parse("C++ wheat").get_description().find("c++") != std::string::npos);
+}
