@@ -61,6 +61,21 @@ struct Edit {
     std::string replacement;
 };
 
+// Whether text[begin, end) may become a marked field: Xapian reads a field's value on to the next
+// space or ')', and takes "word" + "field:" for one word, so a run or phrase glued to text on
+// either side ("-putin\"Putin", "\"Putin\"-a") keeps its words. A love or hate sign may precede.
+bool stands_alone(std::string_view text, std::size_t begin, std::size_t end) {
+    auto separator = [&](std::size_t at) {
+        return std::isspace(static_cast<unsigned char>(text[at])) != 0 || text[at] == '(';
+    };
+    const bool after = end == text.size() || std::isspace(static_cast<unsigned char>(text[end])) ||
+                       text[end] == ')';
+    if (!after) return false;
+    if (begin == 0 || separator(begin - 1)) return true;
+    return (text[begin - 1] == '-' || text[begin - 1] == '+') &&
+           (begin == 1 || separator(begin - 2));
+}
+
 } // namespace
 
 std::vector<std::string> entity_tag_terms(const Xapian::Database& db,
@@ -118,17 +133,17 @@ std::string mark_entity_aliases(const Xapian::Database& db, std::string_view tex
             continue;
         }
         const std::size_t begin = words[i].begin, end = words[i + best - 1].end;
+        if (!stands_alone(text, begin, end)) {
+            ++i;
+            continue;
+        }
         edits.push_back({begin, end, marked(entity_words_field, text.substr(begin, end - begin))});
         i += best;
     }
 
     for (const auto& phrase : lexed.phrases) {
         if (!phrase.field.empty() || phrase.words.empty()) continue;
-        // A phrase glued to what follows ("Putin"-a) stays: the parser would read the marked
-        // field's value on to the next space.
-        if (phrase.end < text.size() &&
-            !std::isspace(static_cast<unsigned char>(text[phrase.end])) && text[phrase.end] != ')')
-            continue;
+        if (!stands_alone(text, phrase.begin, phrase.end)) continue;
         std::vector<std::string_view> run;
         for (auto index : phrase.words)
             run.push_back(words[index].text);

@@ -7,8 +7,9 @@
 // gazetteer) that are written as names there (a capital letter: "yen", a lower-case clue for
 // Japan, is not one), case-insensitively except all-capitals aliases such as "US", which must be
 // typed in capitals; the longest run of plain words wins ("new york" before "york"); words in a
-// phrase count only when the whole phrase is the alias; fields, wildcards, NEAR/ADJ operands and
-// words glued by punctuation are left alone. Only entities tagged in the database count.
+// phrase count only when the whole phrase is the alias; fields, wildcards, NEAR/ADJ operands, and
+// words or phrases glued to other text (punctuation, a quote) are left alone. Only entities
+// tagged in the database count.
 //
 // How: mark_entity_aliases() rewrites each such alias in the query text into a hidden free-text
 // field (entity_words_field / entity_phrase_field, the alias hex-encoded) whose

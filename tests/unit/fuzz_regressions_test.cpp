@@ -151,3 +151,12 @@ TEST_CASE("fuzz regressions: a love sign is dropped wherever Xapian reads one") 
     // A '+' after a word character is part of the word.
     CHECK(builder.parse("C++ wheat").get_description().find("c++") != std::string::npos);
 }
+
+TEST_CASE("fuzz regressions: an alias glued to a phrase is not marked (Xapian SEGV)") {
+    // "x -s -putin\"Putin": the word and the phrase were both marked, one hidden field glued to
+    // the next ("-xdlentw:h…xdlentp:h…"), and Xapian 1.4.22's parser dereferenced a null query.
+    const Xapian::Database db = query::testing::make_database(query::testing::sample_articles());
+    query::QueryBuilder builder(db, query::QueryOptions{});
+    for (const char* q : {"x -s -putin\"Putin", "\x01-s -putin\"Putin", "x -s -Putin\"Putin\"a"})
+        CHECK_NOTHROW(builder.parse(q));
+}

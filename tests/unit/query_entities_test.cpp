@@ -94,8 +94,11 @@ TEST_CASE_FIXTURE(Fixture, "aliases are marked in the query text: longest run of
                           "putin NEAR\x18"
                           "economy",
                           "\"putin\"-a", "moscow ADJ/2 economy", "title:putin", "economy",
-                          "\"putin said\"", "navalny"})
+                          "\"putin said\"", "navalny", "-putin\"Putin", "x\"Putin\"", "putin\x01"})
         CHECK(mark_entity_aliases(db, q) == q);
+    // Words and phrases standing alone are marked, after a love or hate sign and in brackets.
+    for (const char* q : {"-putin x", "x +putin", "(putin)", "x -\"Putin\"", "a\tputin\n"})
+        CHECK_MESSAGE(mark_entity_aliases(db, q).find(':') != std::string::npos, q);
     // An all-capitals alias must be typed in capitals ("NYC", not "nyc").
     CHECK(mark_entity_aliases(db, "nyc") == "nyc");
     CHECK(mark_entity_aliases(db, "NYC") != "NYC");
