@@ -1,6 +1,7 @@
 #include "batch.h"
 
 #include "analyzers/text.h"
+#include "database.h"
 #include "errors.h"
 #include "printers/printers.h"
 
@@ -81,9 +82,9 @@ BatchAnswer answer_line(Xapian::Database& db, std::string_view line, std::size_t
     nlohmann::json doc;
     int code = 0;
     try {
-        db.reopen();     // the newest commit (a worker may have opened the database long before)
-        if (!prepared) { // once, at the first query: many searches follow (the prepared index is
-                         // rebuilt when a reopen finds a new revision)
+        reopen_latest(db); // the newest commit (a worker may have opened the database long before)
+        if (!prepared) {   // once, at the first query: many searches follow (the prepared index is
+                           // rebuilt when a reopen finds a new revision)
             prepare_for_many_searches(db);
             prepared = true;
         }

@@ -2,9 +2,12 @@
 
 #include "analyzers/schema.h"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 namespace dateline::query {
 
@@ -19,6 +22,39 @@ int stored_schema_version(const Xapian::Database& db) {
     return version;
 }
 
+namespace {
+
+// The pause before the next try of an open or reopen that met a writer's commits: 10, 20, 40 ms...
+void pause_before_retry(int attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10 << std::min(attempt - 1, 6)));
+}
+
+// Runs open() (an open or a reopen) again when it may have met a writer's commits (see
+// reopen_latest), up to `attempts` times in all; the last error passes through.
+template <class F> void retry_on_race(F&& open, int attempts) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            open();
+            return;
+        } catch (const Xapian::DatabaseCorruptError&) {
+            if (attempt >= attempts) throw;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= attempts) throw;
+        }
+        pause_before_retry(attempt);
+    }
+}
+
+} // namespace
+
+void reopen_latest(Xapian::Database& db, int attempts) {
+    try {
+        retry_on_race([&] { db.reopen(); }, attempts);
+    } catch (const Xapian::Error& e) {
+        throw DbError("cannot reopen the database: " + e.get_description());
+    }
+}
+
 Xapian::Database open_database(const std::string& path) {
     auto fail = [&](const std::string& reason) {
         return DbError("cannot open database " + path + ": " + reason);
@@ -28,8 +64,13 @@ Xapian::Database open_database(const std::string& path) {
     Xapian::Database db;
     std::string stored;
     try {
-        db = Xapian::Database(path);
-        stored = db.get_metadata(std::string(schema::version_key));
+        // The first open races a writer's commits as a reopen does (reopen_latest).
+        retry_on_race(
+            [&] {
+                db = Xapian::Database(path);
+                stored = db.get_metadata(std::string(schema::version_key));
+            },
+            6);
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw fail("not a Xapian database (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {

@@ -18,9 +18,16 @@ Xapian::Database open_database(const std::string& path);
 // a number. open_database() rejects anything but schema::version (exit 3).
 int stored_schema_version(const Xapian::Database& db);
 
+// Reopens db at its newest revision. A reopen that races a writer committing twice meanwhile can
+// read blocks the writer has already reused: Xapian 1.4 then says DatabaseCorruptError ("Expected
+// block 2 to be level 1, not 0") or DatabaseModifiedError about a sound database. Such a reopen
+// is tried again after a short pause, up to `attempts` times in all; then, and for any other
+// error, DbError "cannot reopen the database: ...".
+void reopen_latest(Xapian::Database& db, int attempts = 6);
+
 // Runs fn() and, when the database changed under it (Xapian::DatabaseModifiedError), reopens the
-// database and runs fn() again, up to `attempts` times in all. fn must start from scratch each
-// time.
+// database (reopen_latest) and runs fn() again, up to `attempts` times in all. fn must start from
+// scratch each time.
 template <class F> decltype(auto) with_reopen(Xapian::Database& db, F&& fn, int attempts = 4) {
     for (int attempt = 1;; ++attempt) {
         try {
@@ -29,11 +36,7 @@ template <class F> decltype(auto) with_reopen(Xapian::Database& db, F&& fn, int 
             if (attempt >= attempts)
                 throw DbError("the database kept changing while being read (" +
                               std::to_string(attempts) + " attempts): " + e.get_msg());
-            try {
-                db.reopen();
-            } catch (const Xapian::Error& reopen_error) {
-                throw DbError("cannot reopen the database: " + reopen_error.get_description());
-            }
+            reopen_latest(db);
         }
     }
 }
