@@ -70,7 +70,7 @@ Xapian::Database open_database(const std::string& path) {
                 db = Xapian::Database(path);
                 stored = db.get_metadata(std::string(schema::version_key));
             },
-            6);
+            race_attempts);
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw fail("not a Xapian database (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {

@@ -22,8 +22,9 @@ int stored_schema_version(const Xapian::Database& db);
 // read blocks the writer has already reused: Xapian 1.4 then says DatabaseCorruptError ("Expected
 // block 2 to be level 1, not 0") or DatabaseModifiedError about a sound database. Such a reopen
 // is tried again after a short pause, up to `attempts` times in all; then, and for any other
-// error, DbError "cannot reopen the database: ...".
-void reopen_latest(Xapian::Database& db, int attempts = 6);
+// error, DbError "cannot reopen the database: ...". open_database() tries its open the same way.
+inline constexpr int race_attempts = 6;
+void reopen_latest(Xapian::Database& db, int attempts = race_attempts);
 
 // Runs fn() and, when the database changed under it (Xapian::DatabaseModifiedError), reopens the
 // database (reopen_latest) and runs fn() again, up to `attempts` times in all. fn must start from
