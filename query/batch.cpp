@@ -4,39 +4,14 @@
 #include "database.h"
 #include "errors.h"
 #include "printers/printers.h"
+#include "request_options.h"
 
-#include <cstdint>
 #include <istream>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
 namespace dateline::query {
-
-namespace {
-
-std::vector<std::string> strings(const nlohmann::json& value, const std::string& key) {
-    if (value.is_string()) return {value.get<std::string>()};
-    if (!value.is_array())
-        throw UsageError("\"" + key + "\" must be a string or a list of strings");
-    std::vector<std::string> out;
-    for (const auto& item : value) {
-        if (!item.is_string()) throw UsageError("\"" + key + "\" must list strings");
-        out.push_back(item.get<std::string>());
-    }
-    return out;
-}
-
-Xapian::doccount count(const nlohmann::json& value, const std::string& key) {
-    constexpr auto most = std::numeric_limits<Xapian::doccount>::max();
-    if (!value.is_number_unsigned() || value.get<std::uint64_t>() > most)
-        throw UsageError("\"" + key + "\" must be a whole number from 0 to " +
-                         std::to_string(most));
-    return value.get<Xapian::doccount>();
-}
-
-} // namespace
 
 SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults) {
     SearchRequest request = defaults;
@@ -47,34 +22,7 @@ SearchRequest request_from_line(std::string_view line, const SearchRequest& defa
     }
     auto j = nlohmann::json::parse(text, nullptr, false);
     if (!j.is_object()) throw UsageError("the line is not a valid JSON object");
-    for (const auto& [key, value] : j.items()) {
-        if (key == "query") {
-            if (!value.is_string()) throw UsageError("\"query\" must be a string");
-            request.query = value.get<std::string>();
-        } else if (key == "limit") {
-            request.limit = count(value, key);
-        } else if (key == "offset") {
-            request.offset = count(value, key);
-        } else if (key == "facets") {
-            request.facets = strings(value, key);
-        } else if (key == "filters") {
-            request.filters = strings(value, key);
-        } else if (key == "sort") {
-            if (!value.is_string()) throw UsageError("\"sort\" must be a string");
-            request.sort = parse_sort(value.get<std::string>());
-        } else if (key == "collapse") {
-            if (!value.is_boolean()) throw UsageError("\"collapse\" must be true or false");
-            request.collapse = value.get<bool>();
-        } else if (key == "auto_correct") {
-            if (!value.is_boolean()) throw UsageError("\"auto_correct\" must be true or false");
-            request.auto_correct = value.get<bool>();
-        } else {
-            throw UsageError("unknown key \"" + key +
-                             "\" (expected query, limit, offset, facets, sort, filters, collapse, "
-                             "auto_correct)");
-        }
-    }
-    return request;
+    return request_from_json(j, defaults);
 }
 
 BatchAnswer answer_line(Xapian::Database& db, std::string_view line, std::size_t number,

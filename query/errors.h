@@ -26,6 +26,18 @@ using QueryError = dateline::InvalidQueryError;
 // turns Xapian's other errors into it.
 using DbError = dateline::DatabaseError;
 
+// Something asked for by name does not exist (an article id): a usage error on the command line,
+// 404 in the server.
+struct NotFoundError : UsageError {
+    using UsageError::UsageError;
+};
+
+// A search that ran past its time budget (SearchRequest::time_budget): its counts would not be
+// exact, so it gives no answer. Maps to database (3) on the command line, 503 in the server.
+struct TimeBudgetError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 // UsageError and QueryError -> usage (2); DbError and Xapian errors -> database (3); anything else
 // (a bug, out of memory) -> database (3) as well, since it is not the user's fault.
 ExitCode exit_code_for(const std::exception_ptr& error);

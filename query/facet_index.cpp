@@ -51,8 +51,10 @@ struct Prepared {
     std::shared_ptr<FacetIndex> index;
 };
 
+// One per thread: a FacetIndex holds a Database handle, and Xapian's handles may not be shared
+// between threads (facet_index.h).
 Prepared& prepared_cache() {
-    static Prepared cache;
+    thread_local Prepared cache;
     return cache;
 }
 

@@ -7,7 +7,10 @@
 //   - a full index covers every document; each part is built on first use by one pass over the
 //     database (a value stream, or the postings of the terms with a prefix). prepare() keeps one
 //     for a database (by UUID; rebuilt lazily when the revision changes) so that a process running
-//     many searches (--batch, benchmarks) builds each part once: prepared() returns it. It also
+//     many searches (--batch, benchmarks, each server worker) builds each part once: prepared()
+//     returns it. The kept index is per thread: it holds a Xapian::Database (built lazily from it),
+//     and Xapian's handles count references without atomics, so a server's workers each keep their
+//     own (the memory is per worker: query/serve/worker_pool.h). It also
 //     holds every document's published time, for sorting without reading value streams
 //     (PublishedKey), and every document's length, for BM25 without Xapian's per-document
 //     length look-ups (fast_words.h).

@@ -56,11 +56,23 @@ Xapian::Query filter_query(const Xapian::Database& db, std::string_view spec) {
 Xapian::Query apply_filters(const Xapian::Database& db, Xapian::Query query,
                             const std::vector<std::string>& specs) {
     if (specs.empty()) return query;
-    std::vector<Xapian::Query> filters;
-    for (const auto& spec : specs)
-        filters.push_back(filter_query(db, spec));
-    Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    return Xapian::Query(Xapian::Query::OP_FILTER, query, all);
+    std::vector<Xapian::Query> keep, drop;
+    for (const auto& spec : specs) {
+        std::string_view s = text::trim(spec);
+        if (!s.empty() && s.front() == '-')
+            drop.push_back(filter_query(db, s.substr(1)));
+        else
+            keep.push_back(filter_query(db, s));
+    }
+    if (!keep.empty()) {
+        Xapian::Query all(Xapian::Query::OP_AND, keep.begin(), keep.end());
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, all);
+    }
+    if (!drop.empty()) {
+        Xapian::Query any(Xapian::Query::OP_OR, drop.begin(), drop.end());
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, any);
+    }
+    return query;
 }
 
 } // namespace dateline::query

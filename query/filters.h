@@ -3,8 +3,9 @@
 // person, org, place, lang, id; schema::fields()) whose VALUE becomes the term the indexer wrote
 // (schema::field_term, entity aliases resolved as in entity_resolver.h; source: also as a slug), or
 // `date` with a period (2021, 2021-03, 2021-03-17) or a range (2021-03-01..2021-03-31, 2021-03..,
-// ..2021). VALUE may be in double quotes. Several filters must all match. Malformed filters throw
-// UsageError (QueryError for a bad date).
+// ..2021). VALUE may be in double quotes. Several filters must all match. A spec with a leading
+// '-' (-source:reuters) excludes what it matches instead (OP_AND_NOT: scores unchanged too).
+// Malformed filters throw UsageError (QueryError for a bad date).
 #pragma once
 
 #include <string>
@@ -16,7 +17,8 @@ namespace dateline::query {
 
 Xapian::Query filter_query(const Xapian::Database& db, std::string_view spec);
 
-// query filtered by every spec (query itself when there are none).
+// query filtered by every spec, excluding specs with a leading '-' (query itself when there are
+// none).
 Xapian::Query apply_filters(const Xapian::Database& db, Xapian::Query query,
                             const std::vector<std::string>& specs);
 

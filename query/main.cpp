@@ -4,10 +4,9 @@
 #include "batch.h"
 #include "batch_workers.h"
 #include "database.h"
-#include "date_range.h"
 #include "errors.h"
 #include "printer.h"
-#include "recency.h"
+#include "request_options.h"
 #include "search.h"
 #include "stats.h"
 
@@ -90,7 +89,8 @@ int main(int argc, char** argv) {
                    "place");
     app.add_option("--filter", request.filters,
                    "Narrow to FIELD:VALUE without changing scores (repeatable): source, site, "
-                   "tag, person, org, place, lang, id, date (2021-03, 2021-03-01..2021-03-31)")
+                   "tag, person, org, place, lang, id, date (2021-03, 2021-03-01..2021-03-31); a "
+                   "leading - excludes (--filter=-source:reuters)")
         ->allow_extra_args(false);
     app.add_option("--recency", recency,
                    "Blend relevance with freshness: weight halves every HALF-LIFE (12h, 30d, 2w)");
@@ -146,20 +146,15 @@ int main(int argc, char** argv) {
         Format out_format = parse_format(format);
         if (color != "auto" && color != "always" && color != "never")
             throw UsageError("unknown --color '" + color + "': expected auto, always or never");
-        request.sort = parse_sort(sort);
+        // The option table every front end shares (request_options.h): one parser, one message.
+        add_request_option_text(request, "sort", sort);
         request.query_options.entity_aliases = !literal;
         request.facets = facets;
         request.facet_options.limit = facet_limit;
-        request.facet_options.bucket = parse_bucket(bucket);
-        if (!facet_type.empty()) request.facet_options.tag_type = parse_tag_type(facet_type);
-        if (!recency.empty()) request.recency_half_life = parse_half_life(recency);
-        if (!now.empty()) {
-            try {
-                request.now = parse_date_period(now).start;
-            } catch (const std::invalid_argument& e) {
-                throw UsageError("bad --now '" + now + "': " + e.what());
-            }
-        }
+        add_request_option_text(request, "bucket", bucket);
+        add_request_option_text(request, "facet_type", facet_type);
+        add_request_option_text(request, "recency", recency);
+        add_request_option_text(request, "now", now);
         for (const auto& w : words)
             request.query += (request.query.empty() ? "" : " ") + w;
 

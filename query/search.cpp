@@ -14,6 +14,8 @@
 #include "recency.h"
 #include "suggest.h"
 
+#include <chrono>
+#include <limits>
 #include <memory>
 
 namespace dateline::query {
@@ -164,8 +166,13 @@ Xapian::doccount count_matches(Xapian::Database& db, const SearchRequest& reques
     });
 }
 
-SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
+// With a sink, hits go to it as they are read instead of into the result; once one has gone, a
+// database change cannot be retried (the sink has it already) and is a DbError.
+SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
+                        const HitSink* sink = nullptr) {
+    bool streamed = false;
     return with_reopen(db, [&]() -> SearchResult {
+        if (streamed) throw DbError("the database changed while its matches were being streamed");
         SearchResult result;
         result.query = request.query;
         result.offset = request.offset;
@@ -235,8 +242,18 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
         // than every document (Xapian reserves room for first + maxitems hits).
         const Xapian::doccount first = std::min(request.offset, doccount);
         const Xapian::doccount page = std::min(request.limit, doccount - first);
+        const auto started = std::chrono::steady_clock::now();
+        if (request.time_budget > 0) enquire.set_time_limit(request.time_budget);
         Xapian::MSet mset = xapian_call("running the query",
                                         [&] { return enquire.get_mset(first, page, doccount); });
+        if (request.time_budget > 0) {
+            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+            if (took.count() >= request.time_budget)
+                throw TimeBudgetError(
+                    "the search took longer than its time budget of " +
+                    std::to_string(static_cast<long>(request.time_budget * 1000)) +
+                    " ms; narrow the query");
+        }
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -264,7 +281,12 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
             if (request.collapse && !hit.cluster.empty())
                 hit.copies = xapian_call("reading the copies of " + hit.id,
                                          [&] { return copies_of(db, hit); });
-            result.hits.push_back(std::move(hit));
+            if (sink) {
+                streamed = true;
+                (*sink)(hit);
+            } else {
+                result.hits.push_back(std::move(hit));
+            }
         }
         if (!collectors.empty()) {
             // The prepared full index; else a full one when the matches are a large part of the
@@ -287,6 +309,17 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request) {
 }
 
 } // namespace
+
+SearchResult search_streaming(Xapian::Database& db, const SearchRequest& request,
+                              const HitSink& sink) {
+    SearchRequest all = request;
+    all.suggest_below = 0;
+    all.auto_correct = false;
+    all.facets.clear();
+    all.offset = 0;
+    all.limit = std::numeric_limits<Xapian::doccount>::max();
+    return run_search(db, all, &sink);
+}
 
 void prepare_for_many_searches(Xapian::Database& db) {
     with_reopen(db, [&] { xapian_call("reading facet values", [&] { FacetIndex::prepare(db); }); });

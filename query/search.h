@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,9 @@ struct SearchRequest {
     std::string like; // --like ID (like.h): articles like this one; `query` then only filters
     Xapian::doccount suggest_below = 10; // suggest a spelling below this many matches; 0 = never
     bool auto_correct = false;           // run the suggestion instead, when there is one
+    // Seconds the match may take (Enquire::set_time_limit); past it search() throws
+    // TimeBudgetError rather than return counts cut short. 0 = no budget (the command line).
+    double time_budget = 0;
 };
 
 // Another printing of the same story (--collapse).
@@ -79,6 +83,14 @@ struct SearchResult {
 };
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request);
+
+// Every match of the request, in its sort order, handed to `sink` one hit at a time as it is read
+// (offset, limit, facets and suggestions ignored); the result holds the summary without hits. The
+// match set itself is one Xapian MSet (a docid, weight and sort key per match: tens of bytes);
+// documents are read one at a time, so memory does not grow with the articles' size.
+using HitSink = std::function<void(const Hit&)>;
+SearchResult search_streaming(Xapian::Database& db, const SearchRequest& request,
+                              const HitSink& sink);
 
 // For a process about to run many searches on db (--batch): reads every document's published
 // time and keeps a facet index for db (facet_index.h), so that later searches sort and count
