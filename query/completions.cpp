@@ -124,10 +124,15 @@ std::shared_ptr<CompletionIndex> index_for(Xapian::Database& db) {
     thread_local KeptIndex kept; // Xapian handles are per thread; so is this cache
     std::string uuid;
     Xapian::rev revision = 0;
-    xapian_call("identifying the database", [&] {
+    try {
         uuid = db.get_uuid();
         revision = db.get_revision();
-    });
+    } catch (const Xapian::UnimplementedError&) { // backends without revisions: never kept
+        return std::make_shared<CompletionIndex>(db);
+    } catch (const Xapian::InvalidOperationError&) {
+        return std::make_shared<CompletionIndex>(db);
+    }
+    if (uuid.empty()) return std::make_shared<CompletionIndex>(db);
     if (!kept.index || kept.uuid != uuid || kept.revision != revision) {
         kept.index = std::make_shared<CompletionIndex>(db);
         kept.uuid = uuid;

@@ -132,7 +132,8 @@ Xapian::Query day_terms(std::int64_t first, std::int64_t end) {
             ++day;
         }
     }
-    if (terms.empty()) return Xapian::Query::MatchNothing;
+    if (terms.empty())
+        return Xapian::Query(); // not the shared static: its count is not atomic (threads)
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -156,7 +157,8 @@ Xapian::Query date_range_query(std::string_view begin, std::string_view end,
 
     if (db) {
         int first_year = 0, last_year = 0;
-        if (!year_span(*db, &first_year, &last_year)) return Xapian::Query::MatchNothing;
+        if (!year_span(*db, &first_year, &last_year))
+            return Xapian::Query(); // not the shared static: its count is not atomic (threads)
         std::int64_t first = dates::days_from_civil(first_year, 1, 1);
         std::int64_t stop = dates::days_from_civil(last_year + 1, 1, 1);
         if (has_begin) first = std::max(first, from.start / seconds_per_day);

@@ -101,7 +101,7 @@ class GuardedProcessor final : public Xapian::FieldProcessor {
             if (diagnostics_->database_error.empty())
                 diagnostics_->database_error = e.get_description();
         }
-        return Xapian::Query::MatchNothing;
+        return Xapian::Query(); // not the shared static: its count is not atomic (threads)
     }
 
   private:
@@ -245,7 +245,7 @@ std::size_t count_wildcards(const Xapian::Query& query) {
 
 Xapian::Query QueryBuilder::parse(std::string_view query_string) {
     std::string text = text::to_valid_utf8(text::trim(query_string));
-    if (text.empty()) return Xapian::Query::MatchAll;
+    if (text.empty()) return Xapian::Query(std::string()); // MatchAll, unshared (threads)
     *diagnostics_ = Diagnostics{};
     if (const auto lexed = lex_query(text); !lexed.ranges.empty())
         throw QueryError("cannot parse query '" + text + "': unknown range '" +
@@ -276,7 +276,7 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
                          "': " + std::to_string(wildcards) + " wildcards, at most " +
                          std::to_string(max_wildcards) + " are allowed in one query");
     // A query of nothing but stopwords or punctuation parses to an empty query: browse instead.
-    if (query.empty()) return Xapian::Query::MatchAll;
+    if (query.empty()) return Xapian::Query(std::string()); // MatchAll, unshared (threads)
     return query;
 }
 

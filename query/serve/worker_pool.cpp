@@ -72,8 +72,8 @@ void WorkerPool::work() {
             } catch (...) {
             }
         }
-        std::lock_guard lock(mutex_); // notified under the lock: the task lives on run()'s stack
-        task->error = error;
+        std::lock_guard lock(mutex_);   // notified under the lock: the task lives on run()'s stack
+        task->error = std::move(error); // the caller alone owns the exception from here
         task->done = true;
         task->finished.notify_one();
     }
