@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
 #include <vector>
@@ -43,6 +45,7 @@ InputFile file_entry(const fs::path& path, const fs::file_status& status) {
     std::error_code ec;
     InputFile f{path.string(), 0, 0};
     if (fs::is_regular_file(status)) f.size = fs::file_size(path, ec);
+    f.stream = fs::is_fifo(status);
     auto time = fs::last_write_time(path, ec);
     if (!ec) f.mtime = to_unix(time);
     return f;
@@ -50,8 +53,11 @@ InputFile file_entry(const fs::path& path, const fs::file_status& status) {
 
 // Walks `root` in path order without following symlinked folders (they may loop); every folder
 // that cannot be read and every link that leads nowhere is reported.
-void walk(const fs::path& root, std::vector<InputFile>& found,
-          const std::function<void(const std::string&, const std::string&)>& report) {
+void walk(const fs::path& root, std::vector<InputFile>& found, const PathReport& report,
+          const PathReport& skipped) {
+    auto skip = [&](const fs::path& path, const std::string& reason) {
+        if (skipped) skipped(path.string(), reason);
+    };
     std::vector<fs::path> folders{root}; // a stack: the next folder to read is at the back
     while (!folders.empty()) {
         fs::path folder = std::move(folders.back());
@@ -85,10 +91,15 @@ void walk(const fs::path& root, std::vector<InputFile>& found,
                     report(path.string(), path_problem(path, sec));
                 } else if (fs::is_regular_file(target)) {
                     found.push_back(file_entry(path, target));
+                } else if (std::string kind = special_file_kind(target); !kind.empty()) {
+                    skip(path, "a link to " + kind + ", not a file: not read");
                 }
-                // A symlinked folder is not followed; links to special files are skipped.
+                // A symlinked folder is not followed.
+            } else if (std::string kind = special_file_kind(own); !kind.empty()) {
+                // FIFOs, sockets and devices in a folder are not saved news, and reading one
+                // could block or never end.
+                skip(path, kind + ", not a file: not read");
             }
-            // Fifos, sockets and devices in a folder are skipped: they are not saved news.
         }
         folders.insert(folders.end(), subfolders.rbegin(), subfolders.rend());
     }
@@ -96,9 +107,23 @@ void walk(const fs::path& root, std::vector<InputFile>& found,
 
 } // namespace
 
-std::vector<InputFile>
-expand_inputs(const std::vector<std::string>& args,
-              const std::function<void(const std::string&, const std::string&)>& report) {
+std::string special_file_kind(const fs::file_status& status) {
+    switch (status.type()) {
+    case fs::file_type::fifo:
+        return "a FIFO (named pipe)";
+    case fs::file_type::socket:
+        return "a socket";
+    case fs::file_type::character:
+        return "a character device";
+    case fs::file_type::block:
+        return "a block device";
+    default:
+        return "";
+    }
+}
+
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& args, const PathReport& report,
+                                     const PathReport& skipped) {
     std::vector<InputFile> out;
     for (const auto& arg : args) {
         if (arg == "-") {
@@ -113,14 +138,25 @@ expand_inputs(const std::vector<std::string>& args,
         }
         if (fs::is_directory(status)) {
             std::vector<InputFile> found;
-            walk(arg, found, report);
+            walk(arg, found, report, skipped);
             std::sort(found.begin(), found.end(),
                       [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
             for (auto& f : found)
                 f.found = true;
             out.insert(out.end(), found.begin(), found.end());
+        } else if (fs::is_fifo(status) || fs::is_regular_file(status)) {
+            out.push_back(file_entry(arg, status)); // a FIFO is read as it comes, like stdin
         } else {
-            out.push_back(file_entry(arg, status));
+            // A device or a socket: /dev/zero never ends, a terminal or a tape blocks.
+            std::error_code lec;
+            std::string link;
+            if (fs::is_symlink(fs::symlink_status(arg, lec))) {
+                auto target = fs::canonical(arg, lec);
+                link = " (a link to " + (lec ? std::string("it") : target.string()) + ")";
+            }
+            std::string kind = special_file_kind(status);
+            report(arg, (kind.empty() ? std::string("not a regular file") : kind) + link +
+                            ", not a file of news: refused (use - to read from a pipe)");
         }
     }
     return out;
@@ -417,21 +453,64 @@ struct InputReader::Impl {
     }
 };
 
+namespace {
+
+// Waits until a FIFO opened without blocking has a writer that wrote (or came and went), checking
+// for a stop request every 200 ms: with no writer, a blocking open() would not return at all.
+void wait_for_writer(int fd) {
+    while (true) {
+        if (stop_requested()) throw Interrupted();
+        pollfd p{fd, POLLIN, 0};
+        int rc = ::poll(&p, 1, 200);
+        if (rc > 0) return;
+        if (rc < 0 && errno != EINTR)
+            throw InputError(std::string("cannot wait for the FIFO's writer: ") +
+                             std::strerror(errno));
+    }
+}
+
+int open_input(const std::string& path) {
+    if (path == "-") return dup(STDIN_FILENO);
+    // O_NONBLOCK: a FIFO's open does not wait for a writer (waited for below, interruptibly).
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return fd;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) {
+        try {
+            wait_for_writer(fd);
+        } catch (...) {
+            ::close(fd);
+            throw;
+        }
+    }
+    int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK); // reads block (and EINTR) again
+    return fd;
+}
+
+} // namespace
+
 InputReader::InputReader(const std::string& path, const ExpansionLimits& limits,
                          std::uint64_t* bytes_read)
     : impl_(std::make_unique<Impl>(limits)) {
-    int fd = path == "-" ? dup(STDIN_FILENO) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(std::string("cannot open: ") + std::strerror(errno));
+    if (stop_requested()) throw Interrupted();
+    int fd = open_input(path);
+    if (fd < 0) {
+        if (errno == EINTR && stop_requested()) throw Interrupted();
+        throw InputError(std::string("cannot open: ") + std::strerror(errno));
+    }
     impl_->fd = std::make_unique<FdCloser>(fd);
     impl_->open([fd, bytes_read](char* buffer, std::size_t size) -> std::size_t {
         while (true) {
+            // Checked before every read: a file that never ends and never blocks (/dev/zero
+            // behind a pipe, a skip past an oversized record) still stops.
+            if (stop_requested()) throw Interrupted();
             ssize_t n = ::read(fd, buffer, size);
             if (n >= 0) {
                 if (bytes_read) *bytes_read += static_cast<std::uint64_t>(n);
                 return static_cast<std::size_t>(n);
             }
             if (errno != EINTR) throw InputError(std::strerror(errno));
-            if (stop_requested()) throw Interrupted();
         }
     });
 }

@@ -24,6 +24,7 @@ struct InputFile {
     std::uintmax_t size = 0; // 0 for stdin
     std::int64_t mtime = 0;  // Unix seconds; 0 for stdin
     bool found = false;      // found in a folder walk, not named on the command line
+    bool stream = false;     // a FIFO (named pipe): read once as it comes, never hashed or tracked
 };
 
 class InputError : public std::runtime_error {
@@ -54,13 +55,19 @@ class ExpansionGuard {
     std::uint64_t in_ = 0, out_ = 0;
 };
 
-// Expands arguments: a folder is walked recursively (sorted; hidden entries, symlinked folders and
-// special files skipped), a file is taken as is, "-" means stdin. Problems (missing paths,
-// unreadable folders, symbolic link loops, broken links) are reported through
-// `report(path, reason)` and the rest goes on.
-std::vector<InputFile>
-expand_inputs(const std::vector<std::string>& args,
-              const std::function<void(const std::string&, const std::string&)>& report);
+// Expands arguments: a folder is walked recursively (sorted; hidden entries and symlinked folders
+// skipped), a file or a FIFO is taken as is, "-" means stdin. Problems (missing paths, unreadable
+// folders, symbolic link loops, broken links, and devices and sockets named as arguments, which
+// would block or never end) are reported through `report(path, reason)` and the rest goes on.
+// Special files met in a folder (FIFOs, sockets, devices, links to them) are not read: each goes
+// to `skipped(path, reason)` when it is set.
+using PathReport = std::function<void(const std::string&, const std::string&)>;
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& args, const PathReport& report,
+                                     const PathReport& skipped = {});
+
+// What a special file is, in words ("a FIFO (named pipe)", "a character device", ...); "" for a
+// regular file or a folder.
+std::string special_file_kind(const std::filesystem::file_status& status);
 
 // A stream of raw bytes: copies up to `size` bytes into `buffer` and returns how many, 0 at the
 // end. Throws InputError when the bytes cannot be read.
@@ -74,6 +81,8 @@ ByteSource memory_source(std::string bytes);
 class InputReader {
   public:
     // A file, or "-" for stdin. `bytes_read`, when set, grows by every byte read from the file.
+    // A FIFO's writer is waited for; a stop request (stop.h) ends the wait and every read with
+    // Interrupted.
     explicit InputReader(const std::string& path, const ExpansionLimits& limits = {},
                          std::uint64_t* bytes_read = nullptr);
     // Any stream, e.g. an archive member.

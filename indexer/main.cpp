@@ -5,6 +5,7 @@
 #include "analyzers/dates.h"
 #include "analyzers/hash.h"
 #include "analyzers/schema.h"
+#include "analyzers/version.h"
 #include "analyzers/xapian_call.h"
 #include "indexer/extract/extract.h"
 #include "indexer/index_writer.h"
@@ -16,13 +17,16 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <archive.h>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <libxml/parser.h>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -40,6 +44,7 @@ struct Counts {
     std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0, deleted = 0;
     std::uint64_t skipped_inputs = 0;
     std::uint64_t not_news = 0; // files found in folders or archives and skipped as not news
+    std::uint64_t special = 0;  // FIFOs, sockets and devices found in folders: not read
 };
 
 // A fingerprint of the options that shape articles: an input indexed under other settings is read
@@ -78,12 +83,29 @@ bool under_any(const std::string& path, const std::vector<std::string>& roots) {
     return false;
 }
 
+// --version: the project and build, Xapian and libstemmer (version.h), then the libxml2 and
+// libarchive actually loaded (their run-time version numbers, e.g. 20914 -> 2.9.14).
+std::string version() {
+    const long xml = std::strtol(xmlParserVersion, nullptr, 10); // 20914: 2.9.14
+    const long archive = archive_version_number();               // 3006002: 3.6.2
+    std::string text = version_text(
+        "dateline-index",
+        {{"libxml2", std::to_string(xml / 10000) + "." + std::to_string(xml / 100 % 100) + "." +
+                         std::to_string(xml % 100)},
+         {"libarchive", std::to_string(archive / 1000000) + "." +
+                            std::to_string(archive / 1000 % 1000) + "." +
+                            std::to_string(archive % 1000)}});
+    text.pop_back(); // CLI11 ends the text with its own newline
+    return text;
+}
+
 void report(const std::string& location, const std::string& reason) {
     std::cerr << "dateline-index: " << location << ": " << reason << "\n";
 }
 
 struct Cli {
     std::string db;
+    std::string db_origin; // " (the path is $DATELINE_DB's)" when it is, for messages
     std::vector<std::string> inputs;
     std::vector<std::string> field_maps;
     std::size_t batch = 1000;
@@ -173,7 +195,8 @@ int run(const Cli& cli) {
         return exit_usage;
     }
     if (!cli.dry_run && cli.db.empty()) {
-        std::cerr << "dateline-index: --db DIR is required (or use --dry-run)\n";
+        std::cerr
+            << "dateline-index: --db DIR is required (or set DATELINE_DB, or use --dry-run)\n";
         return exit_usage;
     }
 
@@ -221,10 +244,15 @@ int run(const Cli& cli) {
     };
 
     auto start = std::chrono::steady_clock::now();
-    std::vector<InputFile> files =
-        expand_inputs(cli.inputs, [&](const std::string& path, const std::string& why) {
+    std::vector<InputFile> files = expand_inputs(
+        cli.inputs,
+        [&](const std::string& path, const std::string& why) {
             ++counts.rejected;
             report(path, why);
+        },
+        [&](const std::string& path, const std::string& why) {
+            ++counts.special;
+            if (cli.verbose) report(path, "skipped: " + why);
         });
     if (writer) {
         for (const auto& id : cli.delete_ids)
@@ -259,7 +287,9 @@ int run(const Cli& cli) {
             }
             // Ingestion state: skip an input read before under the same settings, unless it
             // changed.
-            const bool tracked = writer && file.path != "-";
+            // A FIFO, like stdin, is read once as it comes: never hashed (that would consume it)
+            // nor remembered.
+            const bool tracked = writer && file.path != "-" && !file.stream;
             const std::string abs = tracked ? absolute_path(file.path) : std::string();
             const bool read_before = tracked && writer->input_state(abs).has_value();
             IndexWriter::InputState state{file.size, file.mtime, "", settings};
@@ -370,7 +400,7 @@ int run(const Cli& cli) {
             stderr,
             "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact "
             "duplicates %llu, rejected %llu, "
-            "deleted %llu; %llu unchanged inputs skipped%s; in %.1f s (%.0f articles/s)%s\n",
+            "deleted %llu; %llu unchanged inputs skipped%s%s; in %.1f s (%.0f articles/s)%s\n",
             static_cast<unsigned long long>(counts.read),
             static_cast<unsigned long long>(counts.added),
             static_cast<unsigned long long>(counts.updated),
@@ -384,6 +414,11 @@ int run(const Cli& cli) {
                    (cli.verbose ? "" : " (--verbose lists them)"))
                       .c_str()
                 : "",
+            counts.special ? ("; " + std::to_string(counts.special) +
+                              " special files skipped (FIFOs, sockets, devices" +
+                              (cli.verbose ? ")" : "; --verbose lists them)"))
+                                 .c_str()
+                           : "",
             seconds, seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
             writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str() : "");
         if (interrupted)
@@ -443,7 +478,9 @@ int main(int argc, char** argv) {
         "it); .gz, .bz2, .zst of any of them, .tar, .tar.gz, .zip archives of them, folders "
         "(recursive) and - for stdin. The format is found from the content."};
     app.add_option("inputs", cli.inputs, "Files, folders or - (stdin)");
-    app.add_option("--db", cli.db, "The database folder (created when missing)");
+    app.add_option("--db", cli.db,
+                   "The database folder, created when missing (default: $DATELINE_DB)");
+    app.set_version_flag("--version", version);
     app.add_option(
            "--field", cli.field_maps,
            "Map input fields to an article field, e.g. tags=topics,places,people,orgs (repeatable)")
@@ -514,15 +551,21 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? exit_ok : exit_usage;
     }
+    if (cli.db.empty() && !cli.dry_run && cli.explain.empty())
+        if (const char* env = std::getenv("DATELINE_DB"); env && *env) {
+            cli.db = env;
+            cli.db_origin = " (the path is $DATELINE_DB's)";
+        }
     fatal_database = cli.db;
     std::set_terminate(on_fatal);
     try {
         return run(cli);
     } catch (const DatabaseLockedError& e) {
-        std::cerr << "dateline-index: " << e.what() << "\n";
+        std::cerr << "dateline-index: " << e.what() << cli.db_origin << "\n";
         return exit_database;
     } catch (const DatabaseError& e) {
-        std::cerr << "dateline-index: " << e.what() << "\n" << last_commit_note(cli.db);
+        std::cerr << "dateline-index: " << e.what() << cli.db_origin << "\n"
+                  << last_commit_note(cli.db);
         return exit_database;
     } catch (const std::invalid_argument& e) {
         std::cerr << "dateline-index: " << e.what() << "\n";

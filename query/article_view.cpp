@@ -69,7 +69,6 @@ nlohmann::json article_document(Xapian::Database& db, std::string_view id, std::
             request.like = hit.id;
             request.limit = static_cast<Xapian::doccount>(like_count);
             request.suggest_below = 0;
-            request.snippet_length = 160;
             for (const Hit& h : search(db, request).hits)
                 like.push_back(json_shape::hit(h));
         }

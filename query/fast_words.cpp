@@ -92,6 +92,8 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
                                           std::shared_ptr<FacetIndex> index, std::string_view text,
                                           const QueryOptions& options, QueryBuilder& builder) {
     if (!index || index->partial() || db.size() != 1) return std::nullopt;
+    // Invalid UTF-8 is the parser's: it repairs the text first (U+FFFD), as a single search does.
+    if (!text::is_valid_utf8(text)) return std::nullopt;
     const LexedQuery lexed = lex_query(text);
     // NEAR and ADJ are the parser's, wherever they are (QueryWord::near misses some operands).
     if (lexed.words.empty() || !lexed.ranges.empty() || lexed.proximity) return std::nullopt;

@@ -1,6 +1,7 @@
 // dateline-query: search a Dateline database. Command line only; the work is in the library.
-//   dateline-query --db DIR [options] QUERY...
+//   dateline-query [--db DIR] [options] QUERY...   (--db defaults to $DATELINE_DB)
 // Exit codes: 0 results, 1 no results, 2 usage or query error, 3 database error.
+#include "analyzers/version.h"
 #include "batch.h"
 #include "batch_workers.h"
 #include "database.h"
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
                  "dateline-query"};
     std::string db_path;
     std::vector<std::string> words;
-    std::string sort = "relevance", format = "table", bucket = "auto", color = "auto";
+    std::string sort, format = "table", bucket = "auto", color = "auto";
     std::vector<std::string> facets;
     SearchRequest request;
     std::size_t facet_limit = 10;
@@ -71,11 +72,18 @@ int main(int argc, char** argv) {
     std::string facet_type, batch_file, recency, now;
     unsigned batch_jobs = 0;
 
-    app.add_option("--db", db_path, "The database directory")->required();
+    app.add_option("--db", db_path, "The database directory (default: $DATELINE_DB)");
+    app.set_version_flag("--version", [] {
+        std::string text = dateline::version_text("dateline-query");
+        text.pop_back(); // CLI11 ends the text with its own newline
+        return text;
+    });
     app.add_option("query", words, "The query (words are joined with spaces)");
     app.add_option("--lang", request.query_options.language,
                    "Language of the query: stemming and stopwords (default en)");
-    app.add_option("--sort", sort, "relevance, newest or oldest (default relevance)");
+    app.add_option("--sort", sort,
+                   "relevance, newest or oldest (default relevance; newest for a query of "
+                   "filters only)");
     app.add_option("--limit", request.limit, "Hits to show (default 10)");
     app.add_option("--offset", request.offset, "Hits to skip (default 0)");
     app.add_option("--facet", facets,
@@ -137,12 +145,22 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "dateline-query: " << e.what() << "\nRun with --help for more information.\n";
         return static_cast<int>(ExitCode::usage);
     }
 
+    // Where the database path came from, for the messages: a missing database names it.
+    std::string db_origin;
+    if (db_path.empty())
+        if (const char* env = std::getenv("DATELINE_DB"); env && *env) {
+            db_path = env;
+            db_origin = " (the path is $DATELINE_DB's)";
+        }
     try {
+        if (db_path.empty()) throw UsageError("no database: give --db DIR or set DATELINE_DB");
         Format out_format = parse_format(format);
         if (color != "auto" && color != "always" && color != "never")
             throw UsageError("unknown --color '" + color + "': expected auto, always or never");
@@ -202,7 +220,10 @@ int main(int argc, char** argv) {
         std::cout.flush();
         return static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);
     } catch (const Xapian::Error& e) {
-        return fail("database " + db_path + ": " + e.get_description(), std::current_exception());
+        return fail("database " + db_path + ": " + e.get_description() + db_origin,
+                    std::current_exception());
+    } catch (const DbError& e) {
+        return fail(e.what() + db_origin, std::current_exception());
     } catch (const std::exception& e) {
         return fail(e.what(), std::current_exception());
     }

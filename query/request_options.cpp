@@ -43,7 +43,12 @@ const std::array<Option, 19>& options() {
         {"filter", "filters", Kind::list, 0,
          [](SearchRequest& r, Value& v) { r.filters = std::move(v.list); }},
         {"sort", "", Kind::text, 0,
-         [](SearchRequest& r, Value& v) { r.sort = parse_sort(v.text); }},
+         [](SearchRequest& r, Value& v) {
+             if (v.text.empty())
+                 r.sort.reset(); // the default: relevance, newest first for filters only
+             else
+                 r.sort = parse_sort(v.text);
+         }},
         {"limit", "", Kind::count, doccount_max,
          [](SearchRequest& r, Value& v) { r.limit = static_cast<Xapian::doccount>(v.count); }},
         {"offset", "", Kind::count, doccount_max,
@@ -110,8 +115,8 @@ std::string quoted(std::string_view name) {
     return "\"" + std::string(name) + "\"";
 }
 
-[[noreturn]] void bad_count(const Option& option) {
-    throw UsageError(quoted(option.name) + " must be a whole number from 0 to " +
+[[noreturn]] void bad_count(const Option& option, std::string_view name) {
+    throw UsageError(quoted(name) + " must be a whole number from 0 to " +
                      std::to_string(option.most));
 }
 
@@ -129,16 +134,16 @@ void set_request_option(SearchRequest& request, std::string_view name, const nlo
     Value value;
     switch (option.kind) {
     case Kind::text:
-        if (!json.is_string()) throw UsageError(quoted(option.name) + " must be a string");
+        if (!json.is_string()) throw UsageError(quoted(name) + " must be a string");
         value.text = json.get<std::string>();
         break;
     case Kind::count:
         if (!json.is_number_unsigned() || json.get<std::uint64_t>() > option.most)
-            bad_count(option);
+            bad_count(option, name);
         value.count = json.get<std::uint64_t>();
         break;
     case Kind::flag:
-        if (!json.is_boolean()) throw UsageError(quoted(option.name) + " must be true or false");
+        if (!json.is_boolean()) throw UsageError(quoted(name) + " must be true or false");
         value.flag = json.get<bool>();
         break;
     case Kind::list:
@@ -146,11 +151,11 @@ void set_request_option(SearchRequest& request, std::string_view name, const nlo
             value.list.push_back(json.get<std::string>());
         } else if (json.is_array()) {
             for (const auto& item : json) {
-                if (!item.is_string()) throw UsageError(quoted(option.name) + " must list strings");
+                if (!item.is_string()) throw UsageError(quoted(name) + " must list strings");
                 value.list.push_back(item.get<std::string>());
             }
         } else {
-            throw UsageError(quoted(option.name) + " must be a string or a list of strings");
+            throw UsageError(quoted(name) + " must be a string or a list of strings");
         }
         break;
     }
@@ -166,11 +171,12 @@ void add_request_option_text(SearchRequest& request, std::string_view name, std:
         break;
     case Kind::count: {
         const std::string_view digits = text::trim(text);
-        if (digits.empty() || digits.size() > 20) bad_count(option);
+        if (digits.empty() || digits.size() > 20) bad_count(option, name);
         std::uint64_t n = 0;
         for (char c : digits) {
-            if (c < '0' || c > '9') bad_count(option);
-            if (n > (option.most - static_cast<std::uint64_t>(c - '0')) / 10) bad_count(option);
+            if (c < '0' || c > '9') bad_count(option, name);
+            if (n > (option.most - static_cast<std::uint64_t>(c - '0')) / 10)
+                bad_count(option, name);
             n = n * 10 + static_cast<std::uint64_t>(c - '0');
         }
         value.count = n;
@@ -183,7 +189,7 @@ void add_request_option_text(SearchRequest& request, std::string_view name, std:
         else if (word == "0" || word == "false" || word == "no" || word == "off")
             value.flag = false;
         else
-            throw UsageError(quoted(option.name) + " must be true or false (1/0, yes/no)");
+            throw UsageError(quoted(name) + " must be true or false (1/0, yes/no)");
         break;
     }
     case Kind::list: {

@@ -40,6 +40,33 @@ const char* sort_name(SortOrder order) {
     return "relevance";
 }
 
+bool query_weighs(const Xapian::Query& query) {
+    using Q = Xapian::Query;
+    switch (query.get_type()) {
+    case Q::LEAF_TERM:
+    case Q::LEAF_POSTING_SOURCE:
+    case Q::OP_WILDCARD: // expanded at match time into terms
+        return true;
+    case Q::LEAF_MATCH_ALL:
+    case Q::LEAF_MATCH_NOTHING:
+        return false;
+    case Q::OP_FILTER:
+    case Q::OP_AND_NOT:
+        // Only the left side weighs; the rest only narrows.
+        return query.get_num_subqueries() > 0 && query_weighs(query.get_subquery(0));
+    case Q::OP_SCALE_WEIGHT:
+        // Xapian 1.4 has no accessor for the factor: its description is "FACTOR * SUBQUERY".
+        // The query parser scales boolean-only queries by 0.
+        if (query.get_description().starts_with("Query(0 * ")) return false;
+        break;
+    default:
+        break;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        if (query_weighs(query.get_subquery(i))) return true;
+    return false;
+}
+
 namespace {
 
 std::string id_from_terms(const Xapian::Document& doc) {
@@ -177,7 +204,6 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         result.query = request.query;
         result.offset = request.offset;
         result.limit = request.limit;
-        result.sort = request.sort;
 
         // A prepared database (prepare_for_many_searches) sorts by its published times in
         // memory, the same order as the value slot without reading the value stream for every
@@ -197,6 +223,9 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                  : build_query(db, request, builder, request.query);
         result.filters = request.filters;
         if (request.recency_half_life > 0) query = with_recency(db, query, request);
+        result.sort = request.sort
+                          ? *request.sort
+                          : (query_weighs(query) ? SortOrder::relevance : SortOrder::newest);
         result.parsed = query.get_description();
         result.stopwords = builder.stopped_words();
 
@@ -206,7 +235,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         std::unique_ptr<PublishedKey> key;
         if (prepared) key = std::make_unique<PublishedKey>(prepared);
         const auto slot = schema::slot::published;
-        switch (request.sort) {
+        switch (result.sort) {
         case SortOrder::relevance:
             if (key)
                 enquire.set_sort_by_relevance_then_key(key.get(), true);
@@ -215,7 +244,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             break;
         case SortOrder::newest:
         case SortOrder::oldest: {
-            const bool newest = request.sort == SortOrder::newest;
+            const bool newest = result.sort == SortOrder::newest;
             if (key)
                 enquire.set_sort_by_key_then_relevance(key.get(), newest);
             else

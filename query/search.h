@@ -31,7 +31,10 @@ const char* sort_name(SortOrder order);
 struct SearchRequest {
     std::string query; // the query language; empty browses every article
     QueryOptions query_options;
-    SortOrder sort = SortOrder::relevance; // relevance ties: newest first
+    // Unset: by relevance, except a query without anything that weighs (no free-text words: only
+    // filters, or none) is sorted newest first, its scores being all 0. Relevance ties: newest
+    // first. SearchResult::sort says which order was used.
+    std::optional<SortOrder> sort;
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     std::vector<std::string> facets; // facet names (facets.h), in the order to show them
@@ -73,7 +76,7 @@ struct SearchResult {
     bool total_exact = true;
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 0;
-    SortOrder sort = SortOrder::relevance;
+    SortOrder sort = SortOrder::relevance; // the order used (the request's, or its default)
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
     std::vector<std::string> stopwords;    // query words ignored as stopwords
@@ -83,6 +86,10 @@ struct SearchResult {
 };
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request);
+
+// Whether any part of `query` can give a document a weight (a term or posting source outside
+// boolean filters and 0-scaled subqueries): what decides the default sort. Exposed for tests.
+bool query_weighs(const Xapian::Query& query);
 
 // Every match of the request, in its sort order, handed to `sink` one hit at a time as it is read
 // (offset, limit, facets and suggestions ignored); the result holds the summary without hits. The

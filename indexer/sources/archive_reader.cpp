@@ -1,5 +1,7 @@
 #include "archive_reader.h"
 
+#include "indexer/stop.h"
+
 #include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
@@ -48,11 +50,21 @@ bool skipped(const std::string& name) {
 }
 
 void read_members(archive* a, const std::string& origin, const MemberReader& read_member,
-                  const SourceSink& sink, const ExpansionLimits& limits) {
+                  const SourceSink& sink, const ExpansionLimits& limits,
+                  std::uint64_t* bytes_read = nullptr) {
     archive_entry* entry = nullptr;
     std::uint64_t archive_out = 0; // bytes of every member so far
+    auto count_read = [&] {
+        if (!bytes_read) return;
+        // Where libarchive is in the file (compressed bytes; a zip's reader seeks to the central
+        // directory at the end first, then back to each member).
+        const std::int64_t raw = archive_filter_bytes(a, -1);
+        if (raw > 0) *bytes_read = static_cast<std::uint64_t>(raw);
+    };
     while (true) {
+        if (stop_requested()) throw Interrupted();
         int rc = archive_read_next_header(a, &entry);
+        count_read();
         if (rc == ARCHIVE_EOF) return;
         if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) fail(a, "bad archive");
         if (archive_entry_filetype(entry) != AE_IFREG) continue;
@@ -71,7 +83,9 @@ void read_members(archive* a, const std::string& origin, const MemberReader& rea
         std::int64_t raw_seen = archive_filter_bytes(a, -1);
         InputReader in(
             [&](char* buffer, std::size_t size) -> std::size_t {
+                if (stop_requested()) throw Interrupted();
                 la_ssize_t n = archive_read_data(a, buffer, size);
+                count_read();
                 if (n < 0) {
                     archive_failed = true;
                     const char* msg = archive_error_string(a);
@@ -140,11 +154,11 @@ la_ssize_t pull(archive* a, void* data, const void** buffer) {
 
 void read_archive_file(const std::string& path, const std::string& origin,
                        const MemberReader& read_member, const SourceSink& sink,
-                       const ExpansionLimits& limits) {
+                       const ExpansionLimits& limits, std::uint64_t* bytes_read) {
     ArchivePtr a = new_reader();
     if (archive_read_open_filename(a.get(), path.c_str(), 1 << 16) != ARCHIVE_OK)
         fail(a.get(), "cannot open archive");
-    read_members(a.get(), origin, read_member, sink, limits);
+    read_members(a.get(), origin, read_member, sink, limits, bytes_read);
 }
 
 void read_archive_stream(InputReader& in, const std::string& origin,

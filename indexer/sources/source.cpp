@@ -218,7 +218,8 @@ void dispatch(InputReader& in, const std::string& name, const ItemOrigin& from,
             dispatch(member_in, member.name, member_from, "", depth + 1, true, options, sink);
         };
         if (!archive_path.empty())
-            read_archive_file(archive_path, from.origin, member_reader, sink, options.expansion);
+            read_archive_file(archive_path, from.origin, member_reader, sink, options.expansion,
+                              depth == 0 ? options.bytes_read : nullptr);
         else
             read_archive_stream(in, from.origin, member_reader, sink, options.expansion);
         return;
@@ -243,8 +244,10 @@ void SourceSink::warn_refused_loads(const std::string& location, const xmlDoc* d
 void read_source(const InputFile& input, const SourceOptions& options, const SourceSink& sink) {
     InputReader reader(input.path, options.expansion, options.bytes_read);
     ItemOrigin from{input.path, options.fetched_at ? options.fetched_at : time_of(input.mtime)};
-    dispatch(reader, input.path, from, input.path == "-" ? "" : input.path, 0, input.found, options,
-             sink);
+    // stdin and FIFOs cannot be opened again from the start: an archive in them is read as a
+    // stream.
+    const bool reopenable = input.path != "-" && !input.stream;
+    dispatch(reader, input.path, from, reopenable ? input.path : "", 0, input.found, options, sink);
 }
 
 } // namespace dateline

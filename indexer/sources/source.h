@@ -25,8 +25,8 @@ struct SourceOptions {
     ExpansionLimits expansion; // compression bombs: per compressed input and archive member
     std::optional<Timestamp> fetched_at; // reference time for pages (else the file's mtime)
     // When set, read_source adds the bytes it reads from the input file (compressed, as on disk)
-    // here as it goes, on the calling thread: progress within one large input. Archives read by
-    // libarchive are not counted.
+    // here as it goes, on the calling thread: progress within one large input. A .tar or .zip
+    // file read by libarchive counts the bytes libarchive has read of it.
     std::uint64_t* bytes_read = nullptr;
 };
 

@@ -105,7 +105,10 @@ class TablePrinter final : public Printer {
                  << with_commas(r.total) << (r.total == 1 ? " match" : " matches");
             if (!hits_.empty())
                 out_ << ", " << hits_.front().rank << "–" << hits_.back().rank << " shown";
-            out_ << ", by " << sort_name(r.sort) << '\n';
+            out_ << (r.sort == SortOrder::relevance ? ", by relevance"
+                     : r.sort == SortOrder::newest  ? ", by date, newest first"
+                                                    : ", by date, oldest first")
+                 << '\n';
         }
         if (r.suggestion && !r.auto_corrected)
             out_ << "Did you mean: " << style(bold) << *r.suggestion << style(reset) << style(dim)

@@ -1,6 +1,7 @@
 // One access-log line per request: the common log format plus the milliseconds it took,
 //   127.0.0.1 - - [02/Dec/2026:08:00:00 +0000] "GET /api/search?q=oil HTTP/1.1" 200 5123 2.4ms
-// (bytes "-" when unknown, as for streamed answers).
+// (bytes "-" when unknown; the client "-" and the request line "-" for a request httplib refused
+// before reading it: a malformed or oversized request line).
 #pragma once
 
 #include <chrono>

@@ -1,14 +1,17 @@
 // dateline-serve: a Dateline database over HTTP (query/serve/API.md) and the web page at /.
-//   dateline-serve --db DIR [--bind 127.0.0.1] [--port 8080] [--threads N] [--token-file FILE]
+//   dateline-serve [--db DIR] [--bind 127.0.0.1] [--port 8080] [--threads N] [--token-file FILE]
 //                  [--public] [--cors ORIGIN] [--quiet]
 // Exit codes: 0 stopped by SIGINT/SIGTERM (requests in flight finished), 2 usage error, 3 cannot
-// listen.
+// listen. --db defaults to $DATELINE_DB.
+#include "analyzers/version.h"
+#include "query/database.h"
 #include "query/errors.h"
 #include "server.h"
 
 #include <CLI/CLI.hpp>
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <pthread.h>
@@ -45,8 +48,13 @@ int main(int argc, char** argv) {
     dateline::serve::ServerOptions options;
     std::string token_file;
     bool open_to_all = false;
-    app.add_option("--db", options.db_path, "The database directory (opened read-only)")
-        ->required();
+    app.add_option("--db", options.db_path,
+                   "The database directory, opened read-only (default: $DATELINE_DB)");
+    app.set_version_flag("--version", [] {
+        std::string text = dateline::version_text("dateline-serve");
+        text.pop_back(); // CLI11 ends the text with its own newline
+        return text;
+    });
     app.add_option("--bind", options.bind,
                    "Address to listen on (default 127.0.0.1; another one needs --token-file or "
                    "--public)");
@@ -67,6 +75,10 @@ int main(int argc, char** argv) {
     app.add_flag("--quiet", options.quiet, "No access log");
     try {
         app.parse(argc, argv);
+        if (options.db_path.empty())
+            if (const char* env = std::getenv("DATELINE_DB"); env && *env) options.db_path = env;
+        if (options.db_path.empty())
+            throw dateline::query::UsageError("no database: give --db DIR or set DATELINE_DB");
         if (!token_file.empty()) options.token = read_token(token_file);
         if (!is_loopback(options.bind) && options.token.empty() && !open_to_all)
             throw dateline::query::UsageError(
@@ -74,6 +86,8 @@ int main(int argc, char** argv) {
                 " is reachable from other machines: give --token-file FILE (or --public to "
                 "serve without a token)");
     } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "dateline-serve: " << e.what() << "\nRun with --help for more information.\n";
@@ -105,8 +119,17 @@ int main(int argc, char** argv) {
             options.bind.find(':') != std::string::npos && options.bind.front() != '['
                 ? "[" + options.bind + "]"
                 : options.bind;
+        std::string articles;
+        try {
+            articles =
+                std::to_string(dateline::query::open_database(options.db_path).get_doccount()) +
+                " articles";
+        } catch (const std::exception& e) { // answered with 503 until it can be opened
+            articles = std::string("unavailable: ") + e.what();
+        }
         std::cerr << "dateline-serve: listening on http://" << host << ':' << port << " ("
-                  << options.db_path << (options.token.empty() ? "" : ", token required") << ")\n"
+                  << options.db_path << ", " << articles << ", " << server.threads() << " threads"
+                  << (options.token.empty() ? "" : ", token required") << ")\n"
                   << std::flush;
         server.serve();
         std::cerr << "dateline-serve: stopped\n";

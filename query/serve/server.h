@@ -44,6 +44,7 @@ class Server {
     void serve();
     // Safe from another thread (the signal watcher).
     void stop();
+    unsigned threads() const; // search workers
 
   private:
     struct Impl;

@@ -15,7 +15,8 @@ struct WorkerPool::Task {
     std::condition_variable finished;
 };
 
-WorkerPool::WorkerPool(std::string db_path, unsigned threads) : db_path_(std::move(db_path)) {
+WorkerPool::WorkerPool(std::string db_path, unsigned threads, Job warm)
+    : db_path_(std::move(db_path)), warm_(std::move(warm)) {
     if (threads == 0) threads = 1;
     for (unsigned i = 0; i < threads; ++i)
         threads_.emplace_back([this] { work(); });
@@ -42,7 +43,22 @@ void WorkerPool::run(const Job& job) {
 }
 
 void WorkerPool::work() {
-    std::optional<Xapian::Database> db; // opened at the first job, and again after a failure
+    std::optional<Xapian::Database> db; // opened now, else at a job (again after a failure)
+    auto open = [&] {
+        db = query::open_database(db_path_);
+        query::prepare_for_many_searches(*db);
+        if (warm_) {
+            try {
+                warm_(*db);
+            } catch (...) {
+            }
+        }
+    };
+    try {
+        open(); // before the first request, so that no user waits for it
+    } catch (...) {
+        db.reset(); // reported by the first job, which tries again
+    }
     for (;;) {
         Task* task = nullptr;
         {
@@ -55,8 +71,7 @@ void WorkerPool::work() {
         std::exception_ptr error;
         try {
             if (!db) {
-                db = query::open_database(db_path_);
-                query::prepare_for_many_searches(*db);
+                open();
             } else {
                 query::reopen_latest(*db);
             }

@@ -27,7 +27,11 @@ class WorkerPool {
   public:
     using Job = std::function<void(Xapian::Database&)>;
 
-    WorkerPool(std::string db_path, unsigned threads);
+    // Each worker opens its database when it starts (and, after a failure, at its next job);
+    // `warm` runs right after every open, to build what later searches read (facet index parts,
+    // completions) before a user waits for it. Its errors are ignored: the job that follows reports
+    // them.
+    WorkerPool(std::string db_path, unsigned threads, Job warm = {});
     ~WorkerPool(); // finishes queued jobs, then joins
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
@@ -43,6 +47,7 @@ class WorkerPool {
     void work();
 
     std::string db_path_;
+    Job warm_;
     std::mutex mutex_;
     std::condition_variable ready_;
     std::deque<Task*> queue_;

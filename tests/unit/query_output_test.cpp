@@ -122,6 +122,22 @@ TEST_CASE("csv output: a hit table, then a facet table after a blank line") {
     CHECK(facets_only[0] == "facet,value,label,count");
 }
 
+TEST_CASE("a query of filters only says it is sorted by date, newest first (table and json)") {
+    static Xapian::WritableDatabase db = testing::make_database(testing::sample_articles());
+    SearchRequest r;
+    r.query = "tag:grain";
+    auto result = search(db, r);
+    CHECK(print(Format::table, result).find(": 3 matches, 1–3 shown, by date, newest first\n") !=
+          std::string::npos);
+    CHECK(nlohmann::json::parse(print(Format::json, result))["sort"] == "newest");
+    r.sort = SortOrder::relevance; // asked for: kept, and said
+    auto relevance = search(db, r);
+    CHECK(print(Format::table, relevance).find("shown, by relevance\n") != std::string::npos);
+    CHECK(nlohmann::json::parse(print(Format::json, relevance))["sort"] == "relevance");
+    r.sort = SortOrder::oldest;
+    CHECK(print(Format::table, search(db, r)).find("by date, oldest first") != std::string::npos);
+}
+
 TEST_CASE("csv fields with commas, quotes or line breaks are quoted") {
     Xapian::WritableDatabase db = testing::make_database({testing::article(
         "q,1", "Reuters", "reuters", "1987-03-17", "Say \"hi\", world", "body text", {"a", "b"})});

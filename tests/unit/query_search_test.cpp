@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -126,6 +127,59 @@ TEST_CASE_FIXTURE(Fixture, "an empty or filter-only query browses, newest first 
     CHECK(ids("-wheat -\"crude oil\"") == Ids{"putin-1", "note-1", "coffee-1"});
     CHECK(run("!!!").total == 6); // nothing to search for: browse
     CHECK(run("the").total == 2); // a query of only stopwords keeps them
+}
+
+TEST_CASE_FIXTURE(Fixture, "a query of filters only sorts newest first unless a sort is given") {
+    auto browse = [&](const std::string& q, std::optional<SortOrder> sort,
+                      std::vector<std::string> filters = {}) {
+        SearchRequest r;
+        r.query = q;
+        r.sort = sort;
+        r.filters = std::move(filters);
+        return search(db, r);
+    };
+    auto ids_of = [](const SearchResult& r) {
+        std::vector<std::string> out;
+        for (const auto& h : r.hits)
+            out.push_back(h.id);
+        return out;
+    };
+    for (const std::string q : {"", "tag:grain", "source:reuters -tag:grain", "-tag:grain",
+                                "tag:grain OR date:1987", "date:1987.."}) {
+        CAPTURE(q);
+        auto by_default = browse(q, std::nullopt);
+        CHECK(by_default.sort == SortOrder::newest);
+        CHECK(ids_of(by_default) == ids_of(browse(q, SortOrder::newest)));
+        // Asked for, relevance is kept (and said), the order of today: all scores 0, ties newest.
+        auto relevance = browse(q, SortOrder::relevance);
+        CHECK(relevance.sort == SortOrder::relevance);
+        CHECK(ids_of(relevance) == ids_of(by_default));
+    }
+    CHECK(browse("", std::nullopt, {"tag:grain"}).sort == SortOrder::newest);
+    CHECK(ids_of(browse("", std::nullopt)) ==
+          std::vector<std::string>{"putin-1", "oil-1", "grain-2", "grain-1", "coffee-1", "note-1"});
+    // Free-text words (also stopwords kept, wildcards, fields of words) rank by relevance.
+    for (const std::string q : {"wheat", "wheat tag:grain", "the", "whe*", "title:wheat",
+                                "\"crude oil\" -tag:grain", "putin"}) {
+        CAPTURE(q);
+        CHECK(browse(q, std::nullopt).sort == SortOrder::relevance);
+    }
+    CHECK(browse("tag:grain", SortOrder::oldest).sort == SortOrder::oldest);
+}
+
+TEST_CASE("query_weighs: terms and posting sources weigh, filters and 0-scaled parts do not") {
+    using Q = Xapian::Query;
+    CHECK(query_weighs(Q("wheat")));
+    CHECK_FALSE(query_weighs(Q::MatchAll));
+    CHECK_FALSE(query_weighs(Q::MatchNothing));
+    CHECK_FALSE(query_weighs(Q(Q::OP_SCALE_WEIGHT, Q("Kgrain"), 0)));
+    CHECK(query_weighs(Q(Q::OP_SCALE_WEIGHT, Q("wheat"), 2)));
+    CHECK_FALSE(query_weighs(Q(Q::OP_FILTER, Q::MatchAll, Q("Kgrain"))));
+    CHECK(query_weighs(Q(Q::OP_FILTER, Q("wheat"), Q("Kgrain"))));
+    CHECK_FALSE(query_weighs(Q(Q::OP_AND_NOT, Q::MatchAll, Q("wheat"))));
+    CHECK(query_weighs(Q(Q::OP_OR, Q(Q::OP_SCALE_WEIGHT, Q("Kgrain"), 0), Q("wheat"))));
+    CHECK(query_weighs(Q(Q::OP_WILDCARD, "whe")));
+    CHECK_FALSE(query_weighs(Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_WILDCARD, "Kgr"), 0)));
 }
 
 TEST_CASE_FIXTURE(Fixture, "relevance ranks title matches first; limit and offset page") {
