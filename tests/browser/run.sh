@@ -25,7 +25,8 @@ fi
 cd "$here"
 if [ ! -d node_modules/playwright-core ]; then
   if ! PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund; then
-    echo "browser/serve_page: skipped: npm ci failed (no registry?)" >&2
+    echo "browser/serve_page: npm ci failed (no registry?)" >&2
+    [ "${CI:-}" = true ] && exit 1 # CI reaches the registry: a failure there is a failure
     exit 77
   fi
 fi
