@@ -356,18 +356,19 @@ def run_batch(bin_dir, db, lines, jobs, duration, work):
                 f.write("\n".join(lines) + "\n")
         cmd = [f"{bin_dir}/dateline-query", "--db", db, "--batch", path]
         if jobs: cmd += ["--jobs", str(jobs)]
-        t = time.perf_counter()
+        busy, kids, t = busy_seconds(), children_cpu(), time.perf_counter()
         p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         wall = time.perf_counter() - t
         if p.returncode not in (0, 1):  # 1: some line found nothing
             sys.exit(f"bench-serve: --batch failed ({p.returncode}): {p.stderr[:500]}")
-        return wall
-    wall, reps = once(1), 1
+        cpu = children_cpu() - kids  # dateline-query and the workers it waited for
+        return wall, cpu, max(0.0, busy_seconds() - busy - cpu) / wall
+    (wall, _, _), reps = once(1), 1
     while True:
         reps = min(512, max(1, int(reps * duration / max(wall, 0.01) + 0.5)))
-        wall = once(reps)
+        wall, cpu, others = once(reps)
         if wall >= duration * 0.7 or reps >= 512:
-            return reps * len(lines), wall
+            return reps * len(lines), wall, cpu, others
 
 
 # ---------------------------------------------------------------- browser
@@ -483,8 +484,9 @@ def main():
             # dateline-query --batch, same request lines, one process
             lines = [r[4] for r in reqs]
             for jobs in (1, 0):
-                n, wall = run_batch(a.bin, db, lines, jobs, a.duration, cwork)
-                batch_rows.append(dict(corpus=name, jobs=jobs or f"default", n=n, wall=wall, rps=n / wall))
+                n, wall, cpu, others = run_batch(a.bin, db, lines, jobs, a.duration, cwork)
+                batch_rows.append(dict(corpus=name, jobs=jobs or f"default", n=n, wall=wall, rps=n / wall,
+                                       cpu_ms=cpu * 1000 / n, others=others))
                 log(f"{name} --batch jobs={jobs or 'default'}: {n / wall:.1f} req/s")
     finally:
         stop_all()
@@ -520,7 +522,8 @@ def main():
                       f"{r['hwm_mib']:12.0f} {r['cpu_ms']:10.2f} {r['server_cores']:9.2f} {r['others']:6.2f} {ratio:>17}")
     print()
     print("dateline-query --batch on the same request lines (one process, process start included):")
-    hdr = f"{'corpus':8} {'jobs':>8} {'requests':>9} {'wall s':>7} {'req/s':>8} {'serve req/s (clients)':>22} {'serve/batch':>11}"
+    hdr = (f"{'corpus':8} {'jobs':>8} {'requests':>9} {'wall s':>7} {'req/s':>8} {'CPU ms/req':>10} "
+           f"{'others':>6} {'serve req/s (clients)':>22} {'serve/batch':>11}")
     print(hdr)
     print("-" * len(hdr))
     for b in batch_rows:
@@ -530,7 +533,8 @@ def main():
         best = max(pick, key=lambda r: r["rps"]) if pick else None
         s = f"{best['rps']:.1f} ({best['clients']})" if best else "-"
         ratio = f"{best['rps'] / b['rps']:.2f}x" if best else "-"
-        print(f"{b['corpus']:8} {str(b['jobs']):>8} {b['n']:9} {b['wall']:7.2f} {b['rps']:8.1f} {s:>22} {ratio:>11}")
+        print(f"{b['corpus']:8} {str(b['jobs']):>8} {b['n']:9} {b['wall']:7.2f} {b['rps']:8.1f} "
+              f"{b['cpu_ms']:10.2f} {b['others']:6.2f} {s:>22} {ratio:>11}")
     print()
     print("One request at a time (second pass, warm; Python's urllib as the client, a new connection "
           "each), median ms per request class:")
