@@ -235,8 +235,13 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         std::unique_ptr<PublishedKey> key;
         if (prepared) key = std::make_unique<PublishedKey>(prepared);
         const auto slot = schema::slot::published;
-        switch (result.sort) {
+        // No page (--limit 0, timelines, facet counts): nothing to order, so no sort key is
+        // read for every match. Totals and facets do not depend on the order.
+        const bool no_page = request.limit == 0;
+        if (no_page) enquire.set_weighting_scheme(Xapian::BoolWeight()); // no scores shown
+        switch (no_page ? SortOrder::relevance : result.sort) {
         case SortOrder::relevance:
+            if (no_page) break; // BM25 order, no key
             if (key)
                 enquire.set_sort_by_relevance_then_key(key.get(), true);
             else
