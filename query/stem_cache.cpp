@@ -38,9 +38,9 @@ class CachingStemmer final : public Xapian::StemImplementation {
 } // namespace
 
 Xapian::Stem cached_stem(std::string_view language, std::size_t capacity) {
-    static std::mutex mutex;
-    static std::map<std::string, Xapian::Stem, std::less<>> stems;
-    std::lock_guard lock(mutex);
+    // Per thread: a Xapian::Stem is a handle whose reference count is not atomic, so one handle
+    // shared by threads (the server's workers) corrupts its count as copies come and go.
+    thread_local std::map<std::string, Xapian::Stem, std::less<>> stems;
     auto it = stems.find(language);
     if (it == stems.end()) {
         Xapian::Stem inner = stemming::make_stem(language);

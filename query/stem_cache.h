@@ -2,8 +2,9 @@
 // (Xapian::MSet::snippet), and the same words come back hit after hit and query after query.
 // cached_stem(language) wraps stemming::make_stem(language) (the indexer's stemmer, so results
 // are identical) in a Xapian::StemImplementation that remembers up to `capacity` words (then
-// starts afresh). One shared instance per language for the process; calls are serialised by a
-// mutex, so it may be used from several threads.
+// starts afresh). One instance per language and thread: Xapian::Stem handles count references
+// without atomics, so a handle shared between threads (dateline-serve's workers) is corrupted
+// as its copies come and go (seen as segfaults under load; tests/concurrency reproduces it).
 #pragma once
 
 #include <cstddef>
