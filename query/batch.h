@@ -1,12 +1,13 @@
 // --batch FILE: many searches against one open database. Each line of the input is one query:
 // plain query text, or a JSON request object (request_options.h: every option of the command line
 // by its API name, {"query": "...", "limit": N, "facets": [...], "recency": "30d", ...}) whose
-// absent keys take the command line's values. Each non-blank line writes one compact JSON object: the --format json document
-// (json_shape::search_document) plus "line" (1-based input line) and "exit" (what a single run
-// would exit with: 0 found, 1 nothing found), or {"line": N, "error": "...", "exit": 2|3}. A bad
-// line does not stop the batch; run_batch returns the highest per-line exit code (0 if none).
-// Every line sees the newest committed revision: the database is reopened before each search
-// (cheap when nothing changed), so a long batch beside a running indexer does not go stale.
+// absent keys take the command line's values. Each non-blank line writes one compact JSON object:
+// the --format json document (json_shape::search_document) plus "line" (1-based input line) and
+// "exit" (what a single run would exit with: 0 found, 1 nothing found), or {"line": N, "error":
+// "...", "exit": 2|3}. A bad line does not stop the batch; run_batch returns the highest per-line
+// exit code (0 if none). Every line sees the newest committed revision: the database is reopened
+// before each search (cheap when nothing changed), so a long batch beside a running indexer does
+// not go stale.
 #pragma once
 
 #include "search.h"

@@ -2,11 +2,11 @@
 // loopback under many clients at once, each answer equal to the same request answered alone.
 // Built and run a second time under ThreadSanitizer by scripts/test (build-tsan/).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "../unit/query_fixture.h"
 #include "query/errors.h"
 #include "query/search.h"
 #include "query/serve/server.h"
 #include "query/serve/worker_pool.h"
-#include "../unit/query_fixture.h"
 
 #include <atomic>
 #include <doctest/doctest.h>
