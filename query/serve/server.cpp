@@ -184,11 +184,11 @@ struct Server::Impl {
                              " hits per page (GET /api/export streams every match)");
     }
 
-    // The search request of a GET's query parameters; `skip` names parameters of the endpoint
-    // itself (format, prefix...).
-    SearchRequest request_from_params(const httplib::Request& req,
+    // The search request of a GET's query parameters over `base`; `skip` names parameters of
+    // the endpoint itself (format).
+    SearchRequest request_from_params(const httplib::Request& req, SearchRequest base,
                                       std::initializer_list<std::string_view> skip = {}) const {
-        SearchRequest request = defaults();
+        SearchRequest request = std::move(base);
         for (const auto& [name, value] : req.params) {
             if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
             query::add_request_option_text(request, name, value);
@@ -196,17 +196,23 @@ struct Server::Impl {
         return request;
     }
 
-    // Runs fn on a worker and turns whatever it throws into the JSON error of API.md.
+    // The JSON error of API.md for what a request threw; a bug (500) is also logged.
+    void send_exception(httplib::Response& res, const std::exception_ptr& error) {
+        const HttpError e = http_error_for(error);
+        if (e.status >= 500 && std::string_view(e.code) == "internal") {
+            std::lock_guard lock(log_mutex);
+            std::cerr << "dateline-serve: internal error: " << e.message << '\n';
+        }
+        send_error(res, e.status, e.code, e.message);
+    }
+
+    // Runs fn on a worker and answers whatever it throws with its JSON error. (What a handler
+    // throws outside answer() reaches httplib's exception handler, which does the same.)
     template <class F> void answer(httplib::Response& res, F&& fn) {
         try {
             pool.run([&](Xapian::Database& db) { fn(db); });
         } catch (...) {
-            const HttpError e = http_error_for(std::current_exception());
-            if (e.status >= 500 && std::string_view(e.code) == "internal") {
-                std::lock_guard lock(log_mutex);
-                std::cerr << "dateline-serve: internal error: " << e.message << '\n';
-            }
-            send_error(res, e.status, e.code, e.message);
+            send_exception(res, std::current_exception());
         }
     }
 
@@ -286,23 +292,13 @@ void Server::Impl::routes() {
     using httplib::Response;
 
     http.Get("/api/search", [this](const Request& req, Response& res) {
-        try {
-            search(request_from_params(req), res);
-        } catch (...) {
-            const HttpError e = http_error_for(std::current_exception());
-            send_error(res, e.status, e.code, e.message);
-        }
+        search(request_from_params(req, defaults()), res);
     });
     http.Post("/api/search", [this](const Request& req, Response& res) {
-        try {
-            auto body = nlohmann::json::parse(req.body, nullptr, false);
-            if (body.is_discarded() || !body.is_object())
-                throw query::UsageError("the request body is not a JSON object");
-            search(query::request_from_json(body, defaults()), res);
-        } catch (...) {
-            const HttpError e = http_error_for(std::current_exception());
-            send_error(res, e.status, e.code, e.message);
-        }
+        auto body = nlohmann::json::parse(req.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object())
+            throw query::UsageError("the request body is not a JSON object");
+        search(query::request_from_json(body, defaults()), res);
     });
     http.Post("/api/batch", [this](const Request& req, Response& res) {
         auto lines = std::make_shared<std::vector<std::pair<std::size_t, std::string>>>();
@@ -351,73 +347,59 @@ void Server::Impl::routes() {
             });
     });
     http.Get("/api/timeline", [this](const Request& req, Response& res) {
-        try {
-            SearchRequest request = request_from_params(req);
-            check_limits(request);
-            request.limit = 0;
-            request.facets = {"date"};
-            answer(res, [&](Xapian::Database& db) {
-                std::ostringstream out;
-                auto printer = query::make_printer(query::Format::json, out);
-                query::render_timeline(query::search(db, request), *printer);
-                res.set_content(out.str(), "application/json; charset=utf-8");
-            });
-        } catch (...) {
-            const HttpError e = http_error_for(std::current_exception());
-            send_error(res, e.status, e.code, e.message);
-        }
+        SearchRequest request = request_from_params(req, defaults());
+        check_limits(request);
+        request.limit = 0;
+        request.facets = {"date"};
+        answer(res, [&](Xapian::Database& db) {
+            std::ostringstream out;
+            auto printer = query::make_printer(query::Format::json, out);
+            query::render_timeline(query::search(db, request), *printer);
+            res.set_content(out.str(), "application/json; charset=utf-8");
+        });
     });
     http.Get("/api/export", [this](const Request& req, Response& res) {
-        try {
-            SearchRequest request = defaults();
-            request.snippet_length = 0;
-            for (const auto& [name, value] : req.params) {
-                if (name == "format") continue;
-                if (name == "limit" || name == "offset")
-                    throw query::UsageError("export streams every match: no " + name);
-                query::add_request_option_text(request, name, value);
-            }
-            check_limits(request);
-            const std::string format_name =
-                req.has_param("format") ? req.get_param_value("format") : "jsonl";
-            const query::Format format = query::parse_format(format_name);
-            if (format != query::Format::csv && format != query::Format::jsonl)
-                throw query::UsageError("unknown export format '" + format_name +
-                                        "': expected csv or jsonl");
-            // The first error (bad query, database) is answered as JSON before streaming starts:
-            // a probe search of no hits parses and counts the query.
-            SearchRequest probe = request;
-            probe.limit = 0;
-            probe.suggest_below = 0;
-            bool ok = true;
-            answer(res, [&](Xapian::Database& db) { query::search(db, probe); });
-            ok = res.status == -1 || res.status == 200;
-            if (!ok) return;
-            res.set_header("Content-Disposition", format == query::Format::csv
-                                                      ? "attachment; filename=\"dateline.csv\""
-                                                      : "attachment; filename=\"dateline.jsonl\"");
-            res.set_chunked_content_provider(
-                format == query::Format::csv ? "text/csv; charset=utf-8" : "application/x-ndjson",
-                [this, request, format](std::size_t, httplib::DataSink& sink) {
-                    SinkBuffer buffer(sink);
-                    std::ostream out(&buffer);
-                    out.exceptions(std::ios::badbit);
-                    try {
-                        pool.run([&](Xapian::Database& db) {
-                            query::export_matches(db, request, format, out);
-                        });
-                    } catch (...) { // the client left or the database failed: the stream ends
-                        request_clock.streamed = buffer.written();
-                        return false;
-                    }
+        for (const char* paging : {"limit", "offset"})
+            if (req.has_param(paging))
+                throw query::UsageError(std::string("export streams every match: no ") + paging);
+        SearchRequest defaults_for_export = defaults();
+        defaults_for_export.snippet_length = 0;
+        SearchRequest request = request_from_params(req, defaults_for_export, {"format"});
+        check_limits(request);
+        const std::string format_name =
+            req.has_param("format") ? req.get_param_value("format") : "jsonl";
+        const query::Format format = query::parse_format(format_name);
+        if (format != query::Format::csv && format != query::Format::jsonl)
+            throw query::UsageError("unknown export format '" + format_name +
+                                    "': expected csv or jsonl");
+        // The first error (bad query, database) is answered as JSON before streaming starts:
+        // a probe search of no hits parses and counts the query.
+        SearchRequest probe = request;
+        probe.limit = 0;
+        probe.suggest_below = 0;
+        answer(res, [&](Xapian::Database& db) { query::search(db, probe); });
+        if (res.status != -1 && res.status != 200) return; // answered with its error
+        res.set_header("Content-Disposition", format == query::Format::csv
+                                                  ? "attachment; filename=\"dateline.csv\""
+                                                  : "attachment; filename=\"dateline.jsonl\"");
+        res.set_chunked_content_provider(
+            format == query::Format::csv ? "text/csv; charset=utf-8" : "application/x-ndjson",
+            [this, request, format](std::size_t, httplib::DataSink& sink) {
+                SinkBuffer buffer(sink);
+                std::ostream out(&buffer);
+                out.exceptions(std::ios::badbit);
+                try {
+                    pool.run([&](Xapian::Database& db) {
+                        query::export_matches(db, request, format, out);
+                    });
+                } catch (...) { // the client left or the database failed: the stream ends
                     request_clock.streamed = buffer.written();
-                    sink.done();
-                    return true;
-                });
-        } catch (...) {
-            const HttpError e = http_error_for(std::current_exception());
-            send_error(res, e.status, e.code, e.message);
-        }
+                    return false;
+                }
+                request_clock.streamed = buffer.written();
+                sink.done();
+                return true;
+            });
     });
     http.Get(R"(/api/articles/(.+))", [this](const Request& req, Response& res) {
         const std::string id = req.matches[1];
@@ -535,9 +517,8 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
         impl_->log(req, res);
     });
     http.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-            const HttpError e = http_error_for(error);
-            send_error(res, e.status, e.code, e.message);
+        [this](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+            impl_->send_exception(res, error);
         });
     // Errors httplib answers itself (413 for a body over the limit, 400 for a malformed request)
     // get the JSON body of every other error.
