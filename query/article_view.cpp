@@ -47,19 +47,13 @@ nlohmann::json article_document(Xapian::Database& db, std::string_view id, std::
         nlohmann::json copies = nlohmann::json::array();
         if (!hit.cluster.empty()) {
             xapian_call("reading the copies of " + hit.id, [&] {
-                for (const Copy& copy : copies_of(db, hit)) {
-                    const std::string copy_term = schema::id_term(copy.id);
-                    auto it = db.postlist_begin(copy_term);
-                    if (it == db.postlist_end(copy_term)) continue;
-                    const Hit other = hit_from_document(db.get_document(*it));
-                    copies.push_back(
-                        {{"id", other.id},
-                         {"source", other.source},
-                         {"url", other.url},
-                         {"title", other.title},
-                         {"published",
-                          other.published ? nlohmann::json(*other.published) : nullptr}});
-                }
+                for (const Copy& copy : copies_of(db, hit))
+                    copies.push_back({{"id", copy.id},
+                                      {"source", copy.source},
+                                      {"url", copy.url},
+                                      {"title", copy.title},
+                                      {"published", copy.published ? nlohmann::json(*copy.published)
+                                                                   : nullptr}});
             });
         }
 

@@ -157,7 +157,7 @@ std::vector<Copy> copies_of(Xapian::Database& db, const Hit& hit) {
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         if (*it == hit.docid) continue;
         Hit other = hit_from_document(db.get_document(*it));
-        copies.push_back({other.id, other.source, other.url});
+        copies.push_back({other.id, other.source, other.url, other.title, other.published});
     }
     return copies;
 }

@@ -55,6 +55,8 @@ struct SearchRequest {
 // Another printing of the same story (--collapse).
 struct Copy {
     std::string id, source, url;
+    std::string title;                    // for the article view (not in --collapse's JSON)
+    std::optional<std::string> published; // likewise
 };
 
 struct Hit {
