@@ -117,8 +117,8 @@ Snippet make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_
     while (!clean.empty() && clean.back() == ' ')
         clean.pop_back();
     if (clean.empty()) return {};
-    std::string marked = mset.snippet(clean, length, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                      std::string(1, hi_start), std::string(1, hi_end), "…");
+    std::string marked =
+        mset.snippet(clean, length, stem, 0, std::string(1, hi_start), std::string(1, hi_end), "…");
     return parse_marked_snippet(marked);
 }
 
