@@ -7,6 +7,9 @@
 #include "query/errors.h"
 #include "query/export.h"
 #include "query/facets.h"
+#include "query/measure/measure.h"
+#include "query/measure/network_files.h"
+#include "query/measure/svg_plot.h"
 #include "query/printer.h"
 #include "query/printers/printers.h"
 #include "query/request_options.h"
@@ -223,6 +226,17 @@ struct Server::Impl {
         });
     }
 
+    // A measurement (query/measure/measure.h): the analysis its options ask for, as JSON.
+    void measure(const SearchRequest& request, httplib::Response& res) {
+        check_limits(request);
+        if (query::analysis_of(request.measure) == query::Analysis::none)
+            throw query::UsageError("no measurement asked for: give normalize with timeline, "
+                                    "compare, cooccur, significant or trending");
+        answer(res, [&](Xapian::Database& db) {
+            send_json(res, query::json_shape::measure_document(query::measure(db, request)));
+        });
+    }
+
     void routes();
     void log(const httplib::Request& req, const httplib::Response& res);
     httplib::Server::HandlerResponse before(const httplib::Request& req, httplib::Response& res);
@@ -349,6 +363,10 @@ void Server::Impl::routes() {
     http.Get("/api/timeline", [this](const Request& req, Response& res) {
         SearchRequest request = request_from_params(req, defaults());
         check_limits(request);
+        if (request.measure.normalize) { // each bucket against its scope
+            request.measure.timeline = true;
+            return measure(request, res);
+        }
         request.limit = 0;
         request.facets = {"date"};
         answer(res, [&](Xapian::Database& db) {
@@ -356,6 +374,41 @@ void Server::Impl::routes() {
             auto printer = query::make_printer(query::Format::json, out);
             query::render_timeline(query::search(db, request), *printer);
             res.set_content(out.str(), "application/json; charset=utf-8");
+        });
+    });
+    http.Get("/api/measure", [this](const Request& req, Response& res) {
+        measure(request_from_params(req, defaults()), res);
+    });
+    http.Post("/api/measure", [this](const Request& req, Response& res) {
+        auto body = nlohmann::json::parse(req.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object())
+            throw query::UsageError("the request body is not a JSON object");
+        measure(query::request_from_json(body, defaults()), res);
+    });
+    http.Get("/api/plot", [this](const Request& req, Response& res) {
+        SearchRequest request = request_from_params(req, defaults());
+        check_limits(request);
+        const query::Analysis analysis = query::analysis_of(request.measure);
+        const bool counts = analysis == query::Analysis::none && request.measure.timeline;
+        if (counts) request.measure.normalize = true; // a plain timeline: counts drawn
+        answer(res, [&](Xapian::Database& db) {
+            res.set_content(query::plot_svg(query::measure(db, request), !counts),
+                            "image/svg+xml; charset=utf-8");
+        });
+    });
+    http.Get("/api/network", [this](const Request& req, Response& res) {
+        SearchRequest request = request_from_params(req, defaults(), {"format"});
+        check_limits(request);
+        const std::string name = req.has_param("format") ? req.get_param_value("format") : "json";
+        const query::NetworkFormat format = query::parse_network_format(name);
+        answer(res, [&](Xapian::Database& db) {
+            std::ostringstream out;
+            query::write_network(out, query::cooccurrence_network(db, request), format);
+            res.set_content(out.str(), format == query::NetworkFormat::json
+                                           ? "application/json; charset=utf-8"
+                                       : format == query::NetworkFormat::gexf
+                                           ? "application/gexf+xml; charset=utf-8"
+                                           : "application/graphml+xml; charset=utf-8");
         });
     });
     http.Get("/api/export", [this](const Request& req, Response& res) {
@@ -466,9 +519,10 @@ void Server::Impl::routes() {
     // method).
     auto fallback = [](const Request& req, Response& res) {
         static const std::pair<std::string_view, std::string_view> known[] = {
-            {"/api/search", "GET, POST"}, {"/api/batch", "POST"}, {"/api/timeline", "GET"},
-            {"/api/export", "GET"},       {"/api/stats", "GET"},  {"/api/suggest", "GET"},
-            {"/api/health", "GET"}};
+            {"/api/search", "GET, POST"}, {"/api/batch", "POST"},        {"/api/timeline", "GET"},
+            {"/api/export", "GET"},       {"/api/stats", "GET"},         {"/api/suggest", "GET"},
+            {"/api/health", "GET"},       {"/api/measure", "GET, POST"}, {"/api/plot", "GET"},
+            {"/api/network", "GET"}};
         for (const auto& [path, allow] : known)
             if (req.path == path) {
                 res.set_header("Allow", std::string(allow));
