@@ -4,7 +4,8 @@
 //   the newest article's day), the baseline the `baseline` whole days before it. Entities are
 //   counted exactly in both periods; words in at most word_sample articles of each (measure.h),
 //   their rates being those of the samples. Items seen fewer than min_count times in the window
-//   are left out, as is anything whose rate did not rise (z ≤ 0).
+//   are left out, as is anything whose rate did not rise (z ≤ 0). Order: z, then the window count,
+//   then entities before words (the words of a rising name rise with it), then the label.
 #include "../errors.h"
 #include "../recency.h"
 #include "measure_internal.h"
@@ -114,6 +115,8 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
     auto before = [](const TrendItem& a, const TrendItem& b) {
         if (a.z != b.z) return a.z > b.z;
         if (a.window != b.window) return a.window > b.window;
+        const bool a_word = a.kind == "word", b_word = b.kind == "word";
+        if (a_word != b_word) return b_word; // an entity before the words of its name
         return a.label < b.label;
     };
     const std::size_t limit = request.facet_options.limit;
