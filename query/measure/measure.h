@@ -32,7 +32,7 @@
 
 namespace dateline::query {
 
-inline constexpr std::size_t word_sample = 2000;
+inline constexpr std::size_t word_sample = 500;
 
 struct Series {
     std::string query, parsed;

@@ -5,6 +5,7 @@
 #include "scores.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 namespace dateline::query::measure_detail {
@@ -75,18 +76,39 @@ MeasureResult measure_significant(Xapian::Database& db, const SearchRequest& req
         const auto sample = spread_sample(matches, word_sample);
         result.sampled = static_cast<Xapian::doccount>(sample.size());
         std::unordered_map<std::string, Xapian::doccount> counts;
+        counts.reserve(1 << 15); // no rehashing: a few thousand words per hundred articles
         const WordReader words(db, request.query_options.language);
         xapian_call("reading term lists", [&] {
             for (Xapian::docid did : sample)
                 words.read(did, [&](const std::string& word) { ++counts[word]; });
         });
+        // Each word's archive frequency is one look-up in the term table: the words are scored
+        // most frequent first, and the scoring stops once no rarer word can make the top N (a
+        // word's G² is largest when it occurs nowhere else: g2(k, n, k, N) grows with k).
+        std::vector<std::pair<const std::string*, Xapian::doccount>> candidates;
+        for (const auto& [word, k] : counts)
+            if (k >= std::max<std::size_t>(request.measure.min_count, 1))
+                candidates.emplace_back(&word, k);
+        std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second : *a.first < *b.first;
+        });
         const double n = static_cast<double>(sample.size());
-        for (const auto& [word, k] : counts) {
-            if (k < std::max<std::size_t>(request.measure.min_count, 1)) continue;
+        const std::size_t limit = request.facet_options.limit;
+        std::vector<double> best; // the top `limit` scores so far, a min-heap
+        for (const auto& [word, k] : candidates) {
+            if (limit > 0 && best.size() == limit && g2(k, n, k, archive) < best.front()) break;
             const Xapian::doccount df =
-                xapian_call("reading term frequencies", [&] { return db.get_termfreq(word); });
+                xapian_call("reading term frequencies", [&] { return db.get_termfreq(*word); });
             const double score = g2(k, n, df, archive);
-            if (score > 0) result.significant.push_back({word, word, k, df, score});
+            if (score <= 0) continue;
+            result.significant.push_back({*word, *word, k, df, score});
+            if (limit == 0) continue;
+            best.push_back(score);
+            std::push_heap(best.begin(), best.end(), std::greater<>());
+            if (best.size() > limit) {
+                std::pop_heap(best.begin(), best.end(), std::greater<>());
+                best.pop_back();
+            }
         }
     }
     keep_top(result.significant, request.facet_options.limit);
