@@ -107,8 +107,8 @@ int main(int argc, char** argv) {
     app.add_option("--recency", recency,
                    "Blend relevance with freshness: weight halves every HALF-LIFE (12h, 30d, 2w)");
     app.add_option("--now", now,
-                   "The date --recency measures age from (YYYY[-MM[-DD]]; default: the newest "
-                   "article)");
+                   "The date --recency measures age from, and the last day of --trending's window "
+                   "(YYYY[-MM[-DD]]; default: the newest article)");
     app.add_option("--like", request.like,
                    "Articles like the one with this id (its own story excluded); a QUERY then "
                    "only filters");
