@@ -50,7 +50,7 @@ MeasureResult measure_cooccurrence(Xapian::Database& db, const SearchRequest& re
     struct Scored {
         Counted entity;
         Xapian::doccount in_archive;
-        double lift;
+        double lift, rank;
     };
     std::vector<Scored> scored;
     for (const Counted& c : count_entities(types, matches)) {
@@ -59,10 +59,10 @@ MeasureResult measure_cooccurrence(Xapian::Database& db, const SearchRequest& re
         const Xapian::doccount df = xapian_call("reading term frequencies", [&] {
             return db.get_termfreq(type.prefix + type.terms->values[c.id]);
         });
-        scored.push_back({c, df, lift(c.count, n, df, archive)});
+        scored.push_back({c, df, lift(c.count, n, df, archive), lift_low(c.count, n, df, archive)});
     }
     auto before = [&](const Scored& a, const Scored& b) {
-        if (a.lift != b.lift) return a.lift > b.lift;
+        if (a.rank != b.rank) return a.rank > b.rank;
         if (a.entity.count != b.entity.count) return a.entity.count > b.entity.count;
         return types[a.entity.type].terms->values[a.entity.id] <
                types[b.entity.type].terms->values[b.entity.id];
@@ -82,6 +82,7 @@ MeasureResult measure_cooccurrence(Xapian::Database& db, const SearchRequest& re
         e.archive = s.in_archive;
         e.share = ratio_of(s.entity.count, static_cast<Xapian::doccount>(matches.size()));
         e.lift = s.lift;
+        e.lift_low = s.rank;
         result.entities.push_back(std::move(e));
     }
     return result;

@@ -15,7 +15,8 @@
 //     result says how many), so that a query matching half the archive costs the same as one
 //     matching 2,000 articles. Words are the unstemmed index terms: no prefix, no digit, not a
 //     stopword of the query language, at least 3 bytes.
-// Scores (scores.h): lift = share among matches / share in the archive; Dunning's G²
+// Scores (scores.h): lift = share among matches / share in the archive, --cooccur ranked by the
+// lift of the low end of the count's 95% interval (lift_low); Dunning's G²
 // log-likelihood for --significant (over-represented items only); the two-proportion z-score
 // (a pooled binomial test) for --trending.
 #pragma once
@@ -62,6 +63,7 @@ struct EntityCount {
     Xapian::doccount count = 0;     // matches mentioning it
     Xapian::doccount archive = 0;   // articles in the archive mentioning it
     double share = 0, lift = 0;
+    double lift_low = 0; // the rank: lift of the count's 95% low end (scores.h)
 };
 
 struct NetworkNode {
@@ -104,7 +106,7 @@ struct MeasureResult {
     Xapian::doccount archive = 0;      // documents in the database
     Timeline timeline;                 // timeline, compare
     std::string type;                  // cooccur: the entity type asked for ("" = every type)
-    std::vector<EntityCount> entities; // cooccur, top by lift
+    std::vector<EntityCount> entities; // cooccur, top by lift_low, then count
     std::string kind;                  // significant: terms or tags
     Xapian::doccount sampled = 0;      // significant terms: matches read for words
     std::vector<SignificantItem> significant;

@@ -19,6 +19,10 @@ double lift(double k, double n, double K, double N) {
     return (k / n) / (K / N);
 }
 
+double lift_low(double k, double n, double K, double N) {
+    return lift(std::max(0.0, k - 1.96 * std::sqrt(std::max(0.0, k))), n, K, N);
+}
+
 double g2(double k, double n, double K, double N) {
     if (n <= 0 || N <= 0) return 0;
     n = std::min(n, N);

@@ -2,6 +2,10 @@
 //   lift(k, n, K, N)  = (k / n) / (K / N): how much more often an item appears among n matches
 //                       (k of them) than in the N articles of the archive (K of them). 0 when
 //                       any denominator is 0.
+//   lift_low(k, n, K, N) = lift(max(0, k − 1.96 √k), n, K, N): the lift of the low end of a 95%
+//                       interval of the count (normal approximation to Poisson). --cooccur ranks
+//                       by it: an entity seen 11 times and nowhere else has the same lift as one
+//                       seen 133 times and nowhere else, but less evidence for it.
 //   g2(k, n, K, N)    = Dunning's log-likelihood ratio G² (Dunning 1993, "Accurate methods for
 //                       the statistics of surprise and coincidence") of the 2×2 table
 //                       [k, n − k; K − k, (N − n) − (K − k)]: matches against the rest of the
@@ -20,6 +24,7 @@
 namespace dateline::query {
 
 double lift(double k, double n, double K, double N);
+double lift_low(double k, double n, double K, double N);
 double g2(double k, double n, double K, double N);
 double z_two_proportions(double x1, double n1, double x0, double n0);
 

@@ -108,10 +108,10 @@ class CsvPrinter final : public Printer {
             break;
         }
         case Analysis::cooccur:
-            row({"value", "label", "type", "count", "share", "archive_count", "lift"});
+            row({"value", "label", "type", "count", "share", "archive_count", "lift", "lift_low"});
             for (const auto& e : m.entities)
                 row({e.value, e.label, e.type, std::to_string(e.count), number(e.share),
-                     std::to_string(e.archive), number(e.lift)});
+                     std::to_string(e.archive), number(e.lift), number(e.lift_low)});
             break;
         case Analysis::significant:
             row({"value", "label", "count", "share", "archive_count", "archive_share", "score"});

@@ -84,7 +84,8 @@ nlohmann::json measure_document(const MeasureResult& r) {
                             {"count", e.count},
                             {"share", e.share},
                             {"archive_count", e.archive},
-                            {"lift", e.lift}});
+                            {"lift", e.lift},
+                            {"lift_low", e.lift_low}});
         doc["entities"] = std::move(rows);
         break;
     }

@@ -120,7 +120,8 @@ class TablePrinter final : public Printer {
         case Analysis::cooccur: {
             out_ << style(bold) << what << style(reset) << ": " << with_commas(m.total)
                  << " matches; entities by lift (share among the matches / share of the "
-                 << with_commas(m.archive) << " articles)\n";
+                 << with_commas(m.archive) << " articles; ranked by the lift of the count's 95% "
+                 << "low end)\n";
             std::vector<std::vector<std::string>> rows;
             for (const auto& e : m.entities)
                 rows.push_back({e.label, e.type, with_commas(e.count), percent(e.share),

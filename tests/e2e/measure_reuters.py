@@ -99,13 +99,16 @@ with c.case("co-occurrence: counts and lift, and the network files"):
         r = cli_json(db, ["--format", "json", "--limit", "0", "--facet", facet, "--facet-limit", "0", "tag:crude"])
         for v in r["facets"][facet]:
             facet_of[type_name, v["value"]] = v["count"]
-    lifts = [e["lift"] for e in doc["entities"]]
-    c.check(lifts == sorted(lifts, reverse=True), "ordered by lift")
+    ranks = [e["lift_low"] for e in doc["entities"]]
+    c.check(ranks == sorted(ranks, reverse=True), "ordered by lift_low")
     for e in doc["entities"]:
         c.equal(e["count"], facet_of.get((e["type"], e["value"])), f"count of {e['value']} (the facet's)")
         c.check(e["count"] >= 5, f"min count: {e}")
         want = (e["count"] / doc["total"]) / (e["archive_count"] / doc["archive"])
         c.check(abs(e["lift"] - want) < 1e-9, f"lift of {e['value']}")
+        low = max(0, e["count"] - 1.96 * e["count"] ** 0.5)
+        want = (low / doc["total"]) / (e["archive_count"] / doc["archive"])
+        c.check(abs(e["lift_low"] - want) < 1e-9, f"lift_low of {e['value']}")
     # GraphML: valid against the schema, and the graph networkx loads is the JSON network.
     schema = etree.XMLSchema(etree.parse(os.path.join(SRC, "tests/fixtures/graphml/graphml.xsd")))
     graphml = etree.parse(os.path.join(WORK, "net.graphml"))

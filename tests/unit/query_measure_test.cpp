@@ -65,6 +65,10 @@ struct Fixture {
 TEST_CASE("lift, G² and the two-proportion z-score") {
     CHECK(lift(10, 100, 20, 1000) == doctest::Approx(5.0));
     CHECK(lift(1, 0, 1, 1) == 0);
+    // 100 − 1.96 × 10 = 80.4 of 100 matches against 20 of 1000.
+    CHECK(lift_low(100, 100, 100, 1000) == doctest::Approx(8.04));
+    CHECK(lift_low(11, 627, 11, 20841) < lift_low(133, 627, 154, 20841));
+    CHECK(lift_low(2, 10, 2, 100) == 0); // 2 − 1.96 √2 < 0
     // 2 Σ O ln(O / E) over [10, 90; 10, 890], computed separately.
     CHECK(g2(10, 100, 20, 1000) == doctest::Approx(21.176963409905998));
     CHECK(g2(2, 100, 20, 1000) == 0); // as common as in the archive: not distinctive
