@@ -199,6 +199,14 @@ struct Server::Impl {
         return request;
     }
 
+    // The search request of a POST's JSON object body over the defaults.
+    SearchRequest request_from_body(const httplib::Request& req) const {
+        auto body = nlohmann::json::parse(req.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object())
+            throw query::UsageError("the request body is not a JSON object");
+        return query::request_from_json(body, defaults());
+    }
+
     // The JSON error of API.md for what a request threw; a bug (500) is also logged.
     void send_exception(httplib::Response& res, const std::exception_ptr& error) {
         const HttpError e = http_error_for(error);
@@ -308,12 +316,8 @@ void Server::Impl::routes() {
     http.Get("/api/search", [this](const Request& req, Response& res) {
         search(request_from_params(req, defaults()), res);
     });
-    http.Post("/api/search", [this](const Request& req, Response& res) {
-        auto body = nlohmann::json::parse(req.body, nullptr, false);
-        if (body.is_discarded() || !body.is_object())
-            throw query::UsageError("the request body is not a JSON object");
-        search(query::request_from_json(body, defaults()), res);
-    });
+    http.Post("/api/search",
+              [this](const Request& req, Response& res) { search(request_from_body(req), res); });
     http.Post("/api/batch", [this](const Request& req, Response& res) {
         auto lines = std::make_shared<std::vector<std::pair<std::size_t, std::string>>>();
         std::istringstream in(req.body);
@@ -379,12 +383,8 @@ void Server::Impl::routes() {
     http.Get("/api/measure", [this](const Request& req, Response& res) {
         measure(request_from_params(req, defaults()), res);
     });
-    http.Post("/api/measure", [this](const Request& req, Response& res) {
-        auto body = nlohmann::json::parse(req.body, nullptr, false);
-        if (body.is_discarded() || !body.is_object())
-            throw query::UsageError("the request body is not a JSON object");
-        measure(query::request_from_json(body, defaults()), res);
-    });
+    http.Post("/api/measure",
+              [this](const Request& req, Response& res) { measure(request_from_body(req), res); });
     http.Get("/api/plot", [this](const Request& req, Response& res) {
         SearchRequest request = request_from_params(req, defaults());
         check_limits(request);
