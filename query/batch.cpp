@@ -3,6 +3,7 @@
 #include "analyzers/text.h"
 #include "database.h"
 #include "errors.h"
+#include "measure/measure.h"
 #include "printers/printers.h"
 #include "request_options.h"
 
@@ -36,9 +37,16 @@ BatchAnswer answer_line(Xapian::Database& db, std::string_view line, std::size_t
             prepare_for_many_searches(db);
             prepared = true;
         }
-        SearchResult result = search(db, request_from_line(line, defaults));
-        code = static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);
-        doc = json_shape::search_document(result);
+        const SearchRequest request = request_from_line(line, defaults);
+        if (analysis_of(request.measure) != Analysis::none) { // a measurement line
+            const MeasureResult measured = measure(db, request);
+            code = static_cast<int>(measured.total == 0 ? ExitCode::no_results : ExitCode::ok);
+            doc = json_shape::measure_document(measured);
+        } else {
+            SearchResult result = search(db, request);
+            code = static_cast<int>(result.total == 0 ? ExitCode::no_results : ExitCode::ok);
+            doc = json_shape::search_document(result);
+        }
     } catch (const Xapian::Error& e) {
         code = static_cast<int>(ExitCode::database);
         doc = {{"error", "database: " + e.get_description()}};

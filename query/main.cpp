@@ -6,6 +6,9 @@
 #include "batch_workers.h"
 #include "database.h"
 #include "errors.h"
+#include "measure/measure.h"
+#include "measure/network_files.h"
+#include "measure/svg_plot.h"
 #include "printer.h"
 #include "request_options.h"
 #include "search.h"
@@ -70,6 +73,7 @@ int main(int argc, char** argv) {
     std::size_t facet_limit = 10;
     bool show_stats = false, timeline = false;
     std::string facet_type, batch_file, recency, now;
+    std::string significant, window, baseline, network_file, plot_file;
     unsigned batch_jobs = 0;
 
     app.add_option("--db", db_path, "The database directory (default: $DATELINE_DB)");
@@ -103,14 +107,42 @@ int main(int argc, char** argv) {
     app.add_option("--recency", recency,
                    "Blend relevance with freshness: weight halves every HALF-LIFE (12h, 30d, 2w)");
     app.add_option("--now", now,
-                   "The date --recency measures age from (YYYY[-MM[-DD]]; default: the newest "
-                   "article)");
+                   "The date --recency measures age from, and the last day of --trending's window "
+                   "(YYYY[-MM[-DD]]; default: the newest article)");
     app.add_option("--like", request.like,
                    "Articles like the one with this id (its own story excluded); a QUERY then "
                    "only filters");
     app.add_flag("--timeline", timeline,
                  "Print the matches per date bucket (--bucket) as a bar chart, or bucket,count "
                  "rows with --format csv");
+    app.add_flag("--normalize", request.measure.normalize,
+                 "With --timeline: each bucket's count, the articles in the scope (what --filter "
+                 "selects) in that bucket, and their ratio");
+    app.add_option("--compare", request.measure.compare,
+                   "One timeline per query over the same buckets, with ratios and the matches "
+                   "each pair shares (repeatable, at most 10 with QUERY)")
+        ->allow_extra_args(false);
+    app.add_flag("--cooccur", request.measure.cooccur,
+                 "The entities most tied to the matches: count, share and lift against the "
+                 "archive (--facet-type narrows the type)");
+    app.add_option("--network", network_file,
+                   "With --cooccur: write the entities' co-occurrence graph to FILE.graphml, "
+                   "FILE.gexf or FILE.json");
+    app.add_option("--network-edges", request.measure.edges,
+                   "The heaviest edges --network keeps (default 100)");
+    app.add_option("--significant", significant,
+                   "terms or tags: the words or tags most over-represented in the matches "
+                   "against the archive (Dunning's G2)");
+    app.add_flag("--trending", request.measure.trending,
+                 "The entities and words whose rate rose most in the latest --window against "
+                 "the --baseline before it (two-proportion z-score)");
+    app.add_option("--window", window, "--trending: the latest period (default 7d; d, w, y)");
+    app.add_option("--baseline", baseline, "--trending: the period before the window (default 8w)");
+    app.add_option("--min-count", request.measure.min_count,
+                   "--cooccur, --significant, --trending: leave out items seen fewer times "
+                   "(default 3)");
+    app.add_option("--plot", plot_file,
+                   "Draw a --timeline, --compare or --trending result as an SVG chart in FILE");
     app.add_option("--batch", batch_file,
                    "Run one query per line of FILE (- = stdin; text or a JSON object) and write "
                    "one JSON result per line");
@@ -173,6 +205,21 @@ int main(int argc, char** argv) {
         add_request_option_text(request, "facet_type", facet_type);
         add_request_option_text(request, "recency", recency);
         add_request_option_text(request, "now", now);
+        request.measure.timeline = timeline;
+        if (!significant.empty()) add_request_option_text(request, "significant", significant);
+        if (!window.empty()) add_request_option_text(request, "window", window);
+        if (!baseline.empty()) add_request_option_text(request, "baseline", baseline);
+        if (request.measure.compare.size() > max_compare)
+            throw UsageError("--compare takes at most " + std::to_string(max_compare) + " queries");
+        const Analysis analysis = analysis_of(request.measure);
+        if (!network_file.empty()) {
+            if (analysis != Analysis::cooccur)
+                throw UsageError("--network writes the graph of a --cooccur");
+            network_format_for(network_file); // a bad name fails before any work
+        }
+        if (!plot_file.empty() && !timeline && analysis != Analysis::compare &&
+            analysis != Analysis::trending)
+            throw UsageError("--plot draws a --timeline, a --compare or a --trending result");
         for (const auto& w : words)
             request.query += (request.query.empty() ? "" : " ") + w;
 
@@ -185,8 +232,9 @@ int main(int argc, char** argv) {
             throw UsageError("--jobs is for --batch (worker processes answering its lines)");
         if (!batch_file.empty()) {
             if (!words.empty()) throw UsageError("--batch reads the queries from FILE: no QUERY");
-            if (timeline || show_stats)
-                throw UsageError("--batch cannot be combined with --timeline or --stats");
+            if (timeline || show_stats || !network_file.empty() || !plot_file.empty())
+                throw UsageError("--batch cannot be combined with --timeline, --stats, --network "
+                                 "or --plot");
             if (app.count("--format") && out_format != Format::json && out_format != Format::jsonl)
                 throw UsageError("--batch writes JSON lines: --format must be json or jsonl");
         }
@@ -212,7 +260,21 @@ int main(int argc, char** argv) {
             printer->stats(collect_stats(db, db_path));
             return static_cast<int>(ExitCode::ok);
         }
+        if (analysis != Analysis::none) {
+            const MeasureResult measured = measure(db, request);
+            printer->measure(measured);
+            if (!network_file.empty())
+                write_network_file(network_file, cooccurrence_network(db, request));
+            if (!plot_file.empty()) write_plot_file(plot_file, measured, true);
+            std::cout.flush();
+            return static_cast<int>(measured.total == 0 ? ExitCode::no_results : ExitCode::ok);
+        }
         SearchResult result = search(db, request);
+        if (!plot_file.empty()) { // a plain --timeline: its counts drawn
+            SearchRequest counted = request;
+            counted.measure.normalize = true;
+            write_plot_file(plot_file, measure(db, counted), false);
+        }
         if (timeline)
             render_timeline(result, *printer);
         else

@@ -3,6 +3,7 @@
 // format are documented in query/OUTPUT.md; output_schema_version is bumped when they change.
 #pragma once
 
+#include "measure/measure.h"
 #include "search.h"
 #include "stats.h"
 
@@ -34,6 +35,9 @@ class Printer {
     virtual void stats(const DbStats& stats) = 0;       // --stats, instead of a search
     // --timeline, instead of begin..end: the date facet of a search as one row per bucket.
     virtual void timeline(const SearchResult& result, const FacetResult& dates) = 0;
+    // A measurement (--timeline --normalize, --compare, --cooccur, --significant, --trending),
+    // instead of a search.
+    virtual void measure(const MeasureResult& result) = 0;
 };
 
 std::unique_ptr<Printer> make_printer(Format format, std::ostream& out,

@@ -35,8 +35,8 @@ struct Option {
 constexpr std::uint64_t doccount_max = std::numeric_limits<Xapian::doccount>::max();
 constexpr std::uint64_t size_max = std::numeric_limits<std::uint32_t>::max();
 
-const std::array<Option, 19>& options() {
-    static const std::array<Option, 19> table{{
+const std::array<Option, 29>& options() {
+    static const std::array<Option, 29> table{{
         {"q", "query", Kind::text, 0, [](SearchRequest& r, Value& v) { r.query = v.text; }},
         {"facet", "facets", Kind::list, 0,
          [](SearchRequest& r, Value& v) { r.facets = std::move(v.list); }},
@@ -98,6 +98,37 @@ const std::array<Option, 19>& options() {
          }},
         {"entity_aliases", "", Kind::flag, 0,
          [](SearchRequest& r, Value& v) { r.query_options.entity_aliases = v.flag; }},
+        // Measurements (query/measure/measure_options.h).
+        {"timeline", "", Kind::flag, 0,
+         [](SearchRequest& r, Value& v) { r.measure.timeline = v.flag; }},
+        {"normalize", "", Kind::flag, 0,
+         [](SearchRequest& r, Value& v) { r.measure.normalize = v.flag; }},
+        {"compare", "", Kind::list, 0,
+         [](SearchRequest& r, Value& v) {
+             if (v.list.size() > max_compare)
+                 throw UsageError("\"compare\" takes at most " + std::to_string(max_compare) +
+                                  " queries");
+             r.measure.compare = std::move(v.list);
+         }},
+        {"cooccur", "", Kind::flag, 0,
+         [](SearchRequest& r, Value& v) { r.measure.cooccur = v.flag; }},
+        {"significant", "", Kind::text, 0,
+         [](SearchRequest& r, Value& v) {
+             if (!v.text.empty() && v.text != "terms" && v.text != "tags")
+                 throw UsageError("unknown \"significant\" '" + v.text +
+                                  "': expected terms or tags");
+             r.measure.significant = v.text;
+         }},
+        {"trending", "", Kind::flag, 0,
+         [](SearchRequest& r, Value& v) { r.measure.trending = v.flag; }},
+        {"window", "", Kind::text, 0,
+         [](SearchRequest& r, Value& v) { r.measure.window = parse_half_life(v.text); }},
+        {"baseline", "", Kind::text, 0,
+         [](SearchRequest& r, Value& v) { r.measure.baseline = parse_half_life(v.text); }},
+        {"min_count", "", Kind::count, size_max,
+         [](SearchRequest& r, Value& v) { r.measure.min_count = v.count; }},
+        {"edges", "", Kind::count, size_max,
+         [](SearchRequest& r, Value& v) { r.measure.edges = v.count; }},
     }};
     return table;
 }
@@ -193,7 +224,9 @@ void add_request_option_text(SearchRequest& request, std::string_view name, std:
         break;
     }
     case Kind::list: {
-        value.list = option.name == "facet" ? request.facets : request.filters;
+        value.list = option.name == "facet"     ? request.facets
+                     : option.name == "compare" ? request.measure.compare
+                                                : request.filters;
         if (option.name == "facet") { // facet=source,tag: one list
             std::string_view rest = text;
             while (!rest.empty()) {
@@ -203,7 +236,7 @@ void add_request_option_text(SearchRequest& request, std::string_view name, std:
                 rest =
                     comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
             }
-        } else { // a filter's value may hold commas
+        } else { // a filter's value (or a compared query) may hold commas
             value.list.emplace_back(text);
         }
         break;

@@ -5,9 +5,12 @@
 //   q|query  facet|facets  filter|filters  sort  limit  offset  collapse  recency  now  like
 //   lang  bucket  facet_limit  facet_type  snippet_length  auto_correct  suggest_below
 //   max_expansion  entity_aliases
+//   timeline  normalize  compare  cooccur  significant  trending  window  baseline  min_count
+//   edges   (measurements: query/measure/measure_options.h)
 // JSON values are typed (numbers, booleans, strings or lists of strings); text values (query
 // parameters, the command line) are converted by the option's kind: a whole number, a boolean
-// (1/true/yes, 0/false/no) or a comma-separated list for `facet`. Errors throw UsageError naming
+// (1/true/yes, 0/false/no) or a comma-separated list for `facet`
+// (`filter` and `compare` take one item per parameter). Errors throw UsageError naming
 // the option; the request is unchanged by a failed call.
 #pragma once
 

@@ -14,6 +14,7 @@
 #include "recency.h"
 #include "suggest.h"
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 #include <memory>
@@ -192,6 +193,28 @@ Xapian::doccount count_matches(Xapian::Database& db, const SearchRequest& reques
         return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
     });
 }
+
+} // namespace
+
+std::vector<Xapian::docid> match_docids(Xapian::Database& db, const SearchRequest& request,
+                                        std::string* parsed) {
+    QueryBuilder builder(db, request.query_options);
+    Xapian::Query query = build_query(db, request, builder, request.query);
+    if (parsed) *parsed = query.get_description();
+    return xapian_call("collecting the matches", [&] {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        MatchRecorder matches;
+        enquire.add_matchspy(&matches);
+        enquire.get_mset(0, 0, db.get_doccount());
+        std::vector<Xapian::docid> docids = matches.docids();
+        std::sort(docids.begin(), docids.end());
+        return docids;
+    });
+}
+
+namespace {
 
 // With a sink, hits go to it as they are read instead of into the result; once one has gone, a
 // database change cannot be retried (the sink has it already) and is a DbError.

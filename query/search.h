@@ -10,6 +10,7 @@
 #pragma once
 
 #include "facets.h"
+#include "measure/measure_options.h"
 #include "query_parser.h"
 #include "snippet.h"
 
@@ -50,6 +51,7 @@ struct SearchRequest {
     // Seconds the match may take (Enquire::set_time_limit); past it search() throws
     // TimeBudgetError rather than return counts cut short. 0 = no budget (the command line).
     double time_budget = 0;
+    MeasureOptions measure; // --normalize, --compare, --cooccur...: query/measure/measure.h
 };
 
 // Another printing of the same story (--collapse).
@@ -100,6 +102,12 @@ bool query_weighs(const Xapian::Query& query);
 using HitSink = std::function<void(const Hit&)>;
 SearchResult search_streaming(Xapian::Database& db, const SearchRequest& request,
                               const HitSink& sink);
+
+// The docids of every match of the request (its query, --like and filters; articles, not
+// stories), ascending: what measurements count (query/measure/). No weights, no sort, no
+// hits; `parsed` gets the parsed query's description. Callers retry with with_reopen().
+std::vector<Xapian::docid> match_docids(Xapian::Database& db, const SearchRequest& request,
+                                        std::string* parsed = nullptr);
 
 // For a process about to run many searches on db (--batch): reads every document's published
 // time and keeps a facet index for db (facet_index.h), so that later searches sort and count

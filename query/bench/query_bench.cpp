@@ -1,7 +1,9 @@
-// dateline-query-bench: times searches in-process (no process start, no printing), for
-// scripts/bench-query. Reads JSON lines {"class": "...", ...a --batch request (batch.h)} and runs
-// each request --rounds times against one open database after --warmup untimed rounds (the first
-// query of the run is timed separately as "cold"). Writes one JSON line per request:
+// dateline-query-bench: times searches (and measurements: a request with measurement options,
+// query/measure/measure.h, is measured instead of searched) in-process (no process start, no
+// printing), for scripts/bench-query. Reads JSON lines {"class": "...", ...a --batch request
+// (batch.h)} and runs each request --rounds times against one open database after --warmup untimed
+// rounds (the first query of the run is timed separately as "cold"). Writes one JSON line per
+// request:
 //   {"class", "query", "facets", "total", "ms": [wall, one per round], "cpu_ms": [thread CPU]}
 // and a last line {"cold_ms": first search of the process, "open_ms": opening the database,
 // "prepare_ms": prepare_for_many_searches (search.h), as --batch does before its first query}.
@@ -10,6 +12,7 @@
 #include "query/batch.h"
 #include "query/database.h"
 #include "query/errors.h"
+#include "query/measure/measure.h"
 #include "query/search.h"
 
 #include <chrono>
@@ -24,6 +27,13 @@
 namespace {
 
 using namespace dateline::query;
+
+// Runs the request as --batch would: a measurement when it asks for one, else a search; the
+// number of matches.
+Xapian::doccount run(Xapian::Database& db, const SearchRequest& request) {
+    if (analysis_of(request.measure) != Analysis::none) return measure(db, request).total;
+    return search(db, request).total;
+}
 using Clock = std::chrono::steady_clock;
 
 double ms_since(Clock::time_point start) {
@@ -99,7 +109,7 @@ int main(int argc, char** argv) {
         for (int r = 0; r < warmup; ++r)
             for (const auto& item : items) {
                 auto start = Clock::now();
-                search(db, item.request);
+                run(db, item.request);
                 if (cold_ms < 0) cold_ms = ms_since(start);
             }
         std::vector<std::vector<double>> times(items.size()), cpu(items.size());
@@ -108,11 +118,10 @@ int main(int argc, char** argv) {
             for (std::size_t i = 0; i < items.size(); ++i) {
                 auto start = Clock::now();
                 const double cpu_start = thread_cpu_ms();
-                SearchResult result = search(db, items[i].request);
+                totals[i] = run(db, items[i].request);
                 cpu[i].push_back(thread_cpu_ms() - cpu_start);
                 times[i].push_back(ms_since(start));
                 if (cold_ms < 0) cold_ms = times[i].back();
-                totals[i] = result.total;
             }
         for (std::size_t i = 0; i < items.size(); ++i)
             std::cout << nlohmann::json{{"class", items[i].klass},

@@ -2,8 +2,8 @@
 # one file in bash-completion's folder under each command's name (it loads it on first use); it
 # can also be sourced directly, e.g. from ~/.bashrc. It needs nothing from the bash-completion
 # package. It completes options; the values of --facet (also comma-separated), --sort, --format,
-# --facet-type, --bucket, --color, --emit and --duplicates; folders for --db; files for inputs,
-# --batch, --explain and --token-file; and the query language's field names (title: tag: date:
+# --facet-type, --bucket, --significant, --color, --emit and --duplicates; folders for --db; files
+# for inputs, --batch, --explain, --token-file, --network and --plot; and the query language's field names (title: tag: date:
 # ...) for a query word or a --filter value. Tested by tests/e2e/completion.sh, which drives
 # these functions as bash does.
 
@@ -14,13 +14,15 @@ _dateline_options_index='-h --help --version --db --field --batch -j --jobs --em
 _dateline_options_query='-h --help --version --db --lang --sort --limit --offset --facet
   --facet-limit --facet-type --filter --recency --now --like --timeline --batch --jobs --bucket
   --snippet-length --max-expansion --format --color --auto-correct --suggest-below
-  --no-entity-aliases --stats --collapse'
+  --no-entity-aliases --stats --collapse --normalize --compare --cooccur --network
+  --network-edges --significant --trending --window --baseline --min-count --plot'
 _dateline_options_serve='-h --help --version --db --bind --port --threads --token-file --public
   --cors --time-budget --quiet'
 _dateline_free_index='--field --batch -j --jobs --shards --fetched-at --language --delete
   --max-record-size --max-article-size --max-expanded-size --max-expansion'
 _dateline_free_query='--lang --limit --offset --facet-limit --recency --now --like --jobs
-  --snippet-length --max-expansion --suggest-below'
+  --snippet-length --max-expansion --suggest-below --compare --network-edges --window --baseline
+  --min-count'
 _dateline_free_serve='--bind --port --threads --cors --time-budget'
 _dateline_fields='title: author: source: site: tag: person: org: place: lang: id: date:'
 
@@ -86,7 +88,7 @@ _dateline() {
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         _dateline_filenames
         ;;
-    --explain | --token-file | --batch) # dateline-index's --batch is a number: see below
+    --explain | --token-file | --batch | --network | --plot) # index's --batch: a number, below
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         _dateline_filenames
         ;;
@@ -103,6 +105,7 @@ _dateline() {
     --format) _dateline_words 'table json jsonl csv' "$cur" ;;
     --facet-type) _dateline_words 'person organization place' "$cur" ;;
     --bucket) _dateline_words 'auto day week month year' "$cur" ;;
+    --significant) _dateline_words 'terms tags' "$cur" ;;
     --color) _dateline_words 'auto always never' "$cur" ;;
     --emit) _dateline_words 'jsonl' "$cur" ;;
     --duplicates) _dateline_words 'keep drop' "$cur" ;;

@@ -29,6 +29,11 @@ std::string score_text(double score) {
     return buf;
 }
 
+// A number as the JSON document prints it.
+std::string number(double v) {
+    return nlohmann::json(v).dump();
+}
+
 class CsvPrinter final : public Printer {
   public:
     explicit CsvPrinter(std::ostream& out) : out_(out) {}
@@ -66,6 +71,65 @@ class CsvPrinter final : public Printer {
         row({"bucket", "count"});
         for (const auto& v : dates.values)
             row({v.value, std::to_string(v.count)});
+        out_.flush();
+    }
+
+    // Timeline: bucket,count,total,ratio. Compare: wide, one count column and one ratio column
+    // per query, then a blank line and the overlap of each pair. Others: one row per item.
+    void measure(const MeasureResult& m) override {
+        const Timeline& t = m.timeline;
+        switch (m.analysis) {
+        case Analysis::timeline:
+            row({"bucket", "count", "total", "ratio"});
+            for (std::size_t i = 0; i < t.labels.size(); ++i)
+                row({t.labels[i], std::to_string(t.series[0].counts[i]),
+                     std::to_string(t.totals[i]),
+                     number(ratio_of(t.series[0].counts[i], t.totals[i]))});
+            break;
+        case Analysis::compare: {
+            std::vector<std::string> head{"bucket", "total"};
+            for (const auto& s : t.series)
+                head.push_back(s.query);
+            for (const auto& s : t.series)
+                head.push_back("ratio " + s.query);
+            row(head);
+            for (std::size_t i = 0; i < t.labels.size(); ++i) {
+                std::vector<std::string> fields{t.labels[i], std::to_string(t.totals[i])};
+                for (const auto& s : t.series)
+                    fields.push_back(std::to_string(s.counts[i]));
+                for (const auto& s : t.series)
+                    fields.push_back(number(ratio_of(s.counts[i], t.totals[i])));
+                row(fields);
+            }
+            out_ << '\n';
+            row({"query_a", "query_b", "shared"});
+            for (const auto& o : t.overlaps)
+                row({t.series[o.a].query, t.series[o.b].query, std::to_string(o.shared)});
+            break;
+        }
+        case Analysis::cooccur:
+            row({"value", "label", "type", "count", "share", "archive_count", "lift", "lift_low"});
+            for (const auto& e : m.entities)
+                row({e.value, e.label, e.type, std::to_string(e.count), number(e.share),
+                     std::to_string(e.archive), number(e.lift), number(e.lift_low)});
+            break;
+        case Analysis::significant:
+            row({"value", "label", "count", "share", "archive_count", "archive_share", "score"});
+            for (const auto& i : m.significant)
+                row({i.value, i.label, std::to_string(i.count),
+                     number(ratio_of(i.count, m.sampled)), std::to_string(i.archive),
+                     number(ratio_of(i.archive, m.archive)), number(i.score)});
+            break;
+        case Analysis::trending:
+            row({"value", "label", "kind", "window", "baseline", "window_rate", "baseline_rate",
+                 "z"});
+            for (const auto& i : m.trending)
+                row({i.value, i.label, i.kind, std::to_string(i.window), std::to_string(i.baseline),
+                     number(i.window_rate), number(i.baseline_rate), number(i.z)});
+            break;
+        case Analysis::none:
+            break;
+        }
         out_.flush();
     }
 

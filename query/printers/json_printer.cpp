@@ -25,6 +25,10 @@ class JsonPrinter final : public Printer {
         out_ << json_shape::dump(json_shape::timeline_document(r, dates), 2) << '\n';
     }
 
+    void measure(const MeasureResult& m) override {
+        out_ << json_shape::dump(json_shape::measure_document(m), 2) << '\n';
+    }
+
     void stats(const DbStats& s) override {
         nlohmann::json j{{"schema_version", output_schema_version}};
         j.update(json_shape::stats(s));

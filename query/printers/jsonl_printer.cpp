@@ -52,6 +52,30 @@ class JsonlPrinter final : public Printer {
                {"missing", dates.missing}});
     }
 
+    // One line per row (bucket, entity, item), then the document without its rows as the summary.
+    void measure(const MeasureResult& m) override {
+        nlohmann::json doc = json_shape::measure_document(m);
+        const std::pair<const char*, const char*> lists[] = {
+            {"timeline", "bucket"}, {"entities", "entity"}, {"items", "item"}};
+        for (const auto& [key, type] : lists) {
+            if (!doc.contains(key)) continue;
+            for (auto& row : doc[key])
+                write(typed(type, row));
+            doc.erase(key);
+        }
+        if (doc.contains("series")) {
+            for (std::size_t i = 0; i < doc["series"].size(); ++i)
+                for (auto& row : doc["series"][i]["timeline"]) {
+                    row["series"] = i;
+                    row["query"] = doc["series"][i]["query"];
+                    write(typed("bucket", row));
+                }
+            for (auto& s : doc["series"])
+                s.erase("timeline");
+        }
+        write(typed("summary", doc));
+    }
+
     void stats(const DbStats& s) override {
         nlohmann::json line{{"type", "stats"}, {"schema_version", output_schema_version}};
         line.update(json_shape::stats(s));
@@ -59,6 +83,11 @@ class JsonlPrinter final : public Printer {
     }
 
   private:
+    static nlohmann::json typed(const char* type, const nlohmann::json& row) {
+        nlohmann::json line{{"type", type}};
+        line.update(row);
+        return line;
+    }
     void write(const nlohmann::json& j) { out_ << json_shape::dump(j) << '\n'; }
 
     std::ostream& out_;

@@ -28,6 +28,10 @@ nlohmann::json search_document(const SearchResult& result);
 nlohmann::json summary(const SearchResult& result);
 // The --timeline --format json document.
 nlohmann::json timeline_document(const SearchResult& result, const FacetResult& dates);
+// The --format json document of a measurement (measure/measure.h; OUTPUT.md "Measurements").
+nlohmann::json measure_document(const MeasureResult& result);
+// The co-occurrence network: {"schema_version", "directed", "nodes", "edges"}.
+nlohmann::json network_document(const Network& network);
 // The --stats object (without schema_version).
 nlohmann::json stats(const DbStats& stats);
 // The "suggestion" value: the corrected query, or null.

@@ -1,6 +1,7 @@
 // --format table: an aligned, human-readable table (UTF-8 aware widths), hits with snippets, then
 // each facet as a small table. ANSI colour and bold highlights only when PrintOptions::color.
 #include "../text_width.h"
+#include "analyzers/dates.h"
 #include "analyzers/text.h"
 #include "printers.h"
 
@@ -68,6 +69,99 @@ class TablePrinter final : public Printer {
         out_.flush();
     }
 
+    // A header line, then a table per analysis; timelines keep their bars (of the ratio).
+    void measure(const MeasureResult& m) override {
+        const Timeline& t = m.timeline;
+        const std::string what = m.query.empty() ? "all articles" : "\"" + m.query + "\"";
+        std::string scope;
+        for (const auto& f : m.filters)
+            scope += (scope.empty() ? " within " : ", ") + f;
+        switch (m.analysis) {
+        case Analysis::timeline: {
+            out_ << style(bold) << what << style(reset) << ": " << with_commas(m.total)
+                 << " matches of " << with_commas(t.scope_total) << " articles" << scope << ", by "
+                 << t.bucket << '\n';
+            std::vector<std::vector<std::string>> rows;
+            std::vector<double> bars;
+            for (std::size_t i = 0; i < t.labels.size(); ++i) {
+                const double ratio = ratio_of(t.series[0].counts[i], t.totals[i]);
+                rows.push_back({t.labels[i], with_commas(t.series[0].counts[i]),
+                                with_commas(t.totals[i]), percent(ratio)});
+                bars.push_back(ratio);
+            }
+            print_table({"bucket", "count", "total", "share"}, rows, bars);
+            break;
+        }
+        case Analysis::compare: {
+            out_ << style(bold) << "Comparison" << style(reset) << " of " << t.series.size()
+                 << " queries" << scope << ", by " << t.bucket << '\n';
+            std::vector<std::string> head{"bucket", "total"};
+            for (std::size_t k = 0; k < t.series.size(); ++k)
+                head.push_back("#" + std::to_string(k + 1));
+            std::vector<std::vector<std::string>> rows;
+            for (std::size_t i = 0; i < t.labels.size(); ++i) {
+                std::vector<std::string> r{t.labels[i], with_commas(t.totals[i])};
+                for (const auto& series : t.series)
+                    r.push_back(with_commas(series.counts[i]) + " " +
+                                percent(ratio_of(series.counts[i], t.totals[i])));
+                rows.push_back(std::move(r));
+            }
+            print_table(head, rows, {});
+            out_ << '\n';
+            for (std::size_t k = 0; k < t.series.size(); ++k)
+                out_ << "  #" << k + 1 << "  "
+                     << (t.series[k].query.empty() ? "all articles" : t.series[k].query) << ": "
+                     << with_commas(t.series[k].total) << " matches\n";
+            for (const auto& o : t.overlaps)
+                out_ << "  #" << o.a + 1 << " and #" << o.b + 1 << " share "
+                     << with_commas(o.shared) << '\n';
+            break;
+        }
+        case Analysis::cooccur: {
+            out_ << style(bold) << what << style(reset) << ": " << with_commas(m.total)
+                 << " matches; entities by lift (share among the matches / share of the "
+                 << with_commas(m.archive) << " articles; ranked by the lift of the count's 95% "
+                 << "low end)\n";
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& e : m.entities)
+                rows.push_back({e.label, e.type, with_commas(e.count), percent(e.share),
+                                with_commas(e.archive), fixed(e.lift, 1)});
+            print_table({"entity", "type", "count", "share", "archive", "lift"}, rows, {});
+            break;
+        }
+        case Analysis::significant: {
+            out_ << style(bold) << what << style(reset) << ": " << with_commas(m.total)
+                 << " matches; distinctive " << m.kind << " by log-likelihood G²";
+            if (m.sampled < m.total) out_ << " (words of " << with_commas(m.sampled) << " read)";
+            out_ << '\n';
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& i : m.significant)
+                rows.push_back({i.label, with_commas(i.count),
+                                percent(ratio_of(i.count, m.sampled)), with_commas(i.archive),
+                                percent(ratio_of(i.archive, m.archive)), fixed(i.score, 1)});
+            print_table({m.kind == "tags" ? "tag" : "word", "count", "share", "archive",
+                         "archive share", "G²"},
+                        rows, {});
+            break;
+        }
+        case Analysis::trending: {
+            out_ << style(bold) << what << style(reset) << ": rising in " << iso_day(m.window.start)
+                 << " to " << iso_day(m.window.end - 86400) << " ("
+                 << with_commas(m.window.documents) << " articles) against the "
+                 << with_commas(m.baseline.documents) << " before; two-proportion z\n";
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& i : m.trending)
+                rows.push_back({i.label, i.kind, with_commas(i.window), with_commas(i.baseline),
+                                fixed(i.z, 2)});
+            print_table({"item", "kind", "window", "baseline", "z"}, rows, {});
+            break;
+        }
+        case Analysis::none:
+            break;
+        }
+        out_.flush();
+    }
+
     void stats(const DbStats& s) override {
         auto line = [&](std::string_view key, const std::string& value) {
             out_ << style(bold) << pad_right(key, 12) << style(reset) << value << '\n';
@@ -90,6 +184,61 @@ class TablePrinter final : public Printer {
 
   private:
     std::string style(const char* code) const { return options_.color ? code : ""; }
+
+    static std::string iso_day(std::int64_t seconds) {
+        return dates::format_iso(Timestamp{seconds, Timestamp::Precision::day});
+    }
+    static std::string percent(double ratio) { return fixed(100 * ratio, 1) + "%"; }
+    static std::string fixed(double v, int digits) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+        return buf;
+    }
+
+    // Columns: the first left-aligned, the others right-aligned; with `bars` (one value per row)
+    // a bar of each row's share of the largest value after the last column.
+    void print_table(const std::vector<std::string>& head,
+                     const std::vector<std::vector<std::string>>& rows,
+                     const std::vector<double>& bars) {
+        if (rows.empty()) {
+            out_ << "  (none)\n";
+            return;
+        }
+        std::vector<std::size_t> widths(head.size(), 0);
+        for (std::size_t c = 0; c < head.size(); ++c)
+            widths[c] = display_width(head[c]);
+        for (const auto& r : rows)
+            for (std::size_t c = 0; c < r.size() && c < widths.size(); ++c)
+                widths[c] = std::max(widths[c], display_width(r[c]));
+        widths[0] = std::min<std::size_t>(widths[0], width_ / 3);
+        auto line = [&](const std::vector<std::string>& cells) {
+            std::string text = "  ";
+            for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c)
+                text += (c ? "  " : "") +
+                        (c == 0 ? pad_right(truncate_to_width(cells[c], widths[0]), widths[0])
+                                : pad_left(cells[c], widths[c]));
+            return text;
+        };
+        out_ << style(dim) << line(head) << style(reset) << '\n';
+        double most = 0;
+        for (double b : bars)
+            most = std::max(most, b);
+        std::size_t used = 2;
+        for (auto w : widths)
+            used += w + 2;
+        const std::size_t bar_w = std::min<std::size_t>(40, width_ > used + 2 ? width_ - used : 0);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            out_ << line(rows[i]);
+            if (i < bars.size() && most > 0 && bars[i] > 0) {
+                const auto n = std::max<std::size_t>(
+                    1, static_cast<std::size_t>(static_cast<double>(bar_w) * bars[i] / most));
+                out_ << "  ";
+                for (std::size_t k = 0; k < n; ++k)
+                    out_ << "█";
+            }
+            out_ << '\n';
+        }
+    }
 
     void print_header(const SearchResult& r) {
         if (r.auto_corrected && r.suggestion) {

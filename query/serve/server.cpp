@@ -7,6 +7,9 @@
 #include "query/errors.h"
 #include "query/export.h"
 #include "query/facets.h"
+#include "query/measure/measure.h"
+#include "query/measure/network_files.h"
+#include "query/measure/svg_plot.h"
 #include "query/printer.h"
 #include "query/printers/printers.h"
 #include "query/request_options.h"
@@ -196,6 +199,14 @@ struct Server::Impl {
         return request;
     }
 
+    // The search request of a POST's JSON object body over the defaults.
+    SearchRequest request_from_body(const httplib::Request& req) const {
+        auto body = nlohmann::json::parse(req.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object())
+            throw query::UsageError("the request body is not a JSON object");
+        return query::request_from_json(body, defaults());
+    }
+
     // The JSON error of API.md for what a request threw; a bug (500) is also logged.
     void send_exception(httplib::Response& res, const std::exception_ptr& error) {
         const HttpError e = http_error_for(error);
@@ -220,6 +231,17 @@ struct Server::Impl {
         check_limits(request);
         answer(res, [&](Xapian::Database& db) {
             send_json(res, query::json_shape::search_document(query::search(db, request)));
+        });
+    }
+
+    // A measurement (query/measure/measure.h): the analysis its options ask for, as JSON.
+    void measure(const SearchRequest& request, httplib::Response& res) {
+        check_limits(request);
+        if (query::analysis_of(request.measure) == query::Analysis::none)
+            throw query::UsageError("no measurement asked for: give normalize with timeline, "
+                                    "compare, cooccur, significant or trending");
+        answer(res, [&](Xapian::Database& db) {
+            send_json(res, query::json_shape::measure_document(query::measure(db, request)));
         });
     }
 
@@ -294,12 +316,8 @@ void Server::Impl::routes() {
     http.Get("/api/search", [this](const Request& req, Response& res) {
         search(request_from_params(req, defaults()), res);
     });
-    http.Post("/api/search", [this](const Request& req, Response& res) {
-        auto body = nlohmann::json::parse(req.body, nullptr, false);
-        if (body.is_discarded() || !body.is_object())
-            throw query::UsageError("the request body is not a JSON object");
-        search(query::request_from_json(body, defaults()), res);
-    });
+    http.Post("/api/search",
+              [this](const Request& req, Response& res) { search(request_from_body(req), res); });
     http.Post("/api/batch", [this](const Request& req, Response& res) {
         auto lines = std::make_shared<std::vector<std::pair<std::size_t, std::string>>>();
         std::istringstream in(req.body);
@@ -349,6 +367,10 @@ void Server::Impl::routes() {
     http.Get("/api/timeline", [this](const Request& req, Response& res) {
         SearchRequest request = request_from_params(req, defaults());
         check_limits(request);
+        if (request.measure.normalize) { // each bucket against its scope
+            request.measure.timeline = true;
+            return measure(request, res);
+        }
         request.limit = 0;
         request.facets = {"date"};
         answer(res, [&](Xapian::Database& db) {
@@ -356,6 +378,37 @@ void Server::Impl::routes() {
             auto printer = query::make_printer(query::Format::json, out);
             query::render_timeline(query::search(db, request), *printer);
             res.set_content(out.str(), "application/json; charset=utf-8");
+        });
+    });
+    http.Get("/api/measure", [this](const Request& req, Response& res) {
+        measure(request_from_params(req, defaults()), res);
+    });
+    http.Post("/api/measure",
+              [this](const Request& req, Response& res) { measure(request_from_body(req), res); });
+    http.Get("/api/plot", [this](const Request& req, Response& res) {
+        SearchRequest request = request_from_params(req, defaults());
+        check_limits(request);
+        const query::Analysis analysis = query::analysis_of(request.measure);
+        const bool counts = analysis == query::Analysis::none && request.measure.timeline;
+        if (counts) request.measure.normalize = true; // a plain timeline: counts drawn
+        answer(res, [&](Xapian::Database& db) {
+            res.set_content(query::plot_svg(query::measure(db, request), !counts),
+                            "image/svg+xml; charset=utf-8");
+        });
+    });
+    http.Get("/api/network", [this](const Request& req, Response& res) {
+        SearchRequest request = request_from_params(req, defaults(), {"format"});
+        check_limits(request);
+        const std::string name = req.has_param("format") ? req.get_param_value("format") : "json";
+        const query::NetworkFormat format = query::parse_network_format(name);
+        answer(res, [&](Xapian::Database& db) {
+            std::ostringstream out;
+            query::write_network(out, query::cooccurrence_network(db, request), format);
+            res.set_content(out.str(), format == query::NetworkFormat::json
+                                           ? "application/json; charset=utf-8"
+                                       : format == query::NetworkFormat::gexf
+                                           ? "application/gexf+xml; charset=utf-8"
+                                           : "application/graphml+xml; charset=utf-8");
         });
     });
     http.Get("/api/export", [this](const Request& req, Response& res) {
@@ -466,9 +519,10 @@ void Server::Impl::routes() {
     // method).
     auto fallback = [](const Request& req, Response& res) {
         static const std::pair<std::string_view, std::string_view> known[] = {
-            {"/api/search", "GET, POST"}, {"/api/batch", "POST"}, {"/api/timeline", "GET"},
-            {"/api/export", "GET"},       {"/api/stats", "GET"},  {"/api/suggest", "GET"},
-            {"/api/health", "GET"}};
+            {"/api/search", "GET, POST"}, {"/api/batch", "POST"},        {"/api/timeline", "GET"},
+            {"/api/export", "GET"},       {"/api/stats", "GET"},         {"/api/suggest", "GET"},
+            {"/api/health", "GET"},       {"/api/measure", "GET, POST"}, {"/api/plot", "GET"},
+            {"/api/network", "GET"}};
         for (const auto& [path, allow] : known)
             if (req.path == path) {
                 res.set_header("Allow", std::string(allow));

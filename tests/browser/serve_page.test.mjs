@@ -379,6 +379,22 @@ test('the keyboard: / focuses the search box, arrows and j/k move, Enter opens, 
   await page.waitForSelector('#article #article-title');
 });
 
+test('the measurements panel draws the share over time and the lists of /api/measure', async () => {
+  const page = await newPage();
+  await gotoView(page, '?q=' + encodeURIComponent('lang:en'));
+  await page.waitForSelector('#measures:not([hidden]) #share-chart svg');
+  const doc = await (await fetch(base + '/api/measure?q=lang%3Aen&timeline=1&normalize=1')).json();
+  const points = await page.locator('#share-chart .point').evaluateAll((ps) => ps.map((p) =>
+    [p.getAttribute('data-bucket'), Number(p.getAttribute('data-count')), Number(p.getAttribute('data-total')), Number(p.getAttribute('data-ratio'))]));
+  assert.deepEqual(points, doc.timeline.map((r) => [r.bucket, r.count, r.total, r.ratio]));
+  assert.ok(points.length > 1, `points: ${points.length}`);
+  assert.ok(await page.locator('#distinctive-list li').count() > 0, 'distinctive words listed');
+  await shot(page, 'measures');
+  // Browsing everything has nothing to measure against: no panel.
+  await gotoView(page);
+  assert.equal(await page.locator('#measures').isHidden(), true);
+});
+
 test('hostile archive data is shown as text: no script runs, no element or javascript: link is made from it', async () => {
   const page = await newPage();
   await gotoView(page, '?q=zanzibarite');
@@ -397,7 +413,7 @@ test('hostile archive data is shown as text: no script runs, no element or javas
       const out = [];
       for (const s of document.querySelectorAll('script')) if (s.getAttribute('src') !== '/app.js') out.push('script ' + s.outerHTML.slice(0, 80));
       for (const i of document.querySelectorAll('img')) if (i.getAttribute('src') !== '/icon.svg') out.push('img ' + i.outerHTML.slice(0, 80));
-      for (const t of document.querySelectorAll('iframe, object, embed, style, link:not([rel=icon]):not([rel=stylesheet]), b, svg:not(#histogram svg)')) out.push(t.tagName + ' ' + t.outerHTML.slice(0, 80));
+      for (const t of document.querySelectorAll('iframe, object, embed, style, link:not([rel=icon]):not([rel=stylesheet]), b, svg:not(#histogram svg):not(#share-chart svg)')) out.push(t.tagName + ' ' + t.outerHTML.slice(0, 80));
       for (const e of document.querySelectorAll('*')) {
         for (const a of e.attributes) if (/^on/i.test(a.name)) out.push(`${e.tagName} ${a.name}`);
         const href = e.getAttribute('href');

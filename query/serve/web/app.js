@@ -335,6 +335,7 @@ async function runSearch(key) {
     if (seq !== searchSeq) return;
     lastResult = data;
     renderResults(data, s);
+    runMeasures(s, seq);
   } catch (e) {
     if (seq !== searchSeq) return;
     lastResult = null;
@@ -368,6 +369,7 @@ function renderEmpty(message) {
   $('#pager').replaceChildren();
   $('#facets').replaceChildren();
   $('#timeline').hidden = true;
+  $('#measures').hidden = true;
   $('#did-you-mean').hidden = true;
   renderChips();
   selected = -1;
@@ -716,6 +718,63 @@ function renderHistogram(data) {
   };
   chart.addEventListener('pointerup', (ev) => finish(ev, false));
   chart.addEventListener('pointercancel', (ev) => finish(ev, true));
+}
+
+// ---- Measurements: the same JSON documents as dateline-query's (GET /api/measure) ----------
+
+// The query's share of all articles in scope over time, who appears with it (lift) and its
+// distinctive words (G²), for a query with words or fields (browsing everything has nothing to
+// measure against).
+async function runMeasures(s, seq) {
+  const section = $('#measures');
+  if (!s.q.trim()) { section.hidden = true; return; }
+  const base = { q: s.q, filter: s.filters };
+  try {
+    const [share, together, words] = await Promise.all([
+      api('/api/measure', { ...base, timeline: '1', normalize: '1' }),
+      api('/api/measure', { ...base, cooccur: '1', facet_limit: 8 }),
+      api('/api/measure', { ...base, significant: 'terms', facet_limit: 8 }),
+    ]);
+    if (seq !== searchSeq) return;
+    section.hidden = !share.total;
+    renderShare(share);
+    renderRanked($('#together-list'), together.entities, (e) => e.label, (e) => `×${e.lift.toFixed(1)}`,
+      (e) => `${e.type}: ${e.count} of ${together.total} matches, ${e.archive_count} of ${together.archive} articles`);
+    renderRanked($('#distinctive-list'), words.items, (i) => i.label, (i) => String(i.count),
+      (i) => `${i.count} of ${words.sampled} matches read, ${i.archive_count} of ${words.archive} articles; G² ${i.score.toFixed(1)}`);
+  } catch {
+    if (seq === searchSeq) section.hidden = true;
+  }
+}
+
+function renderShare(doc) {
+  const box = $('#share-chart');
+  const rows = doc.timeline || [];
+  box.replaceChildren();
+  const W = 1000, H = 96;
+  const max = Math.max(1e-9, ...rows.map((r) => r.ratio));
+  const x = (i) => (rows.length < 2 ? W / 2 : (i * W) / (rows.length - 1));
+  const y = (r) => H - (H - 4) * (r / max);
+  const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', role: 'img',
+    'aria-label': `Share of the articles per ${doc.bucket}` });
+  chart.append(svg('polyline', { class: 'share-line', points: rows.map((r, i) => `${x(i)},${y(r.ratio)}`).join(' ') }));
+  rows.forEach((r, i) => {
+    const hit = svg('rect', { class: 'point', x: x(i) - W / rows.length / 2, y: 0, width: W / rows.length, height: H,
+      fill: 'transparent', 'data-bucket': r.bucket, 'data-count': r.count, 'data-total': r.total, 'data-ratio': r.ratio });
+    const t = svg('title');
+    t.textContent = `${bucketTitle(r.bucket, doc.bucket)}: ${r.count} of ${r.total} articles (${(100 * r.ratio).toFixed(1)}%)`;
+    hit.append(t);
+    chart.append(hit);
+  });
+  chart.append(svg('line', { class: 'baseline', x1: 0, x2: W, y1: H - 0.5, y2: H - 0.5 }));
+  box.append(chart);
+  $('#share-note').textContent = `peak ${(100 * max).toFixed(1)}% per ${doc.bucket}`;
+}
+
+function renderRanked(list, items, label, count, title) {
+  list.replaceChildren(...(items || []).map((item) => el('li', { title: title(item) },
+    el('span', { class: 'label', text: label(item) }), el('span', { class: 'count', text: count(item) }))));
+  if (!list.children.length) list.append(el('li', { class: 'empty', text: '(none)' }));
 }
 
 // ---- Article view ---------------------------------------------------------------------------

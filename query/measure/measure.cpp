@@ -1,0 +1,161 @@
+#include "measure.h"
+
+#include "../database.h"
+#include "../errors.h"
+#include "analyzers/schema.h"
+#include "analyzers/stopwords.h"
+#include "analyzers/text.h"
+#include "analyzers/xapian_call.h"
+#include "measure_internal.h"
+
+#include <algorithm>
+
+namespace dateline::query {
+
+Analysis analysis_of(const MeasureOptions& o) {
+    std::vector<Analysis> asked;
+    if (!o.compare.empty()) asked.push_back(Analysis::compare);
+    if (o.cooccur) asked.push_back(Analysis::cooccur);
+    if (!o.significant.empty()) asked.push_back(Analysis::significant);
+    if (o.trending) asked.push_back(Analysis::trending);
+    if (asked.size() > 1)
+        throw UsageError("one analysis at a time: --compare, --cooccur, --significant and "
+                         "--trending do not combine");
+    if (!asked.empty()) {
+        if (o.timeline && asked.front() != Analysis::compare)
+            throw UsageError(std::string("--timeline does not combine with --") +
+                             analysis_name(asked.front()));
+        return asked.front();
+    }
+    if (o.normalize && !o.timeline)
+        throw UsageError("--normalize measures a --timeline: give --timeline too");
+    return o.timeline && o.normalize ? Analysis::timeline : Analysis::none;
+}
+
+const char* analysis_name(Analysis analysis) {
+    switch (analysis) {
+    case Analysis::none:
+        return "none";
+    case Analysis::timeline:
+        return "timeline";
+    case Analysis::compare:
+        return "compare";
+    case Analysis::cooccur:
+        return "cooccur";
+    case Analysis::significant:
+        return "significant";
+    case Analysis::trending:
+        return "trending";
+    }
+    return "none";
+}
+
+double ratio_of(Xapian::doccount count, Xapian::doccount total) {
+    return total == 0 ? 0.0 : static_cast<double>(count) / static_cast<double>(total);
+}
+
+MeasureResult measure(Xapian::Database& db, const SearchRequest& request) {
+    const Analysis analysis = analysis_of(request.measure);
+    using namespace measure_detail;
+    return with_reopen(db, [&] {
+        switch (analysis) {
+        case Analysis::timeline:
+        case Analysis::compare:
+            return measure_timeline(db, request, analysis == Analysis::compare);
+        case Analysis::cooccur:
+            return measure_cooccurrence(db, request);
+        case Analysis::significant:
+            return measure_significant(db, request);
+        case Analysis::trending:
+            return measure_trending(db, request);
+        case Analysis::none:
+            break;
+        }
+        throw UsageError("no measurement asked for (--timeline --normalize, --compare, "
+                         "--cooccur, --significant or --trending)");
+    });
+}
+
+namespace measure_detail {
+
+std::shared_ptr<FacetIndex> full_index(const Xapian::Database& db) {
+    return xapian_call("reading the facet index", [&] {
+        std::shared_ptr<FacetIndex> index = FacetIndex::prepared(db);
+        return index ? index : std::make_shared<FacetIndex>(db);
+    });
+}
+
+std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did) {
+    if (did + 1 >= lists.offsets.size()) return {};
+    return {lists.items.data() + lists.offsets[did], lists.offsets[did + 1] - lists.offsets[did]};
+}
+
+std::vector<EntityType> entity_types(FacetIndex& index, const std::string& tag_type) {
+    const std::pair<const char*, std::string_view> all[] = {
+        {"person", schema::prefix::person},
+        {"organization", schema::prefix::organization},
+        {"place", schema::prefix::place}};
+    std::vector<EntityType> types;
+    for (const auto& [name, prefix] : all) {
+        if (!tag_type.empty() && tag_type != name) continue;
+        EntityType type{name, std::string(prefix), nullptr};
+        type.terms = &xapian_call("reading entity terms",
+                                  [&]() -> const TermLists& { return index.terms(type.prefix); });
+        types.push_back(std::move(type));
+    }
+    return types;
+}
+
+std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_t id,
+                         std::span<const Xapian::docid> docids) {
+    const std::string& value = type.terms->values[id];
+    const TagLists& tags = index.tags();
+    for (Xapian::docid did : docids) {
+        auto ids = items_of(type.terms->lists, did);
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
+        for (std::uint32_t spelling : items_of(tags.lists, did)) {
+            const std::string& shown = tags.spellings[spelling];
+            if (text::fold_case(text::collapse_whitespace(shown)) == value) return shown;
+        }
+    }
+    return value;
+}
+
+WordReader::WordReader(const Xapian::Database& db, const std::string& language) : db_(db) {
+    for (auto word : stopwords::for_language(language.empty() ? "en" : language))
+        stopwords_.emplace(word);
+}
+
+void WordReader::read(Xapian::docid did, const std::function<void(const std::string&)>& fn) const {
+    for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
+        const std::string& term = *t;
+        if (term.size() < 3) continue;
+        const auto first = static_cast<unsigned char>(term[0]);
+        if (first >= 'A' && first <= 'Z') continue; // a prefixed term
+        if (term.find_first_of("0123456789") != std::string::npos) continue;
+        if (stopwords_.count(term)) continue;
+        fn(term);
+    }
+}
+
+std::vector<Xapian::docid> spread_sample(std::span<const Xapian::docid> docids, std::size_t most) {
+    if (docids.size() <= most) return {docids.begin(), docids.end()};
+    std::vector<Xapian::docid> out;
+    out.reserve(most);
+    for (std::size_t i = 0; i < most; ++i)
+        out.push_back(docids[i * docids.size() / most]);
+    return out;
+}
+
+void describe(MeasureResult& result, const Xapian::Database& db, const SearchRequest& request,
+              const std::string& parsed, std::size_t total) {
+    result.query = request.query;
+    result.parsed = parsed;
+    result.filters = request.filters;
+    result.total = static_cast<Xapian::doccount>(total);
+    result.archive = xapian_call("counting documents", [&] { return db.get_doccount(); });
+}
+
+} // namespace measure_detail
+
+} // namespace dateline::query
