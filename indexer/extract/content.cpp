@@ -334,7 +334,10 @@ void score(Analysis& a) {
             if (ai == nullptr) break;
             if (!ai->scored) {
                 ai->scored = true;
-                ai->base = initial_score(dom::name(anc)) + ai->weight;
+                // A name that promises content lifts a box only as far as it holds text.
+                double w =
+                    ai->weight > 0 ? ai->weight * std::min(1.0, ai->text / 200.0) : ai->weight;
+                ai->base = initial_score(dom::name(anc)) + w;
                 ai->score = ai->base;
                 a.scored.push_back(anc);
             }
@@ -700,7 +703,7 @@ Content find_content(xmlDoc* doc, std::string_view title) {
     xmlNode* root = xmlDocGetRootElement(doc);
     if (root == nullptr) return {};
     Content strict = run(root, title, true);
-    if (body_chars(strict.paragraphs) >= 250) return strict;
+    if (body_chars(strict.paragraphs) >= 500) return strict;
     Content relaxed = run(root, title, false);
     relaxed.relaxed = true;
     if (body_chars(relaxed.paragraphs) > body_chars(strict.paragraphs)) return relaxed;
