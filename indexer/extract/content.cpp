@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <unordered_map>
 
@@ -43,11 +45,24 @@ bool is_chrome(std::string_view t) {
     return t == "nav" || t == "aside" || t == "footer" || t == "header" || t == "menu";
 }
 
-bool has_any(std::string_view s, std::initializer_list<std::string_view> words) {
-    for (auto w : words)
-        if (s.find(w) != std::string_view::npos) return true;
-    return false;
-}
+// Substrings looked for together: one pass over the text, trying only the words that start with
+// the byte at hand (class names are checked against long lists on every element).
+class Substrings {
+  public:
+    Substrings(std::initializer_list<std::string_view> words) {
+        for (auto w : words)
+            if (!w.empty()) by_first_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+    bool in(std::string_view s) const {
+        for (std::size_t i = 0; i < s.size(); ++i)
+            for (auto w : by_first_[static_cast<unsigned char>(s[i])])
+                if (s.compare(i, w.size(), w) == 0) return true;
+        return false;
+    }
+
+  private:
+    std::array<std::vector<std::string_view>, 256> by_first_;
+};
 
 // Class/id tokens split on anything but letters and digits.
 bool has_token(std::string_view s, std::initializer_list<std::string_view> tokens) {
@@ -68,51 +83,59 @@ bool has_token(std::string_view s, std::initializer_list<std::string_view> token
     return false;
 }
 
+// The class/id word lists (substrings unless said otherwise).
+const Substrings ad_words{"-ad-", "ad-container", "ad-wrapper", "ad-slot", "adslot", "advert"};
+const Substrings unlikely_words{
+    "-ad-",         "ai2html",    "banner",    "breadcrumb", "combx",        "comment",
+    "community",    "cover-wrap", "disqus",    "extra",      "footer",       "gdpr",
+    "header",       "legends",    "menu",      "related",    "remark",       "replies",
+    "rss",          "shoutbox",   "sidebar",   "skyscraper", "social",       "sponsor",
+    "supplemental", "ad-break",   "agegate",   "pagination", "pager",        "popup",
+    "yom-remote",   "newsletter", "subscribe", "share",      "cookie",       "consent",
+    "outbrain",     "taboola",    "recommend", "trending",   "most-popular", "mostpopular",
+    "most-read",    "signup",     "sign-up",   "modal",      "toolbar",      "nav"};
+const Substrings candidate_words{"and",    "article", "body",  "column",    "content", "main",
+                                 "shadow", "story",   "entry", "post-text", "text"};
+const Substrings negative_words{
+    "-ad-",     "banner",  "combx",    "comment",   "com-",       "contact",    "foot",
+    "footnote", "gdpr",    "masthead", "media",     "meta",       "outbrain",   "promo",
+    "related",  "scroll",  "share",    "shoutbox",  "sidebar",    "skyscraper", "sponsor",
+    "shopping", "tags",    "tool",     "widget",    "newsletter", "subscribe",  "byline",
+    "author",   "caption", "credit",   "recommend", "teaser",     "social"};
+const Substrings positive_words{"article", "body", "content", "entry", "hentry", "h-entry",
+                                "main",    "page", "post",    "text",  "blog",   "story"};
+const Substrings article_body_words{
+    "articlebody",   "article-body",  "article_body",    "story-body",  "storybody",
+    "entry-content", "post-content",  "article-content", "articletext", "article-text",
+    "body-text",     "story-content", "post-body",       "postbody",    "content-body",
+    "article__body", "text-body",     "main-text"};
+const Substrings boilerplate_words{
+    "share",     "social",   "related",      "newsletter", "subscribe",  "signup",     "comment",
+    "cookie",    "consent",  "outbrain",     "taboola",    "recommend",  "promo",      "breadcrumb",
+    "toolbar",   "sidebar",  "byline",       "author-bio", "authorbio",  "caption",    "disclaimer",
+    "read-more", "readmore", "more-stories", "popup",      "pagination", "inline-link"};
+
 bool is_ad_like(std::string_view s) {
     return has_token(s, {"ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot",
                          "adunit", "dfp", "gpt", "sponsored", "promo", "promoted"}) ||
-           has_any(s, {"-ad-", "ad-container", "ad-wrapper", "ad-slot", "adslot", "advert"});
+           ad_words.in(s);
 }
 
 bool is_unlikely(std::string_view s) {
-    return has_any(s, {"-ad-",         "ai2html",     "banner",     "breadcrumb", "combx",
-                       "comment",      "community",   "cover-wrap", "disqus",     "extra",
-                       "footer",       "gdpr",        "header",     "legends",    "menu",
-                       "related",      "remark",      "replies",    "rss",        "shoutbox",
-                       "sidebar",      "skyscraper",  "social",     "sponsor",    "supplemental",
-                       "ad-break",     "agegate",     "pagination", "pager",      "popup",
-                       "yom-remote",   "newsletter",  "subscribe",  "share",      "cookie",
-                       "consent",      "outbrain",    "taboola",    "recommend",  "trending",
-                       "most-popular", "mostpopular", "most-read",  "signup",     "sign-up",
-                       "modal",        "toolbar",     "nav"}) ||
-           is_ad_like(s);
+    return unlikely_words.in(s) || is_ad_like(s);
 }
 
 bool maybe_candidate(std::string_view s) {
-    return has_any(s, {"and", "article", "body", "column", "content", "main", "shadow", "story",
-                       "entry", "post-text", "text"});
+    return candidate_words.in(s);
 }
 
 int class_weight(const std::string& cls, const std::string& id) {
     auto weigh = [](std::string_view s) {
         if (s.empty()) return 0;
         int w = 0;
-        if (has_any(s, {"-ad-",     "banner",     "combx",     "comment",  "com-",   "contact",
-                        "foot",     "footnote",   "gdpr",      "masthead", "media",  "meta",
-                        "outbrain", "promo",      "related",   "scroll",   "share",  "shoutbox",
-                        "sidebar",  "skyscraper", "sponsor",   "shopping", "tags",   "tool",
-                        "widget",   "newsletter", "subscribe", "byline",   "author", "caption",
-                        "credit",   "recommend",  "teaser",    "social"}) ||
-            has_token(s, {"hidden", "hid"}) || is_ad_like(s))
-            w -= 25;
-        if (has_any(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
-                        "post", "text", "blog", "story"}))
-            w += 25;
-        if (has_any(s, {"articlebody", "article-body", "article_body", "story-body", "storybody",
-                        "entry-content", "post-content", "article-content", "articletext",
-                        "article-text", "body-text", "story-content", "post-body", "postbody",
-                        "content-body", "article__body", "article-body", "text-body", "main-text"}))
-            w += 25;
+        if (negative_words.in(s) || has_token(s, {"hidden", "hid"}) || is_ad_like(s)) w -= 25;
+        if (positive_words.in(s)) w += 25;
+        if (article_body_words.in(s)) w += 25;
         return w;
     };
     return weigh(cls) + weigh(id);
@@ -130,12 +153,7 @@ bool is_hidden(const dom::Cues& c) {
 
 // Inside the article: boxes that are never its text, whatever the strict pass decided.
 bool boilerplate_box(std::string_view both) {
-    return has_any(both, {"share",      "social",     "related",    "newsletter",   "subscribe",
-                          "signup",     "comment",    "cookie",     "consent",      "outbrain",
-                          "taboola",    "recommend",  "promo",      "breadcrumb",   "toolbar",
-                          "sidebar",    "byline",     "author-bio", "authorbio",    "caption",
-                          "disclaimer", "read-more",  "readmore",   "more-stories", "popup",
-                          "pagination", "inline-link"}) ||
+    return boilerplate_words.in(both) ||
            has_token(both, {"hidden", "print", "tags", "tag", "rating", "jump", "credit", "credits",
                             "modal", "meta", "hide", "sr", "visually"}) ||
            is_ad_like(both);

@@ -7,6 +7,7 @@
 #include "analyzers/text.h"
 #include "indexer/extract/content.h"
 #include "indexer/extract/html_document.h"
+#include "indexer/extract/libxml_arena.h"
 #include "indexer/extract/metadata.h"
 #include "indexer/extract/relative_date.h"
 #include "indexer/extract/text_page.h"
@@ -256,6 +257,7 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         inflated = maybe_gunzip(bytes);
         html = inflated;
     }
+    ParseArena arena; // the document's memory, taken back at once when the page is done
     HtmlDocument parsed = parse_html(html, page.charset);
     PageMetadata meta = read_metadata(parsed.doc.get(), page.url);
 
@@ -445,6 +447,7 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         a.description = meta.description.front().value;
         note(x, "description", meta.description.front().origin, a.description);
     }
+    arena.abandon(parsed.doc.release());
     return x;
 }
 
