@@ -205,8 +205,10 @@ HtmlDocument parse_html(std::string_view bytes, std::string_view container_chars
         slim = slim_html(input);
         input = slim;
     }
+    // XML_PARSE_HUGE lifts the depth limit (256 elements): past it the HTML parser stops and the
+    // rest of the page, often the article itself, is lost. Every walk of the tree is iterative.
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     const char* encoding = out.charset == "windows-1252" ? "UTF-8" : out.charset.c_str();
     QuietErrors quiet;
     out.doc.reset(

@@ -259,3 +259,53 @@ TEST_CASE("extract: the explanation lists each field with its origin, then the b
     CHECK(contains(text, "body ["));
     CHECK(contains(text, "The harbour bridge reopened"));
 }
+
+TEST_CASE("extract: content deeper than libxml2's 256 levels is read, and what follows it") {
+    std::string open, close;
+    for (int i = 0; i < 400; ++i) {
+        open += "<div>";
+        close += "</div>";
+    }
+    std::string after = "<p>After the deep part, the report went on to list the costs of each of "
+                        "the options, from the cheapest to the dearest, in a long table.</p>";
+    std::string html =
+        "<html><body><article>" + open + prose + prose + close + after + "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met for six hours"));
+    CHECK(contains(body, "After the deep part"));
+}
+
+TEST_CASE("extract: a blog's name in an h1 banner is no headline: <title> gives the post's") {
+    std::string html = "<html><head><title>Seth's Blog: The importance of going first</title>"
+                       "</head><body><div id='banner'><h1>Seth's Blog</h1></div>"
+                       "<div class='post'><h3>The importance of going first</h3>" +
+                       prose + prose + "</div></body></html>";
+    Extraction x = extract_string(html);
+    CHECK(x.article.title == "The importance of going first");
+    CHECK(contains(x.article.body, "The committee met"));
+}
+
+TEST_CASE("extract: a stub under a promising class name does not outweigh the article") {
+    std::string article;
+    for (int i = 0; i < 3; ++i)
+        article += prose;
+    std::string html = "<html><body><div class='journal-entry'>"
+                       "<div class='entry-title post-text-body'><p>Posted on Friday at 9:15AM, "
+                       "October 19</p></div>"
+                       "<div class='x'><div class='y'>" +
+                       article + "</div></div></div></body></html>";
+    CHECK(contains(extract_string(html).article.body, "The committee met"));
+}
+
+TEST_CASE("extract: pages in a row on one thread (libxml2's arena reused) give the same result") {
+    std::string html = "<html><head><title>Budget vote - The Courier</title></head><body>"
+                       "<article><h1>Budget vote</h1>" +
+                       prose + prose + "</article></body></html>";
+    Extraction first = extract_string(html);
+    for (int i = 0; i < 5; ++i) {
+        CHECK_THROWS_AS(extract_string("<html><body></body></html>"), ExtractError);
+        Extraction again = extract_string(html);
+        CHECK(again.article.body == first.article.body);
+        CHECK(again.article.title == first.article.title);
+    }
+}
