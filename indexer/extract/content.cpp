@@ -554,6 +554,7 @@ struct Writer {
     std::vector<Block> blocks;
     std::string cur;
     std::size_t cur_links = 0;
+    bool closed = false; // the readers' comments began: nothing more is article
 
     void add(std::string_view t, bool in_link) {
         cur += t;
@@ -614,11 +615,51 @@ void trim_ends(std::vector<Block>& blocks) {
     blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(begin));
 }
 
+// Text held by the outermost boxes named like furniture, per class (nested ones are not
+// counted: inside a kept box they are dropped as before): boxes of one class that
+// together hold most of the article's text are its paragraphs, whatever their name says (a
+// template's "image-meta" around each photo and paragraph, "byline-author" spans of pasted text).
+std::unordered_map<std::string, int> box_text_by_class(xmlNode* root) {
+    std::unordered_map<std::string, int> out;
+    dom::walk(root, [&](xmlNode* n) {
+        const Info* i = info(n);
+        if (!dom::is_element(n) || i == nullptr || i->skip) return false;
+        if (n == root || !i->boxy || i->weight >= 25) return true;
+        out[std::string(dom::attr_view(n, "class"))] += i->text;
+        return false;
+    });
+    return out;
+}
+
+// A heading that opens the readers' comments after an article: "Comments", "12 Responses to
+// ...", "Trackback Pings", "Leave a Reply". What follows it is no article text.
+bool opens_comments(const xmlNode* heading) {
+    std::string t = text::fold(dom::text(heading, 200));
+    std::string_view f = text::trim(t);
+    while (!f.empty() && (std::isdigit(static_cast<unsigned char>(f.front())) || f.front() == ' '))
+        f.remove_prefix(1);
+    while (!f.empty() && !std::isalnum(static_cast<unsigned char>(f.back())))
+        f.remove_suffix(1);
+    if (f.empty() || f.size() > 60) return false;
+    for (std::string_view label :
+         {"comments", "comment", "responses", "response", "replies", "trackbacks", "pingbacks",
+          "trackback pings", "leave a comment", "leave a reply", "post a comment", "add a comment",
+          "add new comment", "reader comments", "readers comments", "your comments",
+          "join the discussion", "discussion"})
+        if (f == label) return true;
+    for (std::string_view opening : {"comments on ", "comments to ", "responses to ", "replies to ",
+                                     "thoughts on ", "comments for "})
+        if (f.starts_with(opening)) return true;
+    return false;
+}
+
 void write(xmlNode* root, Writer& w) {
     const int root_text = info(root) ? info(root)->text : 0;
+    const auto box_text = box_text_by_class(root);
     dom::walk(
         root,
         [&](xmlNode* n) {
+            if (w.closed) return false;
             if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
                 const Info* p = info(n->parent);
                 w.add(dom::node_text(n), p != nullptr && p->in_link);
@@ -628,6 +669,10 @@ void write(xmlNode* root, Writer& w) {
             const Info* i = info(n);
             if (i == nullptr || i->skip) return false;
             std::string_view tag = dom::name(n);
+            if (is_heading(tag) && n != root && !w.blocks.empty() && opens_comments(n)) {
+                w.closed = true;
+                return false;
+            }
             if (tag == "br") {
                 w.flush();
                 return false;
@@ -636,7 +681,10 @@ void write(xmlNode* root, Writer& w) {
             // A box holding most of the article's text is the article, whatever its name says.
             if (n != root && i->text * 2 < root_text) {
                 if (drop_container(n, *i)) return false;
-                if (i->boxy && i->weight < 25) return false;
+                if (i->boxy && i->weight < 25) {
+                    auto held = box_text.find(std::string(dom::attr_view(n, "class")));
+                    if (held == box_text.end() || held->second * 2 < root_text) return false;
+                }
                 if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
             }
             // Table cells are joined in their row; every other block is a paragraph.

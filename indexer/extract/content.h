@@ -8,7 +8,10 @@
 // to a box holding 200 characters or more (a titled stub under a promising name must not beat the
 // article); the strict pass (page chrome by tag, role and name left out) stands when it finds 500
 // characters, else the relaxed pass (names no longer exclude) is tried: the article sometimes sits
-// inside a box named like chrome ("toolbar", "sidebar").
+// inside a box named like chrome ("toolbar", "sidebar"). Boxes named like furniture ("caption",
+// "byline", "meta") are dropped from the article unless the boxes of that class hold most of its
+// text together (templates wrap each paragraph so). A heading that opens the readers' comments
+// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article.
 #pragma once
 
 #include <libxml/tree.h>

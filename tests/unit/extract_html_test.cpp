@@ -309,3 +309,28 @@ TEST_CASE("extract: pages in a row on one thread (libxml2's arena reused) give t
         CHECK(again.article.title == first.article.title);
     }
 }
+
+TEST_CASE("extract: the readers' comments after a 'Comments' heading are not article text") {
+    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
+                          "for, and removing the cost does not remove the need, as I said.</p>";
+    std::string comments;
+    for (int i = 0; i < 8; ++i)
+        comments += "<div>" + comment + "</div><p>Posted by: reader at October 30, 2012</p>";
+    std::string html = "<html><body><div class='content'>" + prose + prose +
+                       "<h2>12 Comments</h2>" + comments + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "disaster relief"));
+}
+
+TEST_CASE("extract: boxes of one class holding most of the text are the article, whatever their "
+          "name") {
+    std::string spans;
+    for (int i = 0; i < 4; ++i)
+        spans +=
+            "<span class='byline-author'>" + prose.substr(3, prose.size() - 7) + "</span><br><br>";
+    std::string html = "<html><body><div class='post'><h3>Updates to the edition</h3>"
+                       "<div class='post-body'>" +
+                       spans + "</div></div></body></html>";
+    CHECK(contains(extract_string(html).article.body, "The committee met"));
+}
