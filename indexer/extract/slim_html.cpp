@@ -66,20 +66,22 @@ bool kept_attribute(std::string_view tag, std::string_view name, std::string_vie
 // Appends text with each run of white space as one character (a newline when the run holds one):
 // the parser and the extraction read runs of white space as one.
 void append_collapsed(std::string& out, std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t run = i;
-        while (run < text.size() && !is_space(text[run]))
-            ++run;
-        out.append(text.substr(i, run - i));
-        if (run == text.size()) break;
+    const std::size_t n = text.size();
+    std::size_t from = 0, i = 0;
+    while (i < n) {
+        char c = text[i];
+        if (!is_space(c) || (c == ' ' && (i + 1 == n || !is_space(text[i + 1])))) {
+            ++i; // a lone space between words stays as it is: copied with its stretch
+            continue;
+        }
+        out.append(text.substr(from, i - from));
         bool newline = false;
-        std::size_t end = run;
-        for (; end < text.size() && is_space(text[end]); ++end)
-            newline = newline || text[end] == '\n';
+        for (; i < n && is_space(text[i]); ++i)
+            newline = newline || text[i] == '\n';
         out += newline ? '\n' : ' ';
-        i = end;
+        from = i;
     }
+    out.append(text.substr(from));
 }
 
 // Elements whose text keeps its white space.
