@@ -165,7 +165,7 @@ struct Info {
     int commas = 0;
     int inline_text = 0; // characters of direct inline content
     int inline_commas = 0;
-    int p = 0, li = 0, img = 0, input = 0, embed = 0;
+    int p = 0, li = 0, img = 0, input = 0, embed = 0, anchors = 0;
     int weight = 0;
     int order = 0, end_order = 0; // pre-order index of the element and of its last descendant
     double score = 0;
@@ -319,6 +319,7 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
             p->p += me->p + (tag == "p" ? 1 : 0);
             p->li += me->li + (tag == "li" ? 1 : 0);
             p->img += me->img + (tag == "img" ? 1 : 0);
+            p->anchors += me->anchors + (tag == "a" ? 1 : 0);
             p->input += me->input + (tag == "input" || tag == "select" || tag == "textarea");
             p->embed += me->embed +
                         (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video");
@@ -496,6 +497,27 @@ std::vector<xmlNode*> add_cousins(xmlNode* top, std::vector<xmlNode*> parts) {
     std::sort(parts.begin(), parts.end(),
               [](const xmlNode* a, const xmlNode* b) { return info(a)->order < info(b)->order; });
     return parts;
+}
+
+// A card of links inside the text (a name's hover card with its photo and articles, a "read
+// also" strip within a paragraph): text-level markup holding several links and little else. Of
+// nested candidates the innermost holding the links is the card: the name's own link outside it
+// belongs to the sentence.
+bool link_card_like(const xmlNode* n) {
+    std::string_view tag = dom::name(n);
+    const Info* i = info(n);
+    bool text_level = tag == "span" || tag == "font" || tag == "b" || tag == "strong" ||
+                      tag == "em" || tag == "i" || tag == "small";
+    return text_level && i != nullptr && i->anchors >= 3 &&
+           link_density(*i) > (i->img > 0 ? 0.6 : 0.85);
+}
+
+bool link_card(const xmlNode* n) {
+    if (!link_card_like(n)) return false;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+        if (dom::is_element(c) && link_card_like(c) && info(c)->anchors >= info(n)->anchors - 1)
+            return false;
+    return true;
 }
 
 // Readability's conditional cleaning of containers inside the article.
@@ -684,6 +706,7 @@ void write(xmlNode* root, Writer& w) {
                     if (held == box_text.end() || held->second * 2 < root_text) return false;
                 }
                 if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
+                if (link_card(n)) return false;
             }
             // Table cells are joined in their row; every other block is a paragraph.
             if (tag == "td" || tag == "th")

@@ -334,3 +334,18 @@ TEST_CASE("extract: boxes of one class holding most of the text are the article,
                        spans + "</div></div></body></html>";
     CHECK(contains(extract_string(html).article.body, "The committee met"));
 }
+
+TEST_CASE("extract: a card of links inside the first paragraph is left out, the sentence kept") {
+    std::string card = "<span class='rollover-people'><a href='/p/k'>Kristi Noem</a><span "
+                       "class='rollover-block'><span><img src='k.jpg'><a href='/p/k'>Kristi Lynn "
+                       "Noem</a><a href='/1'>Governor doubles down on campaign</a> <a "
+                       "href='/2'>State drops pipeline protest laws</a> <a href='/p/k'>MORE</a>"
+                       "</span></span></span>";
+    std::string html = "<html><body><article><p>South Dakota Gov. " + card +
+                       " (R) is defending the state's launch of an anti-drug campaign, with its "
+                       "slogan, against a mix of criticism and ridicule.</p>" +
+                       prose + prose + "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "South Dakota Gov. Kristi Noem (R) is defending"), body);
+    CHECK(!contains(body, "pipeline"));
+}
