@@ -535,7 +535,7 @@ bool drop_container(xmlNode* n, const Info& i) {
     int p = i.p;
     if (!i.block_desc && tag != "ul" && tag != "ol" && tag != "table") return ld > 0.5;
     if (i.img > 1 && p * 2 < i.img && !i.in_figure) return true;
-    if (!list && i.li > p && tag != "table") return true;
+    if (!list && i.li > p && tag != "table" && ld > 0.1) return true;
     if (i.input > p / 3) return true;
     if (!list && i.text < 25 && (i.img == 0 || i.img > 2) && !i.in_figure) return true;
     if (!list && weight < 25 && ld > 0.2) return true;

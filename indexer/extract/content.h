@@ -11,7 +11,9 @@
 // inside a box named like chrome ("toolbar", "sidebar"). Boxes named like furniture ("caption",
 // "byline", "meta") are dropped from the article unless the boxes of that class hold most of its
 // text together (templates wrap each paragraph so). A heading that opens the readers' comments
-// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article.
+// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. Readability's rule that
+// drops a box with more list items than paragraphs applies to lists with links only: plain lists
+// (a recipe's ingredients, a deal's terms, specifications) are the article's.
 #pragma once
 
 #include <libxml/tree.h>

@@ -349,3 +349,18 @@ TEST_CASE("extract: a card of links inside the first paragraph is left out, the 
     CHECK_MESSAGE(contains(body, "South Dakota Gov. Kristi Noem (R) is defending"), body);
     CHECK(!contains(body, "pipeline"));
 }
+
+TEST_CASE(
+    "extract: a recipe box (lists of plain items in a div) is article text, a link list not") {
+    std::string recipe = "<div><strong>Whipped Cream Frosting</strong></div><div><ul><li>8 ounces "
+                         "cream cheese</li><li>1/4 teaspoon salt</li><li>1 cup powdered sugar</li>"
+                         "<li>1 1/2 cups heavy cream</li></ul></div>";
+    std::string links = "<div><ul><li><a href='/a'>Our other cakes and their stories</a></li><li>"
+                        "<a href='/b'>Ten desserts for a summer party</a></li><li><a href='/c'>"
+                        "The best pies of the year</a></li></ul></div>";
+    std::string html = "<html><body><article>" + prose + recipe + prose + links + prose +
+                       "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "1 cup powdered sugar"));
+    CHECK(!contains(body, "Ten desserts"));
+}
