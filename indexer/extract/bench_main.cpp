@@ -1,12 +1,14 @@
 // dateline-extract-bench: runs extract_html over HTML pages (optionally gzip-compressed) and
-//   - writes predictions JSON {ID: {"articleBody": text}} (ID = file name without .html[.gz]),
+//   - writes predictions JSON {ID: {"articleBody": text}} (ID = file name without .html[.gz]);
+//     with --headline the text is the extracted title, a newline, then the body (the way the
+//     Dragnet pages' gold is marked),
 //   - prints pages per second of the extraction alone (files are read before the clock starts;
 //     one thread, thread CPU time so that other load on the machine does not count), best of
 //     --rounds runs,
 //   - with --labels FILE ({ID: {"title", "published": "YYYY-MM-DD", "source"}}), prints how many
 //     labelled titles, dates and sources the extractor got right.
-// usage: dateline-extract-bench --out PRED.json [--labels LABELS.json] [--rounds N] [--verbose]
-//        [--explain] FILE...
+// usage: dateline-extract-bench --out PRED.json [--labels LABELS.json] [--rounds N] [--headline]
+//        [--verbose] [--explain] FILE...
 //   --verbose: print each metadata miss; --explain: print each page's explanation.
 #include "analyzers/dates.h"
 #include "analyzers/text.h"
@@ -55,7 +57,7 @@ std::string norm(std::string_view s) {
 int usage() {
     std::cerr
         << "usage: dateline-extract-bench --out PRED.json [--labels LABELS.json] [--rounds N] "
-           "FILE...\n";
+           "[--headline] [--verbose] [--explain] FILE...\n";
     return 2;
 }
 
@@ -64,7 +66,7 @@ int usage() {
 int main(int argc, char** argv) {
     std::string out_path, labels_path;
     int rounds = 3;
-    bool verbose = false, explain = false;
+    bool verbose = false, explain = false, headline = false;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -78,6 +80,8 @@ int main(int argc, char** argv) {
             verbose = true;
         else if (arg == "--explain")
             explain = true;
+        else if (arg == "--headline")
+            headline = true;
         else if (arg.starts_with("--"))
             return usage();
         else
@@ -114,7 +118,12 @@ int main(int argc, char** argv) {
 
     json pred = json::object();
     for (std::size_t i = 0; i < files.size(); ++i) {
-        pred[page_id(files[i])] = {{"articleBody", results[i] ? results[i]->article.body : ""}};
+        std::string text;
+        if (results[i]) {
+            const dateline::Article& a = results[i]->article;
+            text = headline && !a.title.empty() ? a.title + "\n" + a.body : a.body;
+        }
+        pred[page_id(files[i])] = {{"articleBody", text}};
         if (!results[i])
             std::cerr << files[i] << ": " << errors[i] << '\n';
         else if (explain) {

@@ -43,11 +43,24 @@ bool is_chrome(std::string_view t) {
     return t == "nav" || t == "aside" || t == "footer" || t == "header" || t == "menu";
 }
 
-bool has_any(std::string_view s, std::initializer_list<std::string_view> words) {
-    for (auto w : words)
-        if (s.find(w) != std::string_view::npos) return true;
-    return false;
-}
+// Substrings looked for together: one pass over the text, trying only the words that start with
+// the byte at hand (class names are checked against long lists on every element).
+class Substrings {
+  public:
+    Substrings(std::initializer_list<std::string_view> words) {
+        for (auto w : words)
+            if (!w.empty()) by_first_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+    bool in(std::string_view s) const {
+        for (std::size_t i = 0; i < s.size(); ++i)
+            for (auto w : by_first_[static_cast<unsigned char>(s[i])])
+                if (s.compare(i, w.size(), w) == 0) return true;
+        return false;
+    }
+
+  private:
+    std::array<std::vector<std::string_view>, 256> by_first_;
+};
 
 // Class/id tokens split on anything but letters and digits.
 bool has_token(std::string_view s, std::initializer_list<std::string_view> tokens) {
@@ -68,51 +81,59 @@ bool has_token(std::string_view s, std::initializer_list<std::string_view> token
     return false;
 }
 
+// The class/id word lists (substrings unless said otherwise).
+const Substrings ad_words{"-ad-", "ad-container", "ad-wrapper", "ad-slot", "adslot", "advert"};
+const Substrings unlikely_words{
+    "-ad-",         "ai2html",    "banner",    "breadcrumb", "combx",        "comment",
+    "community",    "cover-wrap", "disqus",    "extra",      "footer",       "gdpr",
+    "header",       "legends",    "menu",      "related",    "remark",       "replies",
+    "rss",          "shoutbox",   "sidebar",   "skyscraper", "social",       "sponsor",
+    "supplemental", "ad-break",   "agegate",   "pagination", "pager",        "popup",
+    "yom-remote",   "newsletter", "subscribe", "share",      "cookie",       "consent",
+    "outbrain",     "taboola",    "recommend", "trending",   "most-popular", "mostpopular",
+    "most-read",    "signup",     "sign-up",   "modal",      "toolbar",      "nav"};
+const Substrings candidate_words{"and",    "article", "body",  "column",    "content", "main",
+                                 "shadow", "story",   "entry", "post-text", "text"};
+const Substrings negative_words{
+    "-ad-",     "banner",  "combx",    "comment",   "com-",       "contact",    "foot",
+    "footnote", "gdpr",    "masthead", "media",     "meta",       "outbrain",   "promo",
+    "related",  "scroll",  "share",    "shoutbox",  "sidebar",    "skyscraper", "sponsor",
+    "shopping", "tags",    "tool",     "widget",    "newsletter", "subscribe",  "byline",
+    "author",   "caption", "credit",   "recommend", "teaser",     "social"};
+const Substrings positive_words{"article", "body", "content", "entry", "hentry", "h-entry",
+                                "main",    "page", "post",    "text",  "blog",   "story"};
+const Substrings article_body_words{
+    "articlebody",   "article-body",  "article_body",    "story-body",  "storybody",
+    "entry-content", "post-content",  "article-content", "articletext", "article-text",
+    "body-text",     "story-content", "post-body",       "postbody",    "content-body",
+    "article__body", "text-body",     "main-text"};
+const Substrings boilerplate_words{
+    "share",     "social",   "related",      "newsletter", "subscribe",  "signup",     "comment",
+    "cookie",    "consent",  "outbrain",     "taboola",    "recommend",  "promo",      "breadcrumb",
+    "toolbar",   "sidebar",  "byline",       "author-bio", "authorbio",  "caption",    "disclaimer",
+    "read-more", "readmore", "more-stories", "popup",      "pagination", "inline-link"};
+
 bool is_ad_like(std::string_view s) {
     return has_token(s, {"ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot",
                          "adunit", "dfp", "gpt", "sponsored", "promo", "promoted"}) ||
-           has_any(s, {"-ad-", "ad-container", "ad-wrapper", "ad-slot", "adslot", "advert"});
+           ad_words.in(s);
 }
 
 bool is_unlikely(std::string_view s) {
-    return has_any(s, {"-ad-",         "ai2html",     "banner",     "breadcrumb", "combx",
-                       "comment",      "community",   "cover-wrap", "disqus",     "extra",
-                       "footer",       "gdpr",        "header",     "legends",    "menu",
-                       "related",      "remark",      "replies",    "rss",        "shoutbox",
-                       "sidebar",      "skyscraper",  "social",     "sponsor",    "supplemental",
-                       "ad-break",     "agegate",     "pagination", "pager",      "popup",
-                       "yom-remote",   "newsletter",  "subscribe",  "share",      "cookie",
-                       "consent",      "outbrain",    "taboola",    "recommend",  "trending",
-                       "most-popular", "mostpopular", "most-read",  "signup",     "sign-up",
-                       "modal",        "toolbar",     "nav"}) ||
-           is_ad_like(s);
+    return unlikely_words.in(s) || is_ad_like(s);
 }
 
 bool maybe_candidate(std::string_view s) {
-    return has_any(s, {"and", "article", "body", "column", "content", "main", "shadow", "story",
-                       "entry", "post-text", "text"});
+    return candidate_words.in(s);
 }
 
 int class_weight(const std::string& cls, const std::string& id) {
     auto weigh = [](std::string_view s) {
         if (s.empty()) return 0;
         int w = 0;
-        if (has_any(s, {"-ad-",     "banner",     "combx",     "comment",  "com-",   "contact",
-                        "foot",     "footnote",   "gdpr",      "masthead", "media",  "meta",
-                        "outbrain", "promo",      "related",   "scroll",   "share",  "shoutbox",
-                        "sidebar",  "skyscraper", "sponsor",   "shopping", "tags",   "tool",
-                        "widget",   "newsletter", "subscribe", "byline",   "author", "caption",
-                        "credit",   "recommend",  "teaser",    "social"}) ||
-            has_token(s, {"hidden", "hid"}) || is_ad_like(s))
-            w -= 25;
-        if (has_any(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
-                        "post", "text", "blog", "story"}))
-            w += 25;
-        if (has_any(s, {"articlebody", "article-body", "article_body", "story-body", "storybody",
-                        "entry-content", "post-content", "article-content", "articletext",
-                        "article-text", "body-text", "story-content", "post-body", "postbody",
-                        "content-body", "article__body", "article-body", "text-body", "main-text"}))
-            w += 25;
+        if (negative_words.in(s) || has_token(s, {"hidden", "hid"}) || is_ad_like(s)) w -= 25;
+        if (positive_words.in(s)) w += 25;
+        if (article_body_words.in(s)) w += 25;
         return w;
     };
     return weigh(cls) + weigh(id);
@@ -130,12 +151,7 @@ bool is_hidden(const dom::Cues& c) {
 
 // Inside the article: boxes that are never its text, whatever the strict pass decided.
 bool boilerplate_box(std::string_view both) {
-    return has_any(both, {"share",      "social",     "related",    "newsletter",   "subscribe",
-                          "signup",     "comment",    "cookie",     "consent",      "outbrain",
-                          "taboola",    "recommend",  "promo",      "breadcrumb",   "toolbar",
-                          "sidebar",    "byline",     "author-bio", "authorbio",    "caption",
-                          "disclaimer", "read-more",  "readmore",   "more-stories", "popup",
-                          "pagination", "inline-link"}) ||
+    return boilerplate_words.in(both) ||
            has_token(both, {"hidden", "print", "tags", "tag", "rating", "jump", "credit", "credits",
                             "modal", "meta", "hide", "sr", "visually"}) ||
            is_ad_like(both);
@@ -149,7 +165,7 @@ struct Info {
     int commas = 0;
     int inline_text = 0; // characters of direct inline content
     int inline_commas = 0;
-    int p = 0, li = 0, img = 0, input = 0, embed = 0;
+    int p = 0, li = 0, img = 0, input = 0, embed = 0, anchors = 0;
     int weight = 0;
     int order = 0, end_order = 0; // pre-order index of the element and of its last descendant
     double score = 0;
@@ -303,6 +319,7 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
             p->p += me->p + (tag == "p" ? 1 : 0);
             p->li += me->li + (tag == "li" ? 1 : 0);
             p->img += me->img + (tag == "img" ? 1 : 0);
+            p->anchors += me->anchors + (tag == "a" ? 1 : 0);
             p->input += me->input + (tag == "input" || tag == "select" || tag == "textarea");
             p->embed += me->embed +
                         (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video");
@@ -334,7 +351,10 @@ void score(Analysis& a) {
             if (ai == nullptr) break;
             if (!ai->scored) {
                 ai->scored = true;
-                ai->base = initial_score(dom::name(anc)) + ai->weight;
+                // A name that promises content lifts a box only as far as it holds text.
+                double w =
+                    ai->weight > 0 ? ai->weight * std::min(1.0, ai->text / 200.0) : ai->weight;
+                ai->base = initial_score(dom::name(anc)) + w;
                 ai->score = ai->base;
                 a.scored.push_back(anc);
             }
@@ -479,6 +499,27 @@ std::vector<xmlNode*> add_cousins(xmlNode* top, std::vector<xmlNode*> parts) {
     return parts;
 }
 
+// A card of links inside the text (a name's hover card with its photo and articles, a "read
+// also" strip within a paragraph): text-level markup holding several links and little else. Of
+// nested candidates the innermost holding the links is the card: the name's own link outside it
+// belongs to the sentence.
+bool link_card_like(const xmlNode* n) {
+    std::string_view tag = dom::name(n);
+    const Info* i = info(n);
+    bool text_level = tag == "span" || tag == "font" || tag == "b" || tag == "strong" ||
+                      tag == "em" || tag == "i" || tag == "small";
+    return text_level && i != nullptr && i->anchors >= 3 &&
+           link_density(*i) > (i->img > 0 ? 0.6 : 0.85);
+}
+
+bool link_card(const xmlNode* n) {
+    if (!link_card_like(n)) return false;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next)
+        if (dom::is_element(c) && link_card_like(c) && info(c)->anchors >= info(n)->anchors - 1)
+            return false;
+    return true;
+}
+
 // Readability's conditional cleaning of containers inside the article.
 bool drop_container(xmlNode* n, const Info& i) {
     std::string_view tag = dom::name(n);
@@ -494,7 +535,7 @@ bool drop_container(xmlNode* n, const Info& i) {
     int p = i.p;
     if (!i.block_desc && tag != "ul" && tag != "ol" && tag != "table") return ld > 0.5;
     if (i.img > 1 && p * 2 < i.img && !i.in_figure) return true;
-    if (!list && i.li > p && tag != "table") return true;
+    if (!list && i.li > p && tag != "table" && ld > 0.1) return true;
     if (i.input > p / 3) return true;
     if (!list && i.text < 25 && (i.img == 0 || i.img > 2) && !i.in_figure) return true;
     if (!list && weight < 25 && ld > 0.2) return true;
@@ -533,6 +574,7 @@ struct Writer {
     std::vector<Block> blocks;
     std::string cur;
     std::size_t cur_links = 0;
+    bool closed = false; // the readers' comments began: nothing more is article
 
     void add(std::string_view t, bool in_link) {
         cur += t;
@@ -593,11 +635,51 @@ void trim_ends(std::vector<Block>& blocks) {
     blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(begin));
 }
 
+// Text held by the outermost boxes named like furniture, per class (nested ones are not
+// counted: inside a kept box they are dropped as before): boxes of one class that
+// together hold most of the article's text are its paragraphs, whatever their name says (a
+// template's "image-meta" around each photo and paragraph, "byline-author" spans of pasted text).
+std::unordered_map<std::string, int> box_text_by_class(xmlNode* root) {
+    std::unordered_map<std::string, int> out;
+    dom::walk(root, [&](xmlNode* n) {
+        const Info* i = info(n);
+        if (!dom::is_element(n) || i == nullptr || i->skip) return false;
+        if (n == root || !i->boxy || i->weight >= 25) return true;
+        out[std::string(dom::attr_view(n, "class"))] += i->text;
+        return false;
+    });
+    return out;
+}
+
+// A heading that opens the readers' comments after an article: "Comments", "12 Responses to
+// ...", "Trackback Pings", "Leave a Reply". What follows it is no article text.
+bool opens_comments(const xmlNode* heading) {
+    std::string t = text::fold(dom::text(heading, 200));
+    std::string_view f = text::trim(t);
+    while (!f.empty() && (std::isdigit(static_cast<unsigned char>(f.front())) || f.front() == ' '))
+        f.remove_prefix(1);
+    while (!f.empty() && !std::isalnum(static_cast<unsigned char>(f.back())))
+        f.remove_suffix(1);
+    if (f.empty() || f.size() > 60) return false;
+    for (std::string_view label :
+         {"comments", "comment", "responses", "response", "replies", "trackbacks", "pingbacks",
+          "trackback pings", "leave a comment", "leave a reply", "post a comment", "add a comment",
+          "add new comment", "reader comments", "readers comments", "your comments",
+          "join the discussion", "discussion"})
+        if (f == label) return true;
+    for (std::string_view opening : {"comments on ", "comments to ", "responses to ", "replies to ",
+                                     "thoughts on ", "comments for "})
+        if (f.starts_with(opening)) return true;
+    return false;
+}
+
 void write(xmlNode* root, Writer& w) {
     const int root_text = info(root) ? info(root)->text : 0;
+    const auto box_text = box_text_by_class(root);
     dom::walk(
         root,
         [&](xmlNode* n) {
+            if (w.closed) return false;
             if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
                 const Info* p = info(n->parent);
                 w.add(dom::node_text(n), p != nullptr && p->in_link);
@@ -607,6 +689,10 @@ void write(xmlNode* root, Writer& w) {
             const Info* i = info(n);
             if (i == nullptr || i->skip) return false;
             std::string_view tag = dom::name(n);
+            if (is_heading(tag) && n != root && !w.blocks.empty() && opens_comments(n)) {
+                w.closed = true;
+                return false;
+            }
             if (tag == "br") {
                 w.flush();
                 return false;
@@ -615,8 +701,12 @@ void write(xmlNode* root, Writer& w) {
             // A box holding most of the article's text is the article, whatever its name says.
             if (n != root && i->text * 2 < root_text) {
                 if (drop_container(n, *i)) return false;
-                if (i->boxy && i->weight < 25) return false;
+                if (i->boxy && i->weight < 25) {
+                    auto held = box_text.find(std::string(dom::attr_view(n, "class")));
+                    if (held == box_text.end() || held->second * 2 < root_text) return false;
+                }
                 if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
+                if (link_card(n)) return false;
             }
             // Table cells are joined in their row; every other block is a paragraph.
             if (tag == "td" || tag == "th")
@@ -700,7 +790,7 @@ Content find_content(xmlDoc* doc, std::string_view title) {
     xmlNode* root = xmlDocGetRootElement(doc);
     if (root == nullptr) return {};
     Content strict = run(root, title, true);
-    if (body_chars(strict.paragraphs) >= 250) return strict;
+    if (body_chars(strict.paragraphs) >= 500) return strict;
     Content relaxed = run(root, title, false);
     relaxed.relaxed = true;
     if (body_chars(relaxed.paragraphs) > body_chars(strict.paragraphs)) return relaxed;

@@ -4,6 +4,16 @@
 // per paragraph, blocks separated by a blank line. Navigation, ads, related links, share bars,
 // newsletter and cookie boxes, comments and footers inside or beside the article are left out.
 // The walk is iterative (no recursion), so any nesting depth is safe.
+// Trade-offs: a class or id that promises content ("article-body") adds its weight in full only
+// to a box holding 200 characters or more (a titled stub under a promising name must not beat the
+// article); the strict pass (page chrome by tag, role and name left out) stands when it finds 500
+// characters, else the relaxed pass (names no longer exclude) is tried: the article sometimes sits
+// inside a box named like chrome ("toolbar", "sidebar"). Boxes named like furniture ("caption",
+// "byline", "meta") are dropped from the article unless the boxes of that class hold most of its
+// text together (templates wrap each paragraph so). A heading that opens the readers' comments
+// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. Readability's rule that
+// drops a box with more list items than paragraphs applies to lists with links only: plain lists
+// (a recipe's ingredients, a deal's terms, specifications) are the article's.
 #pragma once
 
 #include <libxml/tree.h>

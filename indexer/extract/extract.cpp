@@ -7,6 +7,7 @@
 #include "analyzers/text.h"
 #include "indexer/extract/content.h"
 #include "indexer/extract/html_document.h"
+#include "indexer/extract/libxml_arena.h"
 #include "indexer/extract/metadata.h"
 #include "indexer/extract/relative_date.h"
 #include "indexer/extract/text_page.h"
@@ -36,6 +37,8 @@ std::string resolve_url(const std::string& href, const std::string& base) {
     return "";
 }
 
+std::string compact(std::string_view s);
+
 std::set<std::string> title_words(std::string_view s) {
     std::set<std::string> out;
     for (const auto& tok : text::tokenize(s)) {
@@ -61,6 +64,40 @@ bool confirmed_heading(const std::string& h1, const std::vector<std::string>& ti
             shared += tw.count(w);
         if (shared * 2 >= hw.size() && shared >= std::min<std::size_t>(2, hw.size())) return true;
     }
+    return false;
+}
+
+// The segments of a <title> split at its separators ("BBC - Future - Mars landing", "Seth's Blog:
+// The importance of going first", "Post title « Rand's Blog").
+std::vector<std::string> title_segments(const std::string& title_tag) {
+    std::vector<std::string> out{text::collapse_whitespace(title_tag)};
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ",
+                                 " :: ", " \xC2\xAB ", " \xC2\xBB ", " \xC2\xB7 ", " // "}) {
+        std::vector<std::string> next;
+        for (const auto& piece : out) {
+            std::size_t from = 0;
+            for (std::size_t at; (at = piece.find(sep, from)) != std::string::npos;
+                 from = at + sep.size())
+                next.emplace_back(text::trim(std::string_view(piece).substr(from, at - from)));
+            next.emplace_back(text::trim(std::string_view(piece).substr(from)));
+        }
+        out = std::move(next);
+    }
+    std::erase_if(out, [](const std::string& s) { return s.empty(); });
+    return out;
+}
+
+// A heading that is the name of the site or of a section, not the headline: it is a whole
+// <title> segment beside a longer one (blogs' h1 banners: "Seth's Blog", "TED Blog").
+bool names_site_in_title(const std::string& heading, const std::string& title_tag) {
+    auto segments = title_segments(title_tag);
+    if (segments.size() < 2) return false;
+    std::string h = compact(heading);
+    std::size_t longest = 0;
+    for (const auto& s : segments)
+        longest = std::max(longest, compact(s).size());
+    for (const auto& s : segments)
+        if (compact(s) == h && h.size() < longest) return true;
     return false;
 }
 
@@ -220,6 +257,7 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         inflated = maybe_gunzip(bytes);
         html = inflated;
     }
+    ParseArena arena; // the document's memory, taken back at once when the page is done
     HtmlDocument parsed = parse_html(html, page.charset);
     PageMetadata meta = read_metadata(parsed.doc.get(), page.url);
 
@@ -287,6 +325,20 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         if (!a.title.empty()) note(x, "title", "title", a.title);
     }
 
+    // An h1 that is the site's name stands in <title> beside the headline: strip it from there.
+    std::vector<std::string> site_headings;
+    for (const auto& c : meta.title)
+        if (c.origin == "h1" && names_site_in_title(c.value, title_tag))
+            site_headings.push_back(c.value);
+    if (!site_headings.empty() && !x.origins.empty() && x.origins.back().field == "title" &&
+        x.origins.back().origin == "title") {
+        site_names.insert(site_names.end(), site_headings.begin(), site_headings.end());
+        if (std::string t = strip_site_name(title_tag, site_names, host); !t.empty()) {
+            a.title = t;
+            x.origins.back().value = t;
+        }
+    }
+
     Content content = find_content(parsed.doc.get(), a.title);
     // The best metadata title and <title> confirm a heading.
     std::vector<std::string> meta_titles;
@@ -295,14 +347,22 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
             meta_titles.push_back(c.value);
             break;
         }
-    for (const auto& c : meta.title_tag)
-        meta_titles.push_back(c.value);
+    // Of <title>, its longest segment: the rest names the site or section, which confirms no
+    // headline.
+    for (const auto& c : meta.title_tag) {
+        auto segments = title_segments(c.value);
+        auto longest = std::max_element(
+            segments.begin(), segments.end(),
+            [](const std::string& x, const std::string& y) { return x.size() < y.size(); });
+        if (longest != segments.end()) meta_titles.push_back(*longest);
+    }
     // The displayed headline: the h1 nearest the content, else any h1 metadata confirms.
     std::vector<std::string> headings{text::collapse_whitespace(content.heading)};
     for (const auto& c : meta.title)
         if (c.origin == "h1") headings.push_back(c.value);
     for (const auto& heading : headings) {
         if (heading.empty() || heading == a.title) continue;
+        if (names_site_in_title(heading, title_tag)) continue;
         if (!a.title.empty() && !confirmed_heading(heading, meta_titles)) continue;
         std::string origin = a.title.empty() ? "h1" : "h1 (confirmed by metadata)";
         a.title = heading;
@@ -387,6 +447,7 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         a.description = meta.description.front().value;
         note(x, "description", meta.description.front().origin, a.description);
     }
+    arena.abandon(parsed.doc.release());
     return x;
 }
 

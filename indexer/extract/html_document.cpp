@@ -20,7 +20,7 @@ namespace {
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
@@ -79,16 +79,46 @@ bool has_multibyte(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
 }
 
-// UTF-8 validity with a fast path for ASCII runs (most of a page's bytes).
+// Length of the valid UTF-8 sequence starting with the non-ASCII byte at s[i], 0 when invalid
+// (overlong forms, surrogates and code points past U+10FFFF are invalid).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = at(i);
+    std::size_t n = c >= 0xC2 && c <= 0xDF   ? 2
+                    : c >= 0xE0 && c <= 0xEF ? 3
+                    : c >= 0xF0 && c <= 0xF4 ? 4
+                                             : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((at(i + k) & 0xC0) != 0x80) return 0;
+    unsigned char d = at(i + 1);
+    if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) ||
+        (c == 0xF4 && d > 0x8F))
+        return 0;
+    return n;
+}
+
+// UTF-8 validity, eight ASCII bytes at a time between the multi-byte sequences.
 bool valid_utf8(std::string_view s) {
     std::size_t i = 0;
-    while (i + 8 <= s.size()) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if ((w & 0x8080808080808080ull) != 0) break;
-        i += 8;
+    while (i < s.size()) {
+        if (i + 8 <= s.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        if ((static_cast<unsigned char>(s[i]) & 0x80) == 0) {
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_sequence(s, i);
+        if (n == 0) return false;
+        i += n;
     }
-    return !has_multibyte(s.substr(i)) || text::is_valid_utf8(s.substr(i));
+    return true;
 }
 
 std::string detect(std::string_view bytes, std::string_view container_charset, bool utf8);
@@ -205,8 +235,10 @@ HtmlDocument parse_html(std::string_view bytes, std::string_view container_chars
         slim = slim_html(input);
         input = slim;
     }
+    // XML_PARSE_HUGE lifts the depth limit (256 elements): past it the HTML parser stops and the
+    // rest of the page, often the article itself, is lost. Every walk of the tree is iterative.
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     const char* encoding = out.charset == "windows-1252" ? "UTF-8" : out.charset.c_str();
     QuietErrors quiet;
     out.doc.reset(

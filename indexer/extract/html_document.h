@@ -2,7 +2,8 @@
 // byte order mark, else the container's charset (HTTP header), else <meta charset> or http-equiv,
 // else UTF-8 when the bytes are valid UTF-8, else windows-1252. A declared single-byte charset on
 // bytes that are valid multi-byte UTF-8 is taken to be a mistake (UTF-8 wins). The parser runs with
-// recovery on, network, error output and HTML_PARSE_HUGE off; inputs over max_page_bytes are
+// recovery on, network and error output off, and XML_PARSE_HUGE on (no depth limit: libxml2
+// otherwise stops at 256 levels and drops the rest of the page); inputs over max_page_bytes are
 // refused.
 #pragma once
 

@@ -610,8 +610,8 @@ bool is_site_name(std::string_view segment, const std::vector<std::string>& site
 
 std::string strip_site_name(const std::string& title, const std::vector<std::string>& site_names,
                             const std::string& host) {
-    static constexpr std::array<std::string_view, 8> seps{" | ",  " - ", " – ", " — ",
-                                                          " :: ", " · ", " • ", " // "};
+    static constexpr std::array<std::string_view, 10> seps{
+        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " // ", " « ", " » "};
     std::string t = text::collapse_whitespace(title);
     for (int round = 0; round < 2; ++round) {
         bool changed = false;

@@ -63,6 +63,32 @@ bool kept_attribute(std::string_view tag, std::string_view name, std::string_vie
     return false;
 }
 
+// Appends text with each run of white space as one character (a newline when the run holds one):
+// the parser and the extraction read runs of white space as one.
+void append_collapsed(std::string& out, std::string_view text) {
+    const std::size_t n = text.size();
+    std::size_t from = 0, i = 0;
+    while (i < n) {
+        char c = text[i];
+        if (!is_space(c) || (c == ' ' && (i + 1 == n || !is_space(text[i + 1])))) {
+            ++i; // a lone space between words stays as it is: copied with its stretch
+            continue;
+        }
+        out.append(text.substr(from, i - from));
+        bool newline = false;
+        for (; i < n && is_space(text[i]); ++i)
+            newline = newline || text[i] == '\n';
+        out += newline ? '\n' : ' ';
+        from = i;
+    }
+    out.append(text.substr(from));
+}
+
+// Elements whose text keeps its white space.
+bool preformatted(std::string_view tag) {
+    return tag == "pre" || tag == "textarea" || tag == "listing" || tag == "xmp";
+}
+
 } // namespace
 
 std::string slim_html(std::string_view s) {
@@ -74,10 +100,10 @@ std::string slim_html(std::string_view s) {
     while (i < n) {
         std::size_t lt = s.find('<', i);
         if (lt == std::string_view::npos) {
-            out.append(s.substr(i));
+            append_collapsed(out, s.substr(i));
             break;
         }
-        out.append(s.substr(i, lt - i));
+        append_collapsed(out, s.substr(i, lt - i));
         i = lt;
         if (s.compare(i, 4, "<!--") == 0) {
             std::size_t end = s.find("-->", i + 4);
@@ -94,7 +120,10 @@ std::string slim_html(std::string_view s) {
         tag.clear();
         while (p < n && !is_space(s[p]) && s[p] != '>' && s[p] != '/')
             tag += lower(s[p++]);
-        std::string rebuilt = "<" + tag;
+        // The tag is rebuilt in place at the end of out; taken back when dropped or unreadable.
+        const std::size_t rebuilt_at = out.size();
+        out += '<';
+        out += tag;
         bool ok = true;
         bool ld_json = false;
         while (true) {
@@ -143,22 +172,24 @@ std::string slim_html(std::string_view s) {
             if (attr_name.empty()) continue;
             if (attr_name == "type" && icontains(value, "ld+json")) ld_json = true;
             if (!kept_attribute(tag, attr_name, value)) continue;
-            rebuilt += ' ';
-            rebuilt += attr_name;
+            out += ' ';
+            out += attr_name;
             if (has_value) {
                 char q = value.find('"') == std::string_view::npos ? '"' : '\'';
-                rebuilt += '=';
-                rebuilt += q;
-                rebuilt.append(value);
-                rebuilt += q;
+                out += '=';
+                out += q;
+                out.append(value);
+                out += q;
             }
         }
         if (!ok) { // unreadable markup: leave the rest to libxml2's recovery
+            out.resize(rebuilt_at);
             out.append(s.substr(i));
             break;
         }
         std::size_t after = p + 1; // past '>'
         if (dropped_element(tag) && !(tag == "script" && ld_json)) {
+            out.resize(rebuilt_at);
             std::size_t close = find_close(s, after, tag);
             if (close == std::string_view::npos) {
                 i = n;
@@ -168,10 +199,9 @@ std::string slim_html(std::string_view s) {
             i = gt == std::string_view::npos ? n : gt + 1;
             continue;
         }
-        rebuilt += '>';
-        out += rebuilt;
+        out += '>';
         i = after;
-        if (tag == "script") { // ld+json: its content verbatim
+        if (tag == "script" || preformatted(tag)) { // ld+json, preformatted text: verbatim
             std::size_t close = find_close(s, after, tag);
             std::size_t end = close == std::string_view::npos ? n : close;
             out.append(s.substr(after, end - after));

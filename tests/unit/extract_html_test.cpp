@@ -259,3 +259,108 @@ TEST_CASE("extract: the explanation lists each field with its origin, then the b
     CHECK(contains(text, "body ["));
     CHECK(contains(text, "The harbour bridge reopened"));
 }
+
+TEST_CASE("extract: content deeper than libxml2's 256 levels is read, and what follows it") {
+    std::string open, close;
+    for (int i = 0; i < 400; ++i) {
+        open += "<div>";
+        close += "</div>";
+    }
+    std::string after = "<p>After the deep part, the report went on to list the costs of each of "
+                        "the options, from the cheapest to the dearest, in a long table.</p>";
+    std::string html =
+        "<html><body><article>" + open + prose + prose + close + after + "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met for six hours"));
+    CHECK(contains(body, "After the deep part"));
+}
+
+TEST_CASE("extract: a blog's name in an h1 banner is no headline: <title> gives the post's") {
+    std::string html = "<html><head><title>Seth's Blog: The importance of going first</title>"
+                       "</head><body><div id='banner'><h1>Seth's Blog</h1></div>"
+                       "<div class='post'><h3>The importance of going first</h3>" +
+                       prose + prose + "</div></body></html>";
+    Extraction x = extract_string(html);
+    CHECK(x.article.title == "The importance of going first");
+    CHECK(contains(x.article.body, "The committee met"));
+}
+
+TEST_CASE("extract: a stub under a promising class name does not outweigh the article") {
+    std::string article;
+    for (int i = 0; i < 3; ++i)
+        article += prose;
+    std::string html = "<html><body><div class='journal-entry'>"
+                       "<div class='entry-title post-text-body'><p>Posted on Friday at 9:15AM, "
+                       "October 19</p></div>"
+                       "<div class='x'><div class='y'>" +
+                       article + "</div></div></div></body></html>";
+    CHECK(contains(extract_string(html).article.body, "The committee met"));
+}
+
+TEST_CASE("extract: pages in a row on one thread (libxml2's arena reused) give the same result") {
+    std::string html = "<html><head><title>Budget vote - The Courier</title></head><body>"
+                       "<article><h1>Budget vote</h1>" +
+                       prose + prose + "</article></body></html>";
+    Extraction first = extract_string(html);
+    for (int i = 0; i < 5; ++i) {
+        CHECK_THROWS_AS(extract_string("<html><body></body></html>"), ExtractError);
+        Extraction again = extract_string(html);
+        CHECK(again.article.body == first.article.body);
+        CHECK(again.article.title == first.article.title);
+    }
+}
+
+TEST_CASE("extract: the readers' comments after a 'Comments' heading are not article text") {
+    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
+                          "for, and removing the cost does not remove the need, as I said.</p>";
+    std::string comments;
+    for (int i = 0; i < 8; ++i)
+        comments += "<div>" + comment + "</div><p>Posted by: reader at October 30, 2012</p>";
+    std::string html = "<html><body><div class='content'>" + prose + prose +
+                       "<h2>12 Comments</h2>" + comments + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "disaster relief"));
+}
+
+TEST_CASE("extract: boxes of one class holding most of the text are the article, whatever their "
+          "name") {
+    std::string spans;
+    for (int i = 0; i < 4; ++i)
+        spans +=
+            "<span class='byline-author'>" + prose.substr(3, prose.size() - 7) + "</span><br><br>";
+    std::string html = "<html><body><div class='post'><h3>Updates to the edition</h3>"
+                       "<div class='post-body'>" +
+                       spans + "</div></div></body></html>";
+    CHECK(contains(extract_string(html).article.body, "The committee met"));
+}
+
+TEST_CASE("extract: a card of links inside the first paragraph is left out, the sentence kept") {
+    std::string card = "<span class='rollover-people'><a href='/p/k'>Kristi Noem</a><span "
+                       "class='rollover-block'><span><img src='k.jpg'><a href='/p/k'>Kristi Lynn "
+                       "Noem</a><a href='/1'>Governor doubles down on campaign</a> <a "
+                       "href='/2'>State drops pipeline protest laws</a> <a href='/p/k'>MORE</a>"
+                       "</span></span></span>";
+    std::string html = "<html><body><article><p>South Dakota Gov. " + card +
+                       " (R) is defending the state's launch of an anti-drug campaign, with its "
+                       "slogan, against a mix of criticism and ridicule.</p>" +
+                       prose + prose + "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "South Dakota Gov. Kristi Noem (R) is defending"), body);
+    CHECK(!contains(body, "pipeline"));
+}
+
+TEST_CASE(
+    "extract: a recipe box (lists of plain items in a div) is article text, a link list not") {
+    std::string recipe = "<div><strong>Whipped Cream Frosting</strong></div><div><ul><li>8 ounces "
+                         "cream cheese</li><li>1/4 teaspoon salt</li><li>1 cup powdered sugar</li>"
+                         "<li>1 1/2 cups heavy cream</li></ul></div>";
+    std::string links = "<div><ul><li><a href='/a'>Our other cakes and their stories</a></li><li>"
+                        "<a href='/b'>Ten desserts for a summer party</a></li><li><a href='/c'>"
+                        "The best pies of the year</a></li></ul></div>";
+    std::string html = "<html><body><article>" + prose + recipe + prose + links + prose +
+                       "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "1 cup powdered sugar"));
+    CHECK(!contains(body, "Ten desserts"));
+}

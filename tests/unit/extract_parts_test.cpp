@@ -114,6 +114,9 @@ TEST_CASE("extract parts: slimming drops scripts, styles, comments and unused at
     CHECK(slim_html("<p title=\"unterminated>text") == "<p title=\"unterminated>text");
     CHECK(slim_html("<p style='display: none'>hidden</p>") ==
           "<p style=\"display: none\">hidden</p>");
+    // White space: one character per run (a newline when the run holds one), kept in <pre>.
+    CHECK(slim_html("<p>a  \t b\n\n   c</p>") == "<p>a b\nc</p>");
+    CHECK(slim_html("<pre>x   y\n\n  z</pre>  <p>") == "<pre>x   y\n\n  z</pre> <p>");
 }
 
 TEST_CASE("extract parts: the holder of a copyright notice") {
