@@ -26,9 +26,22 @@ struct TagOptions {
 // out sorted by mention count, then name; a place entity carries its country's ISO code.
 std::vector<Entity> tag(const Article& article);
 
+// tag() returns the salient entities only.
 // The same with another gazetteer (e.g. load_gazetteer() with users' files; see gazetteer.h).
 std::vector<Entity> tag(const Article& article, const Gazetteer& gazetteer,
                         const TagOptions& options = {});
+
+// Every entity the article names, non-salient places too (Entity::salient false, after the
+// salient ones), and every mention of them in the title, description and body (not in publisher
+// tags), in text order. A mention's `entity` is its entity's canonical name: the gazetteer's for a
+// gazetteer alias ("Путина" -> "Vladimir Putin"), else the fullest written form; a surname joined
+// to a full name named earlier carries that full name.
+struct Tagging {
+    std::vector<Entity> entities;
+    std::vector<EntityMention> mentions;
+};
+Tagging tag_all(const Article& article, const Gazetteer& gazetteer, const TagOptions& options = {});
+Tagging tag_all(const Article& article);
 
 // The evidence salience weighs for each country the article mentions (for tuning and --explain).
 std::vector<CountryEvidence> explain_places(const Article& article, const Gazetteer& gazetteer);
