@@ -109,30 +109,47 @@ struct Tally {
     std::vector<Span> spans;                                 // every mention in the text
 };
 
-// Later surnames and short forms join the full names mentioned in the article.
-void join_surnames(const std::vector<Word>& words, const std::vector<bool>& used,
-                   const std::vector<FoundName>& found,
-                   const std::vector<std::pair<std::uint32_t, std::size_t>>& people,
-                   const Gazetteer& g, Tally& tally) {
-    // surname key -> the full name (gazetteer id, or index into found); ambiguous ones dropped.
-    std::unordered_map<std::string, std::pair<std::uint32_t, std::size_t>> surnames;
-    std::unordered_set<std::string> ambiguous;
-    auto add = [&](const std::string& full, std::pair<std::uint32_t, std::size_t> who) {
+// The keys of the words the text writes in lower case somewhere ("agreement", "partners").
+std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& words) {
+    std::unordered_set<std::string_view> keys;
+    for (const auto& w : words)
+        if (w.shape == Shape::lower) keys.insert(w.key);
+    return keys;
+}
+
+// Lone names (facet hygiene): a later surname ("Reagan") or a given name alone ("Shintaro") joins
+// the one full name of the article that ends or begins with it. A single-word found name that joins
+// none is dropped when it is a given name ("Ali", "Fernando": the rest of the name was missed) or a
+// word the article also writes in lower case ("Partners", "Agreement": a headline's common noun).
+// A single-word gazetteer person ("Subroto") is a name in its own right and stays.
+void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& used,
+                     const std::vector<FoundName>& found,
+                     const std::vector<std::pair<std::uint32_t, std::size_t>>& people,
+                     const Gazetteer& g, Tally& tally) {
+    using Who = std::pair<std::uint32_t, std::size_t>; // gazetteer id, or none and index into found
+    // surname or given-name key -> the full name; keys naming two full names are dropped.
+    std::unordered_map<std::string, Who> surnames, given;
+    std::unordered_set<std::string> ambiguous_surnames, ambiguous_given;
+    auto add = [&](const std::string& full, Who who) {
         const auto words_of = split_words(full);
         if (words_of.size() < 2) return;
-        const std::string key = words_of.back().key;
-        auto [it, inserted] = surnames.emplace(key, who);
-        if (!inserted && it->second != who) ambiguous.insert(key);
+        if (auto [it, inserted] = surnames.emplace(words_of.back().key, who);
+            !inserted && it->second != who)
+            ambiguous_surnames.insert(words_of.back().key);
+        if (auto [it, inserted] = given.emplace(words_of.front().key, who);
+            !inserted && it->second != who)
+            ambiguous_given.insert(words_of.front().key);
     };
     for (const auto& [id, unused] : people)
         add(g.entity(id).name, {id, 0});
     for (std::size_t i = 0; i < found.size(); ++i)
         if (found[i].type == EntityType::person) add(found[i].name, {none, i});
-    for (const auto& key : ambiguous)
+    for (const auto& key : ambiguous_surnames)
         surnames.erase(key);
-    if (surnames.empty()) return;
+    for (const auto& key : ambiguous_given)
+        given.erase(key);
 
-    auto credit = [&](std::pair<std::uint32_t, std::size_t> who, std::size_t word) {
+    auto credit = [&](Who who, std::size_t word) {
         Span span{.begin = word,
                   .end = word + 1,
                   .entity = who.first,
@@ -146,18 +163,25 @@ void join_surnames(const std::vector<Word>& words, const std::vector<bool>& used
         }
         tally.spans.push_back(std::move(span));
     };
-    // Single-word people found by a title ("President Reagan") join a full name.
+    const auto lower = lower_case_keys(words);
+    // Single-word people found by a cue ("President Reagan", "Shintaro said").
     for (const auto& f : found) {
         if (f.type != EntityType::person || f.end - f.begin != 1) continue;
-        auto it = surnames.find(words[f.begin].key);
-        if (it == surnames.end()) continue;
+        const std::string& key = words[f.begin].key;
+        const Who* full = nullptr;
+        if (auto it = surnames.find(key); it != surnames.end())
+            full = &it->second;
+        else if (auto jt = given.find(key); jt != given.end())
+            full = &jt->second;
+        if (!full && !g.is_first_name(key) && !lower.contains(key)) continue;
         auto& count = tally.found[{EntityType::person, f.name}];
         if (--count <= 0) tally.found.erase({EntityType::person, f.name});
         std::erase_if(tally.spans, [&](const Span& s) {
             return s.entity == none && s.begin == f.begin && s.end == f.end;
         });
-        credit(it->second, f.begin);
+        if (full) credit(*full, f.begin);
     }
+    if (surnames.empty()) return;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (used[i] || (words[i].shape != Shape::capitalized && words[i].shape != Shape::upper))
             continue;
@@ -325,8 +349,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             if (o >= body_offset + dateline->end) break;
             layout.dateline_begin = std::min(layout.dateline_begin, i);
             layout.dateline_end = i + 1;
-            if (o < body_offset + dateline->place.data() - article.body.data() +
-                        dateline->place.size())
+            if (o <
+                body_offset + dateline->place.data() - article.body.data() + dateline->place.size())
                 layout.place_end = i + 1;
         }
         if (article.description.empty() && layout.dateline_end < words.size())
@@ -408,7 +432,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (!f.country.empty())
             hits.push_back({.country = f.country, .word = f.begin, .weak = true});
     }
-    join_surnames(words, used, found, people, g, tally);
+    join_lone_names(words, used, found, people, g, tally);
     result.evidence = gather_evidence(hits, words, layout);
     result.located = locate(std::move(tally.spans), words, text, article);
     return result;

@@ -191,12 +191,12 @@ void Gazetteer::finalize() {
     std::vector<std::shared_ptr<InflectedAliases>> inflected;
     for (const char* language : {"ru", "de"})
         inflected.push_back(std::make_shared<InflectedAliases>(language));
-    std::vector<std::string> keys;
+    std::vector<std::string_view> alias_words;
     for (std::uint32_t id = 0; id < entities_.size(); ++id) {
         for (const auto& alias : aliases_[id]) {
             const auto tokens = text::tokenize(alias.text);
             if (tokens.empty()) continue;
-            keys.clear();
+            alias_words.clear();
             std::uint32_t node = root();
             AliasTarget target{id, alias.flags,
                                static_cast<std::uint8_t>(std::min<std::size_t>(tokens.size(), 255)),
@@ -204,7 +204,7 @@ void Gazetteer::finalize() {
             std::string compact;
             for (std::size_t i = 0; i < tokens.size(); ++i) {
                 const std::string key = word_key(tokens[i].text);
-                keys.push_back(key);
+                alias_words.push_back(tokens[i].text);
                 compact += compact_key(key);
                 auto [wit, inserted] =
                     word_ids.emplace(key, static_cast<std::uint32_t>(word_ids.size()));
@@ -225,7 +225,7 @@ void Gazetteer::finalize() {
                 duplicate = duplicate || t.entity == id;
             if (!duplicate) here.push_back(target);
             for (auto& index : inflected)
-                index->add(keys, target);
+                index->add(alias_words, target);
             if (compact.size() >= 2) {
                 auto& list = compact_[compact];
                 bool seen = false;

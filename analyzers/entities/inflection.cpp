@@ -1,6 +1,8 @@
 #include "inflection.h"
 
+#include "analyzers/entities/token_stream.h"
 #include "analyzers/stemmer.h"
+#include "analyzers/text.h"
 
 #include <algorithm>
 #include <map>
@@ -11,14 +13,15 @@ bool inflects(std::string_view language) {
     return language == "ru" || language == "de";
 }
 
-std::string stem_key(std::string_view language, std::string_view key) {
-    if (!inflects(language)) return std::string(key);
+std::string stem_key(std::string_view language, std::string_view word) {
+    if (!inflects(language)) return word_key(word);
     // Xapian::Stem handles are not thread-safe (stemmer.h): one per thread and language.
     thread_local std::map<std::string, Xapian::Stem, std::less<>> stems;
     auto it = stems.find(language);
     if (it == stems.end())
         it = stems.emplace(std::string(language), stemming::make_stem(language)).first;
-    return it->second(std::string(key));
+    // Stemmed before folding: the stemmer needs "й" and "ä", which the key folds away.
+    return word_key(it->second(text::fold_case(without_possessive(word))));
 }
 
 std::size_t letter_count(std::string_view s) {
@@ -30,20 +33,28 @@ bool is_inflection(std::string_view key, std::string_view stem) {
     return key.starts_with(stem) && letter_count(key.substr(stem.size())) <= max_ending;
 }
 
-void InflectedAliases::add(std::span<const std::string> keys, const AliasTarget& target) {
-    if (keys.empty() || keys.size() > max_inflected_words) return;
-    std::string phrase;
-    for (const auto& key : keys) {
+void InflectedAliases::add(std::span<const std::string_view> words, const AliasTarget& target) {
+    if (words.empty() || words.size() > max_inflected_words) return;
+    std::string stems, keys;
+    for (const auto word : words) {
+        const std::string key = word_key(word);
         if (letter_count(key) < min_alias_letters) return;
-        const std::string stem = stem_key(language_, key);
+        std::string stem = stem_key(language_, word);
         if (stem.empty() || !is_inflection(key, stem)) return;
-        if (!phrase.empty()) phrase += ' ';
-        phrase += stem;
+        // Short aliases stand only for themselves plus an ending ("Киева"), never for their stem
+        // ("Мали" stems to "мал", as "Мало" does).
+        if (letter_count(key) < min_stemmed_letters) stem = key;
+        for (auto* phrase : {&stems, &keys})
+            if (!phrase->empty()) *phrase += ' ';
+        stems += stem;
+        keys += key;
     }
-    auto& list = phrases_[phrase];
-    for (const auto& t : list)
-        if (t.entity == target.entity) return;
-    list.push_back(target);
+    for (const auto* phrase : {&stems, &keys}) {
+        auto& list = phrases_[*phrase];
+        if (std::none_of(list.begin(), list.end(),
+                         [&](const AliasTarget& t) { return t.entity == target.entity; }))
+            list.push_back(target);
+    }
 }
 
 void InflectedAliases::finalize() {

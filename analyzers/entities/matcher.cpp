@@ -31,6 +31,15 @@ class InflectedMatcher {
         if (!index_) return 0;
         std::size_t best_end = 0;
         std::string phrase;
+        auto take = [&](std::string_view key, std::size_t words) {
+            std::vector<AliasTarget> here;
+            for (const auto& t : index_->find(key))
+                if (t.words == words && case_matches(words_, i, t)) here.push_back(t);
+            if (here.empty()) return false;
+            best_end = i + words;
+            passing = std::move(here);
+            return true;
+        };
         for (std::size_t j = i; j < words_.size() && j < i + max_inflected_words; ++j) {
             const Word& w = words_[j];
             if (j > i && !w.joins_previous) break;
@@ -39,13 +48,15 @@ class InflectedMatcher {
             if (stem.empty() || !is_inflection(w.key, stem)) break;
             if (j > i) phrase += ' ';
             phrase += stem;
-            auto targets = index_->find(phrase);
-            std::vector<AliasTarget> here;
-            for (const auto& t : targets)
-                if (t.words == j + 1 - i && case_matches(words_, i, t)) here.push_back(t);
-            if (!here.empty()) {
-                best_end = j + 1;
-                passing = std::move(here);
+            if (take(phrase, j + 1 - i) || j > i) continue;
+            // One word: the alias may be the word less an ending the stemmer kept ("Сидорова").
+            std::string_view key = w.key;
+            for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
+                while (!key.empty() && (key.back() & 0xC0) == 0x80)
+                    key.remove_suffix(1); // a character's continuation bytes, then its lead
+                if (!key.empty()) key.remove_suffix(1);
+                if (letter_count(key) < min_alias_letters) break;
+                if (take(key, 1)) break;
             }
         }
         return best_end;
@@ -53,7 +64,7 @@ class InflectedMatcher {
 
   private:
     const std::string& stem_of(std::size_t j) {
-        if (!stems_[j]) stems_[j] = stem_key(index_->language(), words_[j].key);
+        if (!stems_[j]) stems_[j] = stem_key(index_->language(), words_[j].text);
         return *stems_[j];
     }
 
