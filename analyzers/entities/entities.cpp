@@ -422,6 +422,10 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             used[i] = true;
         }
     }
+    // The merge point of names found outside the gazetteer (entities.h): rule and cue names, then
+    // any statistical tagger's spans, appended to `found` as word spans over `words` (the title,
+    // description and body joined). From here on every FoundName counts as an entity, becomes a
+    // mention with field and offsets (locate()) and takes part in joining lone names.
     const auto found = find_names(words, covered, g);
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
