@@ -78,7 +78,11 @@ void analyze(Article& a, const AnalyzeOptions& options) {
     a.id = clean_line(a.id);
     if (a.id.empty()) a.id = a.url.empty() ? "sha:" + content_hash(a.title + '\0' + a.body) : a.url;
 
-    if (options.tag_entities) a.entities = entities::tag(a);
+    if (options.tag_entities) {
+        auto [entities, mentions] = entities::tag_all(a);
+        a.entities = std::move(entities);
+        a.mentions = std::move(mentions);
+    }
 }
 
 } // namespace dateline

@@ -2,6 +2,7 @@
 // Every stage (sources, extraction, analysis, document building, --emit) speaks this record.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,8 +27,22 @@ struct Entity {
     EntityType type = EntityType::other;
     int count = 0;       // mentions in the article
     std::string country; // ISO 3166-1 alpha-2 for places that are or lie in a country, else empty
+    bool salient = true; // the article is about it (the tag facet); false: a place named in passing
 
     friend bool operator==(const Entity&, const Entity&) = default;
+};
+
+// One place in the article where an entity is named. Offsets are UTF-8 byte offsets into the
+// analyzed field (after analysis has cleaned it), [start, end); `text` is field.substr(start,
+// end - start), exactly as written ("Путина", "Reagan" without a possessive 's).
+struct EntityMention {
+    std::string field; // "title", "description" or "body"
+    std::size_t start = 0, end = 0;
+    std::string text;
+    EntityType type = EntityType::other;
+    std::string entity; // the canonical name, as in Article::entities
+
+    friend bool operator==(const EntityMention&, const EntityMention&) = default;
 };
 
 struct Article {
@@ -42,9 +57,10 @@ struct Article {
     std::optional<Timestamp> updated;
     std::string language; // ISO 639-1, e.g. "en"
     std::string section;
-    std::vector<std::string> tags; // publisher keywords, as given
-    std::vector<Entity> entities;
-    std::string body; // main text, paragraphs separated by blank lines
+    std::vector<std::string> tags;       // publisher keywords, as given
+    std::vector<Entity> entities;        // salient first; see Entity::salient
+    std::vector<EntityMention> mentions; // in field order, then by offset
+    std::string body;                    // main text, paragraphs separated by blank lines
 
     friend bool operator==(const Article&, const Article&) = default;
 };

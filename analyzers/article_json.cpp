@@ -43,15 +43,46 @@ std::string string_field(const nlohmann::json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+Entity entity_from_json(const nlohmann::json& je, bool salient) {
+    Entity e;
+    e.name = string_field(je, "name");
+    e.type = parse_entity_type(string_field(je, "type")).value_or(EntityType::other);
+    e.count = je.value("count", 0);
+    e.country = string_field(je, "country");
+    e.salient = salient;
+    return e;
+}
+
+EntityMention mention_from_json(const nlohmann::json& jm) {
+    EntityMention m;
+    m.field = string_field(jm, "field");
+    m.start = jm.value("start", std::size_t{0});
+    m.end = jm.value("end", std::size_t{0});
+    m.text = string_field(jm, "text");
+    m.type = parse_entity_type(string_field(jm, "type")).value_or(EntityType::other);
+    m.entity = string_field(jm, "entity");
+    return m;
+}
+
 } // namespace
 
+// Salient entities go to "entities" (what scorers and the tag facet read), places named in passing
+// to "passing"; article_from_json restores the flag from the array.
 nlohmann::json to_json(const Article& a) {
-    nlohmann::json entities = nlohmann::json::array();
+    nlohmann::json entities = nlohmann::json::array(), passing = nlohmann::json::array();
     for (const auto& e : a.entities) {
         nlohmann::json je{{"name", e.name}, {"type", entity_type_name(e.type)}, {"count", e.count}};
         if (!e.country.empty()) je["country"] = e.country;
-        entities.push_back(std::move(je));
+        (e.salient ? entities : passing).push_back(std::move(je));
     }
+    nlohmann::json mentions = nlohmann::json::array();
+    for (const auto& m : a.mentions)
+        mentions.push_back({{"field", m.field},
+                            {"start", m.start},
+                            {"end", m.end},
+                            {"text", m.text},
+                            {"type", entity_type_name(m.type)},
+                            {"entity", m.entity}});
     return nlohmann::json{
         {"id", a.id},
         {"url", a.url},
@@ -66,6 +97,8 @@ nlohmann::json to_json(const Article& a) {
         {"section", a.section},
         {"tags", a.tags},
         {"entities", std::move(entities)},
+        {"passing", std::move(passing)},
+        {"mentions", std::move(mentions)},
         {"body", a.body},
     };
 }
@@ -86,16 +119,13 @@ Article article_from_json(const nlohmann::json& j) {
     a.section = string_field(j, "section");
     if (auto it = j.find("tags"); it != j.end() && it->is_array())
         a.tags = it->get<std::vector<std::string>>();
-    if (auto it = j.find("entities"); it != j.end() && it->is_array()) {
-        for (const auto& je : *it) {
-            Entity e;
-            e.name = string_field(je, "name");
-            e.type = parse_entity_type(string_field(je, "type")).value_or(EntityType::other);
-            e.count = je.value("count", 0);
-            e.country = string_field(je, "country");
-            a.entities.push_back(std::move(e));
-        }
-    }
+    for (const auto& [key, salient] : {std::pair{"entities", true}, std::pair{"passing", false}})
+        if (auto it = j.find(key); it != j.end() && it->is_array())
+            for (const auto& je : *it)
+                a.entities.push_back(entity_from_json(je, salient));
+    if (auto it = j.find("mentions"); it != j.end() && it->is_array())
+        for (const auto& jm : *it)
+            a.mentions.push_back(mention_from_json(jm));
     a.body = string_field(j, "body");
     return a;
 }

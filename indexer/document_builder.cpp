@@ -85,7 +85,7 @@ std::vector<std::string> display_tags(const Article& article) {
     for (const auto& tag : article.tags)
         add(tag);
     for (const auto& entity : article.entities)
-        add(entity.name);
+        if (entity.salient) add(entity.name); // places named in passing match place:, not tag:
     return tags;
 }
 

@@ -38,7 +38,7 @@ nlohmann::json article_document(Xapian::Database& db, std::string_view id, std::
             article["source_id"] = hit.source_id;
         if (!article.contains("published") || article["published"].is_null())
             article["published"] = hit.published ? nlohmann::json(*hit.published) : nullptr;
-        for (const char* list : {"authors", "tags", "entities"})
+        for (const char* list : {"authors", "tags", "entities", "passing", "mentions"})
             if (!article.contains(list) || !article[list].is_array())
                 article[list] = nlohmann::json::array();
         for (const char* text : {"url", "title", "description", "language", "section", "body"})

@@ -1,8 +1,10 @@
 // dateline-entities-bench: tags the articles of a JSON Lines file (plain or gzip) the way
 // `dateline-index --field body=dateline,body` builds them (title; body = the dateline, a blank
-// line, the body) and writes one {"id", "entities"} object a line. Reports to stderr the tagging
-// time alone (one thread) and the gazetteer's memory. --all-places reports every place mentioned
-// instead of the salient ones; --evidence adds each article's salience evidence ("places").
+// line, the body; language when the record gives one) and writes one {"id", "entities",
+// "mentions"} object a line: the salient entities, and how many mentions were located. Reports to
+// stderr the tagging time alone (one thread, mentions included) and the gazetteer's memory.
+// --all-places reports every place mentioned instead of the salient ones; --evidence adds each
+// article's salience evidence ("places").
 // usage: dateline-entities-bench INPUT.jsonl[.gz] [OUTPUT.jsonl] [--all-places] [--evidence]
 //        [--gazetteer FILE]...
 #include "analyzers/entities/entities.h"
@@ -107,22 +109,25 @@ int main(int argc, char** argv) {
         const auto j = nlohmann::json::parse(line);
         dateline::Article a;
         a.id = j.value("id", "");
+        a.language = j.value("language", ""); // inflected aliases where it inflects
         a.title = j.value("title", "");
         a.body = j.value("body", "");
         if (const std::string d = j.value("dateline", ""); !d.empty())
             a.body = a.body.empty() ? d : d + "\n\n" + a.body;
         const auto t0 = std::chrono::steady_clock::now();
-        const auto entities = dateline::entities::tag(a, gazetteer, options);
+        const auto [entities, mentions] = dateline::entities::tag_all(a, gazetteer, options);
         tagging += std::chrono::steady_clock::now() - t0;
         ++articles;
         nlohmann::json list = nlohmann::json::array();
         for (const auto& e : entities) {
+            if (!e.salient) continue;
             nlohmann::json o{
                 {"name", e.name}, {"type", dateline::entity_type_name(e.type)}, {"count", e.count}};
             if (!e.country.empty()) o["country"] = e.country;
             list.push_back(std::move(o));
         }
-        nlohmann::json record{{"id", a.id}, {"entities", std::move(list)}};
+        nlohmann::json record{
+            {"id", a.id}, {"entities", std::move(list)}, {"mentions", mentions.size()}};
         if (evidence) record["places"] = evidence_json(a, gazetteer);
         out << record.dump() << "\n";
     }

@@ -95,49 +95,93 @@ std::uint32_t resolve(const Mention& m, const ArticleContext& ctx, const Gazette
     return best;
 }
 
+// Where one mention of an entity is written: a gazetteer entity, or (entity == none) a found name.
+struct Span {
+    std::size_t begin = 0, end = 0; // words [begin, end)
+    std::uint32_t entity = none;
+    EntityType type = EntityType::other;
+    std::string name; // found names only
+};
+
 struct Tally {
     std::map<std::uint32_t, int> known;                      // gazetteer entity -> mentions
     std::map<std::pair<EntityType, std::string>, int> found; // names not in the gazetteer
+    std::vector<Span> spans;                                 // every mention in the text
 };
 
-// Later surnames and short forms join the full names mentioned in the article.
-void join_surnames(const std::vector<Word>& words, const std::vector<bool>& used,
-                   const std::vector<FoundName>& found,
-                   const std::vector<std::pair<std::uint32_t, std::size_t>>& people,
-                   const Gazetteer& g, Tally& tally) {
-    // surname key -> the full name (gazetteer id, or index into found); ambiguous ones dropped.
-    std::unordered_map<std::string, std::pair<std::uint32_t, std::size_t>> surnames;
-    std::unordered_set<std::string> ambiguous;
-    auto add = [&](const std::string& full, std::pair<std::uint32_t, std::size_t> who) {
+// The keys of the words the text writes in lower case somewhere ("agreement", "partners").
+std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& words) {
+    std::unordered_set<std::string_view> keys;
+    for (const auto& w : words)
+        if (w.shape == Shape::lower) keys.insert(w.key);
+    return keys;
+}
+
+// Lone names (facet hygiene): a later surname ("Reagan") or a given name alone ("Shintaro") joins
+// the one full name of the article that ends or begins with it. A single-word found name that joins
+// none is dropped when it is a given name ("Ali", "Fernando": the rest of the name was missed) or a
+// word the article also writes in lower case ("Partners", "Agreement": a headline's common noun).
+// A single-word gazetteer person ("Subroto") is a name in its own right and stays.
+void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& used,
+                     const std::vector<FoundName>& found,
+                     const std::vector<std::pair<std::uint32_t, std::size_t>>& people,
+                     const Gazetteer& g, Tally& tally) {
+    using Who = std::pair<std::uint32_t, std::size_t>; // gazetteer id, or none and index into found
+    // surname or given-name key -> the full name; keys naming two full names are dropped.
+    std::unordered_map<std::string, Who> surnames, given;
+    std::unordered_set<std::string> ambiguous_surnames, ambiguous_given;
+    auto add = [&](const std::string& full, Who who) {
         const auto words_of = split_words(full);
         if (words_of.size() < 2) return;
-        const std::string key = words_of.back().key;
-        auto [it, inserted] = surnames.emplace(key, who);
-        if (!inserted && it->second != who) ambiguous.insert(key);
+        if (auto [it, inserted] = surnames.emplace(words_of.back().key, who);
+            !inserted && it->second != who)
+            ambiguous_surnames.insert(words_of.back().key);
+        if (auto [it, inserted] = given.emplace(words_of.front().key, who);
+            !inserted && it->second != who)
+            ambiguous_given.insert(words_of.front().key);
     };
     for (const auto& [id, unused] : people)
         add(g.entity(id).name, {id, 0});
     for (std::size_t i = 0; i < found.size(); ++i)
         if (found[i].type == EntityType::person) add(found[i].name, {none, i});
-    for (const auto& key : ambiguous)
+    for (const auto& key : ambiguous_surnames)
         surnames.erase(key);
-    if (surnames.empty()) return;
+    for (const auto& key : ambiguous_given)
+        given.erase(key);
 
-    auto credit = [&](std::pair<std::uint32_t, std::size_t> who) {
-        if (who.first != none)
+    auto credit = [&](Who who, std::size_t word) {
+        Span span{.begin = word,
+                  .end = word + 1,
+                  .entity = who.first,
+                  .type = EntityType::person,
+                  .name = {}};
+        if (who.first != none) {
             ++tally.known[who.first];
-        else
-            ++tally.found[{EntityType::person, found[who.second].name}];
+        } else {
+            span.name = found[who.second].name;
+            ++tally.found[{EntityType::person, span.name}];
+        }
+        tally.spans.push_back(std::move(span));
     };
-    // Single-word people found by a title ("President Reagan") join a full name.
+    const auto lower = lower_case_keys(words);
+    // Single-word people found by a cue ("President Reagan", "Shintaro said").
     for (const auto& f : found) {
         if (f.type != EntityType::person || f.end - f.begin != 1) continue;
-        auto it = surnames.find(words[f.begin].key);
-        if (it == surnames.end()) continue;
+        const std::string& key = words[f.begin].key;
+        const Who* full = nullptr;
+        if (auto it = surnames.find(key); it != surnames.end())
+            full = &it->second;
+        else if (auto jt = given.find(key); jt != given.end())
+            full = &jt->second;
+        if (!full && !g.is_first_name(key) && !lower.contains(key)) continue;
         auto& count = tally.found[{EntityType::person, f.name}];
         if (--count <= 0) tally.found.erase({EntityType::person, f.name});
-        credit(it->second);
+        std::erase_if(tally.spans, [&](const Span& s) {
+            return s.entity == none && s.begin == f.begin && s.end == f.end;
+        });
+        if (full) credit(*full, f.begin);
     }
+    if (surnames.empty()) return;
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (used[i] || (words[i].shape != Shape::capitalized && words[i].shape != Shape::upper))
             continue;
@@ -145,7 +189,7 @@ void join_surnames(const std::vector<Word>& words, const std::vector<bool>& used
             words[i + 1].shape == Shape::capitalized && !words[i + 1].caps_line)
             continue; // part of a longer name
         auto it = surnames.find(words[i].key);
-        if (it != surnames.end()) credit(it->second);
+        if (it != surnames.end()) credit(it->second, i);
     }
 }
 
@@ -155,6 +199,10 @@ std::vector<Entity> tag(const Article& article) {
     return tag(article, default_gazetteer());
 }
 
+Tagging tag_all(const Article& article) {
+    return tag_all(article, default_gazetteer());
+}
+
 namespace {
 
 // Where the parts of the tagged text begin, in words.
@@ -162,6 +210,7 @@ struct Layout {
     std::size_t title_end = 0;                        // words before it are the title's
     std::size_t lead_begin = 0;                       // first word of the story (after a dateline)
     std::size_t dateline_begin = 0, dateline_end = 0; // the dateline's words, if any
+    std::size_t place_end = 0; // the dateline's place name is words [dateline_begin, place_end)
 };
 
 // A mention that places the article in a country.
@@ -223,10 +272,54 @@ std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
     return out;
 }
 
+// A span located in the article's fields; `entity` is filled once the span's entity is named.
+struct Located {
+    Span span;
+    EntityMention mention;
+};
+
 struct Analysis {
     Tally tally;
     std::vector<CountryEvidence> evidence;
+    std::vector<Located> located; // tally.spans, in text order
 };
+
+// Where the spans are written: the field and byte offsets within it (text is the title, the
+// description and the body joined by blank lines, as analyze() builds it).
+std::vector<Located> locate(std::vector<Span> spans, const std::vector<Word>& words,
+                            std::string_view text, const Article& article) {
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    const std::size_t description_offset = article.title.size() + 2;
+    const std::size_t body_offset = text.size() - article.body.size();
+    std::vector<Located> out;
+    out.reserve(spans.size());
+    for (auto& span : spans) {
+        const std::string_view last = without_possessive(words[span.end - 1].text);
+        const auto start = static_cast<std::size_t>(words[span.begin].text.data() - text.data());
+        const auto end = static_cast<std::size_t>(last.data() + last.size() - text.data());
+        EntityMention m;
+        std::size_t base = 0;
+        if (end <= article.title.size()) {
+            m.field = "title";
+        } else if (!article.description.empty() && start >= description_offset &&
+                   end <= description_offset + article.description.size()) {
+            m.field = "description";
+            base = description_offset;
+        } else if (start >= body_offset) {
+            m.field = "body";
+            base = body_offset;
+        } else {
+            continue; // across two fields: cannot be (words never join over a blank line)
+        }
+        m.start = start - base;
+        m.end = end - base;
+        m.text = std::string(text.substr(start, end - start));
+        m.type = span.type;
+        out.push_back({std::move(span), std::move(m)});
+    }
+    return out;
+}
 
 Analysis analyze(const Article& article, const Gazetteer& g) {
     std::string text = article.title;
@@ -256,6 +349,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             if (o >= body_offset + dateline->end) break;
             layout.dateline_begin = std::min(layout.dateline_begin, i);
             layout.dateline_end = i + 1;
+            if (o <
+                body_offset + dateline->place.data() - article.body.data() + dateline->place.size())
+                layout.place_end = i + 1;
         }
         if (article.description.empty() && layout.dateline_end < words.size())
             layout.lead_begin = layout.dateline_end;
@@ -265,7 +361,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     };
 
     std::vector<Mention> mentions;
-    for (auto& m : match_aliases(words, g))
+    for (auto& m : match_aliases(words, g, article.language))
         if (!in_dateline(m.begin)) mentions.push_back(std::move(m));
     for (const auto& t : article.tags)
         for (auto& candidates : segment_tag(t, g)) {
@@ -292,6 +388,11 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     std::vector<std::pair<std::uint32_t, std::size_t>> people;
     if (dateline_id != none && layout.dateline_end > layout.dateline_begin) {
         ++tally.known[dateline_id];
+        tally.spans.push_back({.begin = layout.dateline_begin,
+                               .end = std::max(layout.place_end, layout.dateline_begin + 1),
+                               .entity = dateline_id,
+                               .type = g.entity(dateline_id).type,
+                               .name = {}});
         hits.push_back({.country = g.entity(dateline_id).country,
                         .word = layout.dateline_begin,
                         .dateline = true});
@@ -305,6 +406,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (id == none) continue;
         ++tally.known[id];
         const auto& e = g.entity(id);
+        if (!m.from_tag)
+            tally.spans.push_back(
+                {.begin = m.begin, .end = m.end, .entity = id, .type = e.type, .name = {}});
         if (e.type == EntityType::person) people.emplace_back(id, 0);
         // People do not imply places: measured on Reuters, it costs more precision than it brings
         // recall. Places and organizations (a central bank, a ministry, a national company) do.
@@ -318,17 +422,23 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             used[i] = true;
         }
     }
+    // The merge point of names found outside the gazetteer (entities.h): rule and cue names, then
+    // any statistical tagger's spans, appended to `found` as word spans over `words` (the title,
+    // description and body joined). From here on every FoundName counts as an entity, becomes a
+    // mention with field and offsets (locate()) and takes part in joining lone names.
     const auto found = find_names(words, covered, g);
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
+        tally.spans.push_back({.begin = f.begin, .end = f.end, .type = f.type, .name = f.name});
         for (std::size_t i = f.begin; i < f.end; ++i)
             used[i] = true;
         // A company's legal form ("Inc" -> US).
         if (!f.country.empty())
             hits.push_back({.country = f.country, .word = f.begin, .weak = true});
     }
-    join_surnames(words, used, found, people, g, tally);
+    join_lone_names(words, used, found, people, g, tally);
     result.evidence = gather_evidence(hits, words, layout);
+    result.located = locate(std::move(tally.spans), words, text, article);
     return result;
 }
 
@@ -338,26 +448,22 @@ std::vector<CountryEvidence> explain_places(const Article& article, const Gazett
     return analyze(article, gazetteer).evidence;
 }
 
-std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOptions& options) {
-    auto [tally, evidence] = analyze(article, g);
+Tagging tag_all(const Article& article, const Gazetteer& g, const TagOptions& options) {
+    auto [tally, evidence, located] = analyze(article, g);
 
     // The countries to report: those the article is about, or every one it mentions.
     std::unordered_map<std::string, const CountryEvidence*> kept;
-    const auto salient = salient_countries(evidence);
+    const auto about = salient_countries(evidence);
     for (std::size_t i = 0; i < evidence.size(); ++i)
-        if (options.places == PlaceSelection::all || salient[i])
+        if (options.places == PlaceSelection::all || about[i])
             kept.emplace(evidence[i].country, &evidence[i]);
-    for (auto it = tally.known.begin(); it != tally.known.end();) {
-        const auto& e = g.entity(it->first);
-        if (e.type == EntityType::place && !e.country.empty() && !kept.contains(e.country))
-            it = tally.known.erase(it);
-        else
-            ++it;
-    }
+    auto salient = [&](const GazetteerEntity& e) {
+        return e.type != EntityType::place || e.country.empty() || kept.contains(e.country);
+    };
     // A country known only by its places' or organizations' mentions is reported itself too.
     std::unordered_set<std::string> named;
     for (const auto& [id, count] : tally.known)
-        if (g.entity(id).is_country) named.insert(g.entity(id).country);
+        if (g.entity(id).is_country && salient(g.entity(id))) named.insert(g.entity(id).country);
     for (const auto& [country, e] : kept) {
         const auto id = g.country_entity(country);
         if (id == none || named.contains(country)) continue;
@@ -373,19 +479,40 @@ std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOpt
     std::unordered_set<std::string> names;
     for (const auto& [id, count] : tally.known) {
         const auto& e = g.entity(id);
-        Entity entity{e.name, e.type, count, e.type == EntityType::place ? e.country : ""};
+        Entity entity{e.name, e.type, count, e.type == EntityType::place ? e.country : "",
+                      salient(e)};
         names.insert(std::string(entity_type_name(e.type)) + "\t" + e.name);
         out.push_back(std::move(entity));
     }
     for (const auto& [key, count] : tally.found) {
         if (!names.insert(std::string(entity_type_name(key.first)) + "\t" + key.second).second)
             continue;
-        out.push_back({key.second, key.first, count, ""});
+        out.push_back({key.second, key.first, count, "", true});
     }
     std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
+        if (a.salient != b.salient) return a.salient;
         return a.count != b.count ? a.count > b.count : a.name < b.name;
     });
-    return out;
+
+    // Every span names the entity it was counted for; spans of dropped names are dropped.
+    Tagging result{.entities = std::move(out), .mentions = {}};
+    for (auto& [span, mention] : located) {
+        if (span.entity != none) {
+            mention.entity = g.entity(span.entity).name;
+        } else if (tally.found.contains({span.type, span.name})) {
+            mention.entity = span.name;
+        } else {
+            continue;
+        }
+        result.mentions.push_back(std::move(mention));
+    }
+    return result;
+}
+
+std::vector<Entity> tag(const Article& article, const Gazetteer& g, const TagOptions& options) {
+    auto entities = tag_all(article, g, options).entities;
+    std::erase_if(entities, [](const Entity& e) { return !e.salient; });
+    return entities;
 }
 
 } // namespace dateline::entities

@@ -1,4 +1,18 @@
-// Entity tagging: the people, organizations and places an article is about, by canonical name.
+// Entity tagging: the people, organizations and places an article is about, by canonical name, and
+// every mention of them with its field and byte offsets (article.h, EntityMention).
+//
+// The pipeline (entities.cpp, analyze()): the words of title, description and body (token_stream.h)
+// -> gazetteer aliases, exact and inflected (matcher.h, inflection.h) -> each resolved with the
+// article as context -> names outside the gazetteer (name_finder.h) -> lone surnames and given
+// names joined to a full name or dropped -> place salience (salience.h) -> entities and mentions.
+// Merge point for a statistical tagger: its spans join `found` (the FoundName list of
+// name_finder.h, word spans over the joined text; a byte span [start, end) in the title or body
+// maps to the words it covers) right after find_names(), so tagger names become entities and
+// mentions exactly as rule names do, never over a gazetteer person or organization (`covered`).
+//
+// Trade-offs: non-salient places are kept (Entity::salient false) so place: matches every mention
+// while the tag facet counts only what the article is about; a lone given name or a word the
+// article also writes in lower case, found alone, is dropped rather than shown as a person.
 #pragma once
 
 #include "analyzers/article.h"
@@ -26,9 +40,22 @@ struct TagOptions {
 // out sorted by mention count, then name; a place entity carries its country's ISO code.
 std::vector<Entity> tag(const Article& article);
 
+// tag() returns the salient entities only.
 // The same with another gazetteer (e.g. load_gazetteer() with users' files; see gazetteer.h).
 std::vector<Entity> tag(const Article& article, const Gazetteer& gazetteer,
                         const TagOptions& options = {});
+
+// Every entity the article names, non-salient places too (Entity::salient false, after the
+// salient ones), and every mention of them in the title, description and body (not in publisher
+// tags), in text order. A mention's `entity` is its entity's canonical name: the gazetteer's for a
+// gazetteer alias ("Путина" -> "Vladimir Putin"), else the fullest written form; a surname joined
+// to a full name named earlier carries that full name.
+struct Tagging {
+    std::vector<Entity> entities;
+    std::vector<EntityMention> mentions;
+};
+Tagging tag_all(const Article& article, const Gazetteer& gazetteer, const TagOptions& options = {});
+Tagging tag_all(const Article& article);
 
 // The evidence salience weighs for each country the article mentions (for tuning and --explain).
 std::vector<CountryEvidence> explain_places(const Article& article, const Gazetteer& gazetteer);

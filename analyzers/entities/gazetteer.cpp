@@ -1,6 +1,7 @@
 #include "gazetteer.h"
 
 #include "analyzers/entities/bundled_data.h"
+#include "analyzers/entities/inflection.h"
 #include "analyzers/entities/token_stream.h"
 #include "analyzers/text.h"
 
@@ -187,10 +188,15 @@ void Gazetteer::finalize() {
     targets_.assign(1, {});
     compact_.clear();
     longest_compact_ = 0;
+    std::vector<std::shared_ptr<InflectedAliases>> inflected;
+    for (const char* language : {"ru", "de"})
+        inflected.push_back(std::make_shared<InflectedAliases>(language));
+    std::vector<std::string_view> alias_words;
     for (std::uint32_t id = 0; id < entities_.size(); ++id) {
         for (const auto& alias : aliases_[id]) {
             const auto tokens = text::tokenize(alias.text);
             if (tokens.empty()) continue;
+            alias_words.clear();
             std::uint32_t node = root();
             AliasTarget target{id, alias.flags,
                                static_cast<std::uint8_t>(std::min<std::size_t>(tokens.size(), 255)),
@@ -198,6 +204,7 @@ void Gazetteer::finalize() {
             std::string compact;
             for (std::size_t i = 0; i < tokens.size(); ++i) {
                 const std::string key = word_key(tokens[i].text);
+                alias_words.push_back(tokens[i].text);
                 compact += compact_key(key);
                 auto [wit, inserted] =
                     word_ids.emplace(key, static_cast<std::uint32_t>(word_ids.size()));
@@ -217,6 +224,8 @@ void Gazetteer::finalize() {
             for (const auto& t : here)
                 duplicate = duplicate || t.entity == id;
             if (!duplicate) here.push_back(target);
+            for (auto& index : inflected)
+                index->add(alias_words, target);
             if (compact.size() >= 2) {
                 auto& list = compact_[compact];
                 bool seen = false;
@@ -230,6 +239,17 @@ void Gazetteer::finalize() {
     word_ids_ = FlatKeyMap(
         std::vector<std::pair<std::string, std::uint32_t>>(word_ids.begin(), word_ids.end()));
     root_children_ = FlatKeyMap(std::move(root_edges));
+    inflected_.clear();
+    for (auto& index : inflected) {
+        index->finalize();
+        inflected_.push_back(std::move(index));
+    }
+}
+
+const InflectedAliases* Gazetteer::inflected(std::string_view language) const {
+    for (const auto& index : inflected_)
+        if (index->language() == language) return index.get();
+    return nullptr;
 }
 
 static_assert(FlatKeyMap::npos == Gazetteer::npos, "child() passes on the map's npos");

@@ -9,6 +9,7 @@
 #include "analyzers/entities/flat_key_map.h"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,6 +49,8 @@ struct AliasTarget {
     }
 };
 
+class InflectedAliases; // inflection.h
+
 class Gazetteer {
   public:
     // Adds the rows of a gazetteer file; origin names it in errors. Throws std::runtime_error
@@ -74,6 +77,9 @@ class Gazetteer {
     std::uint32_t country_entity(std::string_view code) const;
 
     bool is_first_name(std::string_view key) const { return first_names_.contains(key); }
+
+    // The stemmed aliases of a language that inflects (inflection.h), or nullptr.
+    const InflectedAliases* inflected(std::string_view language) const;
 
     // The entity a whole phrase names ("Путин", "president putin"), case-insensitively; the first
     // listed unflagged alias wins. For the query side. Returns npos when none.
@@ -107,6 +113,7 @@ class Gazetteer {
     std::unordered_map<std::string, std::vector<AliasTarget>, Hash, std::equal_to<>> compact_;
     std::size_t longest_compact_ = 0;
     std::unordered_set<std::string, Hash, std::equal_to<>> first_names_;
+    std::vector<std::shared_ptr<const InflectedAliases>> inflected_; // one per inflecting language
 };
 
 // The bundled gazetteer (iso-codes countries and the project's data files), loaded on first use.

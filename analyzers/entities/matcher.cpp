@@ -1,7 +1,11 @@
 #include "matcher.h"
 
+#include "analyzers/entities/inflection.h"
+
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace dateline::entities {
@@ -16,6 +20,58 @@ bool common_short_word(std::string_view key) {
         "if", "is", "me", "my", "of", "to", "up", "we", "hi", "oh", "ok", "ad", "id", "ma", "pa"};
     return std::find(words.begin(), words.end(), key) != words.end();
 }
+
+// The longest inflected alias at word i (inflection.h), as [i, end) and its passing targets.
+class InflectedMatcher {
+  public:
+    InflectedMatcher(const std::vector<Word>& words, const InflectedAliases* index)
+        : words_(words), index_(index), stems_(index ? words.size() : 0) {}
+
+    std::size_t match(std::size_t i, std::vector<AliasTarget>& passing) {
+        if (!index_) return 0;
+        std::size_t best_end = 0;
+        std::string phrase;
+        auto take = [&](std::string_view key, std::size_t words) {
+            std::vector<AliasTarget> here;
+            for (const auto& t : index_->find(key))
+                if (t.words == words && case_matches(words_, i, t)) here.push_back(t);
+            if (here.empty()) return false;
+            best_end = i + words;
+            passing = std::move(here);
+            return true;
+        };
+        for (std::size_t j = i; j < words_.size() && j < i + max_inflected_words; ++j) {
+            const Word& w = words_[j];
+            if (j > i && !w.joins_previous) break;
+            if ((w.shape != Shape::capitalized && w.shape != Shape::upper) || w.caps_line) break;
+            const std::string& stem = stem_of(j);
+            if (stem.empty() || !is_inflection(w.key, stem)) break;
+            if (j > i) phrase += ' ';
+            phrase += stem;
+            if (take(phrase, j + 1 - i) || j > i) continue;
+            // One word: the alias may be the word less an ending the stemmer kept ("Сидорова").
+            std::string_view key = w.key;
+            for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
+                while (!key.empty() && (key.back() & 0xC0) == 0x80)
+                    key.remove_suffix(1); // a character's continuation bytes, then its lead
+                if (!key.empty()) key.remove_suffix(1);
+                if (letter_count(key) < min_alias_letters) break;
+                if (take(key, 1)) break;
+            }
+        }
+        return best_end;
+    }
+
+  private:
+    const std::string& stem_of(std::size_t j) {
+        if (!stems_[j]) stems_[j] = stem_key(index_->language(), words_[j].text);
+        return *stems_[j];
+    }
+
+    const std::vector<Word>& words_;
+    const InflectedAliases* index_;
+    std::vector<std::optional<std::string>> stems_; // computed on first use
+};
 
 } // namespace
 
@@ -38,8 +94,10 @@ bool case_matches(const std::vector<Word>& words, std::size_t begin, const Alias
     return true;
 }
 
-std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazetteer& gazetteer) {
+std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazetteer& gazetteer,
+                                   std::string_view language) {
     std::vector<Mention> mentions;
+    InflectedMatcher inflected(words, gazetteer.inflected(language));
     std::vector<AliasTarget> passing;
     for (std::size_t i = 0; i < words.size();) {
         std::uint32_t node = Gazetteer::root();
@@ -59,6 +117,7 @@ std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazette
                 best.candidates = passing;
             }
         }
+        if (best_end == 0) best_end = inflected.match(i, best.candidates);
         if (best_end == 0) {
             ++i;
             continue;

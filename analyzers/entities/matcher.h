@@ -7,6 +7,7 @@
 #include "analyzers/entities/token_stream.h"
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 namespace dateline::entities {
@@ -17,7 +18,9 @@ struct Mention {
     bool from_tag = false;               // from a publisher tag, not from the text
 };
 
-std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazetteer& gazetteer);
+// `language` (ISO 639-1) also matches inflected forms where it inflects ("ru", "de"; inflection.h).
+std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazetteer& gazetteer,
+                                   std::string_view language = {});
 
 // True when the case of the text words [begin, begin + target.words) satisfies the alias's rules.
 bool case_matches(const std::vector<Word>& words, std::size_t begin, const AliasTarget& target);

@@ -79,6 +79,11 @@ std::string word_key(std::string_view word) {
     return key_of_bare(strip_possessive(word, possessive));
 }
 
+std::string_view without_possessive(std::string_view word) {
+    bool possessive;
+    return strip_possessive(word, possessive);
+}
+
 std::vector<Word> split_words(std::string_view in) {
     const auto tokens = text::tokenize(in);
     std::vector<Word> words;

@@ -27,6 +27,9 @@ struct Word {
 // The key of one word, as Word::key; also used for gazetteer aliases and context words.
 std::string word_key(std::string_view word);
 
+// The word as written without a possessive ending ("Trump's" -> "Trump"): a mention's extent.
+std::string_view without_possessive(std::string_view word);
+
 std::vector<Word> split_words(std::string_view text);
 
 } // namespace dateline::entities

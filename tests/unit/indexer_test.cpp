@@ -118,6 +118,26 @@ TEST_CASE("document builder: terms, values and data follow the schema") {
     CHECK(doc.get_value(schema::slot::content_hash).size() == 16);
 }
 
+TEST_CASE("document builder: a place named in passing matches place:, not the tag facet") {
+    Article a =
+        analyzed(R"({"id":"p1","title":"Talks","body":"Traders watched.","language":"en"})");
+    a.entities = {{"Japan", EntityType::place, 2, "JP", true},
+                  {"Tokyo", EntityType::place, 1, "JP", false}};
+    a.mentions = {{"body", 0, 7, "Traders", EntityType::place, "Tokyo"}};
+    DocumentBuilder builder;
+    Xapian::Document doc = builder.build(a);
+    CHECK(has_term(doc, "XLjapan"));
+    CHECK(has_term(doc, "XLtokyo"));
+    CHECK(has_term(doc, "Kjapan"));
+    CHECK(!has_term(doc, "Ktokyo"));
+    CHECK(schema::decode_list(doc.get_value(schema::slot::tags)) ==
+          std::vector<std::string>{"Japan"});
+    const auto data = nlohmann::json::parse(doc.get_data());
+    CHECK(data.at("passing").size() == 1);
+    CHECK(data.at("mentions").at(0).at("entity") == "Tokyo");
+    CHECK(article_from_json(data) == a);
+}
+
 TEST_CASE("writer: same input twice changes nothing; changed content replaces") {
     auto dir = temp_dir("writer");
     DocumentBuilder builder;

@@ -1,0 +1,70 @@
+#include "inflection.h"
+
+#include "analyzers/entities/token_stream.h"
+#include "analyzers/stemmer.h"
+#include "analyzers/text.h"
+
+#include <algorithm>
+#include <map>
+
+namespace dateline::entities {
+
+bool inflects(std::string_view language) {
+    return language == "ru" || language == "de";
+}
+
+std::string stem_key(std::string_view language, std::string_view word) {
+    if (!inflects(language)) return word_key(word);
+    // Xapian::Stem handles are not thread-safe (stemmer.h): one per thread and language.
+    thread_local std::map<std::string, Xapian::Stem, std::less<>> stems;
+    auto it = stems.find(language);
+    if (it == stems.end())
+        it = stems.emplace(std::string(language), stemming::make_stem(language)).first;
+    // Stemmed before folding: the stemmer needs "й" and "ä", which the key folds away.
+    return word_key(it->second(text::fold_case(without_possessive(word))));
+}
+
+std::size_t letter_count(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool is_inflection(std::string_view key, std::string_view stem) {
+    return key.starts_with(stem) && letter_count(key.substr(stem.size())) <= max_ending;
+}
+
+void InflectedAliases::add(std::span<const std::string_view> words, const AliasTarget& target) {
+    if (words.empty() || words.size() > max_inflected_words) return;
+    std::string stems, keys;
+    for (const auto word : words) {
+        const std::string key = word_key(word);
+        if (letter_count(key) < min_alias_letters) return;
+        std::string stem = stem_key(language_, word);
+        if (stem.empty() || !is_inflection(key, stem)) return;
+        // Short aliases stand only for themselves plus an ending ("Киева"), never for their stem
+        // ("Мали" stems to "мал", as "Мало" does).
+        if (letter_count(key) < min_stemmed_letters) stem = key;
+        for (auto* phrase : {&stems, &keys})
+            if (!phrase->empty()) *phrase += ' ';
+        stems += stem;
+        keys += key;
+    }
+    for (const auto* phrase : {&stems, &keys}) {
+        auto& list = phrases_[*phrase];
+        if (std::none_of(list.begin(), list.end(),
+                         [&](const AliasTarget& t) { return t.entity == target.entity; }))
+            list.push_back(target);
+    }
+}
+
+void InflectedAliases::finalize() {
+    std::erase_if(phrases_, [](const auto& entry) { return entry.second.size() > 1; });
+}
+
+std::span<const AliasTarget> InflectedAliases::find(std::string_view stemmed_phrase) const {
+    auto it = phrases_.find(stemmed_phrase);
+    if (it == phrases_.end()) return {};
+    return it->second;
+}
+
+} // namespace dateline::entities

@@ -1,0 +1,78 @@
+// Inflected forms of gazetteer aliases (Russian and German): "Путина", "Путину", "Путиным" name
+// the alias "Путин"; "Аргентины" "Аргентина"; "Deutschlands" "Deutschland". The article language's
+// Snowball stemmer (analyzers/stemmer.h) is applied to both the alias words and the text words, and
+// a text phrase whose stems equal an alias's stems names that alias's entities.
+//
+// Snowball is not consistent across forms ("Сидоров" stems to "сидор", "Сидорова" to "сидоров"), so
+// an alias phrase is indexed by its stems and by its own keys, and a one-word text phrase is looked
+// up by its stem and by itself less an ending of one to max_ending letters.
+//
+// Stems collide ("Мали" and "мало", "Мирный" and "Мирная"), so an inflected match is only taken
+// when:
+// - every alias word has at least min_alias_letters letters (shorter aliases match exactly only),
+//   and an alias of fewer than min_stemmed_letters letters is never replaced by its stem: the text
+//   must be the alias plus an ending ("Киева", "Ирана");
+// - the stemmed phrase names one entity: a stem shared by aliases of two entities is dropped
+//   ("Austria"/"Australia" never collide, but "Georgia"/"Georgian" of two entities would);
+// - every text word is capitalized (a lower-case word is a common word, whatever its stem), not in
+//   a line written in capitals;
+// - every text word differs from its stem by an ending of at most max_ending letters and the alias
+//   word too ("Путиномания" is no form of "Путин").
+// The matcher tries the exact alias first; inflected matches fill in where it finds nothing.
+#pragma once
+
+#include "analyzers/entities/gazetteer.h"
+
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::entities {
+
+inline constexpr std::size_t min_alias_letters = 4;
+inline constexpr std::size_t min_stemmed_letters = 5;
+inline constexpr std::size_t max_ending = 3;
+inline constexpr std::size_t max_inflected_words = 4;
+
+// The languages whose aliases are matched inflected: "ru", "de".
+bool inflects(std::string_view language);
+
+// The Snowball stem of a word as written, in a language (a per-thread stemmer), folded as a word
+// key (token_stream.h); the word's key itself when the language does not inflect.
+std::string stem_key(std::string_view language, std::string_view word);
+
+// Letters (code points) in a UTF-8 string.
+std::size_t letter_count(std::string_view s);
+
+// True when `key` is `stem` plus an ending of at most max_ending letters (or the stem itself).
+bool is_inflection(std::string_view key, std::string_view stem);
+
+// Alias phrases of one language, stemmed ("путин", "нов шотланд") and as keys ("сидоров") -> the
+// aliases they stand for.
+class InflectedAliases {
+  public:
+    // An alias: its words as written and its target.
+    void add(std::span<const std::string_view> words, const AliasTarget& target);
+    void finalize(); // drops the phrases that collide (more than one entity)
+
+    std::span<const AliasTarget> find(std::string_view stemmed_phrase) const;
+    std::string_view language() const { return language_; }
+
+    explicit InflectedAliases(std::string language) : language_(std::move(language)) {}
+
+  private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::string language_;
+    std::unordered_map<std::string, std::vector<AliasTarget>, Hash, std::equal_to<>> phrases_;
+};
+
+} // namespace dateline::entities

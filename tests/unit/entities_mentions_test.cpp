@@ -1,0 +1,139 @@
+// Mentions with offsets, inflected aliases (and the stem collisions they guard against), salience
+// and lone-name hygiene (issue 18, points 1, 2 and 4).
+#include "analyzers/article_json.h"
+#include "analyzers/entities/entities.h"
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/inflection.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using dateline::Article;
+using dateline::EntityMention;
+using dateline::EntityType;
+namespace ent = dateline::entities;
+
+namespace {
+
+Article article(std::string title, std::string body, std::string language = "en") {
+    Article a;
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.language = std::move(language);
+    return a;
+}
+
+const std::string& field_of(const Article& a, const EntityMention& m) {
+    return m.field == "title" ? a.title : m.field == "description" ? a.description : a.body;
+}
+
+std::vector<std::string> entities_named(const ent::Tagging& t, const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& m : t.mentions)
+        if (m.text == text) out.push_back(m.entity);
+    return out;
+}
+
+ent::Gazetteer gazetteer_of(const std::string& tsv) {
+    ent::Gazetteer g;
+    g.add_tsv(tsv, "test");
+    g.finalize();
+    return g;
+}
+
+} // namespace
+
+TEST_CASE("mentions: field, byte offsets and text exactly as written") {
+    const Article a = article("Reagan's budget in Japan",
+                              "WASHINGTON, March 3 - President Reagan said Canada and Japan agree. "
+                              "Путина встретили.");
+    const auto t = ent::tag_all(a);
+    REQUIRE(!t.mentions.empty());
+    for (const auto& m : t.mentions) {
+        const std::string& f = field_of(a, m);
+        REQUIRE(m.end <= f.size());
+        CHECK(f.substr(m.start, m.end - m.start) == m.text);
+        CHECK(!m.entity.empty());
+    }
+    // The possessive is not part of the name; the dateline's mention is its place name.
+    CHECK(t.mentions.front().field == "title");
+    CHECK(t.mentions.front().text == "Reagan");
+    CHECK(t.mentions.front().entity == "Ronald Reagan");
+    CHECK(entities_named(t, "WASHINGTON") == std::vector<std::string>{"Washington"});
+    CHECK(entities_named(t, "Japan").size() == 2);
+}
+
+TEST_CASE("mentions: round trip through the article JSON, non-salient places kept apart") {
+    Article a = article("Talks", "LONDON, March 3 - Talks went on. Traders in Tokyo watched.");
+    auto [entities, mentions] = ent::tag_all(a);
+    a.entities = entities;
+    a.mentions = mentions;
+    const auto j = dateline::to_json(a);
+    CHECK(j.at("mentions").size() == a.mentions.size());
+    CHECK(dateline::article_from_json(j) == a);
+    // Salient entities come first; tag() gives only those.
+    CHECK(std::is_partitioned(a.entities.begin(), a.entities.end(),
+                              [](const dateline::Entity& e) { return e.salient; }));
+    const auto salient = ent::tag(a);
+    CHECK(salient.size() == static_cast<std::size_t>(std::count_if(
+                                a.entities.begin(), a.entities.end(),
+                                [](const dateline::Entity& e) { return e.salient; })));
+    for (const auto& e : j.at("entities"))
+        CHECK(std::any_of(salient.begin(), salient.end(),
+                          [&](const dateline::Entity& s) { return s.name == e.at("name"); }));
+}
+
+TEST_CASE("inflected aliases: Russian and German forms give the gazetteer's canonical name") {
+    const auto ru = ent::tag_all(article("Визит",
+                                         "Президент Аргентины прибыл в Канаде. Путина и "
+                                         "Путину, Путиным.",
+                                         "ru"));
+    CHECK(entities_named(ru, "Аргентины") == std::vector<std::string>{"Argentina"});
+    CHECK(entities_named(ru, "Канаде") == std::vector<std::string>{"Canada"});
+    for (const char* form : {"Путина", "Путину", "Путиным"})
+        CHECK(entities_named(ru, form) == std::vector<std::string>{"Vladimir Putin"});
+    const auto de =
+        ent::tag_all(article("Merkels Reise", "Sie besuchte Deutschlands Nachbarn.", "de"));
+    CHECK(entities_named(de, "Merkels") == std::vector<std::string>{"Angela Merkel"});
+    CHECK(entities_named(de, "Deutschlands") == std::vector<std::string>{"Germany"});
+    // Only where the language inflects: an English article matches exact forms.
+    CHECK(entities_named(ent::tag_all(article("", "Putina said.", "en")), "Putina").empty());
+}
+
+TEST_CASE("inflected aliases: guards against stem collisions") {
+    // Two entities whose aliases share a stem: neither is matched inflected, both still exactly.
+    const auto g = gazetteer_of("place\tMirny\tRU\tМирный\t\n"
+                                "place\tMirnaya\tRU\tМирная\t\n"
+                                "person\tIvan Sidorov\tRU\tСидоров\t\n");
+    const auto ruled = [&](const std::string& body) {
+        return ent::tag_all(article("", body, "ru"), g);
+    };
+    CHECK(ent::stem_key("ru", "мирный") == ent::stem_key("ru", "мирная"));
+    CHECK(entities_named(ruled("Жители Мирного."), "Мирного").empty());
+    CHECK(entities_named(ruled("Жители Мирный."), "Мирный") == std::vector<std::string>{"Mirny"});
+    CHECK(entities_named(ruled("Сидорова видели."), "Сидорова") ==
+          std::vector<std::string>{"Ivan Sidorov"});
+    // A lower-case word is a common word, whatever its stem; a long derivation is no inflection.
+    CHECK(entities_named(ruled("сидорова видели."), "сидорова").empty());
+    CHECK(entities_named(ruled("Сидоровщина."), "Сидоровщина").empty());
+    CHECK(!ent::is_inflection("сидоровщина", "сидоров"));
+    CHECK(ent::is_inflection("сидорова", "сидоров"));
+    // Aliases shorter than four letters match exactly only ("Мали" would catch "Мало").
+    const auto mali = gazetteer_of("country\tMali\tML\tМали\t\n");
+    CHECK(entities_named(ent::tag_all(article("", "Мало кто знал.", "ru"), mali), "Мало").empty());
+}
+
+TEST_CASE("facet hygiene: German 'Mann' is no Isle of Man; lone given names join or go") {
+    const auto de = ent::tag_all(article("", "Der Mann sagte, man wisse es nicht.", "de"));
+    CHECK(entities_named(de, "Mann").empty());
+    const auto joined = ent::tag_all(article(
+        "",
+        "Finance Minister Gerhard Stoltenberg said rates would fall. Gerhard said more later."));
+    for (const auto& m : joined.mentions)
+        if (m.text == "Gerhard") CHECK(m.entity == "Gerhard Stoltenberg");
+    const auto lone = ent::tag(article("", "Spokesman Ali told reporters the deal was off."));
+    CHECK(std::none_of(lone.begin(), lone.end(),
+                       [](const dateline::Entity& e) { return e.name == "Ali"; }));
+}
