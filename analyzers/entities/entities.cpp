@@ -5,6 +5,7 @@
 #include "analyzers/entities/glued_tags.h"
 #include "analyzers/entities/matcher.h"
 #include "analyzers/entities/name_finder.h"
+#include "analyzers/entities/statistical_names.h"
 #include "analyzers/entities/token_stream.h"
 
 #include <algorithm>
@@ -318,7 +319,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             used[i] = true;
         }
     }
-    const auto found = find_names(words, covered, g);
+    auto found = find_names(words, covered, g);
+    append_tagged_names(text, article.language, words, covered, found);
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
         for (std::size_t i = f.begin; i < f.end; ++i)
