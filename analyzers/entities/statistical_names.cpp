@@ -5,7 +5,6 @@
 #include "analyzers/text.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace dateline::entities {
 
@@ -27,10 +26,14 @@ void append_tagged_names(std::string_view text, std::string_view language,
     offsets.reserve(words.size());
     for (const auto& w : words)
         offsets.push_back(static_cast<std::size_t>(w.text.data() - text.data()));
-    std::unordered_set<std::string_view> written;
+    std::vector<std::string_view> written; // sorted: one allocation, not a node per word
+    written.reserve(words.size());
     for (const auto& w : words)
-        written.insert(w.text);
-    const auto is_written = [&](std::string_view w) { return written.contains(w); };
+        written.push_back(w.text);
+    std::sort(written.begin(), written.end());
+    const auto is_written = [&](std::string_view w) {
+        return std::binary_search(written.begin(), written.end(), w);
+    };
 
     for (const auto& span : tagger::bundled_model().tag(text)) {
         const auto first = std::lower_bound(offsets.begin(), offsets.end(), span.begin);

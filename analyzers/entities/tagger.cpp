@@ -82,8 +82,12 @@ struct TokenHashes {
 };
 
 TokenHashes hashes_of(const Token& t) {
-    std::string folded, shape;
-    std::vector<std::size_t> starts; // byte offset in `folded` of each code point
+    // Buffers reused across tokens: tagging allocates nothing per token.
+    thread_local std::string folded, shape;
+    thread_local std::vector<std::size_t> starts; // byte offset in `folded` of each code point
+    folded.clear();
+    shape.clear();
+    starts.clear();
     std::size_t pos = 0;
     char last_class = 0;
     while (pos < t.text.size()) {
@@ -197,8 +201,8 @@ std::vector<Token> tokenize(std::string_view text) {
 void features(std::span<const Token> line, std::vector<std::uint64_t>& out) {
     out.clear();
     out.reserve(line.size() * features_per_token);
-    std::vector<TokenHashes> hashes;
-    hashes.reserve(line.size());
+    thread_local std::vector<TokenHashes> hashes;
+    hashes.clear();
     for (const auto& t : line)
         hashes.push_back(hashes_of(t));
     const auto in_quotes = quoted(line);
@@ -252,8 +256,10 @@ std::vector<Label> decode(std::span<const float> emissions, std::size_t n, std::
     std::vector<Label> labels(n, outside);
     if (n == 0) return labels;
     constexpr float impossible = -std::numeric_limits<float>::infinity();
-    std::vector<std::array<float, label_count>> score(n);
-    std::vector<std::array<std::uint8_t, label_count>> back(n);
+    thread_local std::vector<std::array<float, label_count>> score;
+    thread_local std::vector<std::array<std::uint8_t, label_count>> back;
+    score.resize(n);
+    back.resize(n);
     auto emission = [&](std::size_t i, std::size_t l) {
         return emissions[i * row_size + chain * label_count + l];
     };
@@ -351,41 +357,49 @@ Model::Model(std::string_view bytes) {
         throw std::runtime_error("tagger model: size does not match its " + std::to_string(n) +
                                  " features");
     const std::size_t slots = std::bit_ceil(std::size_t{2} * n + 2);
-    keys_.assign(slots, 0);
-    index_.assign(slots, 0);
+    slots_.assign(slots, Slot{});
     mask_ = slots - 1;
-    for (std::uint32_t f = 0; f < n; ++f) {
-        const auto key = r.get<std::uint64_t>();
+    features_ = n;
+    std::vector<std::uint64_t> keys(n);
+    for (auto& key : keys) {
+        key = r.get<std::uint64_t>();
         if (key == 0) throw std::runtime_error("tagger model: feature key 0");
-        std::uint64_t s = key & mask_;
-        while (keys_[s] != 0)
-            s = (s + 1) & mask_;
-        keys_[s] = key;
-        index_[s] = f;
     }
-    rows_.resize(std::size_t{n} * row_size);
-    for (auto& w : rows_)
-        w = r.get<std::int16_t>();
+    for (const auto key : keys) {
+        std::uint64_t s = key & mask_;
+        while (slots_[s].key != 0)
+            s = (s + 1) & mask_;
+        slots_[s].key = key;
+        for (auto& w : slots_[s].weights)
+            w = r.get<std::int16_t>();
+    }
 }
 
-const std::int16_t* Model::row(std::uint64_t key) const {
+const Model::Slot* Model::find(std::uint64_t key) const {
     for (std::uint64_t s = key & mask_;; s = (s + 1) & mask_) {
-        if (keys_[s] == key) return &rows_[std::size_t{index_[s]} * row_size];
-        if (keys_[s] == 0) return nullptr;
+        if (slots_[s].key == key) return &slots_[s];
+        if (slots_[s].key == 0) return nullptr;
     }
 }
 
 void Model::emissions(std::span<const Token> line, std::vector<float>& out) const {
     out.assign(line.size() * row_size, 0.0f);
-    std::vector<std::uint64_t> keys;
+    thread_local std::vector<std::uint64_t> keys;
     features(line, keys);
+    // The next token's slots are fetched while this token's are summed.
+    auto prefetch = [&](std::size_t i) {
+        for (std::size_t f = 0; f < features_per_token; ++f)
+            __builtin_prefetch(&slots_[keys[i * features_per_token + f] & mask_]);
+    };
+    if (!line.empty()) prefetch(0);
     std::array<std::int32_t, row_size> sum{};
     for (std::size_t i = 0; i < line.size(); ++i) {
+        if (i + 1 < line.size()) prefetch(i + 1);
         sum.fill(0);
         for (std::size_t f = 0; f < features_per_token; ++f)
-            if (const auto* w = row(keys[i * features_per_token + f]))
+            if (const auto* slot = find(keys[i * features_per_token + f]))
                 for (std::size_t k = 0; k < row_size; ++k)
-                    sum[k] += w[k];
+                    sum[k] += slot->weights[k];
         for (std::size_t k = 0; k < row_size; ++k)
             out[i * row_size + k] = static_cast<float>(sum[k]) * scale_;
     }

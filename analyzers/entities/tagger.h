@@ -95,17 +95,22 @@ class Model {
     // The summed feature weights of each token of a line: [token][chain][label].
     void emissions(std::span<const Token> line, std::vector<float>& out) const;
     const Transitions& transitions(std::size_t chain) const { return transitions_[chain]; }
-    std::size_t feature_count() const { return rows_.size() / row_size; }
+    std::size_t feature_count() const { return features_; }
 
   private:
-    const std::int16_t* row(std::uint64_t key) const;
+    // One slot of the open-addressing table: a feature's key (0: empty) and its weights, side by
+    // side so that a lookup touches one cache line.
+    struct Slot {
+        std::uint64_t key = 0;
+        std::array<std::int16_t, row_size> weights{};
+    };
+    const Slot* find(std::uint64_t key) const;
 
     std::array<Transitions, chain_count> transitions_{};
-    float scale_ = 1;                  // weight = stored int16 * scale_
-    std::vector<std::uint64_t> keys_;  // open addressing, 0 = empty slot
-    std::vector<std::uint32_t> index_; // slot -> row
-    std::vector<std::int16_t> rows_;   // row_size weights per feature
+    float scale_ = 1; // weight = stored int16 * scale_
+    std::vector<Slot> slots_;
     std::uint64_t mask_ = 0;
+    std::size_t features_ = 0;
 };
 
 // Serializes weights into the model file format read by Model. `weights` holds row_size floats per
