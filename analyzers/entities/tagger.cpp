@@ -151,6 +151,7 @@ enum Template : std::uint64_t {
     shape_next_word,
     quoted_shape,
     second_previous_suffix3,
+    written_in_lower_case,
 };
 
 // Whether each token stands inside quotation marks opened earlier on its line («», „“, "").
@@ -198,7 +199,20 @@ std::vector<Token> tokenize(std::string_view text) {
     return out;
 }
 
-void features(std::span<const Token> line, std::vector<std::uint64_t>& out) {
+std::vector<std::uint64_t> lower_case_words(std::span<const Token> tokens) {
+    std::vector<std::uint64_t> out;
+    for (const auto& t : tokens) {
+        std::size_t pos = 0;
+        const unsigned c = text::next_code_point(t.text, pos);
+        if (is_word_char(c) && !is_upper(c) && !is_digit(c)) out.push_back(hashes_of(t).word);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void features(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+              std::vector<std::uint64_t>& out) {
     out.clear();
     out.reserve(line.size() * features_per_token);
     thread_local std::vector<TokenHashes> hashes;
@@ -245,6 +259,8 @@ void features(std::span<const Token> line, std::vector<std::uint64_t>& out) {
             combine(shape_next_word, c.shape, n.word),
             combine(quoted_shape, in_quotes[i], c.shape),
             combine(second_previous_suffix3, p2.suffix3),
+            combine(written_in_lower_case,
+                    std::binary_search(lower_case.begin(), lower_case.end(), c.word), c.shape),
         };
         static_assert(std::size(keys) == features_per_token);
         out.insert(out.end(), std::begin(keys), std::end(keys));
@@ -382,10 +398,11 @@ const Model::Slot* Model::find(std::uint64_t key) const {
     }
 }
 
-void Model::emissions(std::span<const Token> line, std::vector<float>& out) const {
+void Model::emissions(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+                      std::vector<float>& out) const {
     out.assign(line.size() * row_size, 0.0f);
     thread_local std::vector<std::uint64_t> keys;
-    features(line, keys);
+    features(line, lower_case, keys);
     // The next token's slots are fetched while this token's are summed.
     auto prefetch = [&](std::size_t i) {
         for (std::size_t f = 0; f < features_per_token; ++f)
@@ -407,6 +424,7 @@ void Model::emissions(std::span<const Token> line, std::vector<float>& out) cons
 
 std::vector<Span> Model::tag(std::string_view text) const {
     const auto tokens = tokenize(text);
+    const auto lower_case = lower_case_words(tokens);
     std::vector<Span> out;
     std::vector<float> scores;
     std::size_t begin = 0;
@@ -415,7 +433,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         while (end < tokens.size() && !tokens[end].line_start)
             ++end;
         const std::span<const Token> line(tokens.data() + begin, end - begin);
-        emissions(line, scores);
+        emissions(line, lower_case, scores);
         std::vector<Span> found;
         for (std::size_t c = 0; c < chain_count; ++c)
             append_spans(line, decode(scores, line.size(), c, transitions_[c]), c, found);

@@ -63,8 +63,14 @@ using Transitions = std::array<std::array<float, label_count>, label_count + 1>;
 
 // The hashed features of every token of a line: features_per_token keys (never 0) per token, in
 // token order, replacing the contents of `out`.
-inline constexpr std::size_t features_per_token = 30;
-void features(std::span<const Token> line, std::vector<std::uint64_t>& out);
+// `lower_case` is lower_case_words() of the whole text: a capitalized word the text also writes in
+// lower case is more likely a common word starting a sentence than a name.
+inline constexpr std::size_t features_per_token = 31;
+void features(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+              std::vector<std::uint64_t>& out);
+
+// The words of a text written in lower case somewhere, as sorted word hashes.
+std::vector<std::uint64_t> lower_case_words(std::span<const Token> tokens);
 
 // The best label sequence of one chain: emissions[i * row_size + chain * label_count + label].
 // An `inside` label only follows `begin` or `inside`.
@@ -93,7 +99,8 @@ class Model {
     std::vector<Span> tag(std::string_view text) const;
 
     // The summed feature weights of each token of a line: [token][chain][label].
-    void emissions(std::span<const Token> line, std::vector<float>& out) const;
+    void emissions(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+                   std::vector<float>& out) const;
     const Transitions& transitions(std::size_t chain) const { return transitions_[chain]; }
     std::size_t feature_count() const { return features_; }
 

@@ -244,13 +244,16 @@ class Trainer {
         std::unordered_map<std::uint64_t, std::uint32_t> counts;
         std::vector<std::uint64_t> keys;
         std::vector<std::pair<std::vector<std::uint64_t>, std::vector<std::array<Label, 4>>>> raw;
-        for (const auto& d : train)
-            for (const auto& line : lines_of(tokenize(d.text))) {
-                features(line, keys);
+        for (const auto& d : train) {
+            const auto tokens = tokenize(d.text);
+            const auto lower_case = lower_case_words(tokens);
+            for (const auto& line : lines_of(tokens)) {
+                features(line, lower_case, keys);
                 for (auto k : keys)
                     ++counts[k];
                 raw.emplace_back(keys, gold_labels(line, d));
             }
+        }
         for (const auto& [k, n] : counts)
             if (n >= min_count) keys_.push_back(k);
         std::sort(keys_.begin(), keys_.end());

@@ -65,7 +65,7 @@ TEST_CASE("a model written and read back tags what its weights say") {
     const std::string text = "Тест Галифакс";
     const auto tokens = tg::tokenize(text);
     std::vector<std::uint64_t> keys;
-    tg::features(std::span(tokens).subspan(1, 1), keys);
+    tg::features(std::span(tokens).subspan(1, 1), tg::lower_case_words(tokens), keys);
     std::vector<float> weights(keys.size() * tg::row_size, 0.0f);
     const std::size_t place_chain = 3;
     REQUIRE(tg::chains[place_chain].type == EntityType::place);
