@@ -1,5 +1,6 @@
 #include "tagger.h"
 
+#include "analyzers/hash.h"
 #include "analyzers/text.h"
 
 #include <algorithm>
@@ -52,27 +53,15 @@ bool is_digit(unsigned c) {
 }
 
 // FNV-1a over bytes, finished by a SplitMix64 step so that nearby inputs spread.
-std::uint64_t mix(std::uint64_t h) {
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
-}
-
 std::uint64_t hash_bytes(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return mix(h);
+    Fnv1a64 h;
+    h.update(s);
+    return mix64(h.value());
 }
 
 std::uint64_t combine(std::uint64_t templ, std::uint64_t a, std::uint64_t b = 0) {
-    const std::uint64_t h = mix(templ * 0x9e3779b97f4a7c15ULL + a) ^ std::rotl(b, 29);
-    const std::uint64_t key = mix(h);
+    const std::uint64_t h = mix64(templ * 0x9e3779b97f4a7c15ULL + a) ^ std::rotl(b, 29);
+    const std::uint64_t key = mix64(h);
     return key ? key : 1;
 }
 
