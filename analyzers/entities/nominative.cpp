@@ -56,6 +56,9 @@ const Rule rules[] = {
     {"ой", "ая", feminine, gen | dat | ins | pre, true},
     {"ей", "яя", feminine, gen | dat | ins | pre, true},
     {"ую", "ая", feminine, acc, true},
+    // Plural adjectives are already nominative (Канадские власти), not a noun's dative.
+    {"ие", "ие", masculine | feminine, nom},
+    {"ые", "ые", masculine | feminine, nom},
     // Patronymics in -ич: Ивановичем.
     {"ичем", "ич", masculine, ins},
     // Nouns in -а/-я: Надежда, Мария, Ольга, Наталья, Шотландия.

@@ -1,9 +1,10 @@
 // The names the statistical tagger (tagger.h) finds where neither the gazetteer nor the name rules
 // found one: the tagger's spans over words no gazetteer mention or found name covers become found
 // names, named by their text normalised to the nominative (nominative.h). Russian only: the model
-// is trained on Russian news, and on English Reuters copy its spans lowered the scores of
-// ../shared/tools/score-entities (measured: see scripts/bench-entities), so English and German keep
-// the gazetteer, rules and cues.
+// is trained on Russian news, and its features do not carry over to English. Measured on Reuters
+// with the tagger on for English: ../shared/tools/score-entities unchanged (places F1 0.925,
+// people recall 0.945 on TRAIN) while 46,608 spurious entities joined the facets ("NOTE", "QTR
+// NET", "January" as a person). English and German keep the gazetteer, rules and cues.
 #pragma once
 
 #include "analyzers/entities/name_finder.h"

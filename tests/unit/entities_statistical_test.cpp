@@ -127,6 +127,7 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(place("Новой Шотландии") == "Новая Шотландия");
     CHECK(place("Нью-Йорка") == "Нью-Йорка"); // Нью-Йорк / Нью-Йорка: the nominative wins a tie
     CHECK(place("МВД") == "МВД");
+    CHECK(place("Канадские") == "Канадские");
     // Ties go to the nominative unless the article writes the other reading's form.
     CHECK(person("Ивана Петрова") == "Ивана Петрова");
     CHECK(ent::nominative("Ивана Петрова", EntityType::person, "ru",
