@@ -13,36 +13,37 @@ enum Case : unsigned { nom = 1, gen = 2, dat = 4, acc = 8, ins = 16, pre = 32 };
 constexpr std::array<unsigned, 6> cases = {nom, gen, dat, acc, ins, pre};
 
 // An ending, what replaces it in the nominative, and the readings it allows.
-struct Rule {
+struct Paradigm {
     std::string_view ending, nominative;
     unsigned genders, cases;
     bool adjective = false; // a place's adjective ("Новой Шотландии"); not applied to people
 };
 
-#define SURNAME(s)                                                                                 \
-    Rule{s, s, masculine, nom}, Rule{s "а", s, masculine, gen | acc},                              \
-        Rule{s "у", s, masculine, dat}, Rule{s "ым", s, masculine, ins},                           \
-        Rule{s "е", s, masculine, pre}, Rule{s "а", s "а", feminine, nom},                         \
-        Rule{s "ой", s "а", feminine, gen | dat | ins | pre}, Rule {                               \
-        s "у", s "а", feminine, acc                                                                \
-    }
-#define SKY(s)                                                                                     \
-    Rule{s "ий", s "ий", masculine, nom}, Rule{s "ого", s "ий", masculine, gen | acc},             \
-        Rule{s "ому", s "ий", masculine, dat}, Rule{s "им", s "ий", masculine, ins},               \
-        Rule{s "ом", s "ий", masculine, pre}, Rule{s "ая", s "ая", feminine, nom},                 \
-        Rule{s "ой", s "ая", feminine, gen | dat | ins | pre}, Rule {                              \
-        s "ую", s "ая", feminine, acc                                                              \
-    }
+// Surnames in -ов/-ев/-ёв/-ин/-ын (Иванов, Иванова) and in -ский/-цкий: the endings after the stem.
+constexpr std::string_view surname_stems[] = {"ов", "ев", "ёв", "ин", "ын"};
+constexpr Paradigm surname_endings[] = {
+    {"", "", masculine, nom},
+    {"а", "", masculine, gen | acc},
+    {"у", "", masculine, dat},
+    {"ым", "", masculine, ins},
+    {"е", "", masculine, pre},
+    {"а", "а", feminine, nom},
+    {"ой", "а", feminine, gen | dat | ins | pre},
+    {"у", "а", feminine, acc},
+};
+constexpr std::string_view adjective_surname_stems[] = {"ск", "цк"};
+constexpr Paradigm adjective_surname_endings[] = {
+    {"ий", "ий", masculine, nom},
+    {"ого", "ий", masculine, gen | acc},
+    {"ому", "ий", masculine, dat},
+    {"им", "ий", masculine, ins},
+    {"ом", "ий", masculine, pre},
+    {"ая", "ая", feminine, nom},
+    {"ой", "ая", feminine, gen | dat | ins | pre},
+    {"ую", "ая", feminine, acc},
+};
 
-// Longer endings win over shorter ones for the same reading; for equal lengths, the first listed.
-const Rule rules[] = {
-    SURNAME("ов"),
-    SURNAME("ев"),
-    SURNAME("ёв"),
-    SURNAME("ин"),
-    SURNAME("ын"),
-    SKY("ск"),
-    SKY("цк"),
+constexpr Paradigm other_rules[] = {
     // Adjectives of place names: Новая Шотландия, Нижний Новгород.
     {"ый", "ый", masculine, nom, true},
     {"ий", "ий", masculine, nom, true},
@@ -99,8 +100,34 @@ const Rule rules[] = {
     {"ем", "ь", masculine, ins},
 };
 
-#undef SURNAME
-#undef SKY
+struct Rule {
+    std::string ending, nominative;
+    unsigned genders, cases;
+    bool adjective;
+};
+
+// Every rule, the surname paradigms spelled out for each stem. Longer endings win over shorter
+// ones for the same reading; for equal lengths, the first listed.
+const std::vector<Rule>& rules() {
+    static const std::vector<Rule> all = [] {
+        std::vector<Rule> out;
+        auto add = [&](std::string_view stem, const Paradigm& p) {
+            out.push_back({std::string(stem) + std::string(p.ending),
+                           std::string(stem) + std::string(p.nominative), p.genders, p.cases,
+                           p.adjective});
+        };
+        for (auto stem : surname_stems)
+            for (const auto& p : surname_endings)
+                add(stem, p);
+        for (auto stem : adjective_surname_stems)
+            for (const auto& p : adjective_surname_endings)
+                add(stem, p);
+        for (const auto& p : other_rules)
+            add("", p);
+        return out;
+    }();
+    return all;
+}
 
 struct Reading {
     std::string form;
@@ -122,7 +149,7 @@ Reading read(std::string_view word, unsigned gender, unsigned c, bool places) {
     // -ея and -ря end men's names in the genitive (Алексея, Игоря), hardly women's.
     const bool masculine_genitive = last.ends_with("ея") || last.ends_with("ря");
     const Rule* best = nullptr;
-    for (const auto& r : rules) {
+    for (const auto& r : rules()) {
         if (!(r.genders & gender) || !(r.cases & c) || (r.adjective && !places)) continue;
         if (masculine_genitive && gender == feminine && c == nom) continue;
         // Keep at least two letters (Cyrillic: 4 bytes) of stem.
