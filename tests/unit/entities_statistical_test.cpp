@@ -154,3 +154,22 @@ TEST_CASE("tagging: Russian names outside the gazetteer become entities, in the 
     CHECK(ent::tagger_applies("ru"));
     CHECK_FALSE(ent::tagger_applies("en"));
 }
+
+TEST_CASE("the tagger takes any bytes: spans stay inside the text, in order") {
+    std::uint64_t state = 18;
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        for (int i = 0; i < 300; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const auto byte = static_cast<char>(state >> 56);
+            // Mostly Cyrillic and Latin capitals and spaces, with stray bytes of every value.
+            text += (state >> 40) % 4 == 0 ? std::string("Ив") : std::string(1, byte);
+        }
+        const auto spans = tg::bundled_model().tag(text);
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            CHECK(spans[i].begin < spans[i].end);
+            CHECK(spans[i].end <= text.size());
+            if (i) CHECK(spans[i - 1].begin <= spans[i].begin);
+        }
+    }
+}
