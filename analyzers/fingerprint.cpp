@@ -10,16 +10,6 @@ namespace dateline::fingerprint {
 
 namespace {
 
-// 64-bit FNV-1a then a finalizer (splitmix64) so that every bit is well mixed.
-std::uint64_t mix(std::uint64_t h) {
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
-}
-
 // The folded words of a text, in one buffer (one allocation, not one per word).
 class FoldedWords {
   public:
@@ -61,7 +51,7 @@ std::string exact_of(const FoldedWords& words) {
         h.update(words[i]);
         h.update(" ");
     }
-    return hex(mix(h.value()), 16);
+    return hex(mix64(h.value()), 16);
 }
 
 std::optional<Signature> minhash_of(const FoldedWords& words) {
@@ -76,10 +66,10 @@ std::optional<Signature> minhash_of(const FoldedWords& words) {
         shingle.update(words[i + 1]);
         shingle.update(" ");
         shingle.update(words[i + 2]);
-        const std::uint64_t h = mix(shingle.value());
+        const std::uint64_t h = mix64(shingle.value());
         // Permutation k: an independent re-mix of the shingle hash with a per-k constant.
         for (std::size_t k = 0; k < signature_size; ++k) {
-            auto v = static_cast<std::uint32_t>(mix(h + 0x9e3779b97f4a7c15ULL * (k + 1)) >> 32);
+            auto v = static_cast<std::uint32_t>(mix64(h + 0x9e3779b97f4a7c15ULL * (k + 1)) >> 32);
             if (v < sig[k]) sig[k] = v;
         }
     }
@@ -113,7 +103,7 @@ std::vector<std::string> band_values(const Signature& sig) {
     for (std::size_t band = 0; band < bands; ++band) {
         std::uint64_t h = 0;
         for (std::size_t r = 0; r < rows; ++r)
-            h = mix(h ^ sig[band * rows + r]);
+            h = mix64(h ^ sig[band * rows + r]);
         out.push_back(std::to_string(band) + ":" + hex(h >> 32, 8));
     }
     return out;

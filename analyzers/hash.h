@@ -22,6 +22,17 @@ class Fnv1a64 {
     std::uint64_t state_ = 0xcbf29ce484222325ULL;
 };
 
+// The SplitMix64 finalizer: spreads every input bit over the output (FNV-1a alone leaves nearby
+// inputs close), for hash tables and feature hashing.
+inline std::uint64_t mix64(std::uint64_t h) {
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
 // 16 lower-case hex digits.
 std::string to_hex16(std::uint64_t value);
 

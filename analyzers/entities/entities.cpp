@@ -5,6 +5,7 @@
 #include "analyzers/entities/glued_tags.h"
 #include "analyzers/entities/matcher.h"
 #include "analyzers/entities/name_finder.h"
+#include "analyzers/entities/statistical_names.h"
 #include "analyzers/entities/token_stream.h"
 
 #include <algorithm>
@@ -426,7 +427,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     // any statistical tagger's spans, appended to `found` as word spans over `words` (the title,
     // description and body joined). From here on every FoundName counts as an entity, becomes a
     // mention with field and offsets (locate()) and takes part in joining lone names.
-    const auto found = find_names(words, covered, g);
+    auto found = find_names(words, covered, g);
+    append_tagged_names(text, article.language, words, covered, found);
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
         tally.spans.push_back({.begin = f.begin, .end = f.end, .type = f.type, .name = f.name});

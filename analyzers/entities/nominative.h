@@ -1,0 +1,30 @@
+// The nominative of a Russian name as the tagger found it inflected in the text: "Надежды
+// Ивановой" -> "Надежда Иванова", "Новой Шотландии" -> "Новая Шотландия", "Канаде" -> "Канада",
+// so that every case of a name is one facet value.
+//
+// Rules over endings, no dictionary. Each word of the name gets the readings its ending allows, as
+// (gender, case, nominative form): surnames in -ов/-ев/-ин/-ын (Иванова, Ивановой), adjectives
+// (Новой, Московского), names in -а/-я (Надежды, Марии, Ольги), consonant stems (Ивана, Алексея,
+// Игоря, Ивановичем). Every word may also be indeclinable (Мишель, Акихито). The name's reading is
+// the (gender, case) that the most words share a rule for; on a tie the nominative wins, then a
+// reading whose nominative forms the article writes elsewhere (`written`). Known limit: a man's
+// name in the genitive and a woman's in the nominative look alike ("Ивана Иванова", "Анна
+// Иванова", "Юрия Царёва"); the nominative wins unless the article writes "Иван" or "Иванов"
+// itself. Words in -ея and -ря are read as men's names in the genitive (Алексея, Игоря).
+// Organization names are left as written: only their head word declines ("Министерства
+// иностранных дел"), which endings cannot tell. Other languages are left as written.
+#pragma once
+
+#include "analyzers/article.h"
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace dateline::entities {
+
+// `written(word)`: whether the article writes that word (for ties); may be empty.
+std::string nominative(std::string_view name, EntityType type, std::string_view language,
+                       const std::function<bool(std::string_view)>& written = {});
+
+} // namespace dateline::entities

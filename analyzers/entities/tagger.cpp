@@ -1,0 +1,489 @@
+#include "tagger.h"
+
+#include "analyzers/hash.h"
+#include "analyzers/text.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <stdexcept>
+
+namespace dateline::entities::tagger {
+
+namespace {
+
+bool is_space(unsigned c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+           (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+// Letters, digits and combining marks of the scripts news is written in; other characters
+// (punctuation, symbols, quotes, dashes) are tokens of their own.
+bool is_word_char(unsigned c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c == 0xD7 || c == 0xF7) return false;
+    if (c >= 0x2000 && c <= 0x2BFF) return false; // punctuation, symbols, arrows, dingbats
+    if (c >= 0x3000 && c <= 0x303F) return false;
+    if (c >= 0xFE30 && c <= 0xFE6F) return false;
+    if (c >= 0xFF00 && c <= 0xFF20) return false;
+    return true;
+}
+
+// Lower case of the Latin, Latin-1 and Cyrillic capitals; other code points as they are. The
+// model depends on this exact mapping, so it is written out here rather than taken from a
+// Unicode library whose version may change.
+unsigned lower(unsigned c) {
+    if (c >= 'A' && c <= 'Z') return c + 0x20;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    return c;
+}
+
+bool is_upper(unsigned c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+           (c >= 0x400 && c <= 0x42F);
+}
+
+bool is_digit(unsigned c) {
+    return c >= '0' && c <= '9';
+}
+
+// FNV-1a over bytes, finished by a SplitMix64 step so that nearby inputs spread.
+std::uint64_t hash_bytes(std::string_view s) {
+    Fnv1a64 h;
+    h.update(s);
+    return mix64(h.value());
+}
+
+std::uint64_t combine(std::uint64_t templ, std::uint64_t a, std::uint64_t b = 0) {
+    const std::uint64_t h = mix64(templ * 0x9e3779b97f4a7c15ULL + a) ^ std::rotl(b, 29);
+    const std::uint64_t key = mix64(h);
+    return key ? key : 1;
+}
+
+// The per-token strings the features are made of, hashed once per token.
+struct TokenHashes {
+    std::uint64_t word, shape, suffix1, suffix2, suffix3, suffix4, prefix3, prefix4, prefix5;
+};
+
+TokenHashes hashes_of(const Token& t) {
+    // Buffers reused across tokens: tagging allocates nothing per token.
+    thread_local std::string folded, shape;
+    thread_local std::vector<std::size_t> starts; // byte offset in `folded` of each code point
+    folded.clear();
+    shape.clear();
+    starts.clear();
+    std::size_t pos = 0;
+    char last_class = 0;
+    while (pos < t.text.size()) {
+        const unsigned c = text::next_code_point(t.text, pos);
+        starts.push_back(folded.size());
+        text::append_utf8(folded, lower(c));
+        char cls = is_upper(c) ? 'X' : is_digit(c) ? 'd' : is_word_char(c) ? 'x' : 0;
+        if (!cls) {
+            shape += c < 0x80 ? static_cast<char>(c) : 'p';
+            last_class = 0;
+        } else if (cls != last_class) {
+            shape += cls;
+            last_class = cls;
+        }
+    }
+    const std::size_t n = starts.size();
+    auto suffix = [&](std::size_t k) {
+        return hash_bytes(k >= n ? std::string_view(folded)
+                                 : std::string_view(folded).substr(starts[n - k]));
+    };
+    auto prefix = [&](std::size_t k) {
+        return hash_bytes(k >= n ? std::string_view(folded)
+                                 : std::string_view(folded).substr(0, starts[k]));
+    };
+    return {hash_bytes(folded), hash_bytes(shape), suffix(1), suffix(2), suffix(3),
+            suffix(4),          prefix(3),         prefix(4), prefix(5)};
+}
+
+// Outside the line: the words before its start and after its end.
+constexpr TokenHashes line_start_hashes{1, 2, 3, 4, 5, 6, 7, 8, 9};
+constexpr TokenHashes line_end_hashes{11, 12, 13, 14, 15, 16, 17, 18, 19};
+
+enum Template : std::uint64_t {
+    bias = 1,
+    word,
+    shape,
+    suffix1,
+    suffix2,
+    suffix3,
+    suffix4,
+    prefix3,
+    prefix4,
+    prefix5,
+    previous_word,
+    next_word,
+    second_previous_word,
+    second_next_word,
+    previous_shape_shape,
+    shape_next_shape,
+    previous_word_word,
+    word_next_word,
+    previous_suffix3,
+    next_suffix3,
+    previous_suffix2_suffix2,
+    suffix2_next_suffix2,
+    line_start_shape,
+    previous_prefix4,
+    next_prefix4,
+    shape_window,
+    previous_word_shape,
+    shape_next_word,
+    quoted_shape,
+    second_previous_suffix3,
+    written_in_lower_case,
+};
+
+// Whether each token stands inside quotation marks opened earlier on its line («», „“, "").
+std::vector<bool> quoted(std::span<const Token> line) {
+    std::vector<bool> out(line.size(), false);
+    bool open = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto t = line[i].text;
+        if (t == "»" || t == "“" || (t == "\"" && open)) {
+            open = false;
+        } else if (t == "«" || t == "„" || t == "\"") {
+            open = true;
+            continue;
+        }
+        out[i] = open;
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> out;
+    std::size_t pos = 0;
+    bool line_start = true;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        const unsigned c = text::next_code_point(text, pos);
+        if (is_space(c)) {
+            if (c == '\n') line_start = true;
+            continue;
+        }
+        if (is_word_char(c)) {
+            std::size_t end = pos;
+            while (end < text.size()) {
+                std::size_t next = end;
+                if (!is_word_char(text::next_code_point(text, next))) break;
+                end = next;
+            }
+            pos = end;
+        }
+        out.push_back({text.substr(start, pos - start), start, line_start});
+        line_start = false;
+    }
+    return out;
+}
+
+std::vector<std::uint64_t> lower_case_words(std::span<const Token> tokens) {
+    std::vector<std::uint64_t> out;
+    for (const auto& t : tokens) {
+        std::size_t pos = 0;
+        const unsigned c = text::next_code_point(t.text, pos);
+        if (is_word_char(c) && !is_upper(c) && !is_digit(c)) out.push_back(hashes_of(t).word);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void features(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+              std::vector<std::uint64_t>& out) {
+    out.clear();
+    out.reserve(line.size() * features_per_token);
+    thread_local std::vector<TokenHashes> hashes;
+    hashes.clear();
+    for (const auto& t : line)
+        hashes.push_back(hashes_of(t));
+    const auto in_quotes = quoted(line);
+    auto at = [&](std::size_t i, int d) {
+        const auto j = static_cast<std::ptrdiff_t>(i) + d;
+        if (j < 0) return line_start_hashes;
+        if (static_cast<std::size_t>(j) >= line.size()) return line_end_hashes;
+        return hashes[static_cast<std::size_t>(j)];
+    };
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const TokenHashes p2 = at(i, -2), p = at(i, -1), c = hashes[i], n = at(i, 1), n2 = at(i, 2);
+        const std::uint64_t keys[] = {
+            combine(bias, 0),
+            combine(word, c.word),
+            combine(shape, c.shape),
+            combine(suffix1, c.suffix1),
+            combine(suffix2, c.suffix2),
+            combine(suffix3, c.suffix3),
+            combine(suffix4, c.suffix4),
+            combine(prefix3, c.prefix3),
+            combine(prefix4, c.prefix4),
+            combine(prefix5, c.prefix5),
+            combine(previous_word, p.word),
+            combine(next_word, n.word),
+            combine(second_previous_word, p2.word),
+            combine(second_next_word, n2.word),
+            combine(previous_shape_shape, p.shape, c.shape),
+            combine(shape_next_shape, c.shape, n.shape),
+            combine(previous_word_word, p.word, c.word),
+            combine(word_next_word, c.word, n.word),
+            combine(previous_suffix3, p.suffix3),
+            combine(next_suffix3, n.suffix3),
+            combine(previous_suffix2_suffix2, p.suffix2, c.suffix2),
+            combine(suffix2_next_suffix2, c.suffix2, n.suffix2),
+            combine(line_start_shape, line[i].line_start, c.shape),
+            combine(previous_prefix4, p.prefix4),
+            combine(next_prefix4, n.prefix4),
+            combine(shape_window, combine(shape_window, p.shape, c.shape), n.shape),
+            combine(previous_word_shape, p.word, c.shape),
+            combine(shape_next_word, c.shape, n.word),
+            combine(quoted_shape, in_quotes[i], c.shape),
+            combine(second_previous_suffix3, p2.suffix3),
+            combine(written_in_lower_case,
+                    std::binary_search(lower_case.begin(), lower_case.end(), c.word), c.shape),
+        };
+        static_assert(std::size(keys) == features_per_token);
+        out.insert(out.end(), std::begin(keys), std::end(keys));
+    }
+}
+
+std::vector<Label> decode(std::span<const float> emissions, std::size_t n, std::size_t chain,
+                          const Transitions& transitions) {
+    std::vector<Label> labels(n, outside);
+    if (n == 0) return labels;
+    constexpr float impossible = -std::numeric_limits<float>::infinity();
+    thread_local std::vector<std::array<float, label_count>> score;
+    thread_local std::vector<std::array<std::uint8_t, label_count>> back;
+    score.resize(n);
+    back.resize(n);
+    auto emission = [&](std::size_t i, std::size_t l) {
+        return emissions[i * row_size + chain * label_count + l];
+    };
+    for (std::size_t l = 0; l < label_count; ++l)
+        score[0][l] = l == inside ? impossible : transitions[label_count][l] + emission(0, l);
+    for (std::size_t i = 1; i < n; ++i)
+        for (std::size_t l = 0; l < label_count; ++l) {
+            float best = impossible;
+            std::uint8_t from = 0;
+            for (std::size_t q = 0; q < label_count; ++q) {
+                if (l == inside && q == outside) continue;
+                const float s = score[i - 1][q] + transitions[q][l];
+                if (s > best) {
+                    best = s;
+                    from = static_cast<std::uint8_t>(q);
+                }
+            }
+            score[i][l] = best + emission(i, l);
+            back[i][l] = from;
+        }
+    std::size_t l = 0;
+    for (std::size_t q = 1; q < label_count; ++q)
+        if (score[n - 1][q] > score[n - 1][l]) l = q;
+    for (std::size_t i = n; i-- > 0;) {
+        labels[i] = static_cast<Label>(l);
+        l = back[i][l];
+    }
+    return labels;
+}
+
+void append_spans(std::span<const Token> line, std::span<const Label> labels, std::size_t chain,
+                  std::vector<Span>& out) {
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i] != begin) continue;
+        std::size_t j = i + 1;
+        while (j < labels.size() && labels[j] == inside)
+            ++j;
+        out.push_back({line[i].offset, line[j - 1].offset + line[j - 1].text.size(), chain});
+    }
+}
+
+// The model file, little-endian:
+//   "DLTAGGR1"                       magic and format version
+//   u32 chain_count, u32 label_count  must equal this build's (4, 3)
+//   u32 features                     number of weight rows
+//   f32 scale                        a weight is its stored i16 times scale
+//   f32 transitions[chain_count][label_count + 1][label_count]
+//   u64 keys[features]               feature hashes, ascending
+//   i16 weights[features][row_size]
+namespace {
+
+constexpr std::string_view magic = "DLTAGGR1";
+
+class Reader {
+  public:
+    explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+    template <typename T> T get() {
+        if (bytes_.size() - pos_ < sizeof(T))
+            throw std::runtime_error("tagger model: truncated at byte " + std::to_string(pos_));
+        T value;
+        std::memcpy(&value, bytes_.data() + pos_, sizeof(T));
+        pos_ += sizeof(T);
+        return value;
+    }
+    std::size_t left() const { return bytes_.size() - pos_; }
+
+  private:
+    std::string_view bytes_;
+    std::size_t pos_ = 0;
+};
+
+template <typename T> void put(std::string& out, T value) {
+    char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    out.append(bytes, sizeof(T));
+}
+
+static_assert(std::endian::native == std::endian::little, "the model file is little-endian");
+
+} // namespace
+
+Model::Model(std::string_view bytes) {
+    if (bytes.substr(0, magic.size()) != magic)
+        throw std::runtime_error("tagger model: not a model file of this version (magic)");
+    Reader r(bytes.substr(magic.size()));
+    if (r.get<std::uint32_t>() != chain_count || r.get<std::uint32_t>() != label_count)
+        throw std::runtime_error("tagger model: chains or labels differ from this build's");
+    const auto n = r.get<std::uint32_t>();
+    scale_ = r.get<float>();
+    for (auto& t : transitions_)
+        for (auto& from : t)
+            for (auto& w : from)
+                w = r.get<float>();
+    if (r.left() != std::size_t{n} * (sizeof(std::uint64_t) + row_size * sizeof(std::int16_t)))
+        throw std::runtime_error("tagger model: size does not match its " + std::to_string(n) +
+                                 " features");
+    const std::size_t slots = std::bit_ceil(std::size_t{2} * n + 2);
+    slots_.assign(slots, Slot{});
+    mask_ = slots - 1;
+    features_ = n;
+    std::vector<std::uint64_t> keys(n);
+    for (auto& key : keys) {
+        key = r.get<std::uint64_t>();
+        if (key == 0) throw std::runtime_error("tagger model: feature key 0");
+    }
+    for (const auto key : keys) {
+        std::uint64_t s = key & mask_;
+        while (slots_[s].key != 0)
+            s = (s + 1) & mask_;
+        slots_[s].key = key;
+        for (auto& w : slots_[s].weights)
+            w = r.get<std::int16_t>();
+    }
+}
+
+const Model::Slot* Model::find(std::uint64_t key) const {
+    for (std::uint64_t s = key & mask_;; s = (s + 1) & mask_) {
+        if (slots_[s].key == key) return &slots_[s];
+        if (slots_[s].key == 0) return nullptr;
+    }
+}
+
+void Model::emissions(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+                      std::vector<float>& out) const {
+    out.assign(line.size() * row_size, 0.0f);
+    thread_local std::vector<std::uint64_t> keys;
+    features(line, lower_case, keys);
+    // The next token's slots are fetched while this token's are summed.
+    auto prefetch = [&](std::size_t i) {
+        for (std::size_t f = 0; f < features_per_token; ++f)
+            __builtin_prefetch(&slots_[keys[i * features_per_token + f] & mask_]);
+    };
+    if (!line.empty()) prefetch(0);
+    std::array<std::int32_t, row_size> sum{};
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (i + 1 < line.size()) prefetch(i + 1);
+        sum.fill(0);
+        for (std::size_t f = 0; f < features_per_token; ++f)
+            if (const auto* slot = find(keys[i * features_per_token + f]))
+                for (std::size_t k = 0; k < row_size; ++k)
+                    sum[k] += slot->weights[k];
+        for (std::size_t k = 0; k < row_size; ++k)
+            out[i * row_size + k] = static_cast<float>(sum[k]) * scale_;
+    }
+}
+
+std::vector<Span> Model::tag(std::string_view text) const {
+    const auto tokens = tokenize(text);
+    const auto lower_case = lower_case_words(tokens);
+    std::vector<Span> out;
+    std::vector<float> scores;
+    std::size_t begin = 0;
+    while (begin < tokens.size()) {
+        std::size_t end = begin + 1;
+        while (end < tokens.size() && !tokens[end].line_start)
+            ++end;
+        const std::span<const Token> line(tokens.data() + begin, end - begin);
+        emissions(line, lower_case, scores);
+        std::vector<Span> found;
+        for (std::size_t c = 0; c < chain_count; ++c)
+            append_spans(line, decode(scores, line.size(), c, transitions_[c]), c, found);
+        // A nested span stands only inside a longer span of its type from the outer chain.
+        std::erase_if(found, [&](const Span& s) {
+            if (!chains[s.chain].nested) return false;
+            return std::none_of(found.begin(), found.end(), [&](const Span& o) {
+                return !chains[o.chain].nested && o.type() == s.type() && o.begin <= s.begin &&
+                       s.end <= o.end && o.end - o.begin > s.end - s.begin;
+            });
+        });
+        std::sort(found.begin(), found.end(), [](const Span& a, const Span& b) {
+            return a.begin != b.begin ? a.begin < b.begin
+                   : a.end != b.end   ? a.end > b.end
+                                      : a.chain < b.chain;
+        });
+        out.insert(out.end(), found.begin(), found.end());
+        begin = end;
+    }
+    return out;
+}
+
+std::string write_model(std::span<const std::uint64_t> keys, std::span<const float> weights,
+                        std::span<const Transitions, chain_count> transitions) {
+    if (weights.size() != keys.size() * row_size)
+        throw std::invalid_argument("write_model: weights do not match keys");
+    float largest = 0;
+    for (float w : weights)
+        largest = std::max(largest, std::fabs(w));
+    const float scale = largest > 0 ? largest / 32767.0f : 1.0f;
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return keys[a] < keys[b]; });
+
+    std::string out(magic);
+    put<std::uint32_t>(out, chain_count);
+    put<std::uint32_t>(out, label_count);
+    put<std::uint32_t>(out, static_cast<std::uint32_t>(keys.size()));
+    put<float>(out, scale);
+    for (const auto& t : transitions)
+        for (const auto& from : t)
+            for (float w : from)
+                put<float>(out, w);
+    for (auto i : order)
+        put<std::uint64_t>(out, keys[i]);
+    for (auto i : order)
+        for (std::size_t k = 0; k < row_size; ++k)
+            put<std::int16_t>(
+                out, static_cast<std::int16_t>(std::lround(weights[i * row_size + k] / scale)));
+    return out;
+}
+
+namespace bundled {
+// data/tagger.model, embedded at build time by embed_model.py (tagger_model.cpp).
+std::string_view tagger_model();
+} // namespace bundled
+
+const Model& bundled_model() {
+    static const Model model(bundled::tagger_model());
+    return model;
+}
+
+} // namespace dateline::entities::tagger

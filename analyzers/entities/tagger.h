@@ -1,0 +1,135 @@
+// The statistical name tagger: finds people, organizations and places that no gazetteer lists, from
+// the words themselves and their neighbours. Trained by the project on NEREL (Russian news; see
+// scripts/train-tagger and train_tagger_main.cpp), its model is compiled into the library.
+//
+// Model: four independent linear-chain taggers with BIO labels over one shared feature set —
+// person, organization, organization nested in an organization ("МВД" in "ГУ МВД России"), place —
+// so that an organization and the place it names ("МИД России", "России") are both found, as NEREL
+// annotates them. Each chain is an averaged structured perceptron decoded exactly with Viterbi
+// (first-order label transitions, B/I/O constraints). A CRF over the same features was not tried:
+// the perceptron trains in seconds on one core, deterministically, and dev F1 stopped rising with
+// more epochs (15 kept) or more context words (±3 words scored lower on dev), which suggests the
+// features rather than the learner limit it. NEREL dev mention F1 (scripts/bench-entities):
+// person 0.891, organization 0.656, place 0.852; on its own train split 0.997, 0.976, 0.985.
+//
+// Features are hashed (64-bit, fixed hash, so the model is portable): the word folded to lower
+// case, its case shape, prefixes and suffixes (Russian inflects names: "Иванов", "Иванова",
+// "Ивановой" share a prefix; the ending tells the case), the words and shapes around it, and
+// whether the article also writes the word in lower case. Only features seen at least twice in
+// training are kept (keeping all scored the same on dev at 1.7 times the size); their weights are
+// stored as 16-bit integers.
+//
+// Tokens: runs of letters and digits, every other visible character one token. Entities are spans
+// of whole tokens within one line; a span's text is exactly the input bytes it covers.
+//
+// Thread-safety: a Model is immutable after construction; bundled_model() is built once, on first
+// use, and shared read-only by every thread.
+#pragma once
+
+#include "analyzers/article.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline::entities::tagger {
+
+struct Token {
+    std::string_view text;   // as written
+    std::size_t offset = 0;  // in bytes, in the tagged text
+    bool line_start = false; // first token of a line
+};
+
+// Splits a text into tokens (see above). Newlines separate lines; tokens never contain white space.
+std::vector<Token> tokenize(std::string_view text);
+
+// One chain of the model: which entity type its spans are and how deep they are nested.
+struct Chain {
+    EntityType type;
+    bool nested; // spans lie inside a span of the same type found by the outer chain
+};
+inline constexpr std::array<Chain, 4> chains = {{{EntityType::person, false},
+                                                 {EntityType::organization, false},
+                                                 {EntityType::organization, true},
+                                                 {EntityType::place, false}}};
+inline constexpr std::size_t chain_count = chains.size();
+
+enum Label : std::uint8_t { outside = 0, begin = 1, inside = 2 };
+inline constexpr std::size_t label_count = 3;
+// Weights of one feature: a score per chain and label.
+inline constexpr std::size_t row_size = chain_count * label_count;
+// Transition scores of one chain: [previous label, or 3 at the line start][label].
+using Transitions = std::array<std::array<float, label_count>, label_count + 1>;
+
+// The hashed features of every token of a line: features_per_token keys (never 0) per token, in
+// token order, replacing the contents of `out`.
+// `lower_case` is lower_case_words() of the whole text: a capitalized word the text also writes in
+// lower case is more likely a common word starting a sentence than a name.
+inline constexpr std::size_t features_per_token = 31;
+void features(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+              std::vector<std::uint64_t>& out);
+
+// The words of a text written in lower case somewhere, as sorted word hashes.
+std::vector<std::uint64_t> lower_case_words(std::span<const Token> tokens);
+
+// The best label sequence of one chain: emissions[i * row_size + chain * label_count + label].
+// An `inside` label only follows `begin` or `inside`.
+std::vector<Label> decode(std::span<const float> emissions, std::size_t n, std::size_t chain,
+                          const Transitions& transitions);
+
+// A name found in a text: bytes [begin, end) and the chain that found it.
+struct Span {
+    std::size_t begin = 0, end = 0;
+    std::size_t chain = 0;
+    EntityType type() const { return chains[chain].type; }
+    friend bool operator==(const Span&, const Span&) = default;
+};
+
+// The spans of one chain's labels over tokens (byte offsets from the tokens).
+void append_spans(std::span<const Token> line, std::span<const Label> labels, std::size_t chain,
+                  std::vector<Span>& out);
+
+class Model {
+  public:
+    // Parses a model file's bytes (format in tagger.cpp). Throws std::runtime_error naming the
+    // defect when they are not a model of this version.
+    explicit Model(std::string_view bytes);
+
+    // The names in a text, in text order (outer before nested at the same place).
+    std::vector<Span> tag(std::string_view text) const;
+
+    // The summed feature weights of each token of a line: [token][chain][label].
+    void emissions(std::span<const Token> line, std::span<const std::uint64_t> lower_case,
+                   std::vector<float>& out) const;
+    const Transitions& transitions(std::size_t chain) const { return transitions_[chain]; }
+    std::size_t feature_count() const { return features_; }
+
+  private:
+    // One slot of the open-addressing table: a feature's key (0: empty) and its weights, side by
+    // side so that a lookup touches one cache line.
+    struct Slot {
+        std::uint64_t key = 0;
+        std::array<std::int16_t, row_size> weights{};
+    };
+    const Slot* find(std::uint64_t key) const;
+
+    std::array<Transitions, chain_count> transitions_{};
+    float scale_ = 1; // weight = stored int16 * scale_
+    std::vector<Slot> slots_;
+    std::uint64_t mask_ = 0;
+    std::size_t features_ = 0;
+};
+
+// Serializes weights into the model file format read by Model. `weights` holds row_size floats per
+// key, in the order of `keys`.
+std::string write_model(std::span<const std::uint64_t> keys, std::span<const float> weights,
+                        std::span<const Transitions, chain_count> transitions);
+
+// The model compiled into the library (data/tagger.model), loaded once.
+const Model& bundled_model();
+
+} // namespace dateline::entities::tagger

@@ -1,0 +1,175 @@
+// The statistical tagger (tagger.h), the nominative rules (nominative.h) and their place in
+// entity tagging (statistical_names.h).
+#include "analyzers/entities/entities.h"
+#include "analyzers/entities/nominative.h"
+#include "analyzers/entities/statistical_names.h"
+#include "analyzers/entities/tagger.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+using dateline::Article;
+using dateline::EntityType;
+namespace ent = dateline::entities;
+namespace tg = dateline::entities::tagger;
+
+namespace {
+
+bool has_entity(const std::vector<dateline::Entity>& es, EntityType type, const std::string& name) {
+    return std::any_of(es.begin(), es.end(),
+                       [&](const auto& e) { return e.type == type && e.name == name; });
+}
+
+std::vector<std::string> span_texts(std::string_view text, const std::vector<tg::Span>& spans,
+                                    EntityType type) {
+    std::vector<std::string> out;
+    for (const auto& s : spans)
+        if (s.type() == type) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("tagger tokens: words and single punctuation, byte offsets, line starts") {
+    const std::string text = "«Газпром» в Нью-Йорке\nМВД, 2019";
+    const auto t = tg::tokenize(text);
+    std::vector<std::string> words;
+    for (const auto& x : t)
+        words.emplace_back(x.text);
+    CHECK(words == std::vector<std::string>{"«", "Газпром", "»", "в", "Нью", "-", "Йорке", "МВД",
+                                            ",", "2019"});
+    for (const auto& x : t)
+        CHECK(text.substr(x.offset, x.text.size()) == x.text);
+    CHECK(t[0].line_start);
+    CHECK_FALSE(t[1].line_start);
+    CHECK(t[7].line_start);
+}
+
+TEST_CASE("tagger decoding never starts a name with `inside`") {
+    // One chain favours `inside` everywhere; the best valid path is B I I.
+    std::vector<float> emissions(3 * tg::row_size, 0.0f);
+    for (std::size_t i = 0; i < 3; ++i) {
+        emissions[i * tg::row_size + tg::inside] = 5;
+        emissions[i * tg::row_size + tg::begin] = 1;
+    }
+    const tg::Transitions flat{};
+    CHECK(tg::decode(emissions, 3, 0, flat) ==
+          std::vector<tg::Label>{tg::begin, tg::inside, tg::inside});
+}
+
+TEST_CASE("a model written and read back tags what its weights say") {
+    // Weights that make every token whose word features fire a one-word place.
+    const std::string text = "Тест Галифакс";
+    const auto tokens = tg::tokenize(text);
+    std::vector<std::uint64_t> keys;
+    tg::features(std::span(tokens).subspan(1, 1), tg::lower_case_words(tokens), keys);
+    std::vector<float> weights(keys.size() * tg::row_size, 0.0f);
+    const std::size_t place_chain = 3;
+    REQUIRE(tg::chains[place_chain].type == EntityType::place);
+    weights[1 * tg::row_size + place_chain * tg::label_count + tg::begin] = 10; // the word itself
+    std::array<tg::Transitions, tg::chain_count> transitions{};
+    const tg::Model m(tg::write_model(keys, weights, transitions));
+    CHECK(m.feature_count() == keys.size());
+    const auto spans = m.tag(text);
+    REQUIRE(spans.size() == 1);
+    CHECK(span_texts(text, spans, EntityType::place) == std::vector<std::string>{"Галифакс"});
+
+    CHECK_THROWS_AS(tg::Model("not a model"), std::runtime_error);
+    auto bytes = tg::write_model(keys, weights, transitions);
+    bytes.pop_back();
+    CHECK_THROWS_AS(tg::Model{bytes}, std::runtime_error);
+}
+
+TEST_CASE("the bundled model finds names outside the gazetteer, nested ones too") {
+    const std::string text = "Президент Аргентины Маурисио Макри встретился в Галифаксе с "
+                             "министром иностранных дел Канады Павлом Шевелёвым.\nСотрудники ГУ "
+                             "МВД России по Москве задержали Алексея Борисова.";
+    const auto spans = tg::bundled_model().tag(text);
+    const auto people = span_texts(text, spans, EntityType::person);
+    const auto places = span_texts(text, spans, EntityType::place);
+    const auto orgs = span_texts(text, spans, EntityType::organization);
+    auto has = [](const std::vector<std::string>& l, const std::string& s) {
+        return std::find(l.begin(), l.end(), s) != l.end();
+    };
+    CHECK(has(people, "Маурисио Макри"));
+    CHECK(has(people, "Павлом Шевелёвым"));
+    CHECK(has(people, "Алексея Борисова"));
+    CHECK(has(places, "Аргентины"));
+    CHECK(has(places, "Галифаксе"));
+    CHECK(has(places, "России"));
+    CHECK(has(orgs, "ГУ МВД России по Москве"));
+}
+
+TEST_CASE("Russian names in the nominative, by their endings") {
+    auto person = [](std::string_view n) { return ent::nominative(n, EntityType::person, "ru"); };
+    auto place = [](std::string_view n) { return ent::nominative(n, EntityType::place, "ru"); };
+    CHECK(person("Надежды Ивановой") == "Надежда Иванова");
+    CHECK(person("Надеждой Ивановой") == "Надежда Иванова");
+    CHECK(person("Надежда Иванова") == "Надежда Иванова");
+    CHECK(person("Алексея Борисова") == "Алексей Борисов");
+    CHECK(person("Юрий Царёв") == "Юрий Царёв");
+    CHECK(person("Юрия Царёва") == "Юрия Царёва"); // or Юрия Царёва, a woman: a tie
+    CHECK(ent::nominative("Юрия Царёва", EntityType::person, "ru",
+                          [](std::string_view w) { return w == "Царёв"; }) == "Юрий Царёв");
+    CHECK(person("Марии Захаровой") == "Мария Захарова");
+    CHECK(person("Ольги Скабеевой") == "Ольга Скабеева");
+    CHECK(person("Игоря Сечина") == "Игорь Сечин");
+    CHECK(person("Дмитрия Песковым") == "Дмитрия Песковым"); // no reading fits both: as written
+    CHECK(person("Маурисио Макри") == "Маурисио Макри");     // indeclinable
+    CHECK(person("Акихито") == "Акихито");
+    CHECK(person("Владимира Владимировича Путина") == "Владимир Владимирович Путин");
+    CHECK(person("Андрея Белоусовского") == "Андрей Белоусовский");
+    CHECK(place("Аргентины") == "Аргентина");
+    CHECK(place("Канаде") == "Канада");
+    CHECK(place("Новой Шотландии") == "Новая Шотландия");
+    CHECK(place("Нью-Йорка") == "Нью-Йорка"); // Нью-Йорк / Нью-Йорка: the nominative wins a tie
+    CHECK(place("МВД") == "МВД");
+    CHECK(place("Канадские") == "Канадские");
+    // Ties go to the nominative unless the article writes the other reading's form.
+    CHECK(person("Ивана Петрова") == "Ивана Петрова");
+    CHECK(ent::nominative("Ивана Петрова", EntityType::person, "ru",
+                          [](std::string_view w) { return w == "Петров"; }) == "Иван Петров");
+    // Organizations and other languages stay as written.
+    CHECK(ent::nominative("Министерства иностранных дел", EntityType::organization, "ru") ==
+          "Министерства иностранных дел");
+    CHECK(ent::nominative("Merkels", EntityType::person, "de") == "Merkels");
+}
+
+TEST_CASE("tagging: Russian names outside the gazetteer become entities, in the nominative") {
+    Article a;
+    a.language = "ru";
+    a.title = "Надежда Иванова возглавила фонд";
+    a.body = "Как сообщили в фонде, Надежды Ивановой не было в Галифаксе с 2010 года.";
+    const auto es = ent::tag(a);
+    CHECK(has_entity(es, EntityType::person, "Надежда Иванова"));
+    const auto it = std::find_if(es.begin(), es.end(),
+                                 [](const auto& e) { return e.name == "Надежда Иванова"; });
+    REQUIRE(it != es.end());
+    CHECK(it->count == 2);
+    CHECK_FALSE(has_entity(es, EntityType::person, "Надежды Ивановой"));
+
+    CHECK(ent::tagger_applies("ru"));
+    CHECK_FALSE(ent::tagger_applies("en"));
+}
+
+TEST_CASE("the tagger takes any bytes: spans stay inside the text, in order") {
+    std::uint64_t state = 18;
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        for (int i = 0; i < 300; ++i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            const auto byte = static_cast<char>(state >> 56);
+            // Mostly Cyrillic and Latin capitals and spaces, with stray bytes of every value.
+            text += (state >> 40) % 4 == 0 ? std::string("Ив") : std::string(1, byte);
+        }
+        const auto spans = tg::bundled_model().tag(text);
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            CHECK(spans[i].begin < spans[i].end);
+            CHECK(spans[i].end <= text.size());
+            if (i) CHECK(spans[i - 1].begin <= spans[i].begin);
+        }
+    }
+}
