@@ -134,7 +134,7 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
         filters += (filters.empty() ? "" : " ") + std::string(f);
     }
     if (rest.find_first_not_of(" \t\n\r\f\v") != std::string::npos) return std::nullopt;
-    if (options.entity_aliases && mark_entity_aliases(db, text) != text) return std::nullopt;
+    if (options.entity_aliases && has_entity_alias(builder.parse_tree(text))) return std::nullopt;
 
     FastWords out;
     out.snippet = builder.parse(text);
