@@ -425,7 +425,6 @@ std::vector<Token> Lexer::run() {
             }
 
         phrased_term:
-            const std::size_t word_start = prefixed ? term_start : i;
             bool acronym = false;
             const std::size_t typed_start = i;
             std::string typed = parse_term(i, acronym);
@@ -480,7 +479,7 @@ std::vector<Token> Lexer::run() {
             term.stem =
                 should_stem(*Xapian::Utf8Iterator(typed)) && !(i < n && is_stem_preventer(ch(i)));
             term.position = position++;
-            term.begin = at_[word_start];
+            term.begin = at_[typed_start]; // the word itself (after its field)
             term.end = at_[std::min(i, n)];
             term.column = term.begin + 1;
             {
