@@ -388,17 +388,10 @@ std::vector<Token> Lexer::run() {
                     }
                     if (kind == FieldKind::free_text) {
                         unsigned next = ch(p + 1);
-                        if (next == '"' && full_) {
-                            mode = Mode::prefixed_quotes;
-                            emit(Tok::quote, p + 1);
-                            newprev = next;
-                            i = p + 2;
-                            prefixes.push_back(name);
-                            continue;
-                        }
-                        if (next == '(' && full_) {
-                            mode = Mode::normal;
-                            emit(Tok::bra, p + 1);
+                        // title:"a phrase" and title:(a group): the field applies inside.
+                        if ((next == '"' || next == '(') && full_) {
+                            mode = next == '"' ? Mode::prefixed_quotes : Mode::normal;
+                            emit(next == '"' ? Tok::quote : Tok::bra, p + 1);
                             newprev = next;
                             i = p + 2;
                             prefixes.push_back(name);
