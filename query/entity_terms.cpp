@@ -4,7 +4,6 @@
 #include "analyzers/entities/token_stream.h"
 #include "analyzers/schema.h"
 #include "analyzers/text.h"
-#include "query_lexer.h"
 
 #include <algorithm>
 #include <cctype>
@@ -15,31 +14,6 @@ namespace dateline::query {
 namespace {
 
 constexpr std::size_t longest_alias_words = 8;
-
-std::string hex_encode(std::string_view in) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out = "h";
-    for (unsigned char c : in) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-// Inverse of hex_encode; false when `in` is not one of its outputs.
-bool hex_decode(std::string_view in, std::string* out) {
-    if (in.empty() || in[0] != 'h' || in.size() % 2 != 1) return false;
-    auto value = [](char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    };
-    out->clear();
-    for (std::size_t i = 1; i < in.size(); i += 2) {
-        int hi = value(in[i]), lo = value(in[i + 1]);
-        if (hi < 0 || lo < 0) return false;
-        *out += static_cast<char>(hi * 16 + lo);
-    }
-    return true;
-}
 
 // The gazetteer trie node of a word sequence, or npos.
 std::uint32_t alias_node(const std::vector<std::string_view>& words) {
@@ -52,28 +26,71 @@ std::uint32_t alias_node(const std::vector<std::string_view>& words) {
     return node;
 }
 
-bool plain(const QueryWord& w) {
-    return w.field.empty() && w.phrase < 0 && !w.wildcard && !w.near && !w.compound;
+bool plain(const QueryNode& n) {
+    return n.kind == QueryNode::Kind::term && n.field.empty();
 }
 
-struct Edit {
-    std::size_t begin, end;
-    std::string replacement;
-};
+// The longest run of plain words from children[i] on that is an alias of a tagged entity and
+// stands alone; 0 when there is none.
+std::size_t alias_run(const Xapian::Database& db, const std::vector<QueryNode>& children,
+                      std::size_t i) {
+    std::vector<std::string_view> run;
+    std::size_t best = 0;
+    for (std::size_t j = i; j < children.size() && run.size() < longest_alias_words; ++j) {
+        if (!plain(children[j])) break;
+        run.push_back(children[j].typed);
+        if (alias_node(run) == entities::Gazetteer::npos) break;
+        if (!entity_tag_terms(db, run).empty()) best = run.size();
+    }
+    if (best == 0 || !children[i].alone_before || !children[i + best - 1].alone_after) return 0;
+    return best;
+}
 
-// Whether text[begin, end) may become a marked field: Xapian reads a field's value on to the next
-// space or ')', and takes "word" + "field:" for one word, so a run or phrase glued to text on
-// either side ("-putin\"Putin", "\"Putin\"-a") keeps its words. A love or hate sign may precede.
-bool stands_alone(std::string_view text, std::size_t begin, std::size_t end) {
-    auto separator = [&](std::size_t at) {
-        return std::isspace(static_cast<unsigned char>(text[at])) != 0 || text[at] == '(';
-    };
-    const bool after = end == text.size() || std::isspace(static_cast<unsigned char>(text[end])) ||
-                       text[end] == ')';
-    if (!after) return false;
-    if (begin == 0 || separator(begin - 1)) return true;
-    return (text[begin - 1] == '-' || text[begin - 1] == '+') &&
-           (begin == 1 || separator(begin - 2));
+QueryNode alias_of(std::vector<QueryNode> nodes) {
+    QueryNode a;
+    a.kind = QueryNode::Kind::alias;
+    a.column = nodes.front().column;
+    a.begin = nodes.front().begin;
+    a.end = nodes.back().end;
+    a.hated = nodes.front().hated;
+    for (auto& n : nodes)
+        n.hated = false;
+    a.children = std::move(nodes);
+    return a;
+}
+
+void mark(QueryNode& node, const Xapian::Database& db) {
+    using Kind = QueryNode::Kind;
+    if (node.kind == Kind::group) {
+        std::vector<QueryNode> out;
+        auto& c = node.children;
+        for (std::size_t i = 0; i < c.size();) {
+            if (const std::size_t n = alias_run(db, c, i); n > 0) {
+                out.push_back(alias_of({std::make_move_iterator(c.begin() + i),
+                                        std::make_move_iterator(c.begin() + i + n)}));
+                i += n;
+            } else {
+                out.push_back(std::move(c[i++]));
+            }
+        }
+        c = std::move(out);
+        return;
+    }
+    if (node.kind == Kind::term) {
+        if (alias_run(db, {node}, 0) == 1) node = alias_of({std::move(node)});
+        return;
+    }
+    if (node.kind == Kind::phrase) {
+        if (!node.quoted || !node.field.empty() || !node.alone_before) return;
+        std::vector<std::string_view> run;
+        for (const auto& t : node.children)
+            run.push_back(t.typed);
+        if (!entity_tag_terms(db, run).empty()) node = alias_of({std::move(node)});
+        return;
+    }
+    if (node.kind == Kind::near || node.kind == Kind::adj || node.kind == Kind::filter) return;
+    for (auto& child : node.children)
+        mark(child, db);
 }
 
 } // namespace
@@ -104,70 +121,16 @@ std::vector<std::string> entity_tag_terms(const Xapian::Database& db,
     return terms;
 }
 
-std::string mark_entity_aliases(const Xapian::Database& db, std::string_view text) {
-    const LexedQuery lexed = lex_query(text);
-    // NEAR and ADJ need positions from every operand, and the tag terms have none (Xapian throws
-    // InvalidOperationError when it asks them for positions): such queries keep their words.
-    if (lexed.proximity) return std::string(text);
-    const auto& words = lexed.words;
-    std::vector<Edit> edits;
-    auto marked = [&](std::string_view field, std::string_view alias) {
-        return std::string(field) + ":" + hex_encode(alias);
-    };
+void mark_entity_aliases(QueryTree& tree, const Xapian::Database& db) {
+    if (tree.proximity) return; // see the header: NEAR and ADJ operands need positions
+    mark(tree.root, db);
+}
 
-    for (std::size_t i = 0; i < words.size();) {
-        if (!plain(words[i])) {
-            ++i;
-            continue;
-        }
-        std::vector<std::string_view> run;
-        std::size_t best = 0;
-        for (std::size_t j = i; j < words.size() && run.size() < longest_alias_words; ++j) {
-            if (j > i && !(plain(words[j]) && adjacent_plain(text, words[j - 1], words[j]))) break;
-            run.push_back(words[j].text);
-            if (alias_node(run) == entities::Gazetteer::npos) break;
-            if (!entity_tag_terms(db, run).empty()) best = run.size();
-        }
-        if (best == 0) {
-            ++i;
-            continue;
-        }
-        const std::size_t begin = words[i].begin, end = words[i + best - 1].end;
-        if (!stands_alone(text, begin, end)) {
-            ++i;
-            continue;
-        }
-        edits.push_back({begin, end, marked(entity_words_field, text.substr(begin, end - begin))});
-        i += best;
-    }
-
-    for (const auto& phrase : lexed.phrases) {
-        if (!phrase.field.empty() || phrase.words.empty()) continue;
-        if (!stands_alone(text, phrase.begin, phrase.end)) continue;
-        std::vector<std::string_view> run;
-        for (auto index : phrase.words)
-            run.push_back(words[index].text);
-        if (entity_tag_terms(db, run).empty()) continue; // (no NEAR operands: see above)
-        const std::size_t inner_begin = phrase.begin + 1;
-        const std::size_t inner_end =
-            phrase.end > inner_begin && text[phrase.end - 1] == '"' ? phrase.end - 1 : phrase.end;
-        edits.push_back(
-            {phrase.begin, phrase.end,
-             marked(entity_phrase_field, text.substr(inner_begin, inner_end - inner_begin))});
-    }
-    if (edits.empty()) return std::string(text);
-
-    std::sort(edits.begin(), edits.end(),
-              [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
-    std::string out;
-    std::size_t at = 0;
-    for (const auto& e : edits) {
-        out.append(text.substr(at, e.begin - at));
-        out += e.replacement;
-        at = e.end;
-    }
-    out.append(text.substr(at));
-    return out;
+bool has_entity_alias(const QueryTree& tree) {
+    bool found = false;
+    visit_nodes(tree.root,
+                [&](const QueryNode& n) { found = found || n.kind == QueryNode::Kind::alias; });
+    return found;
 }
 
 double least_bm25_share(const Xapian::Database& db, const std::vector<std::string>& terms) {
@@ -189,26 +152,6 @@ double least_bm25_share(const Xapian::Database& db, const std::vector<std::strin
         sum += std::log(tw) / (normlen * 0.5 + 0.5 + 1.0);
     }
     return any && sum > 0 ? sum / 2 : 1.0;
-}
-
-Xapian::Query EntityAliasProcessor::operator()(const std::string& encoded) {
-    std::string alias;
-    if (!hex_decode(encoded, &alias)) // typed by hand: just text
-        return text_parser_.parse_query(encoded, Xapian::QueryParser::FLAG_PHRASE);
-    std::vector<std::string_view> words;
-    for (const auto& t : text::tokenize(alias))
-        words.push_back(t.text);
-    Xapian::Query text_query = text_parser_.parse_query(phrase_ ? "\"" + alias + "\"" : alias,
-                                                        Xapian::QueryParser::FLAG_PHRASE);
-    const auto tags = entity_tag_terms(db_, words);
-    if (tags.empty()) return text_query;
-    const std::vector<std::string> terms(text_query.get_unique_terms_begin(),
-                                         text_query.get_unique_terms_end());
-    auto* weight = new Xapian::FixedWeightPostingSource(least_bm25_share(db_, terms));
-    Xapian::Query tagged(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
-                         Xapian::Query(Xapian::Query::OP_OR, tags.begin(), tags.end()));
-    if (text_query.empty()) return tagged;
-    return Xapian::Query(Xapian::Query::OP_OR, text_query, tagged);
 }
 
 } // namespace dateline::query

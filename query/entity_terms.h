@@ -11,15 +11,17 @@
 // words or phrases glued to other text (punctuation, a quote) are left alone. Only entities
 // tagged in the database count.
 //
-// How: mark_entity_aliases() rewrites each such alias in the query text into a hidden free-text
-// field (entity_words_field / entity_phrase_field, the alias hex-encoded) whose
-// EntityAliasProcessor turns it into
+// How: mark_entity_aliases() turns each such alias in a QueryTree (query_tree.h) into an alias
+// node, which the QueryBuilder (query_parser.h) builds as
 //     text  OR  (tag terms, weighted by a FixedWeightPostingSource)
-// where `text` is what the parser makes of the alias alone and the fixed weight is half the least
+// where `text` is what the alias's words mean alone and the fixed weight is half the least
 // BM25 weight `text` can give an article containing it (Xapian's BM25 defaults, the database's
 // longest document): an article that says the word always ranks above one only tagged, and a
-// tagged one that says it gains a little.
+// tagged one that says it gains a little. A query with NEAR or ADJ keeps its words (the tag
+// terms have no positions: Xapian throws InvalidOperationError when it asks them for some).
 #pragma once
+
+#include "query_tree.h"
 
 #include <string>
 #include <string_view>
@@ -28,33 +30,18 @@
 
 namespace dateline::query {
 
-inline constexpr std::string_view entity_words_field = "xdlentw";  // plain words: AND of words
-inline constexpr std::string_view entity_phrase_field = "xdlentp"; // a quoted phrase
-
 // The K terms of the entities `words` (as typed) is an unflagged alias of, and that are in db.
 std::vector<std::string> entity_tag_terms(const Xapian::Database& db,
                                           const std::vector<std::string_view>& words);
 
-// The query text with every entity alias (see above) replaced by a hidden field; unchanged when
-// there is none, and for a query with a NEAR or ADJ operator (the tag terms have no positions).
-std::string mark_entity_aliases(const Xapian::Database& db, std::string_view text);
+// Marks every entity alias of the tree (see above) as an alias node.
+void mark_entity_aliases(QueryTree& tree, const Xapian::Database& db);
+
+// Whether the tree holds an alias node.
+bool has_entity_alias(const QueryTree& tree);
 
 // Half the least BM25 weight (k1 = 1, b = 0.5, min_normlen = 0.5) that a document containing
 // every term of `terms` gets from them; 1 when none of them is in db.
 double least_bm25_share(const Xapian::Database& db, const std::vector<std::string>& terms);
-
-// The field processor of the two hidden fields. `text_parser` parses the alias text as the main
-// parser would (same stemmer, stopper and default operator, no hidden fields).
-class EntityAliasProcessor final : public Xapian::FieldProcessor {
-  public:
-    EntityAliasProcessor(const Xapian::Database& db, Xapian::QueryParser text_parser, bool phrase)
-        : db_(db), text_parser_(std::move(text_parser)), phrase_(phrase) {}
-    Xapian::Query operator()(const std::string& encoded) override;
-
-  private:
-    Xapian::Database db_;
-    Xapian::QueryParser text_parser_;
-    bool phrase_;
-};
 
 } // namespace dateline::query

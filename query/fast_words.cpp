@@ -3,7 +3,6 @@
 #include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "entity_terms.h"
-#include "query_lexer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,19 +21,6 @@ bool letters_only(std::string_view word) {
     for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
         if (Xapian::Unicode::get_category(*it) > Xapian::Unicode::OTHER_LETTER) return false;
     return true;
-}
-
-// The term QueryParser's STEM_SOME makes of a plain word: "Z" + the stem of the lower-cased word
-// when the word starts with a lower-case, title-case, modifier or other letter; else the
-// lower-cased word as it is (capitalised words are names: not stemmed).
-std::string term_for(std::string_view word, const Xapian::Stem& stem) {
-    const std::string lower = text::fold_case(word);
-    const auto first =
-        Xapian::Unicode::get_category(*Xapian::Utf8Iterator(word.data(), word.size()));
-    const bool stemmed =
-        first == Xapian::Unicode::LOWERCASE_LETTER || first == Xapian::Unicode::TITLECASE_LETTER ||
-        first == Xapian::Unicode::MODIFIER_LETTER || first == Xapian::Unicode::OTHER_LETTER;
-    return stemmed ? "Z" + stem(lower) : lower;
 }
 
 } // namespace
@@ -89,55 +75,68 @@ std::string Bm25TermSource::get_description() const {
 }
 
 std::optional<FastWords> fast_words_query(const Xapian::Database& db,
-                                          std::shared_ptr<FacetIndex> index, std::string_view text,
-                                          const QueryOptions& options, QueryBuilder& builder) {
+                                          std::shared_ptr<FacetIndex> index, const QueryTree& tree,
+                                          std::string_view text, const QueryOptions& options,
+                                          QueryBuilder& builder) {
+    using Kind = QueryNode::Kind;
     if (!index || index->partial() || db.size() != 1) return std::nullopt;
-    // Invalid UTF-8 is the parser's: it repairs the text first (U+FFFD), as a single search does.
-    if (!text::is_valid_utf8(text)) return std::nullopt;
-    const LexedQuery lexed = lex_query(text);
-    // NEAR and ADJ are the parser's, wherever they are (QueryWord::near misses some operands).
-    if (lexed.words.empty() || !lexed.ranges.empty() || lexed.proximity) return std::nullopt;
-    // Nothing but the words and the field values (and spaces between them).
-    std::string rest(text);
-    auto blank = [&](std::size_t begin, std::size_t end) {
-        std::fill(rest.begin() + static_cast<std::ptrdiff_t>(begin),
-                  rest.begin() + static_cast<std::ptrdiff_t>(end), ' ');
-    };
+    // NEAR and ADJ are the builder's; so are entity aliases (marked in the tree already).
+    if (tree.proximity || tree.fallback || has_entity_alias(tree)) return std::nullopt;
+    std::vector<const QueryNode*> items;
+    const QueryNode& root = tree.root;
+    if (root.kind == Kind::sequence) {
+        for (const auto& c : root.children)
+            items.push_back(&c);
+    } else {
+        items.push_back(&root);
+    }
     const auto stopwords = stopwords::for_language(options.language);
     std::vector<std::string> terms;
-    for (const auto& w : lexed.words) {
-        if (!w.field.empty() || w.wildcard || w.sign || w.near || w.compound ||
-            !letters_only(w.text))
-            return std::nullopt;
-        const std::string lower = text::fold_case(w.text);
-        if (std::find(stopwords.begin(), stopwords.end(), lower) != stopwords.end())
-            return std::nullopt;
+    // A word: plain (no field, no wildcard), letters only, not a stopword.
+    auto add_word = [&](const QueryNode& w, bool in_phrase) {
+        if (w.kind != Kind::term || !w.field.empty() || !letters_only(w.typed)) return false;
+        if (std::find(stopwords.begin(), stopwords.end(), w.text) != stopwords.end()) return false;
         // Words in a phrase are matched as written (lower-cased, not stemmed).
-        terms.push_back(w.phrase >= 0 ? lower : term_for(w.text, builder.stem()));
-        blank(w.begin, w.end);
-    }
-    // A phrase: its words weigh as words (Xapian weighs a phrase as the sum of its terms), and
-    // the phrase itself, with no weight, keeps only the articles with the words in order.
+        terms.push_back(in_phrase || !w.stem ? w.text : "Z" + builder.stem()(w.text));
+        return true;
+    };
+    QueryTree phrases_tree, filters_tree;
     std::vector<Xapian::Query> phrases;
-    for (const auto& p : lexed.phrases) {
-        if (!p.field.empty() || p.words.empty() || p.end - p.begin < 2 || text[p.end - 1] != '"')
+    filters_tree.root.kind = Kind::sequence;
+    for (const QueryNode* item : items) {
+        if (item->hated) return std::nullopt;
+        switch (item->kind) {
+        case Kind::filter:
+            filters_tree.root.children.push_back(*item);
+            continue;
+        case Kind::term:
+            if (!add_word(*item, false)) return std::nullopt;
+            continue;
+        case Kind::group:
+            for (const auto& w : item->children)
+                if (!add_word(w, false)) return std::nullopt;
+            continue;
+        case Kind::phrase: {
+            // Its words weigh as words (Xapian weighs a phrase as the sum of its terms), and
+            // the phrase itself, with no weight, keeps only the articles with the words in order.
+            if (!item->quoted || !item->field.empty()) return std::nullopt;
+            for (const auto& w : item->children)
+                if (!add_word(w, true)) return std::nullopt;
+            QueryTree one;
+            one.root = *item;
+            phrases.push_back(builder.build(one, text));
+            continue;
+        }
+        default:
             return std::nullopt;
-        phrases.push_back(builder.parse(text.substr(p.begin, p.end - p.begin)));
-        blank(p.begin, p.end);
+        }
     }
+    if (terms.empty()) return std::nullopt;
     if (std::set<std::string>(terms.begin(), terms.end()).size() != terms.size())
         return std::nullopt; // a repeated word weighs more in Xapian (wqf)
-    std::string filters;
-    for (auto f : lexed.filters) {
-        const auto begin = static_cast<std::size_t>(f.data() - text.data());
-        blank(begin, begin + f.size());
-        filters += (filters.empty() ? "" : " ") + std::string(f);
-    }
-    if (rest.find_first_not_of(" \t\n\r\f\v") != std::string::npos) return std::nullopt;
-    if (options.entity_aliases && mark_entity_aliases(db, text) != text) return std::nullopt;
 
     FastWords out;
-    out.snippet = builder.parse(text);
+    out.snippet = builder.build(tree, text);
     const double documents = db.get_doccount();
     const double average = db.get_avlength();
     const double length_factor = average > 0 ? 1 / average : 0;
@@ -151,8 +150,9 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
                     : Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     for (const auto& phrase : phrases)
         out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, phrase);
-    if (!filters.empty())
-        out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, builder.parse(filters));
+    if (!filters_tree.root.children.empty())
+        out.query =
+            Xapian::Query(Xapian::Query::OP_FILTER, out.query, builder.build(filters_tree, text));
     return out;
 }
 

@@ -7,10 +7,11 @@
 // k2 = 0, k3 = 1, b = 0.5, min_normlen = 0.5; term weight from the database's statistics) with
 // the length taken from a prepared FacetIndex. Same matches, same weights, same order.
 //
-// fast_words_query() applies only when every word is plain or in a plain "phrase" (no field,
-// operator, sign, wildcard, NEAR, punctuation inside), a word of letters, not a stopword, not
-// repeated, and not an entity alias (entity_terms.h); the rest of the query may only be boolean
-// or date field values, which the QueryBuilder parses into the filter. A phrase's words weigh as
+// fast_words_query() looks at the query tree (query_tree.h) and applies only when the query is a
+// word, a group of words, a plain "phrase" or a sequence of them and of boolean or date field
+// values (no field on the words, operator, sign, wildcard, NEAR, punctuation inside), every word
+// of letters, not a stopword, not repeated, and no entity alias (entity_terms.h); the field
+// values are built into the filter by the QueryBuilder. A phrase's words weigh as
 // Xapian weighs a phrase (the sum of its terms, unstemmed) and the phrase, parsed as usual,
 // filters (OP_FILTER: no weight, so no length look-ups either). Otherwise it returns nothing and
 // the search parses the query as usual. Single-database (not sharded) searches only: the lengths
@@ -33,9 +34,11 @@ struct FastWords {
     Xapian::Query snippet; // the same query as the parser makes it (for MSet::snippet's terms)
 };
 
+// `tree` is the QueryBuilder's parse of `text` (the search's one parse of its query).
 std::optional<FastWords> fast_words_query(const Xapian::Database& db,
-                                          std::shared_ptr<FacetIndex> index, std::string_view text,
-                                          const QueryOptions& options, QueryBuilder& builder);
+                                          std::shared_ptr<FacetIndex> index, const QueryTree& tree,
+                                          std::string_view text, const QueryOptions& options,
+                                          QueryBuilder& builder);
 
 // Xapian's BM25Weight term weight (idf part times (k1 + 1), wqf 1) for a term in `termfreq` of
 // `documents` documents. Exposed for tests.

@@ -167,6 +167,9 @@ int main(int argc, char** argv) {
                  "Words match only as written: \"putin\" does not also find articles tagged "
                  "Vladimir Putin");
     app.add_flag("--stats", show_stats, "Describe the database instead of searching");
+    bool explain_query = false;
+    app.add_flag("--explain-query", explain_query,
+                 "Print the query's tree and the Xapian query built from it instead of searching");
     app.add_flag(
         "--collapse", request.collapse,
         "One hit per story: near-duplicates (the same wire story at many sources) fold into it");
@@ -255,6 +258,11 @@ int main(int argc, char** argv) {
                 batch_jobs ? batch_jobs : std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
             if (jobs <= 1) return run_batch(db, in, std::cout, request);
             return run_batch_workers(db_path, in, std::cout, request, jobs);
+        }
+        if (explain_query) {
+            QueryBuilder builder(db, request.query_options);
+            std::cout << builder.explain(request.query);
+            return static_cast<int>(ExitCode::ok);
         }
         if (show_stats) {
             printer->stats(collect_stats(db, db_path));

@@ -1,228 +1,36 @@
 #include "query_parser.h"
 
 #include "analyzers/schema.h"
-#include "analyzers/stemmer.h"
 #include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "date_range.h"
 #include "entity_resolver.h"
 #include "entity_terms.h"
 #include "errors.h"
-#include "query_lexer.h"
 #include "stem_cache.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <vector>
 
 namespace dateline::query {
 
-// Problems the field processors met during a parse. Processors run inside
-// QueryParser::parse_query, and an exception through it leaks the parser's state (Xapian 1.4.22),
-// so they record problems here (GuardedProcessor) and parse() raises them after the parse.
-struct QueryBuilder::Diagnostics {
-    std::vector<std::string> errors; // the user's: QueryError (exit 2)
-    std::string database_modified;   // a writer committed meanwhile: reopen and retry
-    std::string database_error;      // any other Xapian error: DbError (exit 3)
-};
-
 namespace {
 
-constexpr unsigned parse_flags =
-    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-    Xapian::QueryParser::FLAG_PURE_NOT;
+using Kind = QueryNode::Kind;
 
-// source:, tag:, site:, id:... -> the term schema::field_term makes of the value, as the indexer
-// does (lower-cased except ids). A trailing '*' expands the value like a wildcard (tag:vlad*).
-// For the source field the value is also tried as a slug, so source:"Agence France-Presse"
-// finds source id agence-france-presse. Entity fields resolve aliases (entity_resolver.h).
-class BooleanFieldProcessor final : public Xapian::FieldProcessor {
-  public:
-    BooleanFieldProcessor(const Xapian::Database& db, const schema::Field& field,
-                          Xapian::termcount max_expansion)
-        : db_(db), field_(field), max_expansion_(max_expansion) {}
-
-    Xapian::Query operator()(const std::string& value) override {
-        if (value.size() > 1 && value.back() == '*') {
-            std::string stem = schema::field_term(field_, value.substr(0, value.size() - 1));
-            return Xapian::Query(Xapian::Query::OP_WILDCARD, stem, max_expansion_,
-                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-        }
-        std::string term = resolve_field_term(db_, field_, value);
-        if (field_.prefix == schema::prefix::source) {
-            std::string slug = std::string(field_.prefix) + text::slugify(value);
-            if (slug != term && slug.size() > field_.prefix.size())
-                return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
-                                     Xapian::Query(slug));
-        }
-        return Xapian::Query(term);
-    }
-
-  private:
-    Xapian::Database db_;
-    schema::Field field_;
-    Xapian::termcount max_expansion_;
-};
-
-// date:1987, date:1987-03, date:1987-03-17 (a single period), and date:A..B, date:A.., date:..B
-// (date_range.h: the Y/M/D terms of the days). Ranges are a boolean field rather than a
-// Xapian::RangeProcessor because Xapian 1.4 ORs a range processor's result with the other
-// boolean filters ("tag:crude date:1987-06..") unless it is a value range; a boolean field's
-// values are AND-ed with the other fields (and OR-ed with each other, as ranges on one slot are).
-class DateFieldProcessor final : public Xapian::FieldProcessor {
-  public:
-    explicit DateFieldProcessor(const Xapian::Database& db) : db_(db) {}
-
-    Xapian::Query operator()(const std::string& value) override {
-        auto dots = value.find("..");
-        if (dots == std::string::npos) return date_period_query(value);
-        std::string_view v(value);
-        return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db_);
-    }
-
-  private:
-    Xapian::Database db_;
-};
-
-// Runs a field processor and records what it throws in the Diagnostics (see there); the value
-// then matches nothing, and parse() raises the first problem once the parse is over.
-class GuardedProcessor final : public Xapian::FieldProcessor {
-  public:
-    GuardedProcessor(Xapian::FieldProcessor* inner, QueryBuilder::Diagnostics* diagnostics)
-        : inner_(inner), diagnostics_(diagnostics) {}
-
-    Xapian::Query operator()(const std::string& value) override {
-        try {
-            return (*inner_)(value);
-        } catch (const QueryError& e) {
-            diagnostics_->errors.push_back(e.what());
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            diagnostics_->database_modified = e.get_msg();
-        } catch (const Xapian::Error& e) {
-            if (diagnostics_->database_error.empty())
-                diagnostics_->database_error = e.get_description();
-        }
-        return Xapian::Query(); // not the shared static: its count is not atomic (threads)
-    }
-
-  private:
-    std::unique_ptr<Xapian::FieldProcessor> inner_;
-    QueryBuilder::Diagnostics* diagnostics_;
-};
-
-// Xapian treats a query made only of hated terms ("-tag:grain", "-wheat -corn") as if the '-'
-// were not there. Users mean "everything but": rewrite each "-X" as "NOT X" (FLAG_PURE_NOT).
-// Tokens are split at spaces outside double quotes; returns the text unchanged otherwise.
-std::string rewrite_pure_hate(const std::string& text) {
-    std::vector<std::string> tokens;
-    std::string current;
-    bool quoted = false;
-    for (char c : text) {
-        if (c == '"') quoted = !quoted;
-        if (c == ' ' && !quoted) {
-            if (!current.empty()) tokens.push_back(std::move(current));
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    if (!current.empty()) tokens.push_back(std::move(current));
-    if (tokens.empty()) return text;
-    for (const auto& t : tokens)
-        if (t.size() < 2 || t[0] != '-' || t[1] == '-') return text;
-    std::string out;
-    for (const auto& t : tokens)
-        out += (out.empty() ? "NOT " : " NOT ") + t.substr(1);
-    return out;
+const schema::Field* find_field(std::string_view name) {
+    for (const auto& f : schema::fields())
+        if (f.name == name) return &f;
+    return nullptr;
 }
 
-// With AND as the default operator a love sign ('+' starting a term or group) adds nothing, and
-// Xapian 1.4.22's parser dereferences a null query when a loved group holds only stopwords
-// ("sanctions +(a,the)", "x +(i(i": SEGV). The signs go. Xapian reads '+' as love after what
-// love_sign_may_follow accepts (checked against its parser for every code point); a '+' after
-// a word character (C++) stays. `text` is valid UTF-8.
-bool love_sign_may_follow(unsigned prev) {
-    return prev <= 0x20 || prev == '(' || (prev >= 0x7f && prev <= 0xa0) ||
-           Xapian::Unicode::is_whitespace(prev);
+std::string_view free_text_prefix(std::string_view field) {
+    if (field.empty()) return {};
+    const schema::Field* f = find_field(field);
+    return f ? f->prefix : std::string_view();
 }
-
-std::string drop_love_signs(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    unsigned prev = ' '; // the start of the query
-    for (Xapian::Utf8Iterator it(text), end; it != end;) {
-        const char* from = it.raw();
-        const unsigned ch = *it;
-        ++it;
-        if (ch == '+' && love_sign_may_follow(prev)) continue; // prev stays: "++x" loses both
-        out.append(from, it == end ? text.data() + text.size() : it.raw());
-        prev = ch;
-    }
-    return out;
-}
-
-// The hidden alias fields (entity_terms.h) are written by mark_entity_aliases only: typed by a
-// user they are plain words ("xdlentp:x-y" would also crash Xapian 1.4.22's parser when a field
-// processor's value is hyphenated inside a pure NOT query).
-std::string hide_internal_fields(std::string text) {
-    for (auto field : {entity_words_field, entity_phrase_field}) {
-        const std::string typed = std::string(field) + ":";
-        for (auto at = text.find(typed); at != std::string::npos; at = text.find(typed, at))
-            text[at + field.size()] = ' ';
-    }
-    return text;
-}
-
-} // namespace
-
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
-    : db_(db), options_(options), stem_(cached_stem(options.language)),
-      diagnostics_(std::make_shared<Diagnostics>()) {
-    if (options.max_expansion == 0 || options.max_expansion > max_wildcard_expansion)
-        throw UsageError("the wildcard expansion limit must be 1 to " +
-                         std::to_string(max_wildcard_expansion) + ", not " +
-                         std::to_string(options.max_expansion));
-    for (auto* p : {&parser_, &text_parser_}) {
-        p->set_database(db);
-        p->set_stemmer(stem_);
-        p->set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        p->set_stopper(stopwords::make_stopper(options.language)->release());
-        p->set_default_op(Xapian::Query::OP_AND);
-    }
-    parser_.set_max_expansion(options.max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                              Xapian::QueryParser::FLAG_WILDCARD);
-
-    const std::string no_grouping; // boolean_all: every value is its own filter (AND)
-    auto guarded = [this](Xapian::FieldProcessor* inner) {
-        return (new GuardedProcessor(inner, diagnostics_.get()))->release();
-    };
-    for (const auto& field : schema::fields()) {
-        std::string name(field.name);
-        switch (field.kind) {
-        case schema::Field::Kind::free_text:
-            parser_.add_prefix(name, std::string(field.prefix));
-            break;
-        case schema::Field::Kind::boolean:
-            parser_.add_boolean_prefix(
-                name, guarded(new BooleanFieldProcessor(db, field, options.max_expansion)));
-            break;
-        case schema::Field::Kind::boolean_all:
-            parser_.add_boolean_prefix(
-                name, guarded(new BooleanFieldProcessor(db, field, options.max_expansion)),
-                &no_grouping);
-            break;
-        }
-    }
-    parser_.add_boolean_prefix(std::string(schema::date_field),
-                               guarded(new DateFieldProcessor(db)));
-    parser_.add_prefix(std::string(entity_words_field),
-                       guarded(new EntityAliasProcessor(db, text_parser_, false)));
-    parser_.add_prefix(std::string(entity_phrase_field),
-                       guarded(new EntityAliasProcessor(db, text_parser_, true)));
-}
-
-QueryBuilder::~QueryBuilder() = default;
-
-namespace {
 
 // The OP_WILDCARD leaves of `query`, counted without recursion (a query may nest deeply).
 std::size_t count_wildcards(const Xapian::Query& query) {
@@ -241,47 +49,288 @@ std::size_t count_wildcards(const Xapian::Query& query) {
     return n;
 }
 
-} // namespace
-
-Xapian::Query QueryBuilder::parse(std::string_view query_string) {
-    std::string text = text::to_valid_utf8(text::trim(query_string));
-    if (text.empty()) return Xapian::Query(std::string()); // MatchAll, unshared (threads)
-    *diagnostics_ = Diagnostics{};
-    if (const auto lexed = lex_query(text); !lexed.ranges.empty())
-        throw QueryError("cannot parse query '" + text + "': unknown range '" +
-                         std::string(lexed.ranges.front()) +
-                         "' (only date:START..END ranges are supported)");
-    Xapian::Query query;
-    try {
-        std::string rewritten = hide_internal_fields(rewrite_pure_hate(drop_love_signs(text)));
-        if (options_.entity_aliases) rewritten = mark_entity_aliases(db_, rewritten);
-        // Again: the rewrites may leave a '+' after a space ("xdlentp:+(a" hidden as a word).
-        query = parser_.parse_query(drop_love_signs(rewritten), parse_flags);
-    } catch (const Xapian::QueryParserError& e) {
-        std::string msg = e.get_msg();
-        throw QueryError("cannot parse query '" + text + "': " + msg);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw; // a field processor read the database as a writer committed: reopen and retry
-    } catch (const Xapian::Error& e) {
-        throw QueryError("cannot parse query '" + text + "': " + e.get_description());
-    }
-    if (!diagnostics_->database_modified.empty())
-        throw Xapian::DatabaseModifiedError(diagnostics_->database_modified);
-    if (!diagnostics_->database_error.empty())
-        throw DbError("reading the database while parsing '" + text +
-                      "': " + diagnostics_->database_error);
-    if (!diagnostics_->errors.empty()) throw QueryError(diagnostics_->errors.front());
-    if (const std::size_t wildcards = count_wildcards(query); wildcards > max_wildcards)
-        throw QueryError("cannot parse query '" + text.substr(0, 200) +
-                         "': " + std::to_string(wildcards) + " wildcards, at most " +
-                         std::to_string(max_wildcards) + " are allowed in one query");
-    // A query of nothing but stopwords or punctuation parses to an empty query: browse instead.
-    if (query.empty()) return Xapian::Query(std::string()); // MatchAll, unshared (threads)
-    return query;
+Xapian::Query match_all() {
+    return Xapian::Query(std::string()); // unshared (the static's count is not atomic: threads)
 }
 
-std::vector<std::string> QueryBuilder::stopped_words() const {
-    return {parser_.stoplist_begin(), parser_.stoplist_end()};
+// One build of a tree. A node builds to nothing (nullopt) where Xapian's parser made a null
+// query: a group or sequence of stopwords that may vanish.
+class Build {
+  public:
+    Build(const Xapian::Database& db, const QueryOptions& options, const Xapian::Stem& stem,
+          std::span<const std::string_view> stopwords, std::vector<std::string>& stopped)
+        : db_(db), options_(options), stem_(stem), stopwords_(stopwords), stopped_(stopped) {}
+
+    std::optional<Xapian::Query> node(const QueryNode& n) {
+        switch (n.kind) {
+        case Kind::term:
+            return term(n, n.stem);
+        case Kind::wildcard:
+            return Xapian::Query(
+                Xapian::Query::OP_WILDCARD, std::string(free_text_prefix(n.field)) + n.text,
+                options_.max_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        case Kind::phrase:
+            return positional(n, Xapian::Query::OP_PHRASE, 0);
+        case Kind::near:
+            return positional(n, Xapian::Query::OP_NEAR, (n.window ? n.window : 10) - 1);
+        case Kind::adj:
+            return positional(n, Xapian::Query::OP_PHRASE, (n.window ? n.window : 10) - 1);
+        case Kind::group:
+            return group(n);
+        case Kind::filter:
+            return filter(n);
+        case Kind::alias:
+            return alias(n);
+        case Kind::sequence:
+            return sequence(n);
+        case Kind::op_and:
+            return binary(n, Xapian::Query::OP_AND, "AND");
+        case Kind::op_or:
+            return binary(n, Xapian::Query::OP_OR, "OR");
+        case Kind::op_xor:
+            return binary(n, Xapian::Query::OP_XOR, "XOR");
+        case Kind::op_not:
+            return binary(n, Xapian::Query::OP_AND_NOT, "NOT");
+        case Kind::match_all:
+            return match_all();
+        }
+        return std::nullopt;
+    }
+
+  private:
+    bool is_stopword(const QueryNode& t) const {
+        return std::find(stopwords_.begin(), stopwords_.end(), t.text) != stopwords_.end();
+    }
+
+    // Xapian's Term::make_term with STEM_SOME.
+    Xapian::Query term(const QueryNode& t, bool stemmed) const {
+        const std::string_view prefix = free_text_prefix(t.field);
+        std::string name;
+        if (stemmed) name += 'Z';
+        name += prefix;
+        if (prefix.size() > 1 && prefix.back() != ':' && !t.text.empty() &&
+            (t.text[0] == ':' || (t.text[0] >= 'A' && t.text[0] <= 'Z')))
+            name += ':';
+        name += stemmed ? stem_(t.text) : t.text;
+        return Xapian::Query(name, 1, t.position);
+    }
+
+    Xapian::Query positional(const QueryNode& n, Xapian::Query::op op, unsigned extra) const {
+        std::vector<Xapian::Query> terms;
+        for (const auto& t : n.children)
+            terms.push_back(term(t, false)); // words in positional queries are not stemmed
+        return Xapian::Query(op, terms.begin(), terms.end(),
+                             static_cast<Xapian::termcount>(extra + terms.size()));
+    }
+
+    // Words separated by white space: AND, stopwords left out unless all of them are stopwords
+    // (then all stay, unless the group may vanish).
+    std::optional<Xapian::Query> group(const QueryNode& g) {
+        std::vector<Xapian::Query> parts;
+        const std::size_t stopped_before = stopped_.size();
+        for (const auto& c : g.children) {
+            if (c.kind == Kind::term && is_stopword(c)) {
+                stopped_.push_back(c.text);
+                continue;
+            }
+            if (auto q = node(c)) parts.push_back(std::move(*q));
+        }
+        if (parts.empty() && stopped_.size() > stopped_before && !g.empty_ok) {
+            stopped_.resize(stopped_before);
+            for (const auto& c : g.children)
+                if (auto q = c.kind == Kind::term ? std::optional(term(c, c.stem)) : node(c))
+                    parts.push_back(std::move(*q));
+        }
+        if (parts.empty()) return std::nullopt;
+        return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+
+    // source:, tag:, site:, id:... -> the term schema::field_term makes of the value, as the
+    // indexer does; a trailing '*' expands the value (tag:vlad*); source: values are also tried
+    // as a slug (source:"Agence France-Presse"); entity fields resolve aliases
+    // (entity_resolver.h). date: periods and ranges (date_range.h).
+    Xapian::Query filter(const QueryNode& f) const {
+        const std::string& value = f.text;
+        if (f.field == schema::date_field) {
+            auto dots = value.find("..");
+            if (dots == std::string::npos) return date_period_query(value);
+            std::string_view v(value);
+            return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db_);
+        }
+        const schema::Field& field = *find_field(f.field);
+        if (value.size() > 1 && value.back() == '*') {
+            std::string stem = schema::field_term(field, value.substr(0, value.size() - 1));
+            return Xapian::Query(Xapian::Query::OP_WILDCARD, stem, options_.max_expansion,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        }
+        std::string term = resolve_field_term(db_, field, value);
+        if (field.prefix == schema::prefix::source) {
+            std::string slug = std::string(field.prefix) + text::slugify(value);
+            if (slug != term && slug.size() > field.prefix.size())
+                return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(term),
+                                     Xapian::Query(slug));
+        }
+        return Xapian::Query(term);
+    }
+
+    // An entity alias: what its words mean as text, OR its entities' tags with a fixed weight
+    // (entity_terms.h).
+    std::optional<Xapian::Query> alias(const QueryNode& a) {
+        const QueryNode& inner = a.children.front();
+        std::optional<Xapian::Query> text;
+        std::vector<std::string_view> words;
+        if (inner.kind == Kind::phrase) {
+            text = node(inner);
+            for (const auto& t : inner.children)
+                words.push_back(t.typed);
+        } else if (a.children.size() == 1) {
+            text = term(inner, inner.stem);
+            words.push_back(inner.typed);
+        } else {
+            QueryNode g;
+            g.kind = Kind::group;
+            g.children = a.children;
+            const std::size_t stopped_before = stopped_.size();
+            text = group(g);
+            stopped_.resize(stopped_before); // the alias's own words: not the query's stopwords
+            for (const auto& t : a.children)
+                words.push_back(t.typed);
+        }
+        const auto tags = entity_tag_terms(db_, words);
+        if (tags.empty()) return text;
+        std::vector<std::string> terms;
+        if (text) terms.assign(text->get_unique_terms_begin(), text->get_unique_terms_end());
+        auto* weight = new Xapian::FixedWeightPostingSource(least_bm25_share(db_, terms));
+        Xapian::Query tagged(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
+                             Xapian::Query(Xapian::Query::OP_OR, tags.begin(), tags.end()));
+        if (!text) return tagged;
+        return Xapian::Query(Xapian::Query::OP_OR, *text, tagged);
+    }
+
+    // Items AND-ed: stopword terms left out, filters grouped by field (OR within a `boolean`
+    // field and date:, AND otherwise) and applied as a filter, hated items taken away. A query of
+    // filters only weighs nothing (scaled by 0); one of hated items only is everything but them.
+    std::optional<Xapian::Query> sequence(const QueryNode& s) {
+        std::optional<Xapian::Query> query;
+        std::optional<Xapian::Query> hate;
+        std::map<std::string, Xapian::Query> groups; // by field, or one per boolean_all value
+        std::size_t own_groups = 0;
+        for (const auto& item : s.children) {
+            if (item.kind == Kind::filter) {
+                Xapian::Query f = filter(item);
+                if (item.hated) {
+                    hate = hate ? Xapian::Query(Xapian::Query::OP_OR, *hate, f) : f;
+                    continue;
+                }
+                const schema::Field* field = find_field(item.field);
+                std::string key = item.field;
+                const bool all = field && field->kind == schema::Field::Kind::boolean_all;
+                if (all) key += "\n" + std::to_string(own_groups++);
+                auto [it, fresh] = groups.try_emplace(key, f);
+                if (!fresh) it->second = Xapian::Query(Xapian::Query::OP_OR, it->second, f);
+                continue;
+            }
+            if (item.stoppable && item.kind == Kind::term && is_stopword(item)) {
+                stopped_.push_back(item.text);
+                continue;
+            }
+            std::optional<Xapian::Query> q = node(item);
+            if (!q) continue;
+            if (item.hated) {
+                hate = hate ? Xapian::Query(Xapian::Query::OP_OR, *hate, *q) : *q;
+                continue;
+            }
+            query = query ? Xapian::Query(Xapian::Query::OP_AND, *query, *q) : *q;
+        }
+        if (!groups.empty()) {
+            std::optional<Xapian::Query> filters;
+            for (auto& [key, f] : groups)
+                filters = filters ? Xapian::Query(Xapian::Query::OP_AND, *filters, f) : f;
+            query = query ? Xapian::Query(Xapian::Query::OP_FILTER, *query, *filters)
+                          : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *filters, 0.0);
+        }
+        if (hate) {
+            if (!query) query = match_all(); // hated items only (query_tree.h)
+            query = Xapian::Query(Xapian::Query::OP_AND_NOT, *query, *hate);
+        }
+        return query;
+    }
+
+    std::optional<Xapian::Query> binary(const QueryNode& n, Xapian::Query::op op,
+                                        const char* name) {
+        std::optional<Xapian::Query> a = node(n.children[0]);
+        std::optional<Xapian::Query> b = node(n.children[1]);
+        if (!a || !b)
+            throw QueryError(std::string("Syntax: <expression> ") + name +
+                             " <expression> at column " + std::to_string(n.column));
+        return Xapian::Query(op, *a, *b);
+    }
+
+    const Xapian::Database& db_;
+    const QueryOptions& options_;
+    const Xapian::Stem& stem_;
+    std::span<const std::string_view> stopwords_;
+    std::vector<std::string>& stopped_;
+};
+
+} // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+    : db_(db), options_(options), stem_(cached_stem(options.language)),
+      stopwords_(stopwords::for_language(options.language)) {
+    if (options.max_expansion == 0 || options.max_expansion > max_wildcard_expansion)
+        throw UsageError("the wildcard expansion limit must be 1 to " +
+                         std::to_string(max_wildcard_expansion) + ", not " +
+                         std::to_string(options.max_expansion));
+}
+
+QueryTree QueryBuilder::parse_tree(std::string_view query_string) const {
+    const std::string text = text::to_valid_utf8(text::trim(query_string));
+    QueryTreeOptions tree_options;
+    tree_options.db = &db_;
+    tree_options.stopwords = stopwords_;
+    QueryTree tree;
+    try {
+        tree = parse_query_tree(text, tree_options);
+    } catch (const QueryError& e) {
+        throw QueryError("cannot parse query '" + text + "': " + e.what());
+    }
+    if (options_.entity_aliases) mark_entity_aliases(tree, db_);
+    return tree;
+}
+
+Xapian::Query QueryBuilder::build(const QueryTree& tree, std::string_view text) {
+    stopped_.clear();
+    if (tree.root.kind == Kind::match_all) return match_all();
+    std::optional<Xapian::Query> query;
+    try {
+        query = Build(db_, options_, stem_, stopwords_, stopped_).node(tree.root);
+    } catch (const QueryError& e) {
+        const std::string what = e.what();
+        if (what.starts_with("Syntax:"))
+            throw QueryError("cannot parse query '" + std::string(text) + "': " + what);
+        throw;
+    }
+    if (!query || query->empty()) return match_all(); // stopwords or punctuation only: browse
+    if (const std::size_t wildcards = count_wildcards(*query); wildcards > max_wildcards)
+        throw QueryError("cannot parse query '" + std::string(text.substr(0, 200)) +
+                         "': " + std::to_string(wildcards) + " wildcards, at most " +
+                         std::to_string(max_wildcards) + " are allowed in one query");
+    return *query;
+}
+
+Xapian::Query QueryBuilder::parse(std::string_view query_string) {
+    const QueryTree tree = parse_tree(query_string);
+    return build(tree, text::trim(query_string));
+}
+
+std::string QueryBuilder::explain(std::string_view query_string) {
+    const QueryTree tree = parse_tree(query_string);
+    std::string out = describe(tree.root);
+    if (tree.fallback) out += "(read without operators: Xapian's grammar rejects the text)\n";
+    out += build(tree, text::trim(query_string)).get_description();
+    out += '\n';
+    return out;
 }
 
 } // namespace dateline::query

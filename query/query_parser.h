@@ -1,17 +1,24 @@
-// The query language: a Xapian::QueryParser configured from the schema (analyzers/schema.h) the
-// way the indexer writes terms. Free-text fields get add_prefix; boolean fields a FieldProcessor
-// that builds terms with schema::field_term (so source:Reuters and tag:"Vladimir Putin"
-// match), OR-ing repeated values of `boolean` fields and AND-ing those of `boolean_all` fields;
+// From the query language to a Xapian::Query: the text is parsed into a QueryTree once
+// (query_tree.h, which states the language) and the query is built from the tree the way the
+// indexer writes terms (analyzers/schema.h); Xapian::QueryParser is not used. Free-text fields
+// get their prefix; boolean field values become terms with schema::field_term (so
+// source:Reuters and tag:"Vladimir Putin" match), OR-ing repeated values of `boolean` fields and
+// AND-ing those of `boolean_all` fields;
 // date: periods and ranges (date_range.h; a boolean field, so several date: values are OR-ed and
 // AND-ed with the other fields; a range outside date: is a QueryError). Default operator AND,
-// stemming STEM_SOME with the
-// indexer's stemmer, stopwords, wildcards expanded to at most max_expansion terms (most frequent).
+// stemming as Xapian's STEM_SOME with the
+// indexer's stemmer ("Z" + stem for words starting lower case; phrase, NEAR and ADJ words as
+// written), stopwords (dropped from a group or sequence unless all its words are), wildcards
+// expanded to at most max_expansion terms (most frequent).
 // Free-text aliases of known entities also match the entity's tag (entity_terms.h) unless
 // entity_aliases is off. An empty query is MatchAll. Errors (syntax, bad dates) throw QueryError.
 #pragma once
 
+#include "query_tree.h"
+
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,28 +44,32 @@ class QueryBuilder {
   public:
     // db is used to expand wildcards; it must outlive the builder.
     QueryBuilder(const Xapian::Database& db, const QueryOptions& options);
-    ~QueryBuilder();
-    QueryBuilder(const QueryBuilder&) = delete;
-    QueryBuilder& operator=(const QueryBuilder&) = delete;
 
+    // parse_tree() then build(): the one way from text to a Xapian::Query.
     Xapian::Query parse(std::string_view query_string);
 
-    // The stemmer the parser uses: snippets must highlight with the same one.
+    // The text as a tree (query_tree.h), entity aliases marked (unless entity_aliases is off).
+    // The text is made valid UTF-8 and trimmed first; an empty text is a match_all root.
+    QueryTree parse_tree(std::string_view query_string) const;
+
+    // The Xapian::Query of a tree. `text` names the query in error messages.
+    Xapian::Query build(const QueryTree& tree, std::string_view text);
+
+    // --explain-query: the tree, then the Xapian query built from it.
+    std::string explain(std::string_view query_string);
+
+    // The stemmer the builder uses: snippets must highlight with the same one.
     const Xapian::Stem& stem() const { return stem_; }
 
-    // Query words the stopper dropped in the last parse.
-    std::vector<std::string> stopped_words() const;
-
-    // What the field processors met during a parse (query_parser.cpp).
-    struct Diagnostics;
+    // Query words dropped as stopwords by the last build.
+    std::vector<std::string> stopped_words() const { return stopped_; }
 
   private:
     Xapian::Database db_;
     QueryOptions options_;
     Xapian::Stem stem_;
-    std::shared_ptr<Diagnostics> diagnostics_;
-    Xapian::QueryParser parser_;
-    Xapian::QueryParser text_parser_; // words only: what an entity alias means as text
+    std::span<const std::string_view> stopwords_;
+    std::vector<std::string> stopped_;
 };
 
 } // namespace dateline::query

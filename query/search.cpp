@@ -169,11 +169,11 @@ namespace {
 // share (1/N) of the database, else only the matches.
 constexpr Xapian::doccount full_index_share = 8;
 
-// The request's query text (or `text` instead) with --like and the filters applied.
+// The query of `tree` (the parse of `text`) with --like and the filters applied.
 Xapian::Query build_query(Xapian::Database& db, const SearchRequest& request, QueryBuilder& builder,
-                          const std::string& text) {
+                          const QueryTree& tree, const std::string& text) {
     return xapian_call("applying the filters", [&] {
-        Xapian::Query q = builder.parse(text);
+        Xapian::Query q = builder.build(tree, text);
         if (!request.like.empty())
             q = Xapian::Query(Xapian::Query::OP_FILTER, like_query(db, request.like), q);
         return apply_filters(db, q, request.filters);
@@ -184,7 +184,7 @@ Xapian::Query build_query(Xapian::Database& db, const SearchRequest& request, Qu
 Xapian::doccount count_matches(Xapian::Database& db, const SearchRequest& request,
                                const std::string& text) {
     QueryBuilder builder(db, request.query_options);
-    Xapian::Query query = build_query(db, request, builder, text);
+    Xapian::Query query = build_query(db, request, builder, builder.parse_tree(text), text);
     return xapian_call("counting the matches of '" + text + "'", [&] {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
@@ -234,16 +234,19 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         std::shared_ptr<FacetIndex> prepared =
             xapian_call("reading the prepared index", [&] { return FacetIndex::prepared(db); });
         QueryBuilder builder(db, request.query_options);
+        // The one parse of the query text: the fast path and the builder both read the tree.
+        const QueryTree tree =
+            xapian_call("parsing the query", [&] { return builder.parse_tree(request.query); });
         std::optional<FastWords> fast;
         if (prepared && request.like.empty())
             fast = xapian_call("parsing the query", [&] {
-                return fast_words_query(db, prepared, request.query, request.query_options,
+                return fast_words_query(db, prepared, tree, request.query, request.query_options,
                                         builder);
             });
         Xapian::Query query =
             fast ? xapian_call("applying the filters",
                                [&] { return apply_filters(db, fast->query, request.filters); })
-                 : build_query(db, request, builder, request.query);
+                 : build_query(db, request, builder, tree, request.query);
         result.filters = request.filters;
         if (request.recency_half_life > 0) query = with_recency(db, query, request);
         result.sort = request.sort

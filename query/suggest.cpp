@@ -5,7 +5,7 @@
 #include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "entity_terms.h"
-#include "query_lexer.h"
+#include "query_tree.h"
 
 #include <algorithm>
 #include <span>
@@ -199,22 +199,26 @@ unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
 
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
                              const QueryOptions& options) {
-    const LexedQuery lexed = lex_query(query);
+    QueryOptions literal = options;
+    literal.entity_aliases = false; // the words as typed, not alias nodes
+    const std::string text = text::to_valid_utf8(text::trim(query));
+    const QueryTree tree = QueryBuilder(db, literal).parse_tree(text);
     const Speller speller(db, options);
     std::string out;
     std::size_t at = 0;
     bool changed = false;
-    for (const auto& w : lexed.words) {
-        if (w.wildcard || !(w.field.empty() || w.field == "title")) continue;
-        std::string correction = speller.correct(w.text);
-        if (correction.empty()) continue;
-        out.append(query.substr(at, w.begin - at));
+    visit_nodes(tree.root, [&](const QueryNode& w) {
+        if (w.kind != QueryNode::Kind::term || !(w.field.empty() || w.field == "title")) return;
+        if (w.begin < at || w.end > text.size()) return;
+        std::string correction = speller.correct(w.typed);
+        if (correction.empty()) return;
+        out.append(text, at, w.begin - at);
         out += correction;
         at = w.end;
         changed = true;
-    }
+    });
     if (!changed) return {};
-    out.append(query.substr(at));
+    out.append(text, at);
     return out;
 }
 

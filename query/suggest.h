@@ -2,9 +2,10 @@
 // ask (the query matched fewer than SearchRequest::suggest_below articles) and keeps a
 // suggestion only if it matches more articles than the query did.
 //
-// suggest_spelling() looks at each word the parser reads as free text (plain words, words in
-// phrases and in title:; not other fields, wildcards, numbers or words under 3 letters), keeps
-// the query's operators, fields, quotes and spacing, and replaces a word by its correction:
+// suggest_spelling() looks at each word of the query tree (query_tree.h) that is free text
+// (plain words, words in phrases and in title:; not other fields, wildcards, numbers or words under
+// 3 letters), keeps the query's operators, fields, quotes and spacing, and replaces a word by its
+// correction:
 //   - a word never written in the index (not a term as written, nor an alias of a tagged entity;
 //     it may match by its stem, as "navalni" has the stem of "navalny") by the nearest candidate
 //     within 1 edit (words of up to 4 letters) or 2 edits that matches at least as many articles;

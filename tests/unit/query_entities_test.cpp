@@ -83,25 +83,39 @@ TEST_CASE_FIXTURE(Fixture, "phrases count only as a whole alias; fields are left
     CHECK(ranked("putin economy") == Ids{"says-and-tagged"}); // the Russian one lacks "economy"
 }
 
-TEST_CASE_FIXTURE(Fixture, "aliases are marked in the query text: longest run of plain words") {
-    std::string marked = mark_entity_aliases(db, "new york stock exchange shares");
-    // One hidden field for the four words (the exchange), not "new york" (the city).
-    CHECK(marked.find(std::string(entity_words_field) + ":") == 0);
-    CHECK(marked.find(" shares") != std::string::npos);
-    CHECK(std::count(marked.begin(), marked.end(), ':') == 1);
-    // Left alone: wildcards, NEAR operands, fields, non-aliases, untagged entities.
+// The words of each alias node of the query's tree (query_tree.h).
+std::vector<std::string> aliases_in(const Xapian::Database& db, std::string_view q) {
+    QueryBuilder builder(db, QueryOptions{});
+    std::vector<std::string> out;
+    visit_nodes(builder.parse_tree(q).root, [&](const QueryNode& n) {
+        if (n.kind != QueryNode::Kind::alias) return;
+        std::string words;
+        visit_nodes(n, [&](const QueryNode& t) {
+            if (t.kind == QueryNode::Kind::term) words += (words.empty() ? "" : " ") + t.text;
+        });
+        out.push_back(words);
+    });
+    return out;
+}
+
+TEST_CASE_FIXTURE(Fixture, "aliases are nodes of the query tree: longest run of plain words") {
+    // One alias for the four words (the exchange), not "new york" (the city).
+    CHECK(aliases_in(db, "new york stock exchange shares") ==
+          std::vector<std::string>{"new york stock exchange"});
+    // Left alone: wildcards, NEAR operands, fields, non-aliases, untagged entities, words glued
+    // to other text.
     for (const char* q : {"putin*", "putin NEAR economy", "putin(NEAR economy",
                           "putin NEAR\x18"
                           "economy",
                           "\"putin\"-a", "moscow ADJ/2 economy", "title:putin", "economy",
                           "\"putin said\"", "navalny", "-putin\"Putin", "x\"Putin\"", "putin\x01"})
-        CHECK(mark_entity_aliases(db, q) == q);
-    // Words and phrases standing alone are marked, after a love or hate sign and in brackets.
+        CHECK_MESSAGE(aliases_in(db, q).empty(), q);
+    // Words and phrases standing alone are aliases, after a love or hate sign and in brackets.
     for (const char* q : {"-putin x", "x +putin", "(putin)", "x -\"Putin\"", "a\tputin\n"})
-        CHECK_MESSAGE(mark_entity_aliases(db, q).find(':') != std::string::npos, q);
+        CHECK_MESSAGE(aliases_in(db, q).size() == 1, q);
     // An all-capitals alias must be typed in capitals ("NYC", not "nyc").
-    CHECK(mark_entity_aliases(db, "nyc") == "nyc");
-    CHECK(mark_entity_aliases(db, "NYC") != "NYC");
+    CHECK(aliases_in(db, "nyc").empty());
+    CHECK(aliases_in(db, "NYC").size() == 1);
     CHECK(ranked("NYC") == Ids{"nyc"});
 }
 

@@ -1,9 +1,7 @@
 // "Did you mean" (query/suggest.h) through search(), on small on-disk databases whose spelling
-// table is filled the way the indexer fills it (query_fixture.h), and the query lexer it reads
-// queries with (query/query_lexer.h).
+// table is filled the way the indexer fills it (query_fixture.h).
 #include "query/printer.h"
 #include "query/printers/printers.h"
-#include "query/query_lexer.h"
 #include "query/search.h"
 #include "query/suggest.h"
 #include "query_fixture.h"
@@ -71,34 +69,6 @@ TEST_CASE("edit distances count code points, a swap of neighbours is one edit") 
     CHECK(edit_distance("путн", "путин", 2) == 1); // Cyrillic: one code point, two bytes
     CHECK(edit_distance("abc", "xyz", 1) == 2);    // beyond the limit: limit + 1
     CHECK(edit_distance("same", "same", 2) == 0);
-}
-
-TEST_CASE("the lexer reads words, fields, phrases and operators as the parser does") {
-    const std::string q = "+oil title:prices \"crude output\" tag:\"Vladimir Putin\" NOT gas* "
-                          "date:1987-03..1987-04 a NEAR b e-mail";
-    LexedQuery lexed = lex_query(q);
-    std::vector<std::string> words;
-    for (const auto& w : lexed.words)
-        words.emplace_back(w.text);
-    CHECK(words == std::vector<std::string>{"oil", "prices", "crude", "output", "gas", "a", "b",
-                                            "e", "mail"});
-    CHECK(lexed.words[0].sign);
-    CHECK(lexed.words[1].field == "title");
-    CHECK(lexed.words[2].phrase == 0);
-    CHECK(lexed.words[3].phrase == 0);
-    CHECK(lexed.words[4].wildcard);
-    CHECK(lexed.words[5].near);
-    CHECK(lexed.words[6].near);
-    CHECK(lexed.words[7].compound);
-    REQUIRE(lexed.phrases.size() == 1);
-    CHECK(q.substr(lexed.phrases[0].begin, lexed.phrases[0].end - lexed.phrases[0].begin) ==
-          "\"crude output\"");
-    CHECK(lexed.ranges.empty()); // the date range is a field value
-    CHECK(lex_query("oil 1..5").ranges.size() == 1);
-
-    LexedQuery plain = lex_query("new  york (stocks)");
-    CHECK(adjacent_plain("new  york (stocks)", plain.words[0], plain.words[1]));
-    CHECK(!adjacent_plain("new  york (stocks)", plain.words[1], plain.words[2]));
 }
 
 TEST_CASE_FIXTURE(Fixture, "a query that finds nothing gets the nearest words that find more") {

@@ -1,0 +1,13 @@
+# The query regression battery (issue 15): 1,200 generated queries (tests/battery/queries.txt,
+# every form of the query language and combinations) on Reuters-21578 must give the totals and
+# top 20 ids of the baseline made with the Xapian::QueryParser-based parser before the query tree
+# (tests/battery/reuters_baseline.jsonl), except the differences listed and justified in
+# tests/battery/differences.tsv (see tests/battery/DIFFERENCES.md).
+source "$(dirname "$0")/lib.bash"
+need_shared
+reuters=$SHARED/corpora/reuters21578/reuters21578.jsonl.gz
+battery=$SRC/tests/battery
+expect_exit 0 "$BIN/dateline-index" --quiet --db "$WORK/db" --field tags=topics,places,people,orgs "$reuters"
+python3 "$battery/run_battery.py" "$BIN/dateline-query" "$WORK/db" "$battery/queries.txt" \
+  --compare "$battery/reuters_baseline.jsonl" "$battery/differences.tsv" || fail "battery"
+echo ok
