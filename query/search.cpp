@@ -199,7 +199,8 @@ Xapian::doccount count_matches(Xapian::Database& db, const SearchRequest& reques
 std::vector<Xapian::docid> match_docids(Xapian::Database& db, const SearchRequest& request,
                                         std::string* parsed) {
     QueryBuilder builder(db, request.query_options);
-    Xapian::Query query = build_query(db, request, builder, request.query);
+    Xapian::Query query =
+        build_query(db, request, builder, builder.parse_tree(request.query), request.query);
     if (parsed) *parsed = query.get_description();
     return xapian_call("collecting the matches", [&] {
         Xapian::Enquire enquire(db);
