@@ -592,7 +592,8 @@ with C.case("bad UTF-8 in q equals the CLI"):
         C.check(r.status in (200, 400), f"GET q=%FF%FE%20oil: {r.status}")
         if r.status == 200:
             rc, out, err = L.cli(sample_db, ["--format", "json", "--", q.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")])
-            C.equal(r.json(), json.loads(out), "GET q=%FF%FE%20oil vs dateline-query (its replacement characters)")
+            C.equal(without(r.json(), "parsed_query"), without(json.loads(out), "parsed_query"),
+                    "GET q=%FF%FE%20oil vs dateline-query (its replacement characters; parsed_query aside)")
 
 with C.case("traversal and static files"):
     for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
