@@ -104,10 +104,12 @@ TEST_CASE_FIXTURE(Fixture, "date filters: periods and ranges inclusive to the en
 }
 
 TEST_CASE_FIXTURE(Fixture, "malformed queries throw QueryError with the reason") {
-    CHECK(error("date:foo..bar") == "bad date range 'foo..bar': expected YYYY[-MM[-DD]]");
-    CHECK(error("wheat date:1987-13..") ==
-          "bad date range '1987-13..': expected YYYY[-MM[-DD]] (month 13 is not 01-12)");
-    CHECK(error("date:yesterday") == "bad date 'yesterday': expected YYYY[-MM[-DD]]");
+    CHECK(error("date:foo..bar") ==
+          "bad date range 'foo..bar': expected YYYY[-MM[-DD]] at column 1");
+    CHECK(
+        error("wheat date:1987-13..") ==
+        "bad date range '1987-13..': expected YYYY[-MM[-DD]] (month 13 is not 01-12) at column 7");
+    CHECK(error("date:yesterday") == "bad date 'yesterday': expected YYYY[-MM[-DD]] at column 1");
     CHECK(error("1..5").find("only date:START..END ranges") != std::string::npos);
     CHECK(error("wheat AND").find("cannot parse query 'wheat AND': Syntax:") == 0);
     // Unbalanced brackets and quotes are forgiven by the parser.
