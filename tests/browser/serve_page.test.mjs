@@ -389,6 +389,16 @@ test('the measurements panel draws the share over time and the lists of /api/mea
   assert.deepEqual(points, doc.timeline.map((r) => [r.bucket, r.count, r.total, r.ratio]));
   assert.ok(points.length > 1, `points: ${points.length}`);
   assert.ok(await page.locator('#distinctive-list li').count() > 0, 'distinctive words listed');
+  // The y axis: the top is the peak share, the bottom 0%.
+  const peak = 100 * Math.max(...doc.timeline.map((r) => r.ratio));
+  assert.equal(await page.locator('#share-chart .scale .top').textContent(),
+    `${peak >= 10 ? peak.toFixed(0) : peak.toFixed(1)}%`);
+  assert.equal(await page.locator('#share-chart .scale .bottom').textContent(), '0%');
+  // Distinctive words show their over-representation (matches over archive), like the lift.
+  const words = await (await fetch(base + '/api/measure?q=lang%3Aen&significant=terms&facet_limit=8')).json();
+  const shown = await page.locator('#distinctive-list li .count').allTextContents();
+  assert.deepEqual(shown, words.items.map((i) =>
+    `×${((i.count / words.sampled) / (i.archive_count / words.archive)).toFixed(1)}`));
   await shot(page, 'measures');
   // Browsing everything has nothing to measure against: no panel.
   await gotoView(page);

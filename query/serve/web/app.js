@@ -740,11 +740,19 @@ async function runMeasures(s, seq) {
     renderShare(share);
     renderRanked($('#together-list'), together.entities, (e) => e.label, (e) => `×${e.lift.toFixed(1)}`,
       (e) => `${e.type}: ${e.count} of ${together.total} matches, ${e.archive_count} of ${together.archive} articles`);
-    renderRanked($('#distinctive-list'), words.items, (i) => i.label, (i) => String(i.count),
+    // Ranked by G²; shown as how many times more often the word is in the matches than in the
+    // archive, the same kind of figure as the lift beside it.
+    renderRanked($('#distinctive-list'), words.items, (i) => i.label, (i) => `×${overRepresentation(i, words).toFixed(1)}`,
       (i) => `${i.count} of ${words.sampled} matches read, ${i.archive_count} of ${words.archive} articles; G² ${i.score.toFixed(1)}`);
   } catch {
     if (seq === searchSeq) section.hidden = true;
   }
+}
+
+// A word's rate in the matches read over its rate in the archive.
+function overRepresentation(item, doc) {
+  if (!doc.sampled || !item.archive_count || !doc.archive) return 0;
+  return (item.count / doc.sampled) / (item.archive_count / doc.archive);
 }
 
 function renderShare(doc) {
@@ -767,8 +775,17 @@ function renderShare(doc) {
     chart.append(hit);
   });
   chart.append(svg('line', { class: 'baseline', x1: 0, x2: W, y1: H - 0.5, y2: H - 0.5 }));
-  box.append(chart);
+  chart.append(svg('line', { class: 'gridline', x1: 0, x2: W, y1: 4, y2: 4 }));
+  // The scale: the top of the chart is the peak share, the bottom 0%.
+  const scale = el('div', { class: 'scale', 'aria-hidden': 'true' },
+    el('span', { class: 'top', text: percent(max) }), el('span', { class: 'bottom', text: '0%' }));
+  box.append(scale, chart);
   $('#share-note').textContent = `peak ${(100 * max).toFixed(1)}% per ${doc.bucket}`;
+}
+
+function percent(ratio) {
+  const p = 100 * ratio;
+  return `${p >= 10 ? p.toFixed(0) : p.toFixed(1)}%`;
 }
 
 function renderRanked(list, items, label, count, title) {
