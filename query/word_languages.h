@@ -27,7 +27,10 @@
 // --lang does. And a language of fewer than 1 in min_share_denominator articles is not searched
 // by its own stems at all (a stray identification: Reuters-21578 holds 2 "fr" and 1 "it" among
 // 20,841 English articles; with them 16 of the 1,200 battery queries gained an article in their
-// totals); --lang reaches such a language.
+// totals); --lang reaches such a language. Measured on Reuters plus the 1,028 German articles of
+// 10kGNAD's test set: the 1,200 battery queries rank their English articles exactly as with
+// --lang en; 26 find German articles too, 16 with one in their top 20 (German articles quoting
+// English: "share" for `shares`), since a German article weighs as in a German archive.
 #pragma once
 
 #include <span>
