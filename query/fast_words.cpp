@@ -141,7 +141,6 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
         return std::nullopt; // a repeated word weighs more in Xapian (wqf)
 
     FastWords out;
-    out.snippet = builder.build(tree, text);
     const double documents = db.get_doccount();
     const double average = db.get_avlength();
     const double length_factor = average > 0 ? 1 / average : 0;

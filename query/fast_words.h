@@ -31,8 +31,7 @@
 namespace dateline::query {
 
 struct FastWords {
-    Xapian::Query query;   // the words as Bm25TermSources, AND-ed, with the filters
-    Xapian::Query snippet; // the same query as the parser makes it (for MSet::snippet's terms)
+    Xapian::Query query; // the words as Bm25TermSources, AND-ed, with the filters
 };
 
 // `tree` is the QueryBuilder's parse of `text` (the search's one parse of its query).

@@ -166,10 +166,14 @@ class Build {
     Xapian::Query filter(const QueryNode& f) const {
         const std::string& value = f.text;
         if (f.field == schema::date_field) {
-            auto dots = value.find("..");
-            if (dots == std::string::npos) return date_period_query(value);
-            std::string_view v(value);
-            return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db_);
+            try {
+                auto dots = value.find("..");
+                if (dots == std::string::npos) return date_period_query(value);
+                std::string_view v(value);
+                return date_range_query(v.substr(0, dots), v.substr(dots + 2), &db_);
+            } catch (const QueryError& e) {
+                throw QueryError(std::string(e.what()) + " at column " + std::to_string(f.column));
+            }
         }
         const schema::Field& field = *find_field(f.field);
         if (value.size() > 1 && value.back() == '*') {

@@ -57,7 +57,11 @@ class QueryBuilder {
     // The text is made valid UTF-8 and trimmed first; an empty text is a match_all root.
     QueryTree parse_tree(std::string_view query_string) const;
 
-    // The Xapian::Query of a tree. `text` names the query in error messages.
+    // The Xapian::Query of a tree. `text` names the query in error messages. Remote-safe: it
+    // holds only Xapian's built-in classes (terms, OP_WILDCARD, value ranges,
+    // FixedWeightPostingSource), so it serialises for a remote shard served by stock
+    // xapian-tcpsrv (tests/unit/query_remote_safe_test.cpp, over the regression battery). The
+    // fast local paths of search.cpp (fast words, recency, the prepared sort key) are not.
     Xapian::Query build(const QueryTree& tree, std::string_view text);
 
     // --explain-query: the tree, then the Xapian query built from it.

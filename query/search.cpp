@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "fast_words.h"
 #include "filters.h"
+#include "highlight.h"
 #include "like.h"
 #include "recency.h"
 #include "suggest.h"
@@ -317,12 +318,13 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
-        // Snippets highlight the query's terms: with fast words those of the parsed query.
-        Xapian::MSet snippet_mset = mset;
-        if (fast && request.snippet_length > 0 && !mset.empty())
+        // Snippets highlight the words the query looks for (highlight.h), not every term of
+        // the query that ran (fast words' posting sources, --like's terms, what NOT takes away).
+        Xapian::MSet snippet_mset;
+        if (request.snippet_length > 0 && !mset.empty())
             snippet_mset = xapian_call("preparing snippets", [&] {
                 Xapian::Enquire terms(db);
-                terms.set_query(fast->snippet);
+                terms.set_query(highlight_query(tree, builder));
                 return terms.get_mset(0, 0);
             });
         Xapian::doccount rank = request.offset;

@@ -97,8 +97,8 @@ MeasureResult measure_significant(Xapian::Database& db, const SearchRequest& req
         std::vector<double> best; // the top `limit` scores so far, a min-heap
         for (const auto& [word, k] : candidates) {
             if (limit > 0 && best.size() == limit && g2(k, n, k, archive) < best.front()) break;
-            const Xapian::doccount df =
-                xapian_call("reading term frequencies", [&] { return db.get_termfreq(*word); });
+            const Xapian::doccount df = xapian_call(
+                "reading term frequencies", [&db, term = word] { return db.get_termfreq(*term); });
             const double score = g2(k, n, df, archive);
             if (score <= 0) continue;
             result.significant.push_back({*word, *word, k, df, score});

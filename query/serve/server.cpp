@@ -135,11 +135,19 @@ void set_security_headers(httplib::Response& res) {
 
 // What the access logger needs of a request; set by the pre-routing handler on the thread that
 // handles the request (httplib runs a request's routing, handler and logger on one thread).
+//
+// When the line is written: httplib's logger runs after the answer is on the wire, so a client's
+// next request, on another connection thread, could log first. A whole answer is therefore logged
+// by the post-routing handler, just before it is sent, and the lines of one client's requests come
+// out in the order it made them; its milliseconds are the time to make the answer. A streamed
+// answer (batch, export) is logged by the logger once it is sent, with the bytes it streamed.
 struct RequestClock {
     std::chrono::steady_clock::time_point start;
     std::chrono::system_clock::time_point when;
     long long streamed = -1; // bytes of a streamed answer, when known
     bool set = false;        // false for a request httplib refused before routing it
+    bool streaming = false;  // the answer is streamed: logged after it is sent
+    bool logged = false;     // this request's line is written
 };
 thread_local RequestClock request_clock;
 
@@ -252,7 +260,8 @@ struct Server::Impl {
 
 httplib::Server::HandlerResponse Server::Impl::before(const httplib::Request& req,
                                                       httplib::Response& res) {
-    request_clock = {std::chrono::steady_clock::now(), std::chrono::system_clock::now(), -1, true};
+    request_clock = {
+        std::chrono::steady_clock::now(), std::chrono::system_clock::now(), -1, true, false, false};
     set_security_headers(res);
     const bool api = req.path.rfind("/api/", 0) == 0;
     res.set_header("Cache-Control", api ? "no-store" : "no-cache");
@@ -287,12 +296,17 @@ void Server::Impl::log(const httplib::Request& req, const httplib::Response& res
     if (options.quiet) return;
     const bool refused = !request_clock.set; // before routing: a malformed or oversized line
     if (refused)
-        request_clock = {std::chrono::steady_clock::now(), std::chrono::system_clock::now(), -1,
-                         true};
+        request_clock = {std::chrono::steady_clock::now(),
+                         std::chrono::system_clock::now(),
+                         -1,
+                         true,
+                         false,
+                         false};
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 request_clock.start)
                           .count();
     request_clock.set = false;
+    request_clock.logged = true;
     const std::string target = req.target.empty() ? req.path : req.target;
     const std::string request_line =
         refused || req.method.empty() || target.empty() ||
@@ -332,6 +346,7 @@ void Server::Impl::routes() {
                            std::to_string(options.max_batch_lines) + " are accepted");
             return;
         }
+        request_clock.streaming = true;
         res.set_chunked_content_provider(
             "application/x-ndjson", [this, lines](std::size_t, httplib::DataSink& sink) {
                 SinkBuffer buffer(sink);
@@ -435,6 +450,7 @@ void Server::Impl::routes() {
         res.set_header("Content-Disposition", format == query::Format::csv
                                                   ? "attachment; filename=\"dateline.csv\""
                                                   : "attachment; filename=\"dateline.jsonl\"");
+        request_clock.streaming = true;
         res.set_chunked_content_provider(
             format == query::Format::csv ? "text/csv; charset=utf-8" : "application/x-ndjson",
             [this, request, format](std::size_t, httplib::DataSink& sink) {
@@ -567,8 +583,12 @@ Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(o
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         return impl_->before(req, res);
     });
+    http.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (!request_clock.streaming) impl_->log(req, res);
+    });
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        impl_->log(req, res);
+        if (!request_clock.logged) impl_->log(req, res);
+        request_clock = {}; // the next request on this thread starts clean
     });
     http.set_exception_handler(
         [this](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {

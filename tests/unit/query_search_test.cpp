@@ -1,6 +1,7 @@
 // The query language and search (query/query_parser.h, query/search.h) over a small in-memory
 // database written by the schema (query_fixture.h).
 #include "query/errors.h"
+#include "query/highlight.h"
 #include "query/query_parser.h"
 #include "query/search.h"
 #include "query_fixture.h"
@@ -103,10 +104,12 @@ TEST_CASE_FIXTURE(Fixture, "date filters: periods and ranges inclusive to the en
 }
 
 TEST_CASE_FIXTURE(Fixture, "malformed queries throw QueryError with the reason") {
-    CHECK(error("date:foo..bar") == "bad date range 'foo..bar': expected YYYY[-MM[-DD]]");
-    CHECK(error("wheat date:1987-13..") ==
-          "bad date range '1987-13..': expected YYYY[-MM[-DD]] (month 13 is not 01-12)");
-    CHECK(error("date:yesterday") == "bad date 'yesterday': expected YYYY[-MM[-DD]]");
+    CHECK(error("date:foo..bar") ==
+          "bad date range 'foo..bar': expected YYYY[-MM[-DD]] at column 1");
+    CHECK(
+        error("wheat date:1987-13..") ==
+        "bad date range '1987-13..': expected YYYY[-MM[-DD]] (month 13 is not 01-12) at column 7");
+    CHECK(error("date:yesterday") == "bad date 'yesterday': expected YYYY[-MM[-DD]] at column 1");
     CHECK(error("1..5").find("only date:START..END ranges") != std::string::npos);
     CHECK(error("wheat AND").find("cannot parse query 'wheat AND': Syntax:") == 0);
     // Unbalanced brackets and quotes are forgiven by the parser.
@@ -242,6 +245,51 @@ TEST_CASE_FIXTURE(Fixture, "snippets highlight stemmed matches and undo HTML esc
     none.query = "crude";
     none.snippet_length = 0;
     CHECK(search(db, none).hits[0].snippet.empty());
+}
+
+TEST_CASE_FIXTURE(Fixture, "snippets highlight what the query looks for, not what it takes away") {
+    auto highlighted = [](const SearchResult& r) {
+        std::set<std::string> words;
+        REQUIRE(!r.hits.empty());
+        for (const auto& run : r.hits[0].snippet.runs)
+            if (run.highlighted) words.insert(text::fold_case(run.text));
+        return words;
+    };
+    // "Crude oil prices climbed": the phrase taken away is not adjacent here, so the article
+    // matches, and only "oil" is what the query looks for.
+    CHECK(highlighted(run("oil NOT \"crude prices\"")) == std::set<std::string>{"oil"});
+    CHECK(highlighted(run("oil -\"crude prices\" -tag:wheat")) == std::set<std::string>{"oil"});
+    CHECK(highlighted(run("crude OR nothingatall")) == std::set<std::string>{"crude"});
+    // Filters only: nothing to highlight, the snippet is the start of the text.
+    auto filtered = run("tag:oil");
+    REQUIRE(filtered.hits.size() == 1);
+    CHECK(highlighted(filtered).empty());
+    CHECK(!filtered.hits[0].snippet.empty());
+    // --like: the liked article's terms narrow the matches but are not highlighted.
+    SearchRequest like;
+    like.query = "wheat";
+    like.like = "grain-2";
+    const auto liked = search(db, like);
+    for (const auto& word : highlighted(liked))
+        CHECK(word.starts_with("wheat"));
+}
+
+TEST_CASE("positive_tree drops NOT's right side, hated items and filters") {
+    const auto tree = [](std::string_view text) { return parse_query_tree(text); };
+    CHECK_FALSE(positive_tree(tree("-wheat")).has_value());
+    CHECK_FALSE(positive_tree(tree("tag:grain date:1987")).has_value());
+    auto words = [&](std::string_view text) {
+        std::vector<std::string> out;
+        const auto kept = positive_tree(tree(text));
+        REQUIRE(kept.has_value());
+        visit_nodes(kept->root, [&](const QueryNode& n) {
+            if (n.kind == QueryNode::Kind::term) out.push_back(n.text);
+        });
+        return out;
+    };
+    CHECK(words("oil NOT opec") == std::vector<std::string>{"oil"});
+    CHECK(words("(oil -opec tag:gas) OR gas") == std::vector<std::string>{"oil", "gas"});
+    CHECK(words("oil OR (gas AND NOT \"crude oil\")") == std::vector<std::string>{"oil", "gas"});
 }
 
 TEST_CASE("parse_marked_snippet splits runs and unescapes entities") {
