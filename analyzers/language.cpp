@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <vector>
@@ -49,7 +50,95 @@ const StopwordIndex& stopword_index() {
     return index;
 }
 
+// The script of one code point, or `other` for what is no letter of a known script.
+Script script_of(unsigned cp) {
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+        (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF))
+        return Script::latin;
+    if ((cp >= 0x400 && cp <= 0x52F) || (cp >= 0x1C80 && cp <= 0x1C8F) ||
+        (cp >= 0x2DE0 && cp <= 0x2DFF) || (cp >= 0xA640 && cp <= 0xA69F))
+        return Script::cyrillic;
+    if ((cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x1F00 && cp <= 0x1FFF)) return Script::greek;
+    if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+        (cp >= 0x8A0 && cp <= 0x8FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+        (cp >= 0xFE70 && cp <= 0xFEFF))
+        return Script::arabic;
+    if ((cp >= 0x531 && cp <= 0x58F) || (cp >= 0xFB13 && cp <= 0xFB17)) return Script::armenian;
+    if ((cp >= 0x591 && cp <= 0x5FF) || (cp >= 0xFB1D && cp <= 0xFB4F)) return Script::hebrew;
+    if (cp >= 0x900 && cp <= 0x97F) return Script::devanagari;
+    if (cp >= 0xB80 && cp <= 0xBFF) return Script::tamil;
+    return Script::other;
+}
+
 } // namespace
+
+Script script_of_word(std::string_view word) {
+    std::optional<Script> found;
+    for (std::size_t pos = 0; pos < word.size();) {
+        const unsigned cp = text::next_code_point(word, pos);
+        if (Xapian::Unicode::get_category(cp) > Xapian::Unicode::OTHER_LETTER) continue;
+        const Script s = script_of(cp);
+        if (found && *found != s) return Script::other;
+        found = s;
+    }
+    return found.value_or(Script::other);
+}
+
+bool written_in(std::string_view language, Script script) {
+    struct Written {
+        std::string_view language;
+        Script script;
+    };
+    static constexpr Written non_latin[] = {
+        {"ru", Script::cyrillic},
+        {"uk", Script::cyrillic},
+        {"be", Script::cyrillic},
+        {"bg", Script::cyrillic},
+        {"mk", Script::cyrillic},
+        {"sr", Script::cyrillic},
+        {"kk", Script::cyrillic},
+        {"ky", Script::cyrillic},
+        {"mn", Script::cyrillic},
+        {"tg", Script::cyrillic},
+        {"el", Script::greek},
+        {"ar", Script::arabic},
+        {"fa", Script::arabic},
+        {"ur", Script::arabic},
+        {"hy", Script::armenian},
+        {"he", Script::hebrew},
+        {"yi", Script::hebrew},
+        {"hi", Script::devanagari},
+        {"mr", Script::devanagari},
+        {"ne", Script::devanagari},
+        {"ta", Script::tamil},
+        // Written in scripts told apart by no list here: not Latin.
+        {"zh", Script::other},
+        {"ja", Script::other},
+        {"ko", Script::other},
+        {"th", Script::other},
+        {"ka", Script::other},
+        {"am", Script::other},
+        {"bn", Script::other},
+        {"pa", Script::other},
+        {"gu", Script::other},
+        {"te", Script::other},
+        {"kn", Script::other},
+        {"ml", Script::other},
+        {"si", Script::other},
+        {"km", Script::other},
+        {"lo", Script::other},
+        {"my", Script::other},
+    };
+    if (script == Script::other) return false;
+    bool listed = false;
+    for (const auto& w : non_latin) {
+        if (w.language != language) continue;
+        if (w.script == script) return true;
+        listed = true;
+    }
+    if (language == "sr") return script == Script::latin; // both alphabets
+    return !listed && script == Script::latin;
+}
 
 std::string identify(std::string_view input) {
     // Look at the first few kilobytes: enough for a verdict, cheap for long articles.

@@ -1,6 +1,5 @@
 #include "fast_words.h"
 
-#include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "entity_terms.h"
 
@@ -76,8 +75,7 @@ std::string Bm25TermSource::get_description() const {
 
 std::optional<FastWords> fast_words_query(const Xapian::Database& db,
                                           std::shared_ptr<FacetIndex> index, const QueryTree& tree,
-                                          std::string_view text, const QueryOptions& options,
-                                          QueryBuilder& builder) {
+                                          std::string_view text, QueryBuilder& builder) {
     using Kind = QueryNode::Kind;
     if (!index || index->partial() || db.size() != 1) return std::nullopt;
     // NEAR and ADJ are the builder's; so are entity aliases (marked in the tree already).
@@ -90,14 +88,21 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
     } else {
         items.push_back(&root);
     }
-    const auto stopwords = stopwords::for_language(options.language);
+    const WordLanguages& languages = builder.languages();
     std::vector<std::string> terms;
-    // A word: plain (no field, no wildcard), letters only, not a stopword.
+    // A word: plain (no field, no wildcard), letters only, not a stopword, one term (not stems
+    // of several languages: word_languages.h).
     auto add_word = [&](const QueryNode& w, bool in_phrase) {
         if (w.kind != Kind::term || !w.field.empty() || !letters_only(w.typed)) return false;
-        if (std::find(stopwords.begin(), stopwords.end(), w.text) != stopwords.end()) return false;
+        if (languages.is_stopword(w.text)) return false;
         // Words in a phrase are matched as written (lower-cased, not stemmed).
-        terms.push_back(in_phrase || !w.stem ? w.text : "Z" + builder.stem()(w.text));
+        if (in_phrase || !w.stem) {
+            terms.push_back(w.text);
+            return true;
+        }
+        const auto stems = languages.stems(w.text);
+        if (stems.size() != 1) return false;
+        terms.push_back("Z" + stems.front().stem);
         return true;
     };
     QueryTree phrases_tree, filters_tree;

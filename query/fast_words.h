@@ -10,7 +10,8 @@
 // fast_words_query() looks at the query tree (query_tree.h) and applies only when the query is a
 // word, a group of words, a plain "phrase" or a sequence of them and of boolean or date field
 // values (no field on the words, operator, sign, wildcard, NEAR, punctuation inside), every word
-// of letters, not a stopword, not repeated, and no entity alias (entity_terms.h); the field
+// of letters, not a stopword, one term (not stems of several languages: word_languages.h), not
+// repeated, and no entity alias (entity_terms.h); the field
 // values are built into the filter by the QueryBuilder. A phrase's words weigh as
 // Xapian weighs a phrase (the sum of its terms, unstemmed) and the phrase, parsed as usual,
 // filters (OP_FILTER: no weight, so no length look-ups either). Otherwise it returns nothing and
@@ -36,8 +37,7 @@ struct FastWords {
 // `tree` is the QueryBuilder's parse of `text` (the search's one parse of its query).
 std::optional<FastWords> fast_words_query(const Xapian::Database& db,
                                           std::shared_ptr<FacetIndex> index, const QueryTree& tree,
-                                          std::string_view text, const QueryOptions& options,
-                                          QueryBuilder& builder);
+                                          std::string_view text, QueryBuilder& builder);
 
 // Xapian's BM25Weight term weight (idf part times (k1 + 1), wqf 1) for a term in `termfreq` of
 // `documents` documents. Exposed for tests.

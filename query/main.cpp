@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
     });
     app.add_option("query", words, "The query (words are joined with spaces)");
     app.add_option("--lang", request.query_options.language,
-                   "Language of the query: stemming and stopwords (default en)");
+                   "Language of the query: stemming and stopwords (default: each word in the "
+                   "archive's languages its script allows)");
     app.add_option("--sort", sort,
                    "relevance, newest or oldest (default relevance; newest for a query of "
                    "filters only)");

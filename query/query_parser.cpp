@@ -1,13 +1,11 @@
 #include "query_parser.h"
 
 #include "analyzers/schema.h"
-#include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "date_range.h"
 #include "entity_resolver.h"
 #include "entity_terms.h"
 #include "errors.h"
-#include "stem_cache.h"
 
 #include <algorithm>
 #include <map>
@@ -57,9 +55,9 @@ Xapian::Query match_all() {
 // query: a group or sequence of stopwords that may vanish.
 class Build {
   public:
-    Build(const Xapian::Database& db, const QueryOptions& options, const Xapian::Stem& stem,
-          std::span<const std::string_view> stopwords, std::vector<std::string>& stopped)
-        : db_(db), options_(options), stem_(stem), stopwords_(stopwords), stopped_(stopped) {}
+    Build(const Xapian::Database& db, const QueryOptions& options, const WordLanguages& languages,
+          std::vector<std::string>& stopped)
+        : db_(db), options_(options), languages_(languages), stopped_(stopped) {}
 
     std::optional<Xapian::Query> node(const QueryNode& n) {
         switch (n.kind) {
@@ -98,11 +96,10 @@ class Build {
     }
 
   private:
-    bool is_stopword(const QueryNode& t) const {
-        return std::find(stopwords_.begin(), stopwords_.end(), t.text) != stopwords_.end();
-    }
+    bool is_stopword(const QueryNode& t) const { return languages_.is_stopword(t.text); }
 
-    // Xapian's Term::make_term with STEM_SOME.
+    // Xapian's Term::make_term with STEM_SOME; a word with stems in several languages is the
+    // best of them (word_languages.h), each other language's stem filtered to its articles.
     Xapian::Query term(const QueryNode& t, bool stemmed) const {
         const std::string_view prefix = free_text_prefix(t.field);
         std::string name;
@@ -111,8 +108,25 @@ class Build {
         if (prefix.size() > 1 && prefix.back() != ':' && !t.text.empty() &&
             (t.text[0] == ':' || (t.text[0] >= 'A' && t.text[0] <= 'Z')))
             name += ':';
-        name += stemmed ? stem_(t.text) : t.text;
-        return Xapian::Query(name, 1, t.position);
+        if (!stemmed) return Xapian::Query(name + t.text, 1, t.position);
+        const auto stems = languages_.stems(t.text);
+        if (stems.size() == 1) return Xapian::Query(name + stems.front().stem, 1, t.position);
+        std::vector<Xapian::Query> alternatives;
+        for (const auto& s : stems) {
+            Xapian::Query q(name + s.stem, 1, t.position);
+            if (!s.only.empty()) {
+                std::vector<Xapian::Query> languages;
+                for (const auto& code : s.only)
+                    languages.emplace_back(schema::boolean_term(schema::prefix::language, code));
+                q = Xapian::Query(
+                    Xapian::Query::OP_FILTER, q,
+                    Xapian::Query(Xapian::Query::OP_OR, languages.begin(), languages.end()));
+                q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q,
+                                  WordLanguages::language_weight(db_, name + s.stem, s));
+            }
+            alternatives.push_back(std::move(q));
+        }
+        return Xapian::Query(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
     }
 
     Xapian::Query positional(const QueryNode& n, Xapian::Query::op op, unsigned extra) const {
@@ -203,7 +217,10 @@ class Build {
         const auto tags = entity_tag_terms(db_, words);
         if (tags.empty()) return text;
         std::vector<std::string> terms;
-        if (text) terms.assign(text->get_unique_terms_begin(), text->get_unique_terms_end());
+        if (text)
+            for (auto it = text->get_unique_terms_begin(); it != text->get_unique_terms_end(); ++it)
+                if (!(*it).starts_with(schema::prefix::language)) // not a language filter
+                    terms.push_back(*it);
         auto* weight = new Xapian::FixedWeightPostingSource(least_bm25_share(db_, terms));
         Xapian::Query tagged(Xapian::Query::OP_FILTER, Xapian::Query(weight->release()),
                              Xapian::Query(Xapian::Query::OP_OR, tags.begin(), tags.end()));
@@ -272,16 +289,15 @@ class Build {
 
     const Xapian::Database& db_;
     const QueryOptions& options_;
-    const Xapian::Stem& stem_;
-    std::span<const std::string_view> stopwords_;
+    const WordLanguages& languages_;
     std::vector<std::string>& stopped_;
 };
 
 } // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
-    : db_(db), options_(options), stem_(cached_stem(options.language)),
-      stopwords_(stopwords::for_language(options.language)) {
+    : db_(db), options_(options),
+      languages_(options.language.empty() ? WordLanguages(db) : WordLanguages(options.language)) {
     if (options.max_expansion == 0 || options.max_expansion > max_wildcard_expansion)
         throw UsageError("the wildcard expansion limit must be 1 to " +
                          std::to_string(max_wildcard_expansion) + ", not " +
@@ -292,7 +308,9 @@ QueryTree QueryBuilder::parse_tree(std::string_view query_string) const {
     const std::string text = text::to_valid_utf8(text::trim(query_string));
     QueryTreeOptions tree_options;
     tree_options.db = &db_;
-    tree_options.stopwords = stopwords_;
+    tree_options.is_stopword = [this](std::string_view word) {
+        return languages_.is_stopword(word);
+    };
     QueryTree tree;
     try {
         tree = parse_query_tree(text, tree_options);
@@ -308,7 +326,7 @@ Xapian::Query QueryBuilder::build(const QueryTree& tree, std::string_view text) 
     if (tree.root.kind == Kind::match_all) return match_all();
     std::optional<Xapian::Query> query;
     try {
-        query = Build(db_, options_, stem_, stopwords_, stopped_).node(tree.root);
+        query = Build(db_, options_, languages_, stopped_).node(tree.root);
     } catch (const QueryError& e) {
         const std::string what = e.what();
         if (what.starts_with("Syntax:"))

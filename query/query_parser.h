@@ -9,12 +9,15 @@
 // stemming as Xapian's STEM_SOME with the
 // indexer's stemmer ("Z" + stem for words starting lower case; phrase, NEAR and ADJ words as
 // written), stopwords (dropped from a group or sequence unless all its words are), wildcards
-// expanded to at most max_expansion terms (most frequent).
+// expanded to at most max_expansion terms (most frequent). Stems and stopwords are those of
+// QueryOptions::language, or without one of the languages each word can belong to in the
+// archive (word_languages.h, which states the weighting).
 // Free-text aliases of known entities also match the entity's tag (entity_terms.h) unless
 // entity_aliases is off. An empty query is MatchAll. Errors (syntax, bad dates) throw QueryError.
 #pragma once
 
 #include "query_tree.h"
+#include "word_languages.h"
 
 #include <cstddef>
 #include <memory>
@@ -35,7 +38,9 @@ inline constexpr Xapian::termcount max_wildcard_expansion = 10000;
 inline constexpr std::size_t max_wildcards = 64;
 
 struct QueryOptions {
-    std::string language = "en";           // stemmer and stopwords (ISO 639-1, or "none")
+    // Stemmer and stopwords (ISO 639-1, or "none"); "" = each word's languages in the archive
+    // (word_languages.h).
+    std::string language;
     Xapian::termcount max_expansion = 100; // wildcard expansion limit per wildcard
     bool entity_aliases = true;            // "putin" also matches articles tagged Vladimir Putin
 };
@@ -62,8 +67,14 @@ class QueryBuilder {
     // --explain-query: the tree, then the Xapian query built from it.
     std::string explain(std::string_view query_string);
 
-    // The stemmer the builder uses: snippets must highlight with the same one.
-    const Xapian::Stem& stem() const { return stem_; }
+    // The stemmer for the text of an article in `language`: snippets must highlight with the
+    // stemmer that made the query's stems for that article.
+    const Xapian::Stem& stem_for(std::string_view language) const {
+        return languages_.stem_for(language);
+    }
+
+    // The languages the builder stems and stops words for.
+    const WordLanguages& languages() const { return languages_; }
 
     // Query words dropped as stopwords by the last build.
     std::vector<std::string> stopped_words() const { return stopped_; }
@@ -71,8 +82,7 @@ class QueryBuilder {
   private:
     Xapian::Database db_;
     QueryOptions options_;
-    Xapian::Stem stem_;
-    std::span<const std::string_view> stopwords_;
+    WordLanguages languages_;
     std::vector<std::string> stopped_;
 };
 

@@ -818,9 +818,7 @@ class Parser {
     }
 
     bool is_stopword(const QueryNode& term) const {
-        for (auto w : options_.stopwords)
-            if (w == term.text) return true;
-        return false;
+        return options_.is_stopword && options_.is_stopword(term.text);
     }
 
     // Whether an item of a sequence gives the sequence something to match (Xapian's ProbQuery

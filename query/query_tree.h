@@ -24,7 +24,7 @@
 #pragma once
 
 #include <cstddef>
-#include <span>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,8 +74,9 @@ struct QueryTree {
 
 struct QueryTreeOptions {
     const Xapian::Database* db = nullptr; // for C++/C# (kept when the index has the term)
-    // The query language's stopwords: whether "the -oil" has anything to take "oil" from.
-    std::span<const std::string_view> stopwords;
+    // Whether a (lower-case) word is a stopword of the query's languages (word_languages.h):
+    // whether "the -oil" has anything to take "oil" from. None when empty.
+    std::function<bool(std::string_view)> is_stopword;
 };
 
 // Throws QueryError (a syntax error Xapian reports, a range outside date:) naming the column.

@@ -242,8 +242,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         std::optional<FastWords> fast;
         if (prepared && request.like.empty())
             fast = xapian_call("parsing the query", [&] {
-                return fast_words_query(db, prepared, tree, request.query, request.query_options,
-                                        builder);
+                return fast_words_query(db, prepared, tree, request.query, builder);
             });
         Xapian::Query query =
             fast ? xapian_call("applying the filters",
@@ -336,7 +335,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                 Hit h = hit_from_document(doc, data);
                 if (request.snippet_length > 0)
                     h.snippet = make_snippet(snippet_mset, snippet_text(data),
-                                             request.snippet_length, builder.stem());
+                                             request.snippet_length, builder.stem_for(h.language));
                 return h;
             });
             hit.rank = ++rank;

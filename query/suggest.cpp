@@ -1,14 +1,11 @@
 #include "suggest.h"
 
 #include "analyzers/entities/bundled_data.h"
-#include "analyzers/stemmer.h"
-#include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "entity_terms.h"
 #include "query_tree.h"
 
 #include <algorithm>
-#include <span>
 #include <unordered_set>
 #include <vector>
 
@@ -120,10 +117,8 @@ bool all_digits(std::string_view word) {
 
 class Speller {
   public:
-    Speller(const Xapian::Database& db, const QueryOptions& options)
-        : db_(db), stem_(stemming::make_stem(options.language)),
-          stopwords_(stopwords::for_language(options.language)),
-          entity_aliases_(options.entity_aliases) {}
+    Speller(const Xapian::Database& db, const QueryOptions& options, const WordLanguages& languages)
+        : db_(db), languages_(languages), entity_aliases_(options.entity_aliases) {}
 
     // Articles a (lower-case) word occurs in as written, or names as an entity alias.
     Xapian::doccount written(const std::string& word) const {
@@ -134,9 +129,12 @@ class Speller {
         return f;
     }
 
-    // Articles a word matches: written(), or by its stem.
+    // Articles a word matches: written(), or by its stem (the most of its languages' stems).
     Xapian::doccount frequency(const std::string& word) const {
-        return std::max(written(word), db_.get_termfreq("Z" + stem_(word)));
+        Xapian::doccount f = written(word);
+        for (const auto& s : languages_.stems(word))
+            f = std::max(f, db_.get_termfreq("Z" + s.stem));
+        return f;
     }
 
     // The correction of one word, or "".
@@ -181,13 +179,10 @@ class Speller {
     }
 
   private:
-    bool is_stopword(std::string_view word) const {
-        return std::find(stopwords_.begin(), stopwords_.end(), word) != stopwords_.end();
-    }
+    bool is_stopword(std::string_view word) const { return languages_.is_stopword(word); }
 
     const Xapian::Database& db_;
-    Xapian::Stem stem_;
-    std::span<const std::string_view> stopwords_;
+    const WordLanguages& languages_;
     bool entity_aliases_;
 };
 
@@ -202,8 +197,9 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
     QueryOptions literal = options;
     literal.entity_aliases = false; // the words as typed, not alias nodes
     const std::string text = text::to_valid_utf8(text::trim(query));
-    const QueryTree tree = QueryBuilder(db, literal).parse_tree(text);
-    const Speller speller(db, options);
+    const QueryBuilder builder(db, literal);
+    const QueryTree tree = builder.parse_tree(text);
+    const Speller speller(db, options, builder.languages());
     std::string out;
     std::size_t at = 0;
     bool changed = false;

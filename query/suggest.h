@@ -28,8 +28,9 @@
 
 namespace dateline::query {
 
-// The corrected query text, or "" when no word needs a correction. The options give the stemmer
-// and stopwords (a stopword is never a correction) and whether entity aliases count.
+// The corrected query text, or "" when no word needs a correction. The options give the stemmers
+// and stopwords (word_languages.h: a stopword is never a correction) and whether entity aliases
+// count.
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
                              const QueryOptions& options);
 
