@@ -220,8 +220,10 @@ namespace {
 
 // With a sink, hits go to it as they are read instead of into the result; once one has gone, a
 // database change cannot be retried (the sink has it already) and is a DbError.
+// `parsed`, when given, receives the tree of the query (for the spelling suggestion: the text is
+// lexed once per search).
 SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
-                        const HitSink* sink = nullptr) {
+                        const HitSink* sink = nullptr, QueryTree* parsed = nullptr) {
     bool streamed = false;
     return with_reopen(db, [&]() -> SearchResult {
         if (streamed) throw DbError("the database changed while its matches were being streamed");
@@ -239,6 +241,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         // The one parse of the query text: the fast path and the builder both read the tree.
         const QueryTree tree =
             xapian_call("parsing the query", [&] { return builder.parse_tree(request.query); });
+        if (parsed) *parsed = tree;
         std::optional<FastWords> fast;
         if (prepared && request.like.empty())
             fast = xapian_call("parsing the query", [&] {
@@ -392,13 +395,15 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
     for (const auto& name : request.facets) // unknown names fail before any database work
         probe.push_back(make_facet_collector(name, request.facet_options));
 
-    SearchResult result = run_search(db, request);
+    QueryTree tree;
+    SearchResult result = run_search(db, request, nullptr, &tree);
     if (request.suggest_below == 0 || result.total >= request.suggest_below ||
         !request.like.empty() || text::trim(request.query).empty())
         return result;
     std::string suggestion = with_reopen(db, [&] {
         return xapian_call("suggesting a spelling", [&] {
-            return suggest_spelling(db, request.query, request.query_options);
+            return suggest_spelling(db, tree, text::to_valid_utf8(text::trim(request.query)),
+                                    request.query_options);
         });
     });
     if (suggestion.empty() || suggestion == request.query) return result;

@@ -198,7 +198,14 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
     literal.entity_aliases = false; // the words as typed, not alias nodes
     const std::string text = text::to_valid_utf8(text::trim(query));
     const QueryBuilder builder(db, literal);
-    const QueryTree tree = builder.parse_tree(text);
+    return suggest_spelling(db, builder.parse_tree(text), text, options);
+}
+
+std::string suggest_spelling(const Xapian::Database& db, const QueryTree& tree,
+                             std::string_view text, const QueryOptions& options) {
+    QueryOptions literal = options;
+    literal.entity_aliases = false;
+    const QueryBuilder builder(db, literal);
     const Speller speller(db, options, builder.languages());
     std::string out;
     std::size_t at = 0;

@@ -34,6 +34,12 @@ namespace dateline::query {
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
                              const QueryOptions& options);
 
+// The same for a tree already parsed from `text` (QueryBuilder::parse_tree: trimmed, valid
+// UTF-8), so that a search lexes its query once. A word inside an entity alias node is looked
+// at like any other.
+std::string suggest_spelling(const Xapian::Database& db, const QueryTree& tree,
+                             std::string_view text, const QueryOptions& options);
+
 // Damerau-Levenshtein distance (optimal string alignment) between two UTF-8 strings, counted in
 // code points; returns limit + 1 as soon as the distance exceeds limit.
 unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit);

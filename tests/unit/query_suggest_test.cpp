@@ -91,6 +91,16 @@ TEST_CASE_FIXTURE(Fixture, "auto-correct runs the suggestion and says so") {
     CHECK(found == std::vector<std::string>{"k-1", "k-2"});
 }
 
+TEST_CASE_FIXTURE(Fixture, "the search's own tree, aliases marked, gives the same suggestion") {
+    // search() hands suggest_spelling the tree it ran (the text is lexed once per search).
+    for (const std::string q : {"Kremllin navalni", "title:kremllin OR \"navalni case\"",
+                                "kremlin  -sanctins", "date:2021 kremllin", "navalny kremlin"}) {
+        const QueryBuilder builder(db, QueryOptions{}); // entity aliases marked, as in a search
+        CHECK_MESSAGE(suggest_spelling(db, builder.parse_tree(q), q, QueryOptions{}) == suggest(q),
+                      "query: " << q);
+    }
+}
+
 TEST_CASE_FIXTURE(Fixture, "corrections keep fields, operators, phrases and spacing") {
     CHECK(suggest("title:kremllin OR \"navalni case\"") == "title:kremlin OR \"navalny case\"");
     CHECK(suggest("kremllin  -sanctins") == "kremlin  -sanctions");
