@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,11 +53,16 @@ class QueryBuilder {
     // The text is made valid UTF-8 and trimmed first; an empty text is a match_all root.
     QueryTree parse_tree(std::string_view query_string) const;
 
+    // A structured query (query_json.h) as a tree, entity aliases marked as in parse_tree().
+    // Throws QueryError naming the bad node's path.
+    QueryTree parse_json_tree(const nlohmann::json& query) const;
+
     // The Xapian::Query of a tree. `text` names the query in error messages.
     Xapian::Query build(const QueryTree& tree, std::string_view text);
 
     // --explain-query: the tree, then the Xapian query built from it.
     std::string explain(std::string_view query_string);
+    std::string explain(const QueryTree& tree, std::string_view text);
 
     // The stemmer the builder uses: snippets must highlight with the same one.
     const Xapian::Stem& stem() const { return stem_; }
