@@ -10,6 +10,7 @@
 #include "measure/network_files.h"
 #include "measure/svg_plot.h"
 #include "printer.h"
+#include "printers/printers.h"
 #include "query_json.h"
 #include "request_options.h"
 #include "search.h"
@@ -288,7 +289,18 @@ int main(int argc, char** argv) {
         }
         if (explain_query) {
             QueryBuilder builder(db, request.query_options);
-            std::cout << builder.explain(request_tree(builder, request), request.query);
+            const QueryTree tree = request_tree(builder, request);
+            if (out_format == Format::json || out_format == Format::jsonl) {
+                // The query's JSON form (query/OUTPUT.md): what --query-json takes.
+                const nlohmann::json doc = {
+                    {"schema_version", output_schema_version},
+                    {"query", request.query},
+                    {"query_json", tree_to_json(tree)},
+                    {"parsed_query", builder.build(tree, request.query).get_description()}};
+                std::cout << json_shape::dump(doc, out_format == Format::json ? 2 : -1) << '\n';
+                return static_cast<int>(ExitCode::ok);
+            }
+            std::cout << builder.explain(tree, request.query);
             return static_cast<int>(ExitCode::ok);
         }
         if (show_stats) {

@@ -712,18 +712,23 @@ class ToJson {
     json phrase(const QueryNode& p) {
         if (!p.quoted) { // e-mail: words joined by punctuation
             const std::string field = common_field(p);
-            json list = word_list(p, "", false, "-");
-            if (list.is_string() && field.empty()) {
+            json list = word_list(p, field, false, "-");
+            if (list.is_string()) {
                 QueryTree t;
                 try {
                     t = parse_query_words(list.get<std::string>());
                 } catch (const QueryError&) {
                 }
                 if (t.root.kind == Kind::phrase && !t.root.quoted &&
-                    t.root.children.size() == p.children.size())
-                    return {{"words", list}};
+                    t.root.children.size() == p.children.size()) {
+                    json j{{"words", list}};
+                    if (!field.empty()) j["field"] = field;
+                    return j;
+                }
             }
-            return {{"phrase", word_list(p, "", false, " ")}, {"quoted", false}};
+            json j{{"phrase", word_list(p, field, false, " ")}, {"quoted", false}};
+            if (!field.empty()) j["field"] = field;
+            return j;
         }
         json j{{"phrase", word_list(p, p.field, false, " ")}};
         if (!p.field.empty()) j["field"] = p.field;
