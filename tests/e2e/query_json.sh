@@ -1,7 +1,8 @@
 # Structured queries (query/query_json.h, query/OUTPUT.md) through the real dateline-query on the
 # sample corpus: --query-json TEXT, @FILE and @- give the --format json document of the equivalent
 # text query (the "query" field aside: it echoes the JSON), a --batch line {"query": {...}} gives
-# the same answer as --query-json, --explain-query shows the text's tree and Xapian query, and a bad
+# the same answer as --query-json, --explain-query shows the text's tree and Xapian query (with
+# --format json the text's JSON form, which gives the text's result back), and a bad
 # JSON query exits 2 naming the bad node's path (also as a batch line's error). Usage mistakes
 # (--query-json with QUERY words or with --batch) exit 2.
 source "$(dirname "$0")/lib.bash"
@@ -78,6 +79,18 @@ for obj, text in CASES:
 rc, out, _ = run(["--explain-query", "--query-json", json.dumps(CASES[3][0])])
 rc2, out2, _ = run(["--explain-query", "--", CASES[3][1]])
 check(rc == 0 and out.splitlines()[-1] == out2.splitlines()[-1], f"--explain-query:\n{out}\n{out2}")
+
+# --explain-query --format json: a text query's JSON form, which --query-json takes back.
+for _, text in CASES[:-1]:
+    rc, out, err = run(["--explain-query", "--format", "json", "--", text])
+    if not check(rc == 0, f"--explain-query --format json {text!r}: exit {rc} {err}"):
+        continue
+    form = json.loads(out)["query_json"]
+    rc_t, out_t, _ = run(opts + ["--", text])
+    rc_j, out_j, _ = run(opts + ["--query-json", json.dumps(form)])
+    t, j = json.loads(out_t), json.loads(out_j)
+    t.pop("query"), j.pop("query")
+    check(rc_j == rc_t and t == j, f"{text!r}: its JSON form {json.dumps(form)} gives another result")
 
 # Errors: exit 2, the path of the bad node; in a batch, that line's error.
 ERRORS = [

@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 #include <fstream>
+#include <random>
 #include <regex>
 #include <string>
 #include <vector>
@@ -301,6 +302,71 @@ TEST_CASE("any JSON value is a tree or a QueryError, never a crash") {
         } catch (const QueryError&) {
         }
     }
+}
+
+namespace {
+// A random JSON query (seeded: the same every run): mostly well-formed nodes, with odd values,
+// wrong types and stray keys mixed in.
+json random_value(std::mt19937& rng, int depth) {
+    static const std::vector<std::string> kinds = {"and",   "or",    "xor",      "not",   "all",
+                                                   "minus", "words", "word",     "group", "phrase",
+                                                   "near",  "adj",   "wildcard", "date",  "field"};
+    static const std::vector<std::string> extras = {
+        "field", "window", "stem", "glued", "keep", "may_vanish", "quoted", "value", "bogus"};
+    static const std::vector<json> leaves = {
+        "oil",     "the", "oil prices", "",    "*",     "pri*",       "e-mail", "1987-03",
+        "1987-13", "..",  "1987..1988", "tag", "title", "date",       "both",   "after",
+        "AND",     "\"",  "a..b",       "C++", "U.S.",  "the a pri*", 0,        3,
+        -1,        1.5,   true,         false, nullptr};
+    auto one = [&](const auto& v) {
+        return v[std::uniform_int_distribution<std::size_t>(0, v.size() - 1)(rng)];
+    };
+    std::uniform_int_distribution<int> pick(0, 9);
+    if (depth > 6 || pick(rng) == 0) return one(leaves);
+    const std::string kind = one(kinds);
+    json o = json::object();
+    if (kind == "and" || kind == "or" || kind == "xor" || kind == "all") {
+        json a = json::array();
+        for (int i = pick(rng) % 4; i > 0; --i)
+            a.push_back(random_value(rng, depth + 1));
+        o[kind] = a;
+    } else if (kind == "not" || kind == "minus") {
+        o[kind] = random_value(rng, depth + 1);
+    } else if (kind == "group" || kind == "phrase" || kind == "near" || kind == "adj") {
+        o[kind] = pick(rng) < 5 ? one(leaves) : json::array({one(leaves), one(leaves)});
+    } else if (kind == "date") {
+        o[kind] = pick(rng) < 5 ? one(leaves) : json{{"from", one(leaves)}, {"to", one(leaves)}};
+    } else if (kind == "field") {
+        o[kind] = one(std::vector<json>{"tag", "title", "date", "source", "bogus", "", 1});
+        o["value"] = one(leaves);
+    } else {
+        o[kind] = one(leaves);
+    }
+    if (pick(rng) < 3) o[one(extras)] = one(leaves);
+    return o;
+}
+} // namespace
+
+TEST_CASE("random JSON of the node keys: a tree that round-trips, or a QueryError") {
+    std::mt19937 rng(15);
+    std::size_t trees = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const json v = random_value(rng, 0);
+        CAPTURE(v.dump());
+        QueryTree t;
+        try {
+            t = tree_from_json(v, english());
+        } catch (const QueryError&) {
+            continue;
+        }
+        ++trees;
+        // What a tree from JSON writes reads back as the same tree.
+        std::string why;
+        const QueryTree back = tree_from_json(tree_to_json(t), english());
+        CHECK_MESSAGE(same_tree(t.root, back.root, &why), why);
+    }
+    MESSAGE(trees << " of 20000 random values are trees");
+    CHECK(trees > 2000);
 }
 
 TEST_CASE("round trip: text -> tree -> JSON -> tree is the same tree over the query battery") {
