@@ -10,6 +10,8 @@
 #include "measure/network_files.h"
 #include "measure/svg_plot.h"
 #include "printer.h"
+#include "printers/printers.h"
+#include "query_json.h"
 #include "request_options.h"
 #include "search.h"
 #include "stats.h"
@@ -20,6 +22,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <sys/ioctl.h>
 #include <thread>
@@ -48,6 +51,21 @@ bool use_color(const std::string& mode) {
     const char* term = std::getenv("TERM");
     return ::isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
            !(term && std::string(term) == "dumb");
+}
+
+// --query-json's TEXT, or the contents of @FILE (@- is standard input).
+std::string read_query_json(const std::string& value) {
+    if (!value.starts_with("@")) return value;
+    const std::string path = value.substr(1);
+    std::ifstream file;
+    if (path != "-") {
+        file.open(path, std::ios::binary);
+        if (!file) throw UsageError("cannot read --query-json file " + path);
+    }
+    std::istream& in = path == "-" ? std::cin : file;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw UsageError("cannot read --query-json file " + path);
+    return text;
 }
 
 int fail(const std::string& message, const std::exception_ptr& error) {
@@ -168,6 +186,10 @@ int main(int argc, char** argv) {
                  "Words match only as written: \"putin\" does not also find articles tagged "
                  "Vladimir Putin");
     app.add_flag("--stats", show_stats, "Describe the database instead of searching");
+    std::string query_json;
+    app.add_option("--query-json", query_json,
+                   "The query as a JSON query tree (query/OUTPUT.md), TEXT or @FILE (@- reads "
+                   "standard input); instead of QUERY");
     bool explain_query = false;
     app.add_flag("--explain-query", explain_query,
                  "Print the query's tree and the Xapian query built from it instead of searching");
@@ -226,6 +248,12 @@ int main(int argc, char** argv) {
             throw UsageError("--plot draws a --timeline, a --compare or a --trending result");
         for (const auto& w : words)
             request.query += (request.query.empty() ? "" : " ") + w;
+        if (app.count("--query-json")) {
+            if (!words.empty()) throw UsageError("--query-json is the query: no QUERY words too");
+            if (!batch_file.empty())
+                throw UsageError("--batch reads the queries from FILE: no --query-json");
+            set_json_query(request, parse_query_json(read_query_json(query_json)));
+        }
 
         PrintOptions print_options;
         print_options.color = use_color(color);
@@ -262,7 +290,18 @@ int main(int argc, char** argv) {
         }
         if (explain_query) {
             QueryBuilder builder(db, request.query_options);
-            std::cout << builder.explain(request.query);
+            const QueryTree tree = request_tree(builder, request);
+            if (out_format == Format::json || out_format == Format::jsonl) {
+                // The query's JSON form (query/OUTPUT.md): what --query-json takes.
+                const nlohmann::json doc = {
+                    {"schema_version", output_schema_version},
+                    {"query", request.query},
+                    {"query_json", tree_to_json(tree)},
+                    {"parsed_query", builder.build(tree, request.query).get_description()}};
+                std::cout << json_shape::dump(doc, out_format == Format::json ? 2 : -1) << '\n';
+                return static_cast<int>(ExitCode::ok);
+            }
+            std::cout << builder.explain(tree, request.query);
             return static_cast<int>(ExitCode::ok);
         }
         if (show_stats) {

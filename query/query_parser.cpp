@@ -6,6 +6,7 @@
 #include "entity_resolver.h"
 #include "entity_terms.h"
 #include "errors.h"
+#include "query_json.h"
 
 #include <algorithm>
 #include <map>
@@ -321,6 +322,17 @@ QueryTree QueryBuilder::parse_tree(std::string_view query_string) const {
     return tree;
 }
 
+QueryTree QueryBuilder::parse_json_tree(const nlohmann::json& query) const {
+    QueryTreeOptions tree_options;
+    tree_options.db = &db_;
+    tree_options.is_stopword = [this](std::string_view word) {
+        return languages_.is_stopword(word);
+    };
+    QueryTree tree = tree_from_json(query, tree_options);
+    if (options_.entity_aliases) mark_entity_aliases(tree, db_);
+    return tree;
+}
+
 Xapian::Query QueryBuilder::build(const QueryTree& tree, std::string_view text) {
     stopped_.clear();
     if (tree.root.kind == Kind::match_all) return match_all();
@@ -347,10 +359,13 @@ Xapian::Query QueryBuilder::parse(std::string_view query_string) {
 }
 
 std::string QueryBuilder::explain(std::string_view query_string) {
-    const QueryTree tree = parse_tree(query_string);
+    return explain(parse_tree(query_string), text::trim(query_string));
+}
+
+std::string QueryBuilder::explain(const QueryTree& tree, std::string_view text) {
     std::string out = describe(tree.root);
     if (tree.fallback) out += "(read without operators: Xapian's grammar rejects the text)\n";
-    out += build(tree, text::trim(query_string)).get_description();
+    out += build(tree, text).get_description();
     out += '\n';
     return out;
 }

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,6 +58,10 @@ class QueryBuilder {
     // The text is made valid UTF-8 and trimmed first; an empty text is a match_all root.
     QueryTree parse_tree(std::string_view query_string) const;
 
+    // A structured query (query_json.h) as a tree, entity aliases marked as in parse_tree().
+    // Throws QueryError naming the bad node's path.
+    QueryTree parse_json_tree(const nlohmann::json& query) const;
+
     // The Xapian::Query of a tree. `text` names the query in error messages. Remote-safe: it
     // holds only Xapian's built-in classes (terms, OP_WILDCARD, value ranges,
     // FixedWeightPostingSource), so it serialises for a remote shard served by stock
@@ -66,6 +71,7 @@ class QueryBuilder {
 
     // --explain-query: the tree, then the Xapian query built from it.
     std::string explain(std::string_view query_string);
+    std::string explain(const QueryTree& tree, std::string_view text);
 
     // The stemmer for the text of an article in `language`: snippets must highlight with the
     // stemmer that made the query's stems for that article.

@@ -146,8 +146,11 @@ struct Token {
 
 class Lexer {
   public:
-    Lexer(std::string_view text, const Chars& chars, bool full, const QueryTreeOptions& options)
-        : text_(text), c_(chars.ch), at_(chars.at), full_(full), options_(options) {}
+    // full: the whole language; else Xapian's fallback (no operators, brackets, quotes, signs or
+    // wildcards), and with `words` also no fields but wildcards (parse_query_words).
+    Lexer(std::string_view text, const Chars& chars, bool full, const QueryTreeOptions& options,
+          bool words = false)
+        : text_(text), c_(chars.ch), at_(chars.at), full_(full), words_(words), options_(options) {}
 
     std::vector<Token> run();
     bool proximity = false;
@@ -170,7 +173,7 @@ class Lexer {
     std::string_view text_;
     const std::vector<unsigned>& c_;
     const std::vector<std::size_t>& at_;
-    bool full_;
+    bool full_, words_;
     const QueryTreeOptions& options_;
     std::vector<Token> tokens_;
 };
@@ -353,7 +356,7 @@ std::vector<Token> Lexer::run() {
             newprev = 'A';
             std::string field; // a free-text field of this word
             bool prefixed = false;
-            if (mode == Mode::normal || mode == Mode::group || mode == Mode::group2) {
+            if (!words_ && (mode == Mode::normal || mode == Mode::group || mode == Mode::group2)) {
                 std::size_t p = i;
                 while (p < n && is_wordchar(ch(p)))
                     ++p;
@@ -491,7 +494,8 @@ std::vector<Token> Lexer::run() {
             }
 
             if (mode == Mode::normal || mode == Mode::group || mode == Mode::group2) {
-                if (i < n && full_ && ch(i) == '*' && (i + 1 >= n || !is_wordchar(ch(i + 1)))) {
+                if (i < n && (full_ || words_) && ch(i) == '*' &&
+                    (i + 1 >= n || !is_wordchar(ch(i + 1)))) {
                     ++i;
                     if (mode == Mode::group2) emit(Tok::empty_group_ok, i);
                     mode = Mode::normal;
@@ -862,8 +866,8 @@ QueryNode parse_tokens(const std::vector<Token>& tokens, std::size_t from, std::
 }
 
 QueryTree parse_with(std::string_view text, const Chars& chars, bool full,
-                     const QueryTreeOptions& options) {
-    Lexer lexer(text, chars, full, options);
+                     const QueryTreeOptions& options, bool words = false) {
+    Lexer lexer(text, chars, full, options, words);
     const std::vector<Token> tokens = lexer.run();
     QueryTree tree;
     tree.proximity = lexer.proximity;
@@ -936,6 +940,15 @@ QueryTree parse_query_tree(std::string_view text, const QueryTreeOptions& option
         return tree;
     } catch (const Fail&) {
         throw QueryError("parse error");
+    }
+}
+
+QueryTree parse_query_words(std::string_view text, const QueryTreeOptions& options) {
+    const Chars chars = decode(text);
+    try {
+        return parse_with(text, chars, false, options, true);
+    } catch (const Fail&) { // words, groups, phrased terms and wildcards always parse
+        throw QueryError("cannot read the words");
     }
 }
 

@@ -82,6 +82,11 @@ struct QueryTreeOptions {
 // Throws QueryError (a syntax error Xapian reports, a range outside date:) naming the column.
 QueryTree parse_query_tree(std::string_view text, const QueryTreeOptions& options = {});
 
+// `text` as plain words (the JSON query's "words": query_json.h): the same lexer and grammar,
+// but operators, brackets, quotes, signs and field names are read as words and punctuation, as
+// in Xapian's fallback; wildcards (word*) are kept. Throws QueryError for a range (a..b).
+QueryTree parse_query_words(std::string_view text, const QueryTreeOptions& options = {});
+
 // The tree as an indented outline, one node a line (--explain-query).
 std::string describe(const QueryNode& node);
 

@@ -37,7 +37,11 @@ constexpr std::uint64_t size_max = std::numeric_limits<std::uint32_t>::max();
 
 const std::array<Option, 29>& options() {
     static const std::array<Option, 29> table{{
-        {"q", "query", Kind::text, 0, [](SearchRequest& r, Value& v) { r.query = v.text; }},
+        {"q", "query", Kind::text, 0,
+         [](SearchRequest& r, Value& v) {
+             r.query = v.text;
+             r.query_json.reset();
+         }},
         {"facet", "facets", Kind::list, 0,
          [](SearchRequest& r, Value& v) { r.facets = std::move(v.list); }},
         {"filter", "filters", Kind::list, 0,
@@ -165,7 +169,14 @@ void set_request_option(SearchRequest& request, std::string_view name, const nlo
     Value value;
     switch (option.kind) {
     case Kind::text:
-        if (!json.is_string()) throw UsageError(quoted(name) + " must be a string");
+        if (option.name == "q" && json.is_object()) { // a structured query (query_json.h)
+            set_json_query(request, json);
+            return;
+        }
+        if (!json.is_string())
+            throw UsageError(quoted(name) + (option.name == "q"
+                                                 ? " must be a string or a JSON query object"
+                                                 : " must be a string"));
         value.text = json.get<std::string>();
         break;
     case Kind::count:

@@ -7,7 +7,8 @@
 //   max_expansion  entity_aliases
 //   timeline  normalize  compare  cooccur  significant  trending  window  baseline  min_count
 //   edges   (measurements: query/measure/measure_options.h)
-// JSON values are typed (numbers, booleans, strings or lists of strings); text values (query
+// JSON values are typed (numbers, booleans, strings or lists of strings; `query` may also be a
+// structured query object, query_json.h, whose errors are QueryErrors); text values (query
 // parameters, the command line) are converted by the option's kind: a whole number, a boolean
 // (1/true/yes, 0/false/no) or a comma-separated list for `facet`
 // (`filter` and `compare` take one item per parameter). Errors throw UsageError naming

@@ -3,6 +3,7 @@
 #include "analyzers/article_json.h"
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
+#include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "analyzers/xapian_call.h"
 #include "database.h"
@@ -12,6 +13,7 @@
 #include "filters.h"
 #include "highlight.h"
 #include "like.h"
+#include "query_json.h"
 #include "recency.h"
 #include "suggest.h"
 
@@ -197,11 +199,30 @@ Xapian::doccount count_matches(Xapian::Database& db, const SearchRequest& reques
 
 } // namespace
 
+void set_json_query(SearchRequest& request, const nlohmann::json& query) {
+    // No database: the shape, the fields and the dates. Stopwords only with --lang (without it
+    // they are the archive's, known when the search parses the query again with its database).
+    QueryTreeOptions plain;
+    std::optional<WordLanguages> languages;
+    if (!request.query_options.language.empty()) {
+        languages.emplace(request.query_options.language);
+        plain.is_stopword = [&](std::string_view word) { return languages->is_stopword(word); };
+    }
+    tree_from_json(query, plain);
+    request.query_json = std::make_shared<const nlohmann::json>(query);
+    request.query = query.dump();
+}
+
+QueryTree request_tree(const QueryBuilder& builder, const SearchRequest& request) {
+    if (request.query_json) return builder.parse_json_tree(*request.query_json);
+    return builder.parse_tree(request.query);
+}
+
 std::vector<Xapian::docid> match_docids(Xapian::Database& db, const SearchRequest& request,
                                         std::string* parsed) {
     QueryBuilder builder(db, request.query_options);
     Xapian::Query query =
-        build_query(db, request, builder, builder.parse_tree(request.query), request.query);
+        build_query(db, request, builder, request_tree(builder, request), request.query);
     if (parsed) *parsed = query.get_description();
     return xapian_call("collecting the matches", [&] {
         Xapian::Enquire enquire(db);
@@ -240,7 +261,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         QueryBuilder builder(db, request.query_options);
         // The one parse of the query text: the fast path and the builder both read the tree.
         const QueryTree tree =
-            xapian_call("parsing the query", [&] { return builder.parse_tree(request.query); });
+            xapian_call("parsing the query", [&] { return request_tree(builder, request); });
         if (parsed) *parsed = tree;
         std::optional<FastWords> fast;
         if (prepared && request.like.empty())
@@ -398,7 +419,7 @@ SearchResult search(Xapian::Database& db, const SearchRequest& request) {
     QueryTree tree;
     SearchResult result = run_search(db, request, nullptr, &tree);
     if (request.suggest_below == 0 || result.total >= request.suggest_below ||
-        !request.like.empty() || text::trim(request.query).empty())
+        !request.like.empty() || text::trim(request.query).empty() || request.query_json)
         return result;
     std::string suggestion = with_reopen(db, [&] {
         return xapian_call("suggesting a spelling", [&] {

@@ -17,6 +17,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +33,10 @@ const char* sort_name(SortOrder order);
 
 struct SearchRequest {
     std::string query; // the query language; empty browses every article
+    // A structured query (query_json.h) instead of the text: then `query` is its compact JSON
+    // text, for messages and the result. Set by set_json_query(); a JSON query gets no spelling
+    // suggestion (suggestions correct the words of a text).
+    std::shared_ptr<const nlohmann::json> query_json;
     QueryOptions query_options;
     // Unset: by relevance, except a query without anything that weighs (no free-text words: only
     // filters, or none) is sorted newest first, its scores being all 0. Relevance ties: newest
@@ -90,6 +96,13 @@ struct SearchResult {
 };
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request);
+
+// Makes `query` the request's query (query_json.h), checked now: throws QueryError naming the
+// bad node's path.
+void set_json_query(SearchRequest& request, const nlohmann::json& query);
+
+// The request's query as a tree: its JSON query's, else its text's (the one parse of a search).
+QueryTree request_tree(const QueryBuilder& builder, const SearchRequest& request);
 
 // Whether any part of `query` can give a document a weight (a term or posting source outside
 // boolean filters and 0-scaled subqueries): what decides the default sort. Exposed for tests.

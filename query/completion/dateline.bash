@@ -3,7 +3,7 @@
 # can also be sourced directly, e.g. from ~/.bashrc. It needs nothing from the bash-completion
 # package. It completes options; the values of --facet (also comma-separated), --sort, --format,
 # --facet-type, --bucket, --significant, --color, --emit and --duplicates; folders for --db; files
-# for inputs, --batch, --explain, --token-file, --network and --plot; and the query language's field names (title: tag: date:
+# for inputs, --batch, --explain, --token-file, --network and --plot, and after --query-json's '@'; and the query language's field names (title: tag: date:
 # ...) for a query word or a --filter value. Tested by tests/e2e/completion.sh, which drives
 # these functions as bash does.
 
@@ -14,7 +14,7 @@ _dateline_options_index='-h --help --version --db --field --batch -j --jobs --em
 _dateline_options_query='-h --help --version --db --lang --sort --limit --offset --facet
   --facet-limit --facet-type --filter --recency --now --like --timeline --batch --jobs --bucket
   --snippet-length --max-expansion --format --color --auto-correct --suggest-below
-  --no-entity-aliases --explain-query --stats --collapse --normalize --compare --cooccur --network
+  --no-entity-aliases --query-json --explain-query --stats --collapse --normalize --compare --cooccur --network
   --network-edges --significant --trending --window --baseline --min-count --plot'
 _dateline_options_serve='-h --help --version --db --bind --port --threads --token-file --public
   --cors --time-budget --quiet'
@@ -91,6 +91,13 @@ _dateline() {
     --explain | --token-file | --batch | --network | --plot) # index's --batch: a number, below
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         _dateline_filenames
+        ;;
+    --query-json) # JSON text (nothing to offer) or @FILE
+        if [[ $cur == @* ]]; then
+            mapfile -t COMPREPLY < <(compgen -f -- "${cur#@}")
+            _dateline_filenames
+            COMPREPLY=("${COMPREPLY[@]/#/@}")
+        fi
         ;;
     --facet)
         local done_part='' last=$cur

@@ -84,6 +84,7 @@ MeasureResult measure_timeline(Xapian::Database& db, const SearchRequest& reques
     } else {
         SearchRequest scope = request;
         scope.query.clear();
+        scope.query_json.reset();
         scope.like.clear();
         const auto docids = match_docids(db, scope);
         scope_days = per_day(days, docids);
@@ -99,9 +100,13 @@ MeasureResult measure_timeline(Xapian::Database& db, const SearchRequest& reques
     t.bucket = bucket_name(used);
 
     std::vector<std::vector<Xapian::docid>> matches;
-    for (const auto& q : queries) {
+    // The request's own query (its JSON query, if it has one) comes first, unless it is empty.
+    const bool own_first = !compare || !request.query.empty();
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        const std::string& q = queries[i];
         SearchRequest one = request;
         one.query = q;
+        if (i > 0 || !own_first) one.query_json.reset();
         Series s;
         s.query = q;
         matches.push_back(match_docids(db, one, &s.parsed));

@@ -53,6 +53,9 @@ check "dateline-query --filter so" "source:"
 check "dateline-query --limit " ""
 check "dateline-query tag:gr" ""
 check "dateline-index n" "news.db notes.txt"
+# @FILE: files after the '@' (a word break of bash's: it replaces only what follows it)
+check "dateline-query --query-json @no" "notes.txt"
+check "dateline-query --query-json " ""
 # Every option of --help, and only those, for "--" (and the short ones for "-").
 help_options() { "$BIN/$1" --help | grep -E '^  -' | sed -E 's/^  ([^ ]+).*/\1/' | tr ',' '\n' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
 for b in dateline-index dateline-query dateline-serve; do

@@ -373,6 +373,42 @@ with C.case("bad_query"):
         expect_error(srv, "GET", P(q).path("/api/timeline"), 400, "bad_query", message=msg)
         expect_error(srv, "GET", P(q).path("/api/export") + "&format=jsonl", 400, "bad_query", message=msg)
 
+with C.case("structured queries"):
+    # POST /api/search with "query" a JSON query object (query/OUTPUT.md): the CLI's
+    # --query-json document (parsed_query aside, as above), the --batch answer to the same object
+    # exactly, and the hits and totals of the equivalent text query; a bad one is bad_query with
+    # the CLI's message, which names the bad node's path.
+    structured = [
+        ({"all": [{"words": "putin"}, {"minus": {"words": "kremlin"}}, {"field": "lang", "value": "en"}]},
+         "putin -kremlin lang:en", {"limit": 5, "facets": ["source"]}, ["--limit", "5", "--facet", "source"]),
+        ({"and": [{"words": "inflation"}, {"date": {"from": "2020-03", "to": "2021-04"}},
+                  {"not": {"field": "source", "value": "baltic-wire"}}]},
+         "inflation AND date:2020-03..2021-04 AND NOT source:baltic-wire", {"sort": "newest"}, ["--sort", "newest"]),
+        ({"or": [{"phrase": "central bank"}, {"wildcard": "infla"}]}, '"central bank" OR infla*', {}, []),
+    ]
+    for obj, text, extra, extra_args in structured:
+        body = {"query": obj, **extra}
+        args = ["--format", "json", "--query-json", json.dumps(obj), *extra_args]
+        want = L.cli_json(sample_db, args)
+        rc, out, err = L.cli(sample_db, ["--batch", "-", "--jobs", "1"], stdin=(json.dumps(body) + "\n").encode())
+        want_b = without(json.loads(out), "line", "exit")
+        r = post(srv, "/api/search", body)
+        if C.check(r.status == 200, f"POST /api/search {json.dumps(body)}: status {r.status}: {r.body[:300]!r}"):
+            got = r.json()
+            C.equal(without(got, "parsed_query"), without(want, "parsed_query"),
+                    f"POST /api/search {json.dumps(body)} vs dateline-query {' '.join(args)}")
+            C.equal(got, want_b, f"POST /api/search {json.dumps(body)} vs its --batch line")
+            text_r = post(srv, "/api/search", {"query": text, **extra}).json()
+            C.check(got["total"] > 0, f"POST /api/search {json.dumps(body)}: finds nothing (a weak case)")
+            C.equal(without(got, "query"), without(text_r, "query"),
+                    f"POST /api/search {json.dumps(body)} vs the text {text!r}")
+    for obj in [{"and": [{"words": "oil"}, {"date": {"to": "2020-02-30"}}]}, {"or": []},
+                {"words": "oil", "field": "tag"}, {"not": [1]}]:
+        msg = L.cli_error(sample_db, ["--query-json", json.dumps(obj)])
+        C.check(msg.split(":")[0] in ("and[1].date.to", "or", "field", "not"), f"CLI message {msg!r} names no path")
+        expect_error(srv, "POST", "/api/search", 400, "bad_query", body={"query": obj}, message=msg)
+    expect_error(srv, "POST", "/api/search", 400, "bad_request", body={"query": 5}, contains="query")
+
 with C.case("bad filters"):
     # A bad filter is the CLI's usage or query error; either code, the CLI's message.
     for f in ["bogus:x", "date:2020-13", "source:", "nocolon"]:
