@@ -43,6 +43,8 @@ void Bm25TermSource::init(const Xapian::Database& db) {
     it_ = db_.postlist_begin(term_);
     end_ = db_.postlist_end(term_);
     termfreq_ = db_.get_termfreq(term_);
+    shard_.count = static_cast<unsigned>(index_->shard_uuids().size());
+    shard_.current = shard_index(index_->shard_uuids(), db);
     started_ = false;
 }
 
@@ -59,7 +61,7 @@ void Bm25TermSource::skip_to(Xapian::docid did, double) {
 }
 
 double Bm25TermSource::get_weight() const {
-    const Xapian::docid did = *it_;
+    const Xapian::docid did = shard_.global(*it_);
     const double wdf = it_.get_wdf();
     const double length = did < lengths_->size() ? (*lengths_)[did] : 0;
     const double normlen = std::max(length * length_factor_, min_normlen);
