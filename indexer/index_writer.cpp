@@ -64,22 +64,26 @@ std::vector<std::string> band_terms(const Xapian::Document& doc) {
 
 IndexWriter::IndexWriter(const std::string& path, const Options& options)
     : path_(path), options_(options) {
-    std::optional<std::vector<std::string>> layout = sharded_layout(path);
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::optional<std::vector<std::string>> layout;
     bool created = false;
+    if (options.shards >= 1 && !fs::exists(fs::path(path) / stub_file_name, ec) &&
+        !fs::exists(fs::path(path) / "iamglass", ec)) {
+        layout = create_sharded_layout(path, options.shards); // (also one cut short before)
+        created = true;
+    } else {
+        layout = sharded_layout(path);
+    }
     if (options.shards >= 1) {
         if (layout && layout->size() != options.shards)
             throw DatabaseError(path + " has " + std::to_string(layout->size()) + " shards, not " +
                                 std::to_string(options.shards) +
                                 " (--shards N only creates a database; later runs need no "
                                 "--shards)");
-        std::error_code ec;
-        if (!layout && std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec))
+        if (!layout)
             throw DatabaseError(path + " is a single database: --shards N creates a new " +
                                 "sharded database (index into this one without --shards)");
-        if (!layout) {
-            layout = create_sharded_layout(path, options.shards);
-            created = true;
-        }
     }
     if (layout) {
         open_sharded(*layout, created);
