@@ -2,6 +2,7 @@
 
 #include "analyzers/schema.h"
 #include "analyzers/text.h"
+#include "database.h"
 
 #include <algorithm>
 #include <bit>
@@ -61,7 +62,9 @@ Prepared& prepared_cache() {
 bool identify(const Xapian::Database& db, std::string* uuid, Xapian::rev* revision) {
     try {
         *uuid = db.get_uuid();
-        *revision = db.get_revision();
+        // A sharded database has no revision of its own (database.h: shard_generation).
+        *revision =
+            db.size() > 1 ? static_cast<Xapian::rev>(shard_generation(*uuid)) : db.get_revision();
     } catch (const Xapian::UnimplementedError&) {
         return false;
     } catch (const Xapian::InvalidOperationError&) {

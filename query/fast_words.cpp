@@ -81,7 +81,7 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
                                           std::string_view text, const QueryOptions& options,
                                           QueryBuilder& builder) {
     using Kind = QueryNode::Kind;
-    if (!index || index->partial() || db.size() != 1) return std::nullopt;
+    if (!index || index->partial()) return std::nullopt; // (sharded too: shard_docids.h)
     // NEAR and ADJ are the builder's; so are entity aliases (marked in the tree already).
     if (tree.proximity || tree.fallback || has_entity_alias(tree)) return std::nullopt;
     std::vector<const QueryNode*> items;
