@@ -2,8 +2,8 @@
 # corpus and 1,500 Reuters articles (when ../shared/corpora has them) indexed into a single
 # database, into 1 shard and into 3 shards give the same answers: totals, the top 50 ids in order,
 # every facet (tag, date, source, lang), collapsed copies, for relevance and date orders, through
-# dateline-query (one query per run) and --batch (the prepared fast paths: in-memory facets,
-# sort keys, BM25 lengths). The layout: DB/XAPIANDB lists DB/shard-i, each article in the shard
+# dateline-query (one query per run), --batch (the prepared fast paths: in-memory facets,
+# sort keys, BM25 lengths) and dateline-serve's API. The layout: DB/XAPIANDB lists DB/shard-i, each article in the shard
 # its id hashes to (db_shard_prefix.py recomputes it), every shard passes xapian-check. A re-run
 # without --shards finds the shards and reads nothing; --force reads everything and changes
 # nothing; replaces and deletes reach the right shard; --compact merges the shards into one
@@ -84,6 +84,29 @@ for shards in 1 3; do
   answers "$WORK/shards$shards" "$WORK/b.$shards" --batch
   compare "$WORK/b.single" "$WORK/b.$shards" "$shards shards, --batch"
 done
+
+# dateline-serve opens the sharded database as one too: the same API answers (3 shards, single).
+serve_answers() { # DB OUT
+  local port pid
+  port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+  "$BIN/dateline-serve" --db "$1" --port "$port" --threads 2 --quiet >"$WORK/serve.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/api/search?q=x" && break; sleep 0.1; done
+  : > "$2"
+  for q in wheat 'oil+prices' 'tag:grain' election 'title:storm'; do
+    for sort in relevance newest; do
+      curl -s "http://127.0.0.1:$port/api/search?q=$q&sort=$sort&limit=50&facet=tag&facet=date&facet=source&facet=lang&collapse=1" >> "$2" ||
+        { kill "$pid"; fail "dateline-serve on $1"; }
+      echo >> "$2"
+    done
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+if command -v curl >/dev/null; then
+  serve_answers "$WORK/single" "$WORK/s.single"
+  serve_answers "$WORK/shards3" "$WORK/s.3"
+  compare "$WORK/s.single" "$WORK/s.3" "dateline-serve, 3 shards"
+fi
 
 # A re-run finds the shards without --shards and reads nothing; --force reads all, changes nothing.
 db=$WORK/shards3
