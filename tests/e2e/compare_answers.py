@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares two files of dateline-query JSON answers (one object per line, as --batch writes them,
 or one pretty-printed object): the same totals, the same top ids in the same order, the same facets
-(values, counts, distinct, missing, other) and the same copies of collapsed hits. Scores, snippets
+(values, counts, distinct, missing, other), the same copies of collapsed hits and the same spelling
+suggestion. Scores, snippets
 and docids are not compared (docids differ between layouts by design).
 
 usage: compare_answers.py A B [--label TEXT]   exit 1 with the first difference
@@ -26,6 +27,7 @@ def view(a):
         "facets": a.get("facets"),
         "facets_info": a.get("facets_info"),
         "error": a.get("error"),
+        "suggestion": a.get("suggestion"),
     }
 
 
