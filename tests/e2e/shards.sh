@@ -11,8 +11,9 @@
 # database with the same answers. Known differences, left out: wildcard queries (Xapian 1.4
 # estimates a wildcard's OP_SYNONYM statistics per shard, so scores and order may differ slightly)
 # and spelling suggestions over Reuters (Xapian 1.4's get_spelling_suggestion over several shards
-# does not choose as over one database: 'wheet' gives 'sheet' on 3 shards, 'wheat' on one); the
-# sample corpus' misspelling is compared.
+# does not choose as over one database: 'wheet' gives 'sheet' on 3 shards, 'wheat' on one; the
+# sample corpus' misspelling is compared), and --like (the ESet's term weights differ per shard,
+# so a term at the edge of the chosen ones may change).
 source "$(dirname "$0")/lib.bash"
 here=$(cd "$(dirname "$0")" && pwd)
 fields=(--field tags=topics,places,people,orgs)
