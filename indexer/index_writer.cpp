@@ -4,7 +4,10 @@
 #include "analyzers/fingerprint.h"
 #include "analyzers/schema.h"
 #include "analyzers/xapian_call.h"
+#include "indexer/shard_layout.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -18,9 +21,9 @@ double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// The catalog (shards only) is private to a run: its documents carry the lookup terms and values
-// of the schema, and in this slot the shard that holds the article.
-constexpr Xapian::valueno catalog_shard_slot = 0;
+// A state the shards do not all hold (a kill between their commits): never equal to a real one,
+// so the input is read again, as one read before.
+constexpr std::string_view disagreeing_shards = "(the shards disagree)";
 
 std::optional<IndexWriter::InputState> parse_input_state(const std::string& value) {
     if (value.empty()) return std::nullopt;
@@ -61,21 +64,45 @@ std::vector<std::string> band_terms(const Xapian::Document& doc) {
 
 IndexWriter::IndexWriter(const std::string& path, const Options& options)
     : path_(path), options_(options) {
-    const bool sharded = options.shards >= 2;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::optional<std::vector<std::string>> layout;
+    bool created = false;
+    if (options.shards >= 1 && !fs::exists(fs::path(path) / stub_file_name, ec) &&
+        !fs::exists(fs::path(path) / "iamglass", ec)) {
+        layout = create_sharded_layout(path, options.shards); // (also one cut short before)
+        created = true;
+    } else {
+        layout = sharded_layout(path);
+    }
+    if (options.shards >= 1) {
+        if (layout && layout->size() != options.shards)
+            throw DatabaseError(path + " has " + std::to_string(layout->size()) + " shards, not " +
+                                std::to_string(options.shards) +
+                                " (--shards N only creates a database; later runs need no "
+                                "--shards)");
+        if (!layout)
+            throw DatabaseError(path + " is a single database: --shards N creates a new " +
+                                "sharded database (index into this one without --shards)");
+    }
+    if (layout) {
+        open_sharded(*layout, created);
+        return;
+    }
     const int flags = Xapian::DB_CREATE_OR_OPEN | (options.no_sync ? Xapian::DB_NO_SYNC : 0);
-    Xapian::WritableDatabase target = xapian_call(
-        "opening database " + path, [&] { return Xapian::WritableDatabase(path, flags); });
+    db_ = xapian_call("opening database " + path,
+                      [&] { return Xapian::WritableDatabase(path, flags); });
     const std::string key(schema::version_key);
     const std::string stored =
-        xapian_call("reading " + path, [&] { return target.get_metadata(key); });
+        xapian_call("reading " + path, [&] { return db_.get_metadata(key); });
     const std::string current = std::to_string(schema::version);
     if (stored.empty()) {
-        if (target.get_doccount() != 0)
+        if (db_.get_doccount() != 0)
             throw DatabaseError(path +
                                 " is a Xapian database but not one written by dateline-index");
         xapian_call("initialising " + path, [&] {
-            target.set_metadata(key, current);
-            target.commit();
+            db_.set_metadata(key, current);
+            db_.commit();
         });
     } else if (stored != current) {
         throw DatabaseError(path + " has index schema version " + stored +
@@ -84,41 +111,63 @@ IndexWriter::IndexWriter(const std::string& path, const Options& options)
     }
     xapian_call("reading " + path, [&] {
         const std::string prefix(schema::input_state_prefix);
-        for (auto it = target.metadata_keys_begin(prefix); it != target.metadata_keys_end(prefix);
-             ++it)
-            if (auto state = parse_input_state(target.get_metadata(*it)))
+        for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it)
+            if (auto state = parse_input_state(db_.get_metadata(*it)))
                 inputs_.emplace((*it).substr(prefix.size()), *state);
     });
-    if (sharded) {
-        if (const auto n = target.get_doccount(); n != 0)
-            throw DatabaseError(
-                path + " has " + std::to_string(n) +
-                " articles: --shards builds a new database (index into this one without --shards)");
-        target_ = target;
-        shards_ = std::make_unique<ShardSet>(path, options.shards, options.batch);
-        const std::string catalog = shards_->folder() + "/catalog";
-        db_ = xapian_call("creating " + catalog, [&] {
-            return Xapian::WritableDatabase(catalog,
-                                            Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-        });
-    } else {
-        db_ = target;
-    }
     if (db_.get_doccount() == 0) fresh_ = std::make_unique<KeyFilter>();
+}
+
+void IndexWriter::open_sharded(const std::vector<std::string>& shards, bool created) {
+    // The writers first: their locks keep another indexer out while the state is read.
+    shards_ = std::make_unique<ShardSet>(shards, options_.no_sync, options_.spelling);
+    const std::string current = std::to_string(schema::version);
+    const std::string prefix(schema::input_state_prefix);
+    // Each input's state as every shard holds it (absent counts as a value).
+    std::map<std::string, std::vector<std::string>> states;
+    for (unsigned i = 0; i < shards.size(); ++i) {
+        xapian_call("reading shard " + shards[i], [&] {
+            Xapian::Database shard(shards[i]);
+            const std::string stored = shard.get_metadata(std::string(schema::version_key));
+            if (stored != current)
+                throw DatabaseError(shards[i] +
+                                    (stored.empty()
+                                         ? std::string(" is not a shard written by dateline-index")
+                                         : " has index schema version " + stored +
+                                               ", this dateline-index writes " + current +
+                                               ": index into a new database"));
+            for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix);
+                 ++it) {
+                auto& values = states[(*it).substr(prefix.size())];
+                values.resize(shards.size());
+                values[i] = shard.get_metadata(*it);
+            }
+            snapshot_.add_database(shard);
+        });
+    }
+    for (auto& [input, values] : states) {
+        values.resize(shards.size());
+        const bool agree =
+            std::all_of(values.begin(), values.end(), [&](auto& v) { return v == values[0]; });
+        if (agree) {
+            if (auto state = parse_input_state(values[0])) inputs_.emplace(input, *state);
+        } else {
+            inputs_.emplace(input, InputState{0, 0, "", std::string(disagreeing_shards)});
+        }
+    }
+    if (created || snapshot_.get_doccount() == 0) fresh_ = std::make_unique<KeyFilter>();
+}
+
+unsigned IndexWriter::shard_count() const {
+    return shards_ ? shards_->count() : 0;
 }
 
 IndexWriter::~IndexWriter() {
     try {
-        if (!shards_) {
-            flush();
-        } else {
-            // No finish(): nothing is merged; the target stays as it was (empty).
-            db_.close();
-            target_.close();
-            shards_.reset();
-        }
+        flush();
     } catch (...) {
     }
+    shards_.reset(); // what was not committed is lost, as a kill would lose it
 }
 
 bool IndexWriter::maybe_stored(const std::string& term) {
@@ -146,17 +195,45 @@ std::string IndexWriter::cluster_for(const Xapian::Document& doc, Xapian::docid 
     for (const auto& term : bands)
         any = maybe_stored(term) || any;
     if (!any) return own; // no stored document shares a band
+    // The cluster of a candidate whose signature is near, or "".
+    auto near_cluster = [&](const std::string& minhash, std::string cluster) {
+        auto theirs = fingerprint::decode(minhash);
+        return theirs && fingerprint::near(*signature, *theirs) ? cluster : std::string();
+    };
     std::size_t examined = 0;
     for (const auto& term : bands) {
-        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && examined < 200;
-             ++p, ++examined) {
-            if (*p == self) continue;
-            Xapian::Document other = db_.get_document(*p);
-            auto theirs = fingerprint::decode(other.get_value(schema::slot::minhash));
-            if (theirs && fingerprint::near(*signature, *theirs)) {
-                std::string cluster = other.get_value(schema::slot::cluster);
+        if (!shards_) {
+            for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term) && examined < 200;
+                 ++p, ++examined) {
+                if (*p == self) continue;
+                Xapian::Document other = db_.get_document(*p);
+                auto cluster = near_cluster(other.get_value(schema::slot::minhash),
+                                            other.get_value(schema::slot::cluster));
                 if (!cluster.empty()) return cluster;
             }
+            continue;
+        }
+        // Sharded: the snapshot (older articles first, as a single database lists them), then
+        // the epoch's writes.
+        for (auto p = snapshot_.postlist_begin(term);
+             p != snapshot_.postlist_end(term) && examined < 200; ++p, ++examined) {
+            if (*p == self || superseded_.contains(*p)) continue;
+            Xapian::Document other = snapshot_.get_document(*p);
+            auto cluster = near_cluster(other.get_value(schema::slot::minhash),
+                                        other.get_value(schema::slot::cluster));
+            if (!cluster.empty()) return cluster;
+        }
+        auto written = epoch_terms_.find(term);
+        if (written == epoch_terms_.end()) continue;
+        for (const auto& id : written->second) {
+            if (examined >= 200) break;
+            ++examined;
+            const Written& w = epoch_.at(id);
+            if (id == id_term || w.removed ||
+                std::find(w.bands.begin(), w.bands.end(), term) == w.bands.end())
+                continue;
+            auto cluster = near_cluster(w.minhash, w.cluster);
+            if (!cluster.empty()) return cluster;
         }
     }
     return own;
@@ -203,6 +280,10 @@ IndexWriter::Decision IndexWriter::decide(const std::string& id_term,
 IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::string& content_hash,
                                         Xapian::Document doc, std::vector<SpellingWord> spelling) {
     if (finished_) throw std::logic_error("IndexWriter::write after finish()");
+    if (shards_)
+        return xapian_call("writing to " + path_, [&] {
+            return write_sharded(id_term, content_hash, std::move(doc), std::move(spelling));
+        });
     return xapian_call("writing to " + path_, [&] {
         auto start = Clock::now();
         const Decision d = decide(id_term, content_hash, doc);
@@ -216,58 +297,154 @@ IndexWriter::Outcome IndexWriter::write(const std::string& id_term, const std::s
         doc.add_boolean_term(schema::id_term(d.cluster).replace(0, schema::prefix::id.size(),
                                                                 schema::prefix::story));
         remember(id_term, doc);
-        pending_terms_ += doc.termlist_count(); // (before doc moves to a shard)
+        pending_terms_ += doc.termlist_count();
         if (!options_.spelling) spelling.clear();
-        if (shards_) {
-            // The catalog keeps what decisions read; the shard gets the article.
-            Xapian::Document stub;
-            stub.add_boolean_term(id_term);
-            for (std::string_view prefix : {schema::prefix::exact_text, schema::prefix::input})
-                if (auto term = first_term_with_prefix(doc, prefix); !term.empty())
-                    stub.add_boolean_term(term);
-            for (const auto& band : band_terms(doc))
-                stub.add_boolean_term(band);
-            for (Xapian::valueno slot :
-                 {schema::slot::cluster, schema::slot::content_hash, schema::slot::minhash})
-                stub.add_value(slot, doc.get_value(slot));
-            unsigned shard = d.self ? static_cast<unsigned>(std::stoul(
-                                          db_.get_document(d.self).get_value(catalog_shard_slot)))
-                                    : shards_->next_shard();
-            stub.add_value(catalog_shard_slot, std::to_string(shard));
-            if (d.self)
-                db_.replace_document(d.self, stub);
-            else
-                db_.add_document(stub);
-            shards_->send(shard, {d.self ? ShardSet::Op::Kind::replace : ShardSet::Op::Kind::add,
-                                  id_term, std::move(doc), std::move(spelling)});
-            stats_.write += seconds_since(start);
-        } else {
-            Xapian::docid written = d.self;
-            if (d.self)
-                db_.replace_document(d.self, doc);
-            else
-                written = db_.add_document(doc);
-            if (!rereading_.empty()) still_held_.insert(written);
-            stats_.write += seconds_since(start);
-            start = Clock::now();
-            spelling_.add(spelling);
-            stats_.spelling += seconds_since(start);
-        }
+        Xapian::docid written = d.self;
+        if (d.self)
+            db_.replace_document(d.self, doc);
+        else
+            written = db_.add_document(doc);
+        if (!rereading_.empty()) still_held_.insert(written);
+        stats_.write += seconds_since(start);
+        start = Clock::now();
+        spelling_.add(spelling);
+        stats_.spelling += seconds_since(start);
         ++stats_.documents;
         if (++pending_ >= options_.batch || pending_terms_ >= options_.max_pending_terms) flush();
         return d.outcome;
     });
 }
 
+IndexWriter::Found IndexWriter::find_sharded(const std::string& id_term) {
+    Found f;
+    if (!maybe_stored(id_term)) return f;
+    if (auto e = epoch_.find(id_term); e != epoch_.end()) {
+        // Written or removed this epoch: the snapshot's version, if any, is superseded.
+        if (!e->second.removed) {
+            f.exists = true;
+            f.content_hash = e->second.content_hash;
+        }
+        return f;
+    }
+    auto it = snapshot_.postlist_begin(id_term);
+    if (it != snapshot_.postlist_end(id_term)) {
+        f.exists = true;
+        f.snapshot = *it;
+        f.content_hash = snapshot_.get_document(*it).get_value(schema::slot::content_hash);
+    }
+    return f;
+}
+
+bool IndexWriter::another_with_term(const std::string& term, const std::string& id_term,
+                                    Xapian::docid self) {
+    for (auto p = snapshot_.postlist_begin(term); p != snapshot_.postlist_end(term); ++p)
+        if (*p != self && !superseded_.contains(*p)) return true;
+    if (auto written = epoch_terms_.find(term); written != epoch_terms_.end())
+        for (const auto& id : written->second) {
+            const Written& w = epoch_.at(id);
+            if (id != id_term && !w.removed && w.exact == term) return true;
+        }
+    return false;
+}
+
+IndexWriter::Outcome IndexWriter::write_sharded(const std::string& id_term,
+                                                const std::string& content_hash,
+                                                Xapian::Document doc,
+                                                std::vector<SpellingWord> spelling) {
+    auto start = Clock::now();
+    const Found found = find_sharded(id_term);
+    Outcome outcome = Outcome::added;
+    if (found.exists) {
+        if (found.content_hash == content_hash) {
+            if (!rereading_.empty()) still_held_ids_.insert(id_term);
+            stats_.decide += seconds_since(start);
+            return Outcome::unchanged;
+        }
+        outcome = Outcome::updated;
+    }
+    const std::string exact = first_term_with_prefix(doc, schema::prefix::exact_text);
+    if (!exact.empty() && maybe_stored(exact) &&
+        another_with_term(exact, id_term, found.snapshot)) {
+        ++exact_duplicates_;
+        if (options_.drop_exact_duplicates) {
+            stats_.decide += seconds_since(start);
+            return Outcome::dropped_duplicate;
+        }
+    }
+    std::string cluster = cluster_for(doc, found.snapshot, id_term);
+    stats_.decide += seconds_since(start);
+
+    start = Clock::now();
+    doc.add_value(schema::slot::cluster, cluster);
+    doc.add_boolean_term(
+        schema::id_term(cluster).replace(0, schema::prefix::id.size(), schema::prefix::story));
+    remember(id_term, doc);
+    pending_terms_ += doc.termlist_count();
+    Written w{false,          content_hash,
+              cluster,        doc.get_value(schema::slot::minhash),
+              exact,          first_term_with_prefix(doc, schema::prefix::input),
+              band_terms(doc)};
+    for (const std::string* term : {&w.exact, &w.input})
+        if (!term->empty()) epoch_terms_[*term].push_back(id_term);
+    for (const auto& band : w.bands)
+        epoch_terms_[band].push_back(id_term);
+    epoch_[id_term] = std::move(w);
+    if (found.snapshot) superseded_.insert(found.snapshot);
+    if (!rereading_.empty()) still_held_ids_.insert(id_term);
+    if (!options_.spelling) spelling.clear();
+    shards_->send(shard_of(id_term, shards_->count()),
+                  {found.exists ? ShardSet::Op::Kind::replace : ShardSet::Op::Kind::add,
+                   id_term,
+                   std::move(doc),
+                   std::move(spelling),
+                   {}});
+    stats_.write += seconds_since(start);
+    ++stats_.documents;
+    // An epoch: about `batch` articles per shard.
+    if (++pending_ >= options_.batch * shards_->count() ||
+        pending_terms_ >= options_.max_pending_terms * shards_->count())
+        flush();
+    return outcome;
+}
+
+void IndexWriter::remove_sharded(const std::string& id_term, const Found& found) {
+    if (found.snapshot) superseded_.insert(found.snapshot);
+    epoch_[id_term] = Written{true, {}, {}, {}, {}, {}, {}};
+    shards_->send(shard_of(id_term, shards_->count()),
+                  {ShardSet::Op::Kind::remove, id_term, {}, {}, {}});
+}
+
+std::size_t IndexWriter::remove_input_articles(const std::string& term) {
+    std::vector<std::string> ids;
+    std::unordered_set<std::string> seen;
+    for (auto p = snapshot_.postlist_begin(term); p != snapshot_.postlist_end(term); ++p) {
+        if (superseded_.contains(*p)) continue;
+        std::string id = first_term_with_prefix(snapshot_.get_document(*p), schema::prefix::id);
+        if (!still_held_ids_.contains(id) && seen.insert(id).second) ids.push_back(id);
+    }
+    if (auto written = epoch_terms_.find(term); written != epoch_terms_.end())
+        for (const auto& id : written->second) {
+            const Written& w = epoch_.at(id);
+            if (!w.removed && w.input == term && !still_held_ids_.contains(id) &&
+                seen.insert(id).second)
+                ids.push_back(id);
+        }
+    for (const auto& id : ids)
+        remove_sharded(id, find_sharded(id));
+    return ids.size();
+}
+
 bool IndexWriter::remove(const std::string& id_term) {
     return xapian_call("deleting from " + path_, [&] {
+        if (shards_) {
+            const Found found = find_sharded(id_term);
+            if (!found.exists) return false;
+            remove_sharded(id_term, found);
+            if (++pending_ >= options_.batch * shards_->count()) flush();
+            return true;
+        }
         Xapian::PostingIterator it = db_.postlist_begin(id_term);
         if (it == db_.postlist_end(id_term)) return false;
-        if (shards_) {
-            const auto shard = static_cast<unsigned>(
-                std::stoul(db_.get_document(*it).get_value(catalog_shard_slot)));
-            shards_->send(shard, {ShardSet::Op::Kind::remove, id_term, {}, {}});
-        }
         db_.delete_document(*it);
         if (++pending_ >= options_.batch) flush();
         return true;
@@ -297,18 +474,19 @@ void IndexWriter::write_input_state(const std::string& path, const InputState* s
         else
             inputs_.erase(path);
     }
-    // With shards the states reach the target with the merge (finish()).
-    if (!shards_) {
-        const std::string key = std::string(schema::input_state_prefix) + path;
-        xapian_call("writing to " + path_,
-                    [&] { db_.set_metadata(key, state ? serialise_input_state(*state) : ""); });
-    }
+    // Sharded: in every shard, after the input's articles there (the same commit or a later one).
+    const std::string key = std::string(schema::input_state_prefix) + path;
+    const std::string value = state ? serialise_input_state(*state) : "";
+    if (shards_)
+        shards_->send_all({ShardSet::Op::Kind::metadata, key, {}, {}, value});
+    else
+        xapian_call("writing to " + path_, [&] { db_.set_metadata(key, value); });
 }
 
 void IndexWriter::begin_input(const std::string& path) {
-    if (shards_) return; // a new database: nothing was read before
     rereading_ = path;
     still_held_.clear();
+    still_held_ids_.clear();
 }
 
 std::size_t IndexWriter::set_input_state(const std::string& path, const InputState& state) {
@@ -325,7 +503,15 @@ std::size_t IndexWriter::delete_stale_articles(const std::string& path) {
     rereading_.clear();
     if (!same) {
         still_held_.clear();
+        still_held_ids_.clear();
         return 0;
+    }
+    if (shards_) {
+        const std::size_t n = xapian_call("deleting from " + path_,
+                                          [&] { return remove_input_articles(input_term(path)); });
+        still_held_ids_.clear();
+        pending_ += n;
+        return n;
     }
     const std::string term = input_term(path);
     std::vector<Xapian::docid> stale;
@@ -345,18 +531,43 @@ std::size_t IndexWriter::delete_stale_articles(const std::string& path) {
 std::size_t IndexWriter::forget_input(const std::string& path) {
     const std::string term = input_term(path);
     const std::size_t n = xapian_call("deleting from " + path_, [&] {
-        std::size_t count = db_.get_termfreq(term);
-        if (count) {
-            db_.delete_document(term);
-            if (shards_)
-                for (unsigned shard = 0; shard < shards_->count(); ++shard)
-                    shards_->send(shard, {ShardSet::Op::Kind::remove, term, {}, {}});
+        if (shards_) {
+            still_held_ids_.clear();
+            return remove_input_articles(term);
         }
+        std::size_t count = db_.get_termfreq(term);
+        if (count) db_.delete_document(term);
         return count;
     });
     write_input_state(path, nullptr);
     pending_ += n + 1;
     return n;
+}
+
+void reconcile_input_states(std::vector<Xapian::WritableDatabase>& shards) {
+    const std::string prefix(schema::input_state_prefix);
+    std::map<std::string, std::vector<std::string>> states;
+    for (std::size_t i = 0; i < shards.size(); ++i)
+        for (auto it = shards[i].metadata_keys_begin(prefix);
+             it != shards[i].metadata_keys_end(prefix); ++it) {
+            auto& values = states[*it];
+            values.resize(shards.size());
+            values[i] = shards[i].get_metadata(*it);
+        }
+    const std::string again =
+        serialise_input_state(IndexWriter::InputState{0, 0, "", std::string(disagreeing_shards)});
+    bool changed = false;
+    for (auto& [key, values] : states) {
+        values.resize(shards.size());
+        if (std::all_of(values.begin(), values.end(), [&](auto& v) { return v == values[0]; }))
+            continue;
+        for (auto& shard : shards)
+            shard.set_metadata(key, again);
+        changed = true;
+    }
+    if (changed)
+        for (auto& shard : shards)
+            shard.commit();
 }
 
 std::string input_term(const std::string& path) {
@@ -367,7 +578,15 @@ void IndexWriter::flush() {
     if (pending_ == 0) return; // an empty commit would still make a new revision
     const auto start = Clock::now();
     xapian_call("committing to " + path_, [&] {
-        if (!shards_) spelling_.flush_into(db_);
+        if (shards_) {
+            shards_->commit();
+            snapshot_.reopen();
+            epoch_.clear();
+            epoch_terms_.clear();
+            superseded_.clear();
+            return;
+        }
+        spelling_.flush_into(db_);
         db_.commit();
     });
     stats_.commit += seconds_since(start);
@@ -383,35 +602,13 @@ void IndexWriter::commit() {
 void IndexWriter::finish() {
     if (finished_) return;
     flush();
-    if (shards_) {
-        const auto start = Clock::now();
-        std::vector<std::pair<std::string, std::string>> metadata;
-        xapian_call("reading " + path_, [&] {
-            for (auto it = target_.metadata_keys_begin(); it != target_.metadata_keys_end(); ++it)
-                if (!(*it).starts_with(schema::input_state_prefix))
-                    metadata.emplace_back(*it, target_.get_metadata(*it));
-            target_.close(); // the compaction takes the target's lock
-        });
-        {
-            std::lock_guard lock(inputs_mutex_);
-            for (const auto& [input, state] : inputs_)
-                metadata.emplace_back(std::string(schema::input_state_prefix) + input,
-                                      serialise_input_state(state));
-        }
-        shards_->merge(metadata);
-        db_.close();
-        shards_.reset();
-        stats_.merge += seconds_since(start);
-        db_ = Xapian::WritableDatabase();
-    }
+    if (shards_) xapian_call("closing the shards of " + path_, [&] { shards_->close(); });
     finished_ = true;
 }
 
 Xapian::doccount IndexWriter::doc_count() const {
-    return xapian_call("reading " + path_, [&] {
-        if (finished_ && options_.shards >= 2) return Xapian::Database(path_).get_doccount();
-        return db_.get_doccount();
-    });
+    return xapian_call("reading " + path_,
+                       [&] { return shards_ ? snapshot_.get_doccount() : db_.get_doccount(); });
 }
 
 } // namespace dateline

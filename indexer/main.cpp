@@ -7,6 +7,7 @@
 #include "analyzers/schema.h"
 #include "analyzers/version.h"
 #include "analyzers/xapian_call.h"
+#include "indexer/compact.h"
 #include "indexer/extract/extract.h"
 #include "indexer/index_writer.h"
 #include "indexer/inputs.h"
@@ -115,6 +116,7 @@ struct Cli {
     bool no_entities = false;
     bool no_sync = false;
     unsigned shards = 0;
+    std::string compact;
     bool no_spelling = false;
     bool quiet = false;
     bool verbose = false;
@@ -190,6 +192,27 @@ int run(const Cli& cli) {
         }
     }
     if (!cli.explain.empty()) return explain(cli, options, source_options);
+    if (!cli.compact.empty()) {
+        if (!cli.inputs.empty() || !cli.delete_ids.empty()) {
+            std::cerr << "dateline-index: --compact DB takes no inputs\n";
+            return exit_usage;
+        }
+        const auto start = std::chrono::steady_clock::now();
+        const CompactResult done = compact_shards(cli.compact);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!cli.quiet) {
+            if (done.shards)
+                std::fprintf(stderr,
+                             "dateline-index: compacted %u shards into one database: %llu "
+                             "articles in %s; in %.1f s\n",
+                             done.shards, done.articles, cli.compact.c_str(), seconds);
+            else
+                std::fprintf(stderr, "dateline-index: %s is already one database (%llu articles)\n",
+                             cli.compact.c_str(), done.articles);
+        }
+        return exit_ok;
+    }
     if (cli.inputs.empty() && cli.delete_ids.empty()) {
         std::cerr << "dateline-index: no inputs (give files, folders or - for stdin)\n";
         return exit_usage;
@@ -496,12 +519,15 @@ int main(int argc, char** argv) {
     app.add_flag("--no-entities", cli.no_entities,
                  "Skip entity tagging: tags are the input's only");
     app.add_flag("--no-sync", cli.no_sync, "Bulk load: do not fsync each commit (DB_NO_SYNC)");
-    app.add_option(
-           "--shards", cli.shards,
-           "Bulk load into a new or empty database: N shards written in parallel, then "
-           "merged (Xapian compaction); the database gets no articles until the merge at the "
-           "end, so an interrupted run leaves it empty")
+    app.add_option("--shards", cli.shards,
+                   "Create a new database of N shards (DB/shard-0..N-1 and the stub DB/XAPIANDB), "
+                   "each written by its own thread; later runs find the shards without it")
         ->check(CLI::Range(0u, 64u));
+    auto* compact =
+        app.add_option("--compact", cli.compact,
+                       "Merge the shards of the sharded database DB into one database (Xapian "
+                       "compaction), for an archive that has stopped growing")
+            ->type_name("DB");
     app.add_flag("--no-spelling", cli.no_spelling,
                  "Do not add title and body words to the spelling table (query suggestions)");
     app.add_option("--fetched-at", cli.fetched_at,
@@ -546,6 +572,7 @@ int main(int argc, char** argv) {
                    "more than this many times")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
+    compact->excludes(app.get_option("--shards"))->excludes(app.get_option("--db"));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

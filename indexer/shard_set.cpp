@@ -4,8 +4,8 @@
 #include "indexer/bounded_queue.h"
 #include "indexer/spelling_batch.h"
 
+#include <condition_variable>
 #include <exception>
-#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -13,32 +13,32 @@ namespace dateline {
 
 namespace {
 
-constexpr std::size_t group =
-    64; // operations per hand-over, and consecutive new documents per shard
-constexpr std::string_view folder_name = ".dateline-shards";
+constexpr std::size_t group = 64; // operations per hand-over
 
 } // namespace
 
 struct ShardSet::Shard {
+    struct Parcel {
+        std::vector<Op> ops;
+        std::uint64_t commit_epoch = 0; // after the ops: commit and report this epoch (0: none)
+    };
+
     std::string path;
-    BoundedQueue<std::vector<Op>> queue{4};
+    Xapian::WritableDatabase db; // moved to the thread: nothing else touches it after the start
+    bool spelling = true;
+    BoundedQueue<Parcel> queue{4};
     std::vector<Op> pending; // filled by the sending thread
     std::thread thread;
     std::mutex mutex;
+    std::condition_variable committed_cv;
+    std::uint64_t committed = 0;
     std::exception_ptr failure;
 
-    void run(std::size_t batch) {
+    void run() {
         try {
-            Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_NO_SYNC);
-            SpellingBatch spelling;
-            std::size_t written = 0;
-            auto commit = [&] {
-                spelling.flush_into(db);
-                db.commit();
-                written = 0;
-            };
-            while (auto ops = queue.pop()) {
-                for (auto& op : *ops) {
+            SpellingBatch words;
+            while (auto parcel = queue.pop()) {
+                for (auto& op : parcel->ops) {
                     switch (op.kind) {
                     case Op::Kind::add:
                         db.add_document(op.document);
@@ -49,13 +49,21 @@ struct ShardSet::Shard {
                     case Op::Kind::remove:
                         db.delete_document(op.term);
                         break;
+                    case Op::Kind::metadata:
+                        db.set_metadata(op.term, op.value);
+                        break;
                     }
                     op.document = Xapian::Document();
-                    spelling.add(op.spelling);
-                    if (++written >= batch) commit();
+                    if (spelling) words.add(op.spelling);
+                }
+                if (parcel->commit_epoch) {
+                    words.flush_into(db);
+                    db.commit();
+                    std::lock_guard lock(mutex);
+                    committed = parcel->commit_epoch;
+                    committed_cv.notify_all();
                 }
             }
-            commit();
             db.close();
         } catch (const Xapian::Error& e) {
             fail(std::make_exception_ptr(
@@ -63,12 +71,14 @@ struct ShardSet::Shard {
         } catch (...) {
             fail(std::current_exception());
         }
+        db = Xapian::WritableDatabase();
     }
 
     void fail(std::exception_ptr e) {
         {
             std::lock_guard lock(mutex);
             failure = e;
+            committed_cv.notify_all();
         }
         queue.close(); // the sender's next push fails and rethrows
     }
@@ -77,51 +87,45 @@ struct ShardSet::Shard {
         std::lock_guard lock(mutex);
         if (failure) std::rethrow_exception(failure);
     }
+
+    void wait_for(std::uint64_t epoch) {
+        std::unique_lock lock(mutex);
+        committed_cv.wait(lock, [&] { return committed >= epoch || failure; });
+        if (failure) std::rethrow_exception(failure);
+    }
 };
 
-ShardSet::ShardSet(const std::string& target, unsigned count, std::size_t batch)
-    : target_(target), folder_((std::filesystem::path(target) / folder_name).string()),
-      batch_(std::max<std::size_t>(1, batch)) {
-    std::error_code ec;
-    std::filesystem::remove_all(folder_, ec);
-    std::filesystem::create_directories(folder_, ec);
-    if (ec) throw DatabaseError("creating " + folder_ + ": " + ec.message());
-    for (unsigned i = 0; i < std::max(1u, count); ++i) {
+ShardSet::ShardSet(const std::vector<std::string>& paths, bool no_sync, bool spelling) {
+    const int flags = Xapian::DB_OPEN | (no_sync ? Xapian::DB_NO_SYNC : 0);
+    for (const auto& path : paths) {
         auto shard = std::make_unique<Shard>();
-        shard->path = folder_ + "/shard-" + std::to_string(i);
+        shard->path = path;
+        shard->spelling = spelling;
+        shard->db = xapian_call("opening shard " + path,
+                                [&] { return Xapian::WritableDatabase(path, flags); });
         shards_.push_back(std::move(shard));
     }
     for (auto& shard : shards_)
-        shard->thread = std::thread([s = shard.get(), b = batch_] { s->run(b); });
+        shard->thread = std::thread([s = shard.get()] { s->run(); });
 }
 
 ShardSet::~ShardSet() {
     stop();
-    std::error_code ec;
-    std::filesystem::remove_all(folder_, ec);
 }
 
 unsigned ShardSet::count() const {
     return static_cast<unsigned>(shards_.size());
 }
 
-std::string ShardSet::folder() const {
-    return folder_;
+const std::string& ShardSet::path(unsigned shard) const {
+    return shards_.at(shard)->path;
 }
 
-unsigned ShardSet::next_shard() {
-    if (run_++ == group) {
-        run_ = 1;
-        current_ = (current_ + 1) % count();
-    }
-    return current_;
-}
-
-void ShardSet::hand_over(Shard& shard) {
-    if (shard.pending.empty()) return;
-    std::vector<Op> ops = std::move(shard.pending);
+void ShardSet::hand_over(Shard& shard, bool commit) {
+    if (shard.pending.empty() && !commit) return;
+    Shard::Parcel parcel{std::move(shard.pending), commit ? epoch_ : 0};
     shard.pending = {};
-    if (!shard.queue.push(std::move(ops))) {
+    if (!shard.queue.push(std::move(parcel))) {
         shard.rethrow_failure();
         throw DatabaseError("writing shard " + shard.path + ": the shard writer stopped");
     }
@@ -130,7 +134,28 @@ void ShardSet::hand_over(Shard& shard) {
 void ShardSet::send(unsigned shard, Op op) {
     Shard& s = *shards_.at(shard);
     s.pending.push_back(std::move(op));
-    if (s.pending.size() >= group) hand_over(s);
+    if (s.pending.size() >= group) hand_over(s, false);
+}
+
+void ShardSet::send_all(const Op& op) {
+    for (unsigned i = 0; i < count(); ++i)
+        send(i, op);
+}
+
+void ShardSet::commit() {
+    ++epoch_;
+    for (auto& shard : shards_)
+        hand_over(*shard, true);
+    for (auto& shard : shards_)
+        shard->wait_for(epoch_);
+}
+
+void ShardSet::close() {
+    if (stopped_) return;
+    commit();
+    stop();
+    for (auto& shard : shards_)
+        shard->rethrow_failure();
 }
 
 void ShardSet::stop() {
@@ -140,27 +165,6 @@ void ShardSet::stop() {
         shard->queue.close();
     for (auto& shard : shards_)
         if (shard->thread.joinable()) shard->thread.join();
-}
-
-void ShardSet::merge(const std::vector<std::pair<std::string, std::string>>& metadata) {
-    for (auto& shard : shards_)
-        hand_over(*shard);
-    stop();
-    for (auto& shard : shards_)
-        shard->rethrow_failure();
-    xapian_call("merging shards into " + target_, [&] {
-        {
-            Xapian::WritableDatabase first(shards_.front()->path,
-                                           Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-            for (const auto& [key, value] : metadata)
-                first.set_metadata(key, value);
-            first.commit();
-        }
-        Xapian::Database all;
-        for (const auto& shard : shards_)
-            all.add_database(Xapian::Database(shard->path));
-        all.compact(target_);
-    });
 }
 
 } // namespace dateline

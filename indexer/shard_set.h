@@ -1,10 +1,10 @@
-// Shards for a bulk load into a new database: documents go to N Xapian databases in a temporary
-// folder inside the target (<db>/.dateline-shards), each written by its own thread (batch commits,
-// no fsync, spelling words gathered per batch); merge() compacts them into the target with
-// Xapian's compaction, which merges postings, spelling tables and metadata and writes the target's
-// version file last. The caller decides which shard holds a document (the same id must always go
-// to the same shard) and keeps input order within a shard. The destructor stops the threads and
-// removes the temporary folder; without merge() nothing reaches the target.
+// The writers of a sharded database (shard_layout.h): one thread per shard, each owning its shard's
+// Xapian::WritableDatabase (opened, and so locked, by the constructor), fed operations in groups
+// through a bounded queue, with its own spelling batch. commit() is an epoch: every shard commits
+// what it was sent, and commit() returns once all have, so a reader opened afterwards sees every
+// shard at that epoch. A kill during commit() leaves each shard at this epoch or the one before (a
+// shard's commit is atomic); what the caller stores must stay consistent with either
+// (index_writer.h).
 #pragma once
 
 #include "indexer/document_builder.h"
@@ -12,7 +12,6 @@
 #include <cstddef>
 #include <memory>
 #include <string>
-#include <utility>
 #include <vector>
 #include <xapian.h>
 
@@ -21,40 +20,39 @@ namespace dateline {
 class ShardSet {
   public:
     struct Op {
-        enum class Kind { add, replace, remove } kind = Kind::add;
-        std::string term;          // replace: the unique id term; remove: every document with it
+        enum class Kind { add, replace, remove, metadata } kind = Kind::add;
+        std::string term;          // replace: the unique id term; remove: every document with it;
+                                   // metadata: the key
         Xapian::Document document; // add, replace: the only handle on it (handles are not atomic)
         std::vector<SpellingWord> spelling;
+        std::string value; // metadata: the value ("" deletes the key)
     };
 
-    // Creates `count` empty shards under target/.dateline-shards (a stale one, left by a killed
-    // run, is removed first: the caller holds the target's write lock). Throws DatabaseError.
-    ShardSet(const std::string& target, unsigned count, std::size_t batch);
-    ~ShardSet();
+    // Opens every shard for writing (DB_NO_SYNC with `no_sync`). Throws DatabaseLockedError when
+    // another indexer holds one, DatabaseError otherwise.
+    ShardSet(const std::vector<std::string>& paths, bool no_sync, bool spelling);
+    ~ShardSet(); // stops the threads; what was not committed is lost, as a kill would lose it
     ShardSet(const ShardSet&) = delete;
     ShardSet& operator=(const ShardSet&) = delete;
 
     unsigned count() const;
-    // The shard for the next new document: round robin over runs of consecutive documents.
-    unsigned next_shard();
+    const std::string& path(unsigned shard) const;
     // Queues an operation for a shard (handed over in groups). Rethrows a shard thread's failure.
     void send(unsigned shard, Op op);
-    // Waits until every shard has written and committed everything, stores `metadata` in the first
-    // shard, and compacts the shards into the target, which must not be open for writing. Once.
-    void merge(const std::vector<std::pair<std::string, std::string>>& metadata);
-    // The temporary folder (for tests and messages).
-    std::string folder() const;
+    // Queues `op` (a metadata one) for every shard.
+    void send_all(const Op& op);
+    // Every shard commits everything sent so far; returns once all have. Rethrows a failure.
+    void commit();
+    // commit(), then stops the threads and closes the shards. Once; no send() after it.
+    void close();
 
   private:
     struct Shard;
-    void hand_over(Shard& shard);
+    void hand_over(Shard& shard, bool commit);
     void stop(); // closes the queues and joins the threads
 
-    std::string target_, folder_;
-    std::size_t batch_;
     std::vector<std::unique_ptr<Shard>> shards_;
-    unsigned current_ = 0;
-    std::size_t run_ = 0;
+    std::uint64_t epoch_ = 0;
     bool stopped_ = false;
 };
 

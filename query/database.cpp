@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 namespace dateline::query {
 
@@ -23,6 +24,15 @@ int stored_schema_version(const Xapian::Database& db) {
 }
 
 namespace {
+
+std::unordered_map<std::string, std::uint64_t>& generations() {
+    thread_local std::unordered_map<std::string, std::uint64_t> counts;
+    return counts;
+}
+
+void bump_generation(const Xapian::Database& db) {
+    if (db.size() > 1) ++generations()[db.get_uuid()];
+}
 
 // The pause before the next try of an open or reopen that met a writer's commits: 10, 20, 40 ms...
 void pause_before_retry(int attempt) {
@@ -47,10 +57,18 @@ template <class F> void retry_on_race(F&& open, int attempts) {
 
 } // namespace
 
+std::uint64_t shard_generation(const std::string& uuid) {
+    auto it = generations().find(uuid);
+    return it == generations().end() ? 0 : it->second;
+}
+
 void reopen_latest(Xapian::Database& db, int attempts) {
     try {
-        retry_on_race([&] { db.reopen(); }, attempts);
+        bool changed = true;
+        retry_on_race([&] { changed = db.reopen(); }, attempts);
+        if (changed) bump_generation(db);
     } catch (const Xapian::Error& e) {
+        bump_generation(db);
         throw DbError("cannot reopen the database: " + e.get_description());
     }
 }
@@ -76,6 +94,7 @@ Xapian::Database open_database(const std::string& path) {
     } catch (const Xapian::Error& e) {
         throw fail(e.get_description());
     }
+    bump_generation(db);
     if (stored.empty())
         throw fail("not a Dateline database (no " + std::string(schema::version_key) +
                    " metadata; was it written by dateline-index?)");

@@ -7,6 +7,7 @@
 
 #include "errors.h"
 
+#include <cstdint>
 #include <string>
 #include <xapian.h>
 
@@ -25,6 +26,13 @@ int stored_schema_version(const Xapian::Database& db);
 // error, DbError "cannot reopen the database: ...". open_database() tries its open the same way.
 inline constexpr int race_attempts = 6;
 void reopen_latest(Xapian::Database& db, int attempts = race_attempts);
+
+// A sharded database (a stub of shards) has no revision in Xapian 1.4 (get_revision() needs one
+// database). Its stand-in, for the prepared index (facet_index.h): a per-thread count of the
+// opens and reopens of that database (by UUID) that may have changed what it shows, bumped by
+// open_database() and reopen_latest() (Database::reopen() says when nothing changed). Valid while a
+// thread reads the database through one handle at a time, as every front end does.
+std::uint64_t shard_generation(const std::string& uuid);
 
 // Runs fn() and, when the database changed under it (Xapian::DatabaseModifiedError), reopens the
 // database (reopen_latest) and runs fn() again, up to `attempts` times in all. fn must start from

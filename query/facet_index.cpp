@@ -2,6 +2,7 @@
 
 #include "analyzers/schema.h"
 #include "analyzers/text.h"
+#include "database.h"
 
 #include <algorithm>
 #include <bit>
@@ -61,7 +62,9 @@ Prepared& prepared_cache() {
 bool identify(const Xapian::Database& db, std::string* uuid, Xapian::rev* revision) {
     try {
         *uuid = db.get_uuid();
-        *revision = db.get_revision();
+        // A sharded database has no revision of its own (database.h: shard_generation).
+        *revision =
+            db.size() > 1 ? static_cast<Xapian::rev>(shard_generation(*uuid)) : db.get_revision();
     } catch (const Xapian::UnimplementedError&) {
         return false;
     } catch (const Xapian::InvalidOperationError&) {
@@ -90,10 +93,12 @@ bool decode_list_views(std::string_view encoded, std::vector<std::string_view>& 
     return true;
 }
 
-FacetIndex::FacetIndex(const Xapian::Database& db) : db_(db), last_docid_(db.get_lastdocid()) {}
+FacetIndex::FacetIndex(const Xapian::Database& db)
+    : db_(db), last_docid_(db.get_lastdocid()), shard_uuids_(query::shard_uuids(db)) {}
 
 FacetIndex::FacetIndex(const Xapian::Database& db, std::span<const Xapian::docid> docids)
-    : db_(db), last_docid_(db.get_lastdocid()), subset_(docids.begin(), docids.end()) {
+    : db_(db), last_docid_(db.get_lastdocid()), subset_(docids.begin(), docids.end()),
+      shard_uuids_(query::shard_uuids(db)) {
     std::sort(subset_.begin(), subset_.end());
     subset_.erase(std::unique(subset_.begin(), subset_.end()), subset_.end());
     while (!subset_.empty() && subset_.back() > last_docid_)
@@ -331,7 +336,7 @@ const TermLists& FacetIndex::terms(const std::string& prefix) {
 }
 
 std::string PublishedKey::operator()(const Xapian::Document& doc) const {
-    const Xapian::docid did = doc.get_docid();
+    const Xapian::docid did = cursor_ ? cursor_->global(doc.get_docid()) : doc.get_docid();
     const std::uint64_t bits = did < published_->size() ? (*published_)[did] : 0;
     if (bits == 0) return std::string();
     // Big-endian, so that the keys compare as the numbers do.

@@ -21,6 +21,8 @@
 // part is read-only.
 #pragma once
 
+#include "shard_docids.h"
+
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -95,6 +97,9 @@ class FacetIndex {
     const std::vector<std::uint64_t>& published();
     // Document lengths (the sum of wdf, as BM25 uses them) by docid. Full indexes only.
     const std::vector<Xapian::termcount>& lengths();
+    // The database's shards (one UUID for a single database): for posting sources, which run on
+    // each shard with its docids (shard_docids.h).
+    const std::vector<std::string>& shard_uuids() const { return shard_uuids_; }
 
     bool partial() const { return !subset_.empty(); }
 
@@ -105,6 +110,7 @@ class FacetIndex {
     Xapian::Database db_;
     Xapian::docid last_docid_ = 0;
     std::vector<Xapian::docid> subset_; // empty: every document
+    std::vector<std::string> shard_uuids_;
     std::mutex mutex_;
     std::unordered_map<Xapian::valueno, std::unique_ptr<SlotCodes>> slots_;
     std::unique_ptr<DayCodes> days_;
@@ -115,15 +121,18 @@ class FacetIndex {
 };
 
 // A sort key (Enquire::set_sort_by_*_key) that orders documents as Xapian's value sort on the
-// published slot does (undated first), read from a FacetIndex: 8 big-endian bytes.
+// published slot does (undated first), read from a FacetIndex: 8 big-endian bytes. On a sharded
+// database the query must carry track_shards(cursor) and the key the same cursor.
 class PublishedKey final : public Xapian::KeyMaker {
   public:
-    explicit PublishedKey(std::shared_ptr<FacetIndex> index)
-        : index_(std::move(index)), published_(&index_->published()) {}
+    explicit PublishedKey(std::shared_ptr<FacetIndex> index,
+                          std::shared_ptr<ShardCursor> cursor = nullptr)
+        : index_(std::move(index)), cursor_(std::move(cursor)), published_(&index_->published()) {}
     std::string operator()(const Xapian::Document& doc) const override;
 
   private:
     std::shared_ptr<FacetIndex> index_;
+    std::shared_ptr<ShardCursor> cursor_;
     const std::vector<std::uint64_t>* published_;
 };
 

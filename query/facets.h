@@ -18,6 +18,7 @@
 
 #include "facet_index.h"
 #include "histogram.h"
+#include "shard_docids.h"
 
 #include <cstddef>
 #include <memory>
@@ -58,17 +59,21 @@ struct FacetOptions {
 std::string parse_tag_type(std::string_view name);
 
 // The docids of every match, in the order the matcher visits them (ascending for the queries
-// Dateline builds; count() does not depend on the order).
+// Dateline builds on one database; count() does not depend on the order). On a sharded database
+// the query must carry track_shards(cursor) and the recorder the same cursor (shard_docids.h).
 class MatchRecorder final : public Xapian::MatchSpy {
   public:
+    explicit MatchRecorder(std::shared_ptr<ShardCursor> cursor = nullptr)
+        : cursor_(std::move(cursor)) {}
     void operator()(const Xapian::Document& doc, double) override {
-        docids_.push_back(doc.get_docid());
+        docids_.push_back(cursor_ ? cursor_->global(doc.get_docid()) : doc.get_docid());
     }
-    Xapian::MatchSpy* clone() const override { return new MatchRecorder; }
+    Xapian::MatchSpy* clone() const override { return new MatchRecorder(cursor_); }
     std::string name() const override { return "dateline::MatchRecorder"; }
     const std::vector<Xapian::docid>& docids() const { return docids_; }
 
   private:
+    std::shared_ptr<ShardCursor> cursor_;
     std::vector<Xapian::docid> docids_;
 };
 

@@ -42,6 +42,8 @@ void Bm25TermSource::init(const Xapian::Database& db) {
     it_ = db_.postlist_begin(term_);
     end_ = db_.postlist_end(term_);
     termfreq_ = db_.get_termfreq(term_);
+    shard_.count = static_cast<unsigned>(index_->shard_uuids().size());
+    shard_.current = shard_index(index_->shard_uuids(), db);
     started_ = false;
 }
 
@@ -58,7 +60,7 @@ void Bm25TermSource::skip_to(Xapian::docid did, double) {
 }
 
 double Bm25TermSource::get_weight() const {
-    const Xapian::docid did = *it_;
+    const Xapian::docid did = shard_.global(*it_);
     const double wdf = it_.get_wdf();
     const double length = did < lengths_->size() ? (*lengths_)[did] : 0;
     const double normlen = std::max(length * length_factor_, min_normlen);
@@ -77,7 +79,7 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
                                           std::shared_ptr<FacetIndex> index, const QueryTree& tree,
                                           std::string_view text, QueryBuilder& builder) {
     using Kind = QueryNode::Kind;
-    if (!index || index->partial() || db.size() != 1) return std::nullopt;
+    if (!index || index->partial()) return std::nullopt; // (sharded too: shard_docids.h)
     // NEAR and ADJ are the builder's; so are entity aliases (marked in the tree already).
     if (tree.proximity || tree.fallback || has_entity_alias(tree)) return std::nullopt;
     std::vector<const QueryNode*> items;

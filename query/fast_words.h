@@ -69,6 +69,7 @@ class Bm25TermSource final : public Xapian::PostingSource {
     Xapian::Database db_;
     Xapian::PostingIterator it_, end_;
     Xapian::doccount termfreq_ = 0;
+    ShardCursor shard_; // the shard it runs on, of how many (shard_docids.h)
     bool started_ = false;
 };
 

@@ -226,9 +226,10 @@ std::vector<Xapian::docid> match_docids(Xapian::Database& db, const SearchReques
     if (parsed) *parsed = query.get_description();
     return xapian_call("collecting the matches", [&] {
         Xapian::Enquire enquire(db);
-        enquire.set_query(query);
+        auto cursor = make_shard_cursor(db);
+        enquire.set_query(track_shards(db, query, cursor));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        MatchRecorder matches;
+        MatchRecorder matches(cursor);
         enquire.add_matchspy(&matches);
         enquire.get_mset(0, 0, db.get_doccount());
         std::vector<Xapian::docid> docids = matches.docids();
@@ -281,10 +282,12 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         result.stopwords = builder.stopped_words();
 
         Xapian::Enquire enquire(db);
-        enquire.set_query(query);
+        // A sharded database: the spy and the key learn each match's shard (shard_docids.h).
+        auto cursor = make_shard_cursor(db);
+        enquire.set_query(track_shards(db, query, cursor));
         enquire.set_weighting_scheme(Xapian::BM25Weight());
         std::unique_ptr<PublishedKey> key;
-        if (prepared) key = std::make_unique<PublishedKey>(prepared);
+        if (prepared) key = std::make_unique<PublishedKey>(prepared, cursor);
         const auto slot = schema::slot::published;
         // No page (--limit 0, timelines, facet counts): nothing to order, so no sort key is
         // read for every match. Totals and facets do not depend on the order.
@@ -318,7 +321,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             seen.push_back(name);
             collectors.push_back(make_facet_collector(name, request.facet_options));
         }
-        MatchRecorder matches;
+        MatchRecorder matches(cursor);
         if (!collectors.empty()) enquire.add_matchspy(&matches);
 
         const Xapian::doccount doccount =
@@ -362,6 +365,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                                              request.snippet_length, builder.stem_for(h.language));
                 return h;
             });
+            hit.docid = *it; // the database's docid (a shard's Document has the shard's own)
             hit.rank = ++rank;
             hit.score = it.get_weight();
             if (request.collapse && !hit.cluster.empty())
@@ -378,7 +382,8 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             // The prepared full index; else a full one when the matches are a large part of the
             // database (one pass over everything costs about as much as skipping through), else
             // one of the matches only.
-            const auto& docids = matches.docids();
+            std::vector<Xapian::docid> docids = matches.docids();
+            if (cursor->count > 1) std::sort(docids.begin(), docids.end()); // shard after shard
             std::shared_ptr<FacetIndex> index = prepared;
             if (!index)
                 index = xapian_call("reading facet values", [&] {

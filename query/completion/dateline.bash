@@ -8,7 +8,7 @@
 # these functions as bash does.
 
 _dateline_options_index='-h --help --version --db --field --batch -j --jobs --emit --dry-run
-  --no-entities --no-sync --shards --no-spelling --fetched-at --explain --language -q --quiet
+  --no-entities --no-sync --shards --compact --no-spelling --fetched-at --explain --language -q --quiet
   -v --verbose --duplicates --force --delete --delete-missing --max-record-size
   --max-article-size --max-expanded-size --max-expansion'
 _dateline_options_query='-h --help --version --db --lang --sort --limit --offset --facet
@@ -84,7 +84,7 @@ _dateline() {
         return 0
     fi
     case $prev in
-    --db)
+    --db|--compact)
         mapfile -t COMPREPLY < <(compgen -d -- "$cur")
         _dateline_filenames
         ;;

@@ -1,14 +1,17 @@
 // The writer's fast paths must not change what it writes: the KeyFilter that skips lookups in a
-// new database, add/replace by docid, and per-thread shards merged by compaction all give the same
-// outcomes, duplicates, clusters and documents as lookups on an existing database. Also: spelling
-// words, the KeyFilter itself, and a sharded writer that never finishes.
+// new database, add/replace by docid, and a sharded database (each article in the shard its id
+// hashes to, decisions across every shard) all give the same outcomes, duplicates, clusters and
+// documents as lookups on an existing database. Also: spelling words, the KeyFilter itself, the
+// sharded layout (epochs committed in every shard, refusals), and compaction.
 #include "analyzers/analyze.h"
 #include "analyzers/schema.h"
 #include "analyzers/xapian_call.h"
+#include "indexer/compact.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 #include "indexer/json_record.h"
 #include "indexer/key_filter.h"
+#include "indexer/shard_layout.h"
 #include "indexer/spelling_batch.h"
 
 #include <algorithm>
@@ -265,7 +268,23 @@ TEST_CASE(
     check_same_articles(fresh, sharded);
     CHECK(spellings(fresh) == spellings(sharded));
     CHECK(!spellings(fresh).empty());
-    CHECK(!std::filesystem::exists(sharded / ".dateline-shards"));
+    REQUIRE(sharded_layout(sharded.string()).has_value());
+    CHECK(sharded_layout(sharded.string())->size() == 3);
+    for (unsigned i = 0; i < 3; ++i) { // each article in the shard its id hashes to
+        Xapian::Database shard(shard_path(sharded.string(), i));
+        CHECK(shard.get_doccount() > 0);
+        for (auto t = shard.allterms_begin("Q"); t != shard.allterms_end("Q"); ++t)
+            CHECK_MESSAGE(shard_of(*t, 3) == i, *t);
+    }
+    // Compaction gives one database with the same articles and spelling table.
+    const CompactResult compacted = compact_shards(sharded.string());
+    CHECK(compacted.shards == 3);
+    CHECK(compacted.articles == fast.docs);
+    CHECK(!sharded_layout(sharded.string()).has_value());
+    CHECK(!std::filesystem::exists(sharded / "shard-0"));
+    CHECK(!std::filesystem::exists(sharded / "XAPIANDB"));
+    check_same_articles(fresh, sharded);
+    CHECK(spellings(fresh) == spellings(sharded));
     for (const auto& dir : {existing, fresh, sharded})
         std::filesystem::remove_all(dir);
 }
@@ -303,41 +322,93 @@ TEST_CASE(
         std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("writer: a sharded run that does not finish leaves the database empty and no shards") {
-    auto dir = fresh_dir("unfinished");
+TEST_CASE("writer: a sharded writer commits epochs in every shard; layouts are not mixed") {
+    auto dir = fresh_dir("epochs");
     DocumentBuilder builder;
+    auto write = [&](IndexWriter& writer, const std::string& id) {
+        Article a;
+        a.id = id;
+        a.title = "Shard business " + id;
+        a.body = "the story of " + id + " told in full, with some words of its own " + id;
+        a.language = "en";
+        auto doc = builder.build(a);
+        const std::string hash = doc.get_value(schema::slot::content_hash);
+        return writer.write(schema::id_term(a.id), hash, std::move(doc));
+    };
     {
         IndexWriter::Options options{3, false};
         options.shards = 2;
         IndexWriter writer(dir.string(), options);
-        for (int i = 0; i < 10; ++i) {
-            Article a;
-            a.id = "u" + std::to_string(i);
-            a.title = "Unfinished business " + std::to_string(i);
-            a.language = "en";
-            auto doc = builder.build(a);
-            const std::string hash = doc.get_value(schema::slot::content_hash);
-            writer.write(schema::id_term(a.id), hash, std::move(doc));
-        }
-        CHECK(std::filesystem::exists(dir / ".dateline-shards"));
-        CHECK(Xapian::Database(dir.string()).get_doccount() == 0); // nothing reaches the target
+        CHECK(writer.shard_count() == 2);
+        for (int i = 0; i < 10; ++i)
+            write(writer, "u" + std::to_string(i));
+        // An epoch is batch x shards = 6 articles: the first 6 are committed, in both shards.
+        Xapian::Database reader(dir.string());
+        CHECK(reader.get_doccount() == 6);
+        CHECK(Xapian::Database(shard_path(dir.string(), 0)).get_doccount() +
+                  Xapian::Database(shard_path(dir.string(), 1)).get_doccount() ==
+              6);
+        // Another indexer is locked out of the shards.
+        CHECK_THROWS_AS(IndexWriter(dir.string(), {}), DatabaseLockedError);
+        writer.finish();
+        CHECK(writer.doc_count() == 10);
     }
-    CHECK(Xapian::Database(dir.string()).get_doccount() == 0);
-    CHECK(!std::filesystem::exists(dir / ".dateline-shards"));
-    // A database with articles is refused.
     {
-        IndexWriter writer(dir.string(), {});
-        Article a;
-        a.id = "x";
-        a.title = "Finished";
-        a.language = "en";
-        auto doc = builder.build(a);
-        writer.write("Qx", "h", std::move(doc));
+        IndexWriter writer(dir.string(), {}); // the layout is found without Options::shards
+        CHECK(writer.shard_count() == 2);
+        CHECK(write(writer, "u3") == IndexWriter::Outcome::unchanged);
+        CHECK(write(writer, "u10") == IndexWriter::Outcome::added);
+        CHECK(writer.remove("Qu4"));
+        writer.finish();
+        CHECK(writer.doc_count() == 10);
+    }
+    IndexWriter::Options other;
+    other.shards = 3;
+    CHECK_THROWS_WITH_AS(IndexWriter(dir.string(), other), doctest::Contains("has 2 shards, not 3"),
+                         DatabaseError);
+    // --shards on a single database is refused.
+    auto single = fresh_dir("epochs-single");
+    {
+        IndexWriter writer(single.string(), {});
+        write(writer, "x");
         writer.finish();
     }
-    IndexWriter::Options options;
-    options.shards = 2;
-    CHECK_THROWS_WITH_AS(IndexWriter(dir.string(), options),
-                         doctest::Contains("--shards builds a new database"), DatabaseError);
+    IndexWriter::Options two;
+    two.shards = 2;
+    CHECK_THROWS_WITH_AS(IndexWriter(single.string(), two),
+                         doctest::Contains("is a single database"), DatabaseError);
+    std::filesystem::remove_all(dir);
+    std::filesystem::remove_all(single);
+}
+
+TEST_CASE("writer: shards that disagree on an input's state make it be read again") {
+    auto dir = fresh_dir("disagree");
+    {
+        IndexWriter::Options options;
+        options.shards = 2;
+        IndexWriter writer(dir.string(), options);
+        writer.set_input_state("/in/a.jsonl", {1, 2, "h", "s"});
+        writer.set_input_state("/in/b.jsonl", {3, 4, "h", "s"});
+        writer.finish();
+    }
+    { // as a kill between the shards' commits leaves them
+        Xapian::WritableDatabase shard1(shard_path(dir.string(), 1));
+        shard1.set_metadata(std::string(schema::input_state_prefix) + "/in/b.jsonl", "");
+        shard1.commit();
+    }
+    {
+        IndexWriter writer(dir.string(), {});
+        CHECK(writer.input_state("/in/a.jsonl") == IndexWriter::InputState{1, 2, "h", "s"});
+        auto b = writer.input_state("/in/b.jsonl");
+        REQUIRE(b.has_value()); // read before: its stale articles go when it is read again
+        CHECK(*b != IndexWriter::InputState{3, 4, "h", "s"});
+    }
+    // A compaction keeps the "read again".
+    compact_shards(dir.string());
+    IndexWriter writer(dir.string(), {});
+    CHECK(writer.shard_count() == 0);
+    CHECK(writer.input_state("/in/a.jsonl") == IndexWriter::InputState{1, 2, "h", "s"});
+    REQUIRE(writer.input_state("/in/b.jsonl").has_value());
+    CHECK(*writer.input_state("/in/b.jsonl") != IndexWriter::InputState{3, 4, "h", "s"});
     std::filesystem::remove_all(dir);
 }
