@@ -345,7 +345,10 @@ Xapian::Query QueryBuilder::build(const QueryTree& tree, std::string_view text) 
             throw QueryError("cannot parse query '" + std::string(text) + "': " + what);
         throw;
     }
-    if (!query || query->empty()) return match_all(); // stopwords or punctuation only: browse
+    if (!query) return match_all(); // stopwords or punctuation only: browse
+    // An empty Xapian query is one that matches nothing (a date range outside the archive's
+    // years, AND-ed with anything): it stays empty, it does not browse everything.
+    if (query->empty()) return *query;
     if (const std::size_t wildcards = count_wildcards(*query); wildcards > max_wildcards)
         throw QueryError("cannot parse query '" + std::string(text.substr(0, 200)) +
                          "': " + std::to_string(wildcards) + " wildcards, at most " +

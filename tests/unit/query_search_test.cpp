@@ -101,6 +101,11 @@ TEST_CASE_FIXTURE(Fixture, "date filters: periods and ranges inclusive to the en
     CHECK(ids("wheat date:1987-03-18..") == Ids{"grain-2"});
     CHECK(ids("grain date:1987-03-18..").empty());
     CHECK(ids("date:1980 OR date:2021") == Ids{"coffee-1", "putin-1"});
+    // A range outside the archive's years finds nothing, alone or AND-ed (not everything).
+    CHECK(ids("date:2030..2031").empty());
+    CHECK(ids("wheat date:2030..2031").empty());
+    CHECK(ids("wheat AND date:1950..1960").empty());
+    CHECK(ids("wheat OR date:2030..") == Ids{"grain-1", "grain-2"});
 }
 
 TEST_CASE_FIXTURE(Fixture, "malformed queries throw QueryError with the reason") {
