@@ -580,7 +580,7 @@ class Parser {
   public:
     Parser(const std::vector<Token>& tokens, std::size_t from, std::string_view text,
            const QueryTreeOptions& options)
-        : t_(tokens), k_(from), first_(from), text_(text), options_(options) {}
+        : t_(tokens), k_(from), text_(text), options_(options) {}
 
     QueryNode query() {
         if (peek() == Tok::end) return QueryNode{};
@@ -839,7 +839,7 @@ class Parser {
     }
 
     const std::vector<Token>& t_;
-    std::size_t k_, first_;
+    std::size_t k_;
     std::string_view text_;
     const QueryTreeOptions& options_;
 };
