@@ -124,7 +124,7 @@ compare "$WORK/a.single" "$WORK/a.again" "3 shards after the re-runs"
 
 # Replace and delete reach the article's shard: the same edits on both databases, same answers.
 first=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["id"])' "$WORK/in/sample.jsonl")
-second=$(grep -v -x -F "$first" "$WORK/ids" | head -1)
+second=$(grep -m 1 -v -x -F "$first" "$WORK/ids") # -m 1, not | head: grep would die of SIGPIPE (pipefail)
 python3 - "$WORK/in/sample.jsonl" "$WORK/edit.jsonl" "$first" <<'PY'
 import json, sys
 src, out, first = sys.argv[1:]
