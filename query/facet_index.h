@@ -21,6 +21,7 @@
 // part is read-only.
 #pragma once
 
+#include "filter_cache.h"
 #include "shard_docids.h"
 
 #include <cstdint>
@@ -103,6 +104,9 @@ class FacetIndex {
 
     bool partial() const { return !subset_.empty(); }
 
+    // Matches of costly filters (exact phrases) for this revision: filter_cache.h.
+    FilterCache& filter_cache() { return filter_cache_; }
+
   private:
     // Calls fn(docid, value) for each non-empty value of the slot in the covered documents.
     template <class F> void for_each_value(Xapian::valueno slot, F&& fn) const;
@@ -118,6 +122,7 @@ class FacetIndex {
     std::unordered_map<std::string, std::unique_ptr<TermLists>> terms_;
     std::unique_ptr<std::vector<std::uint64_t>> published_;
     std::unique_ptr<std::vector<Xapian::termcount>> lengths_;
+    FilterCache filter_cache_;
 };
 
 // A sort key (Enquire::set_sort_by_*_key) that orders documents as Xapian's value sort on the

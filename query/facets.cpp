@@ -98,6 +98,29 @@ class SlotFacet final : public FacetCollector {
 
 // --- tag: a list of values per document --------------------------------------------------------
 
+// Counts by id, kept per thread between searches: zeroing (and faulting in) an array of every
+// tag of a large archive for each search cost more than counting the matches. clear() zeroes only
+// the ids counted.
+struct ScratchCounts {
+    std::vector<Xapian::doccount> count;
+    std::vector<std::uint32_t> touched; // ids counted, in order of first count
+    void add(std::uint32_t id) {
+        if (count[id]++ == 0) touched.push_back(id);
+    }
+    void clear() {
+        for (std::uint32_t id : touched)
+            count[id] = 0;
+        touched.clear();
+    }
+};
+
+ScratchCounts& scratch_counts(std::size_t ids) {
+    thread_local ScratchCounts scratch;
+    if (scratch.count.size() < ids) scratch.count.resize(ids, 0);
+    scratch.clear();
+    return scratch;
+}
+
 // Ids of a document's list, empty for docids beyond the index.
 std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did) {
     if (did + 1 >= lists.offsets.size()) return {};
@@ -126,37 +149,42 @@ class TagFacet final : public FacetCollector {
     FacetResult count(const Xapian::Database&, FacetIndex& index,
                       std::span<const Xapian::docid> matches) const override {
         const TagLists& tags = index.tags();
-        std::vector<Xapian::doccount> key_counts(tags.key_spellings.size(), 0);
-        std::vector<Xapian::doccount> spelling_counts(tags.spellings.size(), 0);
-        std::vector<std::uint32_t> touched;
+        // One count per spelling: a document holds at most one spelling of a tag (its tags are
+        // distinct once folded), so a tag's count is the sum of its spellings' counts.
+        ScratchCounts& counts = scratch_counts(tags.spellings.size());
         FacetResult r;
         r.name = name_;
         for (std::size_t i = 0; i < matches.size(); ++i) {
             prefetch_lists(tags.lists, matches, i);
             auto items = items_of(tags.lists, matches[i]);
             if (items.empty()) ++r.missing;
-            for (std::uint32_t spelling : items) {
-                const std::uint32_t key = tags.key_of[spelling];
-                if (key_counts[key]++ == 0) touched.push_back(key);
-                ++spelling_counts[spelling];
-            }
+            for (std::uint32_t spelling : items)
+                counts.add(spelling);
         }
+        std::vector<std::uint32_t> keys;
+        keys.reserve(counts.touched.size());
+        for (std::uint32_t spelling : counts.touched)
+            keys.push_back(tags.key_of[spelling]);
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         std::vector<Candidate> values;
-        values.reserve(touched.size());
-        for (std::uint32_t key : touched) {
+        values.reserve(keys.size());
+        for (std::uint32_t key : keys) {
             // The most common spelling among the matches; ties: the first in byte order.
             const std::string* best = nullptr;
-            Xapian::doccount best_count = 0;
+            Xapian::doccount best_count = 0, total = 0;
             for (std::uint32_t spelling : tags.key_spellings[key]) {
-                const Xapian::doccount c = spelling_counts[spelling];
+                const Xapian::doccount c = counts.count[spelling];
+                total += c;
                 const std::string& text = tags.spellings[spelling];
                 if (c > best_count || (c == best_count && c > 0 && text < *best)) {
                     best = &text;
                     best_count = c;
                 }
             }
-            values.push_back({key_counts[key], best, best});
+            values.push_back({total, best, best});
         }
+        counts.clear();
         keep_top(r, std::move(values), limit_);
         return r;
     }
@@ -191,21 +219,23 @@ class TermFacet final : public FacetCollector {
     FacetResult count(const Xapian::Database& db, FacetIndex& index,
                       std::span<const Xapian::docid> matches) const override {
         const TermLists& terms = index.terms(prefix_);
-        std::vector<Xapian::doccount> counts(terms.values.size(), 0);
-        std::vector<std::uint32_t> touched;
+        ScratchCounts& counts = scratch_counts(terms.values.size());
         FacetResult r;
         r.name = name_;
         r.type = type_;
-        for (Xapian::docid did : matches) {
-            auto items = items_of(terms.lists, did);
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            prefetch_lists(terms.lists, matches, i);
+            auto items = items_of(terms.lists, matches[i]);
             if (items.empty()) ++r.missing;
             for (std::uint32_t id : items)
-                if (counts[id]++ == 0) touched.push_back(id);
+                counts.add(id);
         }
+        const std::vector<std::uint32_t> touched = counts.touched;
         std::vector<Candidate> values;
         values.reserve(touched.size());
         for (std::uint32_t id : touched)
-            values.push_back({counts[id], &terms.values[id], &terms.values[id]});
+            values.push_back({counts.count[id], &terms.values[id], &terms.values[id]});
+        counts.clear();
         keep_top(r, std::move(values), limit_);
         // Labels only for the values shown: the first matching document with a display tag
         // folding to the value.

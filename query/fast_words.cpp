@@ -92,6 +92,7 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
     }
     const WordLanguages& languages = builder.languages();
     std::vector<std::string> terms;
+    std::vector<std::vector<std::size_t>> phrase_words; // indexes into terms
     // A word: plain (no field, no wildcard), letters only, not a stopword, one term (not stems
     // of several languages: word_languages.h).
     auto add_word = [&](const QueryNode& w, bool in_phrase) {
@@ -127,8 +128,12 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
             // Its words weigh as words (Xapian weighs a phrase as the sum of its terms), and
             // the phrase itself, with no weight, keeps only the articles with the words in order.
             if (!item->quoted || !item->field.empty()) return std::nullopt;
-            for (const auto& w : item->children)
+            std::vector<std::size_t> words;
+            for (const auto& w : item->children) {
+                words.push_back(terms.size());
                 if (!add_word(w, true)) return std::nullopt;
+            }
+            phrase_words.push_back(std::move(words));
             QueryTree one;
             one.root = *item;
             phrases.push_back(builder.build(one, text));
@@ -150,15 +155,19 @@ std::optional<FastWords> fast_words_query(const Xapian::Database& db,
     for (const auto& term : terms) {
         const double weight = bm25_term_weight(documents, db.get_termfreq(term));
         parts.emplace_back((new Bm25TermSource(term, weight, length_factor, index))->release());
+        out.plan.words.push_back({term, weight});
     }
+    out.plan.phrases = std::move(phrase_words);
+    out.plan.length_factor = length_factor;
     out.query = parts.size() == 1
                     ? parts.front()
                     : Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     for (const auto& phrase : phrases)
         out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, phrase);
-    if (!filters_tree.root.children.empty())
-        out.query =
-            Xapian::Query(Xapian::Query::OP_FILTER, out.query, builder.build(filters_tree, text));
+    if (!filters_tree.root.children.empty()) {
+        out.plan.filter = builder.build(filters_tree, text);
+        out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, *out.plan.filter);
+    }
     return out;
 }
 

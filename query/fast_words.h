@@ -20,6 +20,7 @@
 #pragma once
 
 #include "facet_index.h"
+#include "fast_match.h"
 #include "query_parser.h"
 
 #include <memory>
@@ -32,6 +33,7 @@ namespace dateline::query {
 
 struct FastWords {
     Xapian::Query query; // the words as Bm25TermSources, AND-ed, with the filters
+    FastMatchPlan plan;  // the same search for fast_match.h (the request's --filter not in it)
 };
 
 // `tree` is the QueryBuilder's parse of `text` (the search's one parse of its query).

@@ -9,6 +9,7 @@
 #include "database.h"
 #include "doc_data.h"
 #include "errors.h"
+#include "fast_match.h"
 #include "fast_words.h"
 #include "filters.h"
 #include "highlight.h"
@@ -224,21 +225,117 @@ std::vector<Xapian::docid> match_docids(Xapian::Database& db, const SearchReques
     Xapian::Query query =
         build_query(db, request, builder, request_tree(builder, request), request.query);
     if (parsed) *parsed = query.get_description();
-    return xapian_call("collecting the matches", [&] {
-        Xapian::Enquire enquire(db);
-        auto cursor = make_shard_cursor(db);
-        enquire.set_query(track_shards(db, query, cursor));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        MatchRecorder matches(cursor);
-        enquire.add_matchspy(&matches);
-        enquire.get_mset(0, 0, db.get_doccount());
-        std::vector<Xapian::docid> docids = matches.docids();
-        std::sort(docids.begin(), docids.end());
-        return docids;
-    });
+    return xapian_call("collecting the matches", [&] { return xapian_matches(db, query, 0); });
 }
 
 namespace {
+
+// What a match gives the rest of a search: the page and, for facets, every match.
+struct Matches {
+    Xapian::doccount total = 0;
+    bool total_exact = true;
+    std::vector<FastMatchHit> page;    // in order
+    std::vector<Xapian::docid> docids; // every match, ascending (when asked for)
+};
+
+TimeBudgetError over_budget(double budget) {
+    return TimeBudgetError("the search took longer than its time budget of " +
+                           std::to_string(static_cast<long>(budget * 1000)) +
+                           " ms; narrow the query");
+}
+
+// The search through Xapian's Enquire: every match is seen (check_at_least = the document
+// count), so the total is exact; a MatchRecorder keeps the docids when asked.
+Matches xapian_match(Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request,
+                     SortOrder sort, const std::shared_ptr<FacetIndex>& prepared,
+                     Xapian::doccount first, Xapian::doccount page, bool record) {
+    Xapian::Enquire enquire(db);
+    // A sharded database: the spy and the key learn each match's shard (shard_docids.h).
+    auto cursor = make_shard_cursor(db);
+    enquire.set_query(track_shards(db, query, cursor));
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    std::unique_ptr<PublishedKey> key;
+    if (prepared) key = std::make_unique<PublishedKey>(prepared, cursor);
+    const auto slot = schema::slot::published;
+    // No page (--limit 0, timelines, facet counts): nothing to order, so no sort key is read
+    // for every match. Totals and facets do not depend on the order.
+    const bool no_page = request.limit == 0;
+    if (no_page) enquire.set_weighting_scheme(Xapian::BoolWeight()); // no scores shown
+    switch (no_page ? SortOrder::relevance : sort) {
+    case SortOrder::relevance:
+        if (no_page) break; // BM25 order, no key
+        if (key)
+            enquire.set_sort_by_relevance_then_key(key.get(), true);
+        else
+            enquire.set_sort_by_relevance_then_value(slot, true);
+        break;
+    case SortOrder::newest:
+    case SortOrder::oldest: {
+        const bool newest = sort == SortOrder::newest;
+        if (key)
+            enquire.set_sort_by_key_then_relevance(key.get(), newest);
+        else
+            enquire.set_sort_by_value_then_relevance(slot, newest);
+        break;
+    }
+    }
+    if (request.collapse) enquire.set_collapse_key(schema::slot::cluster);
+    MatchRecorder recorder(cursor);
+    if (record) enquire.add_matchspy(&recorder);
+
+    const Xapian::doccount doccount =
+        xapian_call("counting documents", [&] { return db.get_doccount(); });
+    const auto started = std::chrono::steady_clock::now();
+    if (request.time_budget > 0) enquire.set_time_limit(request.time_budget);
+    Xapian::MSet mset =
+        xapian_call("running the query", [&] { return enquire.get_mset(first, page, doccount); });
+    if (request.time_budget > 0) {
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+        if (took.count() >= request.time_budget) throw over_budget(request.time_budget);
+    }
+    Matches out;
+    out.total = mset.get_matches_estimated();
+    out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        out.page.push_back({*it, it.get_weight()});
+    out.docids = recorder.docids();
+    if (cursor->count > 1) std::sort(out.docids.begin(), out.docids.end()); // shard by shard
+    return out;
+}
+
+// The search through fast_match.h, or nothing where it declines.
+std::optional<Matches> own_match(Xapian::Database& db, FacetIndex& prepared, const FastWords& fast,
+                                 const SearchRequest& request, SortOrder sort,
+                                 Xapian::doccount first, Xapian::doccount page, bool record) {
+    FastMatchPlan plan = fast.plan;
+    if (!request.filters.empty())
+        plan.filter = xapian_call("applying the filters", [&] {
+            return apply_filters(db, plan.filter.value_or(Xapian::Query::MatchAll),
+                                 request.filters);
+        });
+    FastMatchPage shape;
+    shape.first = first;
+    shape.size = page;
+    shape.record_matches = record;
+    shape.time_budget = request.time_budget;
+    shape.order = request.limit == 0          ? FastMatchOrder::none
+                  : sort == SortOrder::newest ? FastMatchOrder::newest_then_weight
+                  : sort == SortOrder::oldest ? FastMatchOrder::oldest_then_weight
+                                              : FastMatchOrder::weight_then_newest;
+    std::optional<FastMatchResult> own;
+    try {
+        own =
+            xapian_call("running the query", [&] { return fast_match(db, prepared, plan, shape); });
+    } catch (const TimeBudgetExceeded&) {
+        throw over_budget(request.time_budget);
+    }
+    if (!own) return std::nullopt;
+    Matches out;
+    out.total = own->total;
+    out.page = std::move(own->hits);
+    out.docids = std::move(own->matches);
+    return out;
+}
 
 // With a sink, hits go to it as they are read instead of into the result; once one has gone, a
 // database change cannot be retried (the sink has it already) and is a DbError.
@@ -281,39 +378,6 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         result.parsed = query.get_description();
         result.stopwords = builder.stopped_words();
 
-        Xapian::Enquire enquire(db);
-        // A sharded database: the spy and the key learn each match's shard (shard_docids.h).
-        auto cursor = make_shard_cursor(db);
-        enquire.set_query(track_shards(db, query, cursor));
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        std::unique_ptr<PublishedKey> key;
-        if (prepared) key = std::make_unique<PublishedKey>(prepared, cursor);
-        const auto slot = schema::slot::published;
-        // No page (--limit 0, timelines, facet counts): nothing to order, so no sort key is
-        // read for every match. Totals and facets do not depend on the order.
-        const bool no_page = request.limit == 0;
-        if (no_page) enquire.set_weighting_scheme(Xapian::BoolWeight()); // no scores shown
-        switch (no_page ? SortOrder::relevance : result.sort) {
-        case SortOrder::relevance:
-            if (no_page) break; // BM25 order, no key
-            if (key)
-                enquire.set_sort_by_relevance_then_key(key.get(), true);
-            else
-                enquire.set_sort_by_relevance_then_value(slot, true);
-            break;
-        case SortOrder::newest:
-        case SortOrder::oldest: {
-            const bool newest = result.sort == SortOrder::newest;
-            if (key)
-                enquire.set_sort_by_key_then_relevance(key.get(), newest);
-            else
-                enquire.set_sort_by_value_then_relevance(slot, newest);
-            break;
-        }
-        }
-
-        if (request.collapse) enquire.set_collapse_key(schema::slot::cluster);
-
         std::vector<std::unique_ptr<FacetCollector>> collectors;
         std::vector<std::string> seen;
         for (const auto& name : request.facets) {
@@ -321,43 +385,38 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             seen.push_back(name);
             collectors.push_back(make_facet_collector(name, request.facet_options));
         }
-        MatchRecorder matches(cursor);
-        if (!collectors.empty()) enquire.add_matchspy(&matches);
-
         const Xapian::doccount doccount =
             xapian_call("counting documents", [&] { return db.get_doccount(); });
         // The page within the database's size: a huge --limit or --offset asks for no more
         // than every document (Xapian reserves room for first + maxitems hits).
         const Xapian::doccount first = std::min(request.offset, doccount);
         const Xapian::doccount page = std::min(request.limit, doccount - first);
-        const auto started = std::chrono::steady_clock::now();
-        if (request.time_budget > 0) enquire.set_time_limit(request.time_budget);
-        Xapian::MSet mset = xapian_call("running the query",
-                                        [&] { return enquire.get_mset(first, page, doccount); });
-        if (request.time_budget > 0) {
-            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-            if (took.count() >= request.time_budget)
-                throw TimeBudgetError(
-                    "the search took longer than its time budget of " +
-                    std::to_string(static_cast<long>(request.time_budget * 1000)) +
-                    " ms; narrow the query");
-        }
-        result.total = mset.get_matches_estimated();
-        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+        // The commonest searches run on the matcher of fast_match.h; the rest (and those it
+        // declines) on Xapian's. Both give the same matches, weights and order.
+        std::optional<Matches> matched;
+        if (fast && !request.collapse && request.recency_half_life == 0)
+            matched = own_match(db, *prepared, *fast, request, result.sort, first, page,
+                                !collectors.empty());
+        if (!matched)
+            matched = xapian_match(db, query, request, result.sort, prepared, first, page,
+                                   !collectors.empty());
+        result.total = matched->total;
+        result.total_exact = matched->total_exact;
 
         // Snippets highlight the words the query looks for (highlight.h), not every term of
         // the query that ran (fast words' posting sources, --like's terms, what NOT takes away).
         Xapian::MSet snippet_mset;
-        if (request.snippet_length > 0 && !mset.empty())
+        if (request.snippet_length > 0 && !matched->page.empty())
             snippet_mset = xapian_call("preparing snippets", [&] {
                 Xapian::Enquire terms(db);
                 terms.set_query(highlight_query(tree, builder));
                 return terms.get_mset(0, 0);
             });
         Xapian::doccount rank = request.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            Hit hit = xapian_call("reading document " + std::to_string(*it), [&] {
-                Xapian::Document doc = it.get_document();
+        for (const FastMatchHit& ranked : matched->page) {
+            Hit hit = xapian_call("reading document " + std::to_string(ranked.docid), [&] {
+                Xapian::Document doc = db.get_document(ranked.docid);
                 const std::string data = doc.get_data(); // read (and inflated) once
                 Hit h = hit_from_document(doc, data);
                 if (request.snippet_length > 0)
@@ -365,9 +424,9 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                                              request.snippet_length, builder.stem_for(h.language));
                 return h;
             });
-            hit.docid = *it; // the database's docid (a shard's Document has the shard's own)
+            hit.docid = ranked.docid; // the database's (a shard's Document has the shard's own)
             hit.rank = ++rank;
-            hit.score = it.get_weight();
+            hit.score = ranked.weight;
             if (request.collapse && !hit.cluster.empty())
                 hit.copies = xapian_call("reading the copies of " + hit.id,
                                          [&] { return copies_of(db, hit); });
@@ -382,8 +441,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             // The prepared full index; else a full one when the matches are a large part of the
             // database (one pass over everything costs about as much as skipping through), else
             // one of the matches only.
-            std::vector<Xapian::docid> docids = matches.docids();
-            if (cursor->count > 1) std::sort(docids.begin(), docids.end()); // shard after shard
+            const std::vector<Xapian::docid>& docids = matched->docids;
             std::shared_ptr<FacetIndex> index = prepared;
             if (!index)
                 index = xapian_call("reading facet values", [&] {
