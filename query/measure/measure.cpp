@@ -3,7 +3,6 @@
 #include "../database.h"
 #include "../errors.h"
 #include "analyzers/schema.h"
-#include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "analyzers/xapian_call.h"
 #include "measure_internal.h"
@@ -121,30 +120,38 @@ std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_
     return value;
 }
 
-WordReader::WordReader(const Xapian::Database& db, const std::string& language) : db_(db) {
-    for (auto word : stopwords::for_language(language.empty() ? "en" : language))
-        stopwords_.emplace(word);
+namespace {
+
+// A partial index reads each document's term list (about 40 µs a document); a full build reads
+// every word's posting list twice (about 17 µs a document of the database on Reuters-21578, 6 µs
+// at 500,000 articles): term lists are the cheaper for a set of up to an eighth of the database.
+constexpr std::size_t partial_divisor = 8;
+
+} // namespace
+
+WordCounter::WordCounter(const Xapian::Database& db, std::span<const Xapian::docid> docids,
+                         const std::string& language) {
+    xapian_call("reading words", [&] {
+        index_ = FacetIndex::prepared(db);
+        if (!index_) {
+            const std::size_t documents = db.get_doccount();
+            index_ = docids.size() * partial_divisor <= documents
+                         ? std::make_shared<FacetIndex>(db, docids)
+                         : std::make_shared<FacetIndex>(db);
+        }
+        lists_ = &index_->words();
+    });
+    stopword_ = stopword_mask(*lists_, language);
 }
 
-void WordReader::read(Xapian::docid did, const std::function<void(const std::string&)>& fn) const {
-    for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
-        const std::string& term = *t;
-        if (term.size() < 3) continue;
-        const auto first = static_cast<unsigned char>(term[0]);
-        if (first >= 'A' && first <= 'Z') continue; // a prefixed term
-        if (term.find_first_of("0123456789") != std::string::npos) continue;
-        if (stopwords_.count(term)) continue;
-        fn(term);
-    }
-}
-
-std::vector<Xapian::docid> spread_sample(std::span<const Xapian::docid> docids, std::size_t most) {
-    if (docids.size() <= most) return {docids.begin(), docids.end()};
-    std::vector<Xapian::docid> out;
-    out.reserve(most);
-    for (std::size_t i = 0; i < most; ++i)
-        out.push_back(docids[i * docids.size() / most]);
-    return out;
+std::vector<Xapian::doccount> WordCounter::count(std::span<const Xapian::docid> docids) const {
+    std::vector<Xapian::doccount> counts(lists_->words.size(), 0);
+    for (Xapian::docid did : docids)
+        for (std::uint32_t id : lists_->of(did))
+            ++counts[id];
+    for (std::size_t id = 0; id < counts.size(); ++id)
+        if (stopword_[id]) counts[id] = 0;
+    return counts;
 }
 
 void describe(MeasureResult& result, const Xapian::Database& db, const SearchRequest& request,
