@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace dateline::query {
@@ -147,6 +148,33 @@ shared_word_lists(const Xapian::Database& db, Xapian::docid last_docid, const st
     std::shared_ptr<const WordLists> lists = build_word_lists(db, last_docid);
     entry->lists = lists;
     return lists;
+}
+
+std::vector<std::vector<Xapian::doccount>>
+count_by_postings(const Xapian::Database& db, std::span<const std::span<const Xapian::docid>> sets,
+                  WordLists& vocabulary) {
+    if (sets.size() > 8) throw std::invalid_argument("count_by_postings: at most 8 sets");
+    Xapian::docid last = 0;
+    for (auto set : sets)
+        if (!set.empty()) last = std::max(last, set.back());
+    std::vector<std::uint8_t> member(static_cast<std::size_t>(last) + 1, 0); // bit k: in set k
+    for (std::size_t k = 0; k < sets.size(); ++k)
+        for (Xapian::docid did : sets[k])
+            member[did] |= static_cast<std::uint8_t>(1u << k);
+    std::vector<std::vector<Xapian::doccount>> counts(sets.size());
+    for_each_word(db, [&](const std::string& term, Xapian::doccount termfreq) {
+        vocabulary.words.push_back(term);
+        vocabulary.archive.push_back(termfreq);
+        for (auto& c : counts)
+            c.push_back(0);
+        const std::size_t id = vocabulary.words.size() - 1;
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+            if (*p > last) break;
+            for (unsigned bits = member[*p], k = 0; bits; bits >>= 1, ++k)
+                if (bits & 1) ++counts[k][id];
+        }
+    });
+    return counts;
 }
 
 std::vector<char> stopword_mask(const WordLists& lists, const std::string& language) {

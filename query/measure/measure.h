@@ -12,14 +12,17 @@
 //     database's documents), whose counts are term frequencies: exact and free.
 //   - Words (--significant terms, words in --trending) are the unstemmed index terms: no prefix,
 //     no digit, not a stopword of the query language, at least 3 bytes. Every matching document
-//     is counted, from the index's word lists (word_lists.h: each document's distinct words as
-//     ids, built once per database revision and shared by the threads; a set of an eighth of
-//     the database or less, without a prepared index, reads its documents' term lists instead).
-//     Trade-off: exact counts at about 1.5 ns a word of a match (64 distinct words an article on
-//     Reuters: 50 ms for all 500,000 articles of the resample), for memory (4 bytes a distinct
-//     word of a document: 128 MB at 500,000 articles, once per process) and a build on first
-//     use after each commit (3 s at 500,000 articles, 0.35 s on Reuters), rather than reading a
-//     sample of term lists (about 40 µs an article, hence the sample of 500 it replaced). The
+//     is counted. Where many measurements follow (a prepared index: --batch, the server), from
+//     the index's word lists (word_lists.h: each document's distinct words as ids, built on
+//     first use after each commit and shared by the threads); for a single measurement, from
+//     the term lists of the set's documents when it is a twentieth of the database or less,
+//     else by one pass over every word's posting list.
+//     Trade-off: the lists count at about 1.5 ns a word of a match (64 distinct words an article
+//     on Reuters: 50 ms for all 500,000 articles of the resample) for memory (4 bytes a distinct
+//     word of a document: 128 MB at 500,000 articles, once per process) and a build of 3 s at
+//     500,000 articles (0.35 s on Reuters) after each commit; a single measurement of a large
+//     set reads every posting of every word (0.8 s at 500,000 articles). The sample of at most
+//     500 term lists this replaced (about 40 µs an article) was faster once and never exact. The
 //     `sampled` fields of the results are kept for schema 1 readers: they now always equal the
 //     documents counted.
 // Scores (scores.h): lift = share among matches / share in the archive, --cooccur ranked by the

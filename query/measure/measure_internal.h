@@ -34,22 +34,24 @@ std::vector<EntityType> entity_types(FacetIndex& index, const std::string& tag_t
 std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_t id,
                          std::span<const Xapian::docid> docids);
 
-// Exact word counts (measure.h): the documents of a set that have each word, by word id of
-// lists(); stopwords of the query language count 0.
+// Exact word counts (measure.h) of a few sets of documents: the documents of each set that have
+// each word, by word id of lists(); stopwords of the query language count 0.
 class WordCounter {
   public:
-    // Counts with the prepared index's word lists when db has one; else with the term lists of
-    // `docids` (ascending: every document that will be counted) when they are few, else with
-    // full lists built for the call (word_lists.h).
-    WordCounter(const Xapian::Database& db, std::span<const Xapian::docid> docids,
+    // Counts `sets` (each ascending; at most 8) with the prepared index's word lists when db has
+    // one (many measurements follow); else from the term lists of their documents when they are
+    // few, else by one pass over the words' posting lists (word_lists.h).
+    WordCounter(const Xapian::Database& db, std::vector<std::span<const Xapian::docid>> sets,
                 const std::string& language);
-    std::vector<Xapian::doccount> count(std::span<const Xapian::docid> docids) const;
+    const std::vector<Xapian::doccount>& counts(std::size_t set) const { return counts_[set]; }
+    // The words and their archive counts (the lists' offsets and items may be empty).
     const WordLists& lists() const { return *lists_; }
 
   private:
-    std::shared_ptr<FacetIndex> index_;
+    std::shared_ptr<FacetIndex> index_;     // holds the lists it gives
+    std::unique_ptr<WordLists> vocabulary_; // counted by postings: the words only
     const WordLists* lists_ = nullptr;
-    std::vector<char> stopword_;
+    std::vector<std::vector<Xapian::doccount>> counts_;
 };
 
 // Fills the summary fields (query, parsed, filters, total, archive) of a result.

@@ -72,8 +72,8 @@ MeasureResult measure_significant(Xapian::Database& db, const SearchRequest& req
         result.sampled = static_cast<Xapian::doccount>(matches.size());
     } else {
         result.sampled = static_cast<Xapian::doccount>(matches.size()); // every match is read
-        const WordCounter words(db, matches, request.query_options.language);
-        const auto counts = words.count(matches);
+        const WordCounter words(db, {matches}, request.query_options.language);
+        const auto& counts = words.counts(0);
         const WordLists& lists = words.lists();
         // Every word of the matches is scored: its archive count is in the lists (the term
         // frequency), so scoring all of them costs a few logarithms per word of the vocabulary;

@@ -91,11 +91,8 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
     if (request.facet_options.tag_type.empty()) { // words too, unless one entity type is asked
         result.window.sampled = result.window.documents; // every article is read
         result.baseline.sampled = result.baseline.documents;
-        std::vector<Xapian::docid> both(in_window.size() + in_baseline.size());
-        std::merge(in_window.begin(), in_window.end(), in_baseline.begin(), in_baseline.end(),
-                   both.begin());
-        const WordCounter words(db, both, request.query_options.language);
-        const auto w = words.count(in_window), b = words.count(in_baseline);
+        const WordCounter words(db, {in_window, in_baseline}, request.query_options.language);
+        const auto &w = words.counts(0), &b = words.counts(1);
         const WordLists& lists = words.lists();
         for (std::uint32_t id = 0; id < w.size(); ++id) {
             if (w[id] == 0) continue;

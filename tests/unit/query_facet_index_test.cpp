@@ -205,6 +205,22 @@ TEST_CASE("word lists hold each document's words as its term list does, full or 
     REQUIRE(all.id_of("wheat") >= 0);
     CHECK(all.words[static_cast<std::size_t>(all.id_of("wheat"))] == "wheat");
     CHECK(all.id_of("zzzz") == -1);
+    // Counting sets by one pass over the posting lists gives what the lists give.
+    const std::vector<Xapian::docid> odd{1, 3, 5, 7, 9, 11, 13}, late{20, 21, 22, 30, 31};
+    WordLists vocabulary;
+    const std::vector<std::span<const Xapian::docid>> sets{odd, late};
+    const auto counted = count_by_postings(db, sets, vocabulary);
+    CHECK(vocabulary.words == all.words);
+    CHECK(vocabulary.archive == all.archive);
+    CHECK(vocabulary.items.empty());
+    REQUIRE(counted.size() == 2);
+    for (std::size_t k = 0; k < 2; ++k) {
+        std::vector<Xapian::doccount> want(all.words.size(), 0);
+        for (Xapian::docid did : sets[k])
+            for (std::uint32_t id : all.of(did))
+                ++want[id];
+        CHECK(counted[k] == want);
+    }
     const auto stop = stopword_mask(all, "en");
     REQUIRE(all.id_of("and") >= 0);
     CHECK(stop[static_cast<std::size_t>(all.id_of("and"))]);
