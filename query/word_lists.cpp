@@ -62,17 +62,40 @@ std::unique_ptr<WordLists> build_word_lists(const Xapian::Database& db, Xapian::
     });
     for (std::size_t d = 1; d < slots; ++d)
         lists->offsets[d] += lists->offsets[d - 1];
-    // Pass 2: the ids, term by term, so that each document's come out ascending.
+    // Pass 2: the ids, term by term, so that each document's come out ascending. Written straight
+    // into place they land all over the lists (a cache miss each); gathered first by band of
+    // docids, a band's are written together into a part of the lists that fits in a cache.
     lists->items.resize(lists->offsets.back());
     std::vector<std::uint32_t> next(lists->offsets.begin(), lists->offsets.end() - 1);
+    constexpr std::size_t band_items = std::size_t{1} << 20; // 4 MB of items per band
+    constexpr std::size_t buffered = 4096;                   // (docid, id) pairs per band
+    std::vector<std::uint32_t> band_of(slots, 0);
+    std::size_t bands = 1;
+    for (std::size_t d = 0, start = 0; d + 1 < slots; ++d) {
+        if (lists->offsets[d] - start >= band_items) {
+            start = lists->offsets[d];
+            ++bands;
+        }
+        band_of[d] = static_cast<std::uint32_t>(bands - 1);
+    }
+    std::vector<std::vector<std::pair<Xapian::docid, std::uint32_t>>> pending(bands);
+    auto flush = [&](std::vector<std::pair<Xapian::docid, std::uint32_t>>& band) {
+        for (const auto& [did, word] : band)
+            lists->items[next[did]++] = word;
+        band.clear();
+    };
     std::uint32_t id = 0;
     for (const std::string& term : lists->words) {
         for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
             if (*p > last_docid) break;
-            lists->items[next[*p]++] = id;
+            auto& band = pending[band_of[*p]];
+            band.emplace_back(*p, id);
+            if (band.size() == buffered) flush(band);
         }
         ++id;
     }
+    for (auto& band : pending) // pairs flushed in term order: each document's ids ascend
+        flush(band);
     return lists;
 }
 

@@ -15,7 +15,7 @@
 // Memory: 4 bytes per distinct word per document plus the vocabulary (63.8 distinct words an
 // article on Reuters-21578, 44,597 words: 5 MB there, 128 MB at 500,000 resampled articles; a
 // varint delta coding would halve that for a decoding step on every count). Building takes
-// 0.35 s on Reuters, 3 s at 500,000 articles. Full lists are shared by
+// 0.35 s on Reuters, 2 to 3 s at 500,000 articles (half of it reading postings, half placing ids). Full lists are shared by
 // the threads of a process (one per database UUID and revision: shared_word_lists), so that a
 // server's workers, which keep a facet index each (serve/worker_pool.h), hold one copy; a list is
 // read-only once built, and freed when the last index holding it goes.

@@ -19,7 +19,7 @@
 //     else by one pass over every word's posting list.
 //     Trade-off: the lists count at about 1.5 ns a word of a match (64 distinct words an article
 //     on Reuters: 50 ms for all 500,000 articles of the resample) for memory (4 bytes a distinct
-//     word of a document: 128 MB at 500,000 articles, once per process) and a build of 3 s at
+//     word of a document: 128 MB at 500,000 articles, once per process) and a build of 2-3 s at
 //     500,000 articles (0.35 s on Reuters) after each commit; a single measurement of a large
 //     set reads every posting of every word (0.8 s at 500,000 articles). The sample of at most
 //     500 term lists this replaced (about 40 µs an article) was faster once and never exact. The
