@@ -235,6 +235,21 @@ const std::vector<Xapian::termcount>& FacetIndex::lengths() {
     return *lengths_;
 }
 
+const WordLists& FacetIndex::words() {
+    std::lock_guard lock(mutex_);
+    if (words_) return *words_;
+    if (!subset_.empty()) {
+        words_ = build_word_lists(db_, subset_);
+        return *words_;
+    }
+    std::string uuid, key;
+    Xapian::rev revision = 0;
+    if (identify(db_, &uuid, &revision))
+        key = uuid + ':' + std::to_string(revision) + ':' + std::to_string(last_docid_);
+    words_ = shared_word_lists(db_, last_docid_, key);
+    return *words_;
+}
+
 const TagLists& FacetIndex::tags() {
     std::lock_guard lock(mutex_);
     if (tags_) return *tags_;

@@ -15,14 +15,15 @@
 //     (PublishedKey), and every document's length, for BM25 without Xapian's per-document
 //     length look-ups (fast_words.h).
 //   - a partial index covers the given docids only (their values read by skipping through the
-//     streams, their terms from their term lists): for a single search whose matches are a small
-//     part of the database, where a full pass would cost more than the search.
+//     streams, their terms and words from their term lists): for a single search whose matches are
+//     a small part of the database, where a full pass would cost more than the search.
 // Both give the same counts for the documents they cover. Parts are built under a lock; a built
 // part is read-only.
 #pragma once
 
 #include "filter_cache.h"
 #include "shard_docids.h"
+#include "word_lists.h"
 
 #include <cstdint>
 #include <limits>
@@ -98,6 +99,9 @@ class FacetIndex {
     const std::vector<std::uint64_t>& published();
     // Document lengths (the sum of wdf, as BM25 uses them) by docid. Full indexes only.
     const std::vector<Xapian::termcount>& lengths();
+    // The words of each covered document (word_lists.h). A full index's are shared by the threads
+    // that hold a full index of the same database at the same revision.
+    const WordLists& words();
     // The database's shards (one UUID for a single database): for posting sources, which run on
     // each shard with its docids (shard_docids.h).
     const std::vector<std::string>& shard_uuids() const { return shard_uuids_; }
@@ -122,6 +126,7 @@ class FacetIndex {
     std::unordered_map<std::string, std::unique_ptr<TermLists>> terms_;
     std::unique_ptr<std::vector<std::uint64_t>> published_;
     std::unique_ptr<std::vector<Xapian::termcount>> lengths_;
+    std::shared_ptr<const WordLists> words_;
     FilterCache filter_cache_;
 };
 

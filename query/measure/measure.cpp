@@ -3,7 +3,6 @@
 #include "../database.h"
 #include "../errors.h"
 #include "analyzers/schema.h"
-#include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "analyzers/xapian_call.h"
 #include "measure_internal.h"
@@ -121,30 +120,49 @@ std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_
     return value;
 }
 
-WordReader::WordReader(const Xapian::Database& db, const std::string& language) : db_(db) {
-    for (auto word : stopwords::for_language(language.empty() ? "en" : language))
-        stopwords_.emplace(word);
-}
+namespace {
 
-void WordReader::read(Xapian::docid did, const std::function<void(const std::string&)>& fn) const {
-    for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
-        const std::string& term = *t;
-        if (term.size() < 3) continue;
-        const auto first = static_cast<unsigned char>(term[0]);
-        if (first >= 'A' && first <= 'Z') continue; // a prefixed term
-        if (term.find_first_of("0123456789") != std::string::npos) continue;
-        if (stopwords_.count(term)) continue;
-        fn(term);
-    }
-}
+// Without a prepared index: reading the term lists of a set costs about 40 µs a document, one
+// pass over the words' posting lists about 10 µs a document of the database on Reuters-21578
+// (0.2 s) and 1.6 µs at 500,000 articles (0.8 s): the term lists for a set of up to a twentieth
+// of the database.
+constexpr std::size_t partial_divisor = 20;
 
-std::vector<Xapian::docid> spread_sample(std::span<const Xapian::docid> docids, std::size_t most) {
-    if (docids.size() <= most) return {docids.begin(), docids.end()};
-    std::vector<Xapian::docid> out;
-    out.reserve(most);
-    for (std::size_t i = 0; i < most; ++i)
-        out.push_back(docids[i * docids.size() / most]);
-    return out;
+} // namespace
+
+WordCounter::WordCounter(const Xapian::Database& db,
+                         std::vector<std::span<const Xapian::docid>> sets,
+                         const std::string& language) {
+    xapian_call("reading words", [&] {
+        index_ = FacetIndex::prepared(db);
+        std::vector<Xapian::docid> all;
+        if (!index_) {
+            for (auto set : sets)
+                all.insert(all.end(), set.begin(), set.end());
+            if (all.size() * partial_divisor <= db.get_doccount()) {
+                std::sort(all.begin(), all.end());
+                index_ = std::make_shared<FacetIndex>(db, all);
+            }
+        }
+        if (index_) {
+            lists_ = &index_->words();
+            for (auto set : sets) {
+                std::vector<Xapian::doccount> counts(lists_->words.size(), 0);
+                for (Xapian::docid did : set)
+                    for (std::uint32_t id : lists_->of(did))
+                        ++counts[id];
+                counts_.push_back(std::move(counts));
+            }
+        } else {
+            vocabulary_ = std::make_unique<WordLists>();
+            counts_ = count_by_postings(db, sets, *vocabulary_);
+            lists_ = vocabulary_.get();
+        }
+    });
+    const auto stopword = stopword_mask(*lists_, language);
+    for (auto& counts : counts_)
+        for (std::size_t id = 0; id < counts.size(); ++id)
+            if (stopword[id]) counts[id] = 0;
 }
 
 void describe(MeasureResult& result, const Xapian::Database& db, const SearchRequest& request,

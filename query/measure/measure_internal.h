@@ -1,16 +1,13 @@
 // What the analyses of measure.h share: the full facet index, entity lists by type, labels and
-// the words of a document. Internal to query/measure/.
+// exact word counts. Internal to query/measure/.
 #pragma once
 
 #include "../facet_index.h"
 #include "measure.h"
 
-#include <functional>
 #include <memory>
 #include <span>
 #include <string>
-#include <string_view>
-#include <unordered_set>
 #include <vector>
 #include <xapian.h>
 
@@ -37,20 +34,25 @@ std::vector<EntityType> entity_types(FacetIndex& index, const std::string& tag_t
 std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_t id,
                          std::span<const Xapian::docid> docids);
 
-// The distinct words (measure.h: unstemmed terms, no prefix, no digit, no stopword, 3 bytes or
-// more) of a document, handed to fn.
-class WordReader {
+// Exact word counts (measure.h) of a few sets of documents: the documents of each set that have
+// each word, by word id of lists(); stopwords of the query language count 0.
+class WordCounter {
   public:
-    WordReader(const Xapian::Database& db, const std::string& language);
-    void read(Xapian::docid did, const std::function<void(const std::string&)>& fn) const;
+    // Counts `sets` (each ascending; at most 8) with the prepared index's word lists when db has
+    // one (many measurements follow); else from the term lists of their documents when they are
+    // few, else by one pass over the words' posting lists (word_lists.h).
+    WordCounter(const Xapian::Database& db, std::vector<std::span<const Xapian::docid>> sets,
+                const std::string& language);
+    const std::vector<Xapian::doccount>& counts(std::size_t set) const { return counts_[set]; }
+    // The words and their archive counts (the lists' offsets and items may be empty).
+    const WordLists& lists() const { return *lists_; }
 
   private:
-    const Xapian::Database& db_;
-    std::unordered_set<std::string> stopwords_;
+    std::shared_ptr<FacetIndex> index_;     // holds the lists it gives
+    std::unique_ptr<WordLists> vocabulary_; // counted by postings: the words only
+    const WordLists* lists_ = nullptr;
+    std::vector<std::vector<Xapian::doccount>> counts_;
 };
-
-// At most `most` of docids, evenly spaced through them (all of them when there are few enough).
-std::vector<Xapian::docid> spread_sample(std::span<const Xapian::docid> docids, std::size_t most);
 
 // Fills the summary fields (query, parsed, filters, total, archive) of a result.
 void describe(MeasureResult& result, const Xapian::Database& db, const SearchRequest& request,

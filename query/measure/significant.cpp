@@ -1,12 +1,10 @@
 // --significant terms|tags: the words or tags whose share of the matches most exceeds their share
-// of the archive, by Dunning's G² (scores.h; measure.h for what a word is and the sample).
+// of the archive, by Dunning's G² (scores.h; measure.h for what a word is), counted exactly.
 #include "../errors.h"
 #include "measure_internal.h"
 #include "scores.h"
 
 #include <algorithm>
-#include <functional>
-#include <unordered_map>
 
 namespace dateline::query::measure_detail {
 
@@ -73,42 +71,37 @@ MeasureResult measure_significant(Xapian::Database& db, const SearchRequest& req
         });
         result.sampled = static_cast<Xapian::doccount>(matches.size());
     } else {
-        const auto sample = spread_sample(matches, word_sample);
-        result.sampled = static_cast<Xapian::doccount>(sample.size());
-        std::unordered_map<std::string, Xapian::doccount> counts;
-        counts.reserve(1 << 15); // no rehashing: a few thousand words per hundred articles
-        const WordReader words(db, request.query_options.language);
-        xapian_call("reading term lists", [&] {
-            for (Xapian::docid did : sample)
-                words.read(did, [&](const std::string& word) { ++counts[word]; });
-        });
-        // Each word's archive frequency is one look-up in the term table: the words are scored
-        // most frequent first, and the scoring stops once no rarer word can make the top N (a
-        // word's G² is largest when it occurs nowhere else: g2(k, n, k, N) grows with k).
-        std::vector<std::pair<const std::string*, Xapian::doccount>> candidates;
-        for (const auto& [word, k] : counts)
-            if (k >= std::max<std::size_t>(request.measure.min_count, 1))
-                candidates.emplace_back(&word, k);
-        std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-            return a.second != b.second ? a.second > b.second : *a.first < *b.first;
-        });
-        const double n = static_cast<double>(sample.size());
+        result.sampled = static_cast<Xapian::doccount>(matches.size()); // every match is read
+        const WordCounter words(db, {matches}, request.query_options.language);
+        const auto& counts = words.counts(0);
+        const WordLists& lists = words.lists();
+        // Every word of the matches is scored: its archive count is in the lists (the term
+        // frequency), so scoring all of them costs a few logarithms per word of the vocabulary;
+        // only the top ones are copied out.
+        struct Scored {
+            double score;
+            Xapian::doccount count;
+            std::uint32_t id; // ids ascend with the words: the tie-break of keep_top
+        };
+        std::vector<Scored> scored;
+        const double n = static_cast<double>(matches.size());
+        const std::size_t least = std::max<std::size_t>(request.measure.min_count, 1);
+        for (std::uint32_t id = 0; id < counts.size(); ++id) {
+            if (counts[id] < least) continue;
+            const double score = g2(counts[id], n, lists.archive[id], archive);
+            if (score > 0) scored.push_back({score, counts[id], id});
+        }
         const std::size_t limit = request.facet_options.limit;
-        std::vector<double> best; // the top `limit` scores so far, a min-heap
-        for (const auto& [word, k] : candidates) {
-            if (limit > 0 && best.size() == limit && g2(k, n, k, archive) < best.front()) break;
-            const Xapian::doccount df = xapian_call(
-                "reading term frequencies", [&db, term = word] { return db.get_termfreq(*term); });
-            const double score = g2(k, n, df, archive);
-            if (score <= 0) continue;
-            result.significant.push_back({*word, *word, k, df, score});
-            if (limit == 0) continue;
-            best.push_back(score);
-            std::push_heap(best.begin(), best.end(), std::greater<>());
-            if (best.size() > limit) {
-                std::pop_heap(best.begin(), best.end(), std::greater<>());
-                best.pop_back();
-            }
+        const std::size_t keep = limit == 0 ? scored.size() : std::min(limit, scored.size());
+        std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
+                          scored.end(), [](const Scored& a, const Scored& b) {
+                              if (a.score != b.score) return a.score > b.score;
+                              return a.count != b.count ? a.count > b.count : a.id < b.id;
+                          });
+        for (std::size_t i = 0; i < keep; ++i) {
+            const std::string& word = lists.words[scored[i].id];
+            result.significant.push_back(
+                {word, word, scored[i].count, lists.archive[scored[i].id], scored[i].score});
         }
     }
     keep_top(result.significant, request.facet_options.limit);

@@ -2,10 +2,10 @@
 // baseline period to the latest window, by the two-proportion z-score (scores.h).
 //   The window is the `window` whole days (at least one) ending with the day of --now (default:
 //   the newest article's day), the baseline the `baseline` whole days before it. Entities are
-//   counted exactly in both periods; words in at most word_sample articles of each (measure.h),
-//   their rates being those of the samples. Items seen fewer than min_count times in the window
-//   are left out, as is anything whose rate did not rise (z ≤ 0). Order: z, then the window count,
-//   then entities before words (the words of a rising name rise with it), then the label.
+//   counted exactly in both periods, and so are words (measure.h: from the word lists). Items seen
+//   fewer than min_count times in the window are left out, as is anything whose rate did not rise
+//   (z ≤ 0). Order: z, then the window count, then entities before words (the words of a rising
+//   name rise with it), then the label.
 #include "../errors.h"
 #include "../recency.h"
 #include "measure_internal.h"
@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace dateline::query::measure_detail {
 
@@ -90,28 +89,18 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
         }
     }
     if (request.facet_options.tag_type.empty()) { // words too, unless one entity type is asked
-        const auto sample_w = spread_sample(in_window, word_sample);
-        const auto sample_b = spread_sample(in_baseline, word_sample);
-        result.window.sampled = static_cast<Xapian::doccount>(sample_w.size());
-        result.baseline.sampled = static_cast<Xapian::doccount>(sample_b.size());
-        std::unordered_map<std::string, std::pair<Xapian::doccount, Xapian::doccount>> counts;
-        counts.reserve(1 << 15); // no rehashing: a few thousand words per hundred articles
-        const WordReader words(db, request.query_options.language);
-        xapian_call("reading term lists", [&] {
-            for (Xapian::docid did : sample_w)
-                words.read(did, [&](const std::string& word) { ++counts[word].first; });
-            for (Xapian::docid did : sample_b)
-                words.read(did, [&](const std::string& word) {
-                    if (auto it = counts.find(word); it != counts.end()) ++it->second.second;
-                });
-        });
-        const double sw = static_cast<double>(sample_w.size());
-        const double sb = static_cast<double>(sample_b.size());
-        for (const auto& [word, c] : counts)
+        result.window.sampled = result.window.documents; // every article is read
+        result.baseline.sampled = result.baseline.documents;
+        const WordCounter words(db, {in_window, in_baseline}, request.query_options.language);
+        const auto &w = words.counts(0), &b = words.counts(1);
+        const WordLists& lists = words.lists();
+        for (std::uint32_t id = 0; id < w.size(); ++id) {
+            if (w[id] == 0) continue;
             add_item(items,
-                     {word, word, "word", c.first, c.second, c.first / sw,
-                      sb > 0 ? c.second / sb : 0, z_two_proportions(c.first, sw, c.second, sb)},
+                     {std::string(), lists.words[id], "word", w[id], b[id], w[id] / nw,
+                      nb > 0 ? b[id] / nb : 0, z_two_proportions(w[id], nw, b[id], nb)},
                      o.min_count);
+        }
     }
     auto before = [](const TrendItem& a, const TrendItem& b) {
         if (a.z != b.z) return a.z > b.z;
@@ -127,7 +116,10 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
     items.resize(keep);
     // Entities: the value is the lower-cased name, the label its display spelling.
     for (auto& item : items) {
-        if (item.kind == "word") continue;
+        if (item.kind == "word") {
+            item.value = item.label;
+            continue;
+        }
         const auto type = std::find_if(types.begin(), types.end(),
                                        [&](const EntityType& t) { return t.name == item.kind; });
         const auto id = static_cast<std::uint32_t>(std::stoul(item.value));

@@ -116,9 +116,9 @@ class CsvPrinter final : public Printer {
         case Analysis::significant:
             row({"value", "label", "count", "share", "archive_count", "archive_share", "score"});
             for (const auto& i : m.significant)
-                row({i.value, i.label, std::to_string(i.count),
-                     number(ratio_of(i.count, m.sampled)), std::to_string(i.archive),
-                     number(ratio_of(i.archive, m.archive)), number(i.score)});
+                row({i.value, i.label, std::to_string(i.count), number(ratio_of(i.count, m.total)),
+                     std::to_string(i.archive), number(ratio_of(i.archive, m.archive)),
+                     number(i.score)});
             break;
         case Analysis::trending:
             row({"value", "label", "kind", "window", "baseline", "window_rate", "baseline_rate",

@@ -98,7 +98,7 @@ nlohmann::json measure_document(const MeasureResult& r) {
             rows.push_back({{"value", s.value},
                             {"label", s.label},
                             {"count", s.count},
-                            {"share", ratio_of(s.count, r.sampled)},
+                            {"share", ratio_of(s.count, r.total)},
                             {"archive_count", s.archive},
                             {"archive_share", ratio_of(s.archive, r.archive)},
                             {"score", s.score}});

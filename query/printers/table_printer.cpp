@@ -132,13 +132,12 @@ class TablePrinter final : public Printer {
         case Analysis::significant: {
             out_ << style(bold) << what << style(reset) << ": " << with_commas(m.total)
                  << " matches; distinctive " << m.kind << " by log-likelihood G²";
-            if (m.sampled < m.total) out_ << " (words of " << with_commas(m.sampled) << " read)";
             out_ << '\n';
             std::vector<std::vector<std::string>> rows;
             for (const auto& i : m.significant)
-                rows.push_back({i.label, with_commas(i.count),
-                                percent(ratio_of(i.count, m.sampled)), with_commas(i.archive),
-                                percent(ratio_of(i.archive, m.archive)), fixed(i.score, 1)});
+                rows.push_back({i.label, with_commas(i.count), percent(ratio_of(i.count, m.total)),
+                                with_commas(i.archive), percent(ratio_of(i.archive, m.archive)),
+                                fixed(i.score, 1)});
             print_table({m.kind == "tags" ? "tag" : "word", "count", "share", "archive",
                          "archive share", "G²"},
                         rows, {});

@@ -398,7 +398,7 @@ test('the measurements panel draws the share over time and the lists of /api/mea
   const words = await (await fetch(base + '/api/measure?q=lang%3Aen&significant=terms&facet_limit=8')).json();
   const shown = await page.locator('#distinctive-list li .count').allTextContents();
   assert.deepEqual(shown, words.items.map((i) =>
-    `×${((i.count / words.sampled) / (i.archive_count / words.archive)).toFixed(1)}`));
+    `×${((i.count / words.total) / (i.archive_count / words.archive)).toFixed(1)}`));
   await shot(page, 'measures');
   // Browsing everything has nothing to measure against: no panel.
   await gotoView(page);

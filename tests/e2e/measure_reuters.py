@@ -6,7 +6,9 @@
 import collections
 import gzip
 import json
+import math
 import os
+import re
 import sys
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -22,15 +24,42 @@ c = Checker()
 db = os.path.join(WORK, "reuters.db")
 index(db, REUTERS, args=REUTERS_INDEX_ARGS)
 
-# The input, by month: every article, and the articles with each input tag.
+# The words of --significant terms and --trending (query/measure/measure.h): the unstemmed index
+# terms of title and body, without digits, English stopwords or fewer than 3 bytes. Split here as
+# Xapian's TermGenerator splits this ASCII corpus: words of \w characters joined by an inner
+# apostrophe or ampersand ("don't", "at&t"), up to three trailing + or # ("c++"), and acronyms of
+# single capitals and dots ("U.S.A." is "usa") ending the word ("U.K.'s" is "uk" and "s").
+STOPWORDS_EN = set(re.findall(r'"([^"]*)"', re.search(r"string_view en\[\] = \{(.*?)\};", open(
+    os.path.join(SRC, "analyzers/stopwords.cpp"), encoding="utf-8").read(), re.S).group(1)))
+ACRONYM = re.compile(r"(?<!\w)[A-Z](?:\.[A-Z])+\.?(?!\w)")
+WORD = re.compile(r"\w+(?:['\u2019&]\w+)*(?:[+#]{1,3}(?![\w+#]))?")
+
+
+def input_words(text):
+    text = ACRONYM.sub(lambda m: m.group(0).replace(".", "") + " ", text or "")
+    words = set()
+    for w in WORD.findall(text):
+        w = w.lower().replace("\u2019", "'")
+        if len(w.encode()) >= 3 and not any(ch.isdigit() for ch in w) and w not in STOPWORDS_EN:
+            words.add(w)
+    return words
+
+
+# The input, by month: every article, and the articles with each input tag; the words and day of
+# each article; the articles with each word.
 months_all = collections.Counter()
 with_tag = collections.defaultdict(set)  # tag -> line numbers
 month_of = {}
+words_of, day_of = {}, {}
+archive_words = collections.Counter()
 with gzip.open(REUTERS, "rt", encoding="utf-8") as f:
     for n, line in enumerate(f):
         r = json.loads(line)
         month = (r.get("published") or "")[:7]
         month_of[n] = month
+        day_of[n] = (r.get("published") or "")[:10]
+        words_of[n] = input_words(r.get("title")) | input_words(r.get("body"))
+        archive_words.update(words_of[n])
         if month:
             months_all[month] += 1
         for key in ("topics", "places", "people", "orgs"):
@@ -159,6 +188,65 @@ with c.case("significant tags and terms show the counts behind the score"):
     c.check(not {"the", "and", "for"} & stop, f"stopwords: {stop}")
     c.check(not any(ch.isdigit() for w in words for ch in w), f"numbers: {words}")
 
+
+def g2(k, n, df, N):  # scores.h: Dunning's G² of the 2x2 table, over-represented items only
+    cells = [(k, n * df / N), (n - k, n * (N - df) / N), (df - k, (N - n) * df / N),
+             (N - n - df + k, (N - n) * (N - df) / N)]
+    return 2 * sum(o * math.log(o / e) for o, e in cells if o > 0) if k / n > df / N else 0.0
+
+
+with c.case("significant terms: every word of every match, counted exactly"):
+    # Every word scored (--facet-limit 0, --min-count 1): the words, their counts among the matches
+    # and in the archive are the input's, whether the matches are few (tag:coffee, read from their
+    # term lists) or many (tag:acq, tag:usa: the word lists of the whole index).
+    for tag in ("coffee", "crude", "acq", "usa"):
+        doc = cli_json(db, ["--significant", "terms", "--format", "json", "--facet-limit", "0",
+                            "--min-count", "1", f"tag:{tag}"])
+        lines = with_tag[tag]
+        n, N = len(lines), len(words_of)
+        c.equal((doc["total"], doc["sampled"], doc["archive"]), (n, n, N), f"tag:{tag} total, sampled, archive")
+        counts = collections.Counter(w for line in lines for w in words_of[line])
+        want = {w: (k, archive_words[w]) for w, k in counts.items() if k / n > archive_words[w] / N}
+        got = {i["value"]: (i["count"], i["archive_count"]) for i in doc["items"]}
+        wrong = sorted((w, got.get(w), want.get(w)) for w in set(got) | set(want) if got.get(w) != want.get(w))
+        c.check(not wrong and len(got) == len(doc["items"]),
+                f"tag:{tag}: {len(wrong)} of {len(want)} words differ (word, got, input): {wrong[:10]}")
+        for i in doc["items"][:50]:
+            want_score = g2(i["count"], n, i["archive_count"], N)
+            c.check(abs(i["score"] - want_score) <= 1e-9 * max(1, want_score), f"G² of {i}: want {want_score}")
+        scores = [(-i["score"], -i["count"], i["value"]) for i in doc["items"]]
+        c.check(scores == sorted(scores), f"tag:{tag}: ordered by G², count, word")
+    # The default top 10 is the head of the full list.
+    full = cli_json(db, ["--significant", "terms", "--format", "json", "--facet-limit", "0", "--min-count", "1",
+                         "tag:acq"])
+    top = cli_json(db, ["--significant", "terms", "--format", "json", "--min-count", "1", "tag:acq"])
+    c.equal(top["items"], full["items"][:10], "the top 10 of tag:acq")
+
+with c.case("trending words: counted exactly in the window and in the baseline"):
+    for now, query, tag in (("1987-04-10", [], None), ("1987-04-10", ["tag:usa"], "usa"),
+                            ("1987-03-25", [], None)):
+        doc = cli_json(db, ["--trending", "--now", now, "--format", "json", "--facet-limit", "0",
+                            "--min-count", "1"] + query)
+        w, b = doc["window"], doc["baseline"]
+        scope = [line for line in words_of if tag is None or line in with_tag[tag]]
+        in_w = [line for line in scope if w["start"] <= day_of[line] < w["end"]]
+        in_b = [line for line in scope if b["start"] <= day_of[line] < b["end"]]
+        nw, nb = len(in_w), len(in_b)
+        c.check(nw > 100 and nb > 1000, f"{now} {query}: periods of {nw} and {nb} articles")
+        c.equal((w["documents"], w["sampled"], b["documents"], b["sampled"]), (nw, nw, nb, nb),
+                f"{now} {query}: documents and sampled")
+        cw = collections.Counter(x for line in in_w for x in words_of[line])
+        cb = collections.Counter(x for line in in_b for x in words_of[line])
+        # Rising words: a higher rate in the window, the pooled rate strictly between 0 and 1.
+        want = {x: (k, cb[x]) for x, k in cw.items() if k / nw > cb[x] / nb and k + cb[x] < nw + nb}
+        got = {i["value"]: (i["window"], i["baseline"]) for i in doc["items"] if i["kind"] == "word"}
+        wrong = sorted((x, got.get(x), want.get(x)) for x in set(got) | set(want) if got.get(x) != want.get(x))
+        c.check(not wrong, f"{now} {query}: {len(wrong)} of {len(want)} words differ (word, got, input): {wrong[:10]}")
+        for i in doc["items"][:50]:
+            p = (i["window"] + i["baseline"]) / (nw + nb)
+            z = (i["window"] / nw - i["baseline"] / nb) / math.sqrt(p * (1 - p) * (1 / nw + 1 / nb))
+            c.check(abs(i["z"] - z) <= 1e-9 * max(1, abs(z)), f"z of {i}: want {z}")
+
 with c.case("the SVG carries the JSON's numbers"):
     svg_path = os.path.join(WORK, "timeline.svg")
     doc = cli_json(db, ["--timeline", "--normalize", "--bucket", "month", "--format", "json", "--plot", svg_path,
@@ -195,6 +283,11 @@ with c.case("the server answers the same measurements"):
         ({"compare": ["tag:crude", "tag:ship"]}, ["--compare", "tag:crude", "--compare", "tag:ship"]),
         ({"q": "tag:crude", "cooccur": "1"}, ["--cooccur", "tag:crude"]),
         ({"q": "tag:crude", "significant": "tags"}, ["--significant", "tags", "tag:crude"]),
+        # The server counts words with the full word lists, the command line with the matches'
+        # term lists (few matches) or lists built for the call (many): the same answers.
+        ({"q": "tag:crude", "significant": "terms"}, ["--significant", "terms", "tag:crude"]),
+        ({"q": "tag:usa", "significant": "terms", "facet_limit": "0"},
+         ["--significant", "terms", "--facet-limit", "0", "tag:usa"]),
         ({"trending": "1", "now": "1987-04-10"}, ["--trending", "--now", "1987-04-10"]),
     ]:
         r = server.get("/api/measure?" + urllib.parse.urlencode(params, doseq=True))

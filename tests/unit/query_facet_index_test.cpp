@@ -1,14 +1,17 @@
 // The fast paths of the query side give the same answers as the slow ones: facet counts from a
 // full, a partial and a prepared FacetIndex (query/facet_index.h), sorting by the prepared
 // published times, the list decoder against schema::decode_list, and document data read member
-// by member (query/doc_data.h) against a full JSON parse.
+// by member (query/doc_data.h) against a full JSON parse, and the word lists (query/word_lists.h)
+// against the documents' term lists.
 #include "query/doc_data.h"
 #include "query/facet_index.h"
 #include "query/search.h"
 #include "query_fixture.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace dateline;
@@ -144,6 +147,110 @@ TEST_CASE("a partial index counts its documents as the full one does") {
     // Documents outside the partial index have nothing.
     CHECK(partial.slot(1).code[1] == 0);
     CHECK(partial.tags().lists.offsets[1] == partial.tags().lists.offsets[2]);
+}
+
+namespace {
+
+// The words (word_lists.h) of a document, read from its term list.
+std::vector<std::string> term_list_words(const Xapian::Database& db, Xapian::docid did) {
+    std::vector<std::string> out;
+    for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t)
+        if (is_word(*t)) out.push_back(*t);
+    return out;
+}
+
+std::vector<std::string> listed_words(const WordLists& lists, Xapian::docid did) {
+    std::vector<std::string> out;
+    for (std::uint32_t id : lists.of(did))
+        out.push_back(lists.words[id]);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("word lists hold each document's words as its term list does, full or partial") {
+    testing::TempDir dir("word-lists");
+    auto writable = testing::make_disk_database(dir.path("db"), many_articles());
+    Xapian::Database db(dir.path("db"));
+    CHECK(is_word("grain"));
+    CHECK(!is_word("of"));     // fewer than 3 bytes
+    CHECK(!is_word("1987"));   // a number
+    CHECK(!is_word("g7s"));    // a digit inside
+    CHECK(!is_word("Kgrain")); // a prefixed term
+    CHECK(is_word("the"));     // stopwords are words here: dropped by the counting side
+    FacetIndex full(db);
+    const std::vector<Xapian::docid> some{2, 3, 5, 8, 13, 21, 34};
+    FacetIndex partial(db, some);
+    const WordLists& all = full.words();
+    const WordLists& part = partial.words();
+    REQUIRE(all.offsets.size() == db.get_lastdocid() + 2);
+    std::size_t items = 0;
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+        CAPTURE(did);
+        const auto want = term_list_words(db, did);
+        CHECK(listed_words(all, did) == want); // ascending ids: the term list's order
+        items += want.size();
+        if (std::find(some.begin(), some.end(), did) != some.end())
+            CHECK(listed_words(part, did) == want);
+        else
+            CHECK(part.of(did).empty());
+    }
+    CHECK(all.items.size() == items);
+    CHECK(std::is_sorted(all.words.begin(), all.words.end()));
+    CHECK(std::is_sorted(part.words.begin(), part.words.end()));
+    for (std::size_t id = 0; id < all.words.size(); ++id)
+        CHECK(all.archive[id] == db.get_termfreq(all.words[id]));
+    for (std::size_t id = 0; id < part.words.size(); ++id)
+        CHECK(part.archive[id] == db.get_termfreq(part.words[id])); // the archive's, not the part's
+    REQUIRE(all.id_of("wheat") >= 0);
+    CHECK(all.words[static_cast<std::size_t>(all.id_of("wheat"))] == "wheat");
+    CHECK(all.id_of("zzzz") == -1);
+    // Counting sets by one pass over the posting lists gives what the lists give.
+    const std::vector<Xapian::docid> odd{1, 3, 5, 7, 9, 11, 13}, late{20, 21, 22, 30, 31};
+    WordLists vocabulary;
+    const std::vector<std::span<const Xapian::docid>> sets{odd, late};
+    const auto counted = count_by_postings(db, sets, vocabulary);
+    CHECK(vocabulary.words == all.words);
+    CHECK(vocabulary.archive == all.archive);
+    CHECK(vocabulary.items.empty());
+    REQUIRE(counted.size() == 2);
+    for (std::size_t k = 0; k < 2; ++k) {
+        std::vector<Xapian::doccount> want(all.words.size(), 0);
+        for (Xapian::docid did : sets[k])
+            for (std::uint32_t id : all.of(did))
+                ++want[id];
+        CHECK(counted[k] == want);
+    }
+    const auto stop = stopword_mask(all, "en");
+    REQUIRE(all.id_of("and") >= 0);
+    CHECK(stop[static_cast<std::size_t>(all.id_of("and"))]);
+    CHECK(!stop[static_cast<std::size_t>(all.id_of("wheat"))]);
+}
+
+TEST_CASE("full word lists of one database revision are shared, a new revision gets its own") {
+    testing::TempDir dir("word-lists-shared");
+    auto writable = testing::make_disk_database(dir.path("db"), many_articles());
+    Xapian::Database db(dir.path("db"));
+    FacetIndex a(db), b(db);
+    const WordLists* first = &a.words();
+    CHECK(&b.words() == first);
+    // Another thread's index (as a server's workers keep one each) gets the same lists.
+    const WordLists* other = nullptr;
+    std::thread([&] {
+        Xapian::Database own(dir.path("db"));
+        FacetIndex c(own);
+        other = &c.words();
+    }).join();
+    CHECK(other == first);
+    writable.replace_document(schema::id_term("late"),
+                              testing::document_for(testing::article(
+                                  "late", "AP", "ap", "2021-12-01", "Late", "Zebras ran.", {})));
+    writable.commit();
+    db.reopen();
+    FacetIndex d(db);
+    CHECK(&d.words() != first);
+    CHECK(d.words().id_of("zebras") >= 0);
+    CHECK(a.words().id_of("zebras") == -1);
 }
 
 TEST_CASE("list values decode to views exactly as schema::decode_list does") {

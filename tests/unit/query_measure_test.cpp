@@ -235,6 +235,93 @@ TEST_CASE_FIXTURE(Fixture, "significant words and tags are those over-represente
     CHECK(std::find(values.begin(), values.end(), "ship") == values.end()); // 1/3 = 2/6
 }
 
+TEST_CASE("words are counted in every match, however many, with or without a prepared index") {
+    // 1,200 articles: 700 tagged "big", of which every third says "kestrel" (234) and every
+    // seventh "osprey" (100); 60 tagged "small" (an eighth of the database or less: read from
+    // their term lists when nothing is prepared), of which every fourth says "kestrel" (15).
+    std::vector<Article> articles;
+    for (int i = 0; i < 1200; ++i) {
+        const bool big = i < 700, small = i >= 700 && i < 760;
+        std::string body = "Markets moved on the day.";
+        if ((big && i % 3 == 0) || (small && i % 4 == 0)) body += " A kestrel flew.";
+        if (big && i % 7 == 0) body += " An osprey too.";
+        const int day = 10 + i % 19;                                               // 1987-03-10..28
+        if (big && (day >= 22 ? i % 2 == 0 : i % 5 == 0)) body += " Herons rose."; // rising
+        articles.push_back(article("w" + std::to_string(i), "Reuters", "reuters",
+                                   "1987-03-" + std::to_string(day), "Note", body,
+                                   {big     ? "big"
+                                    : small ? "small"
+                                            : "rest"}));
+    }
+    testing::TempDir dir("measure-words");
+    auto writable = testing::make_disk_database(dir.path("db"), articles, false);
+    Xapian::Database db(dir.path("db"));
+    auto significant = [&](const std::string& q) {
+        SearchRequest r;
+        r.query = q;
+        r.measure.significant = "terms";
+        r.measure.min_count = 1;
+        r.facet_options.limit = 0;
+        return measure(db, r);
+    };
+    auto count_of = [](const MeasureResult& m, const std::string& word) -> long {
+        for (const auto& item : m.significant)
+            if (item.value == word) return item.count;
+        return -1;
+    };
+    const MeasureResult big = significant("tag:big"), small = significant("tag:small");
+    CHECK(big.total == 700);
+    CHECK(big.sampled == 700);
+    CHECK(count_of(big, "kestrel") == 234);
+    CHECK(count_of(big, "osprey") == 100);
+    CHECK(count_of(small, "kestrel") == 15);
+    for (const auto& item : big.significant) {
+        CHECK(item.archive == db.get_termfreq(item.value));
+        CHECK(item.value != "the"); // a stopword
+        CHECK(item.value != "on");
+    }
+    // The words of --trending too: the window is 1987-03-22..28, the baseline the 8 weeks before.
+    SearchRequest t;
+    t.query = "tag:big";
+    t.measure.trending = true;
+    t.measure.min_count = 1;
+    t.facet_options.limit = 0;
+    t.now = dates::parse("1987-03-28")->seconds;
+    Xapian::doccount window = 0, baseline = 0, herons_w = 0, herons_b = 0;
+    for (int i = 0; i < 700; ++i) {
+        const bool late = 10 + i % 19 >= 22;
+        ++(late ? window : baseline);
+        if (late ? i % 2 == 0 : i % 5 == 0) ++(late ? herons_w : herons_b);
+    }
+    const MeasureResult trend = measure(db, t);
+    CHECK(trend.window.documents == window);
+    CHECK(trend.window.sampled == window);
+    CHECK(trend.baseline.documents == baseline);
+    CHECK(trend.baseline.sampled == baseline);
+    const auto herons = std::find_if(trend.trending.begin(), trend.trending.end(), [](auto& i) {
+        return i.value == "herons" && i.kind == "word";
+    });
+    REQUIRE(herons != trend.trending.end());
+    CHECK(herons->window == herons_w);
+    CHECK(herons->baseline == herons_b);
+    CHECK(herons->z == doctest::Approx(z_two_proportions(herons_w, window, herons_b, baseline)));
+    // A prepared database (the full word lists, as --batch and the server use) gives the same.
+    prepare_for_many_searches(db);
+    REQUIRE(FacetIndex::prepared(db));
+    const MeasureResult big2 = significant("tag:big"), small2 = significant("tag:small");
+    REQUIRE(big2.significant.size() == big.significant.size());
+    for (std::size_t i = 0; i < big.significant.size(); ++i) {
+        CHECK(big2.significant[i].value == big.significant[i].value);
+        CHECK(big2.significant[i].count == big.significant[i].count);
+        CHECK(big2.significant[i].score == big.significant[i].score);
+    }
+    REQUIRE(small2.significant.size() == small.significant.size());
+    for (std::size_t i = 0; i < small.significant.size(); ++i) {
+        CHECK(small2.significant[i].value == small.significant[i].value);
+        CHECK(small2.significant[i].count == small.significant[i].count);
+    }
+}
+
 TEST_CASE_FIXTURE(Fixture, "trending compares the latest window with the baseline before it") {
     SearchRequest r = request("");
     r.measure.trending = true;

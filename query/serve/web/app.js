@@ -743,16 +743,16 @@ async function runMeasures(s, seq) {
     // Ranked by G²; shown as how many times more often the word is in the matches than in the
     // archive, the same kind of figure as the lift beside it.
     renderRanked($('#distinctive-list'), words.items, (i) => i.label, (i) => `×${overRepresentation(i, words).toFixed(1)}`,
-      (i) => `${i.count} of ${words.sampled} matches read, ${i.archive_count} of ${words.archive} articles; G² ${i.score.toFixed(1)}`);
+      (i) => `${i.count} of ${words.total} matches, ${i.archive_count} of ${words.archive} articles; G² ${i.score.toFixed(1)}`);
   } catch {
     if (seq === searchSeq) section.hidden = true;
   }
 }
 
-// A word's rate in the matches read over its rate in the archive.
+// A word's rate in the matches over its rate in the archive.
 function overRepresentation(item, doc) {
-  if (!doc.sampled || !item.archive_count || !doc.archive) return 0;
-  return (item.count / doc.sampled) / (item.archive_count / doc.archive);
+  if (!doc.total || !item.archive_count || !doc.archive) return 0;
+  return (item.count / doc.total) / (item.archive_count / doc.archive);
 }
 
 function renderShare(doc) {
