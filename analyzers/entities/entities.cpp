@@ -412,34 +412,46 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     // The statistical tagger's names (statistical_names.h): a gazetteer mention inside a tagged
     // person takes the person's extent, or is dropped when it is not a person.
     const auto tagged = tagged_names(text, article.language, words);
+    std::vector<PlaceHit> tag_hits;
     for (const auto& m : mentions) {
         const auto id = resolve(m, ctx, g);
         if (id == none) continue;
         const auto& e = g.entity(id);
         std::size_t begin = m.begin, end = m.end;
-        if (const auto* person = m.from_tag ? nullptr : enclosing_person(tagged, begin, end)) {
+        if (const auto* person = m.from_tag ? nullptr : enclosing_person(tagged, begin, end);
+            person) {
             if (e.type != EntityType::person) continue;
             begin = person->begin;
             end = person->end;
             if (!tally.spans.empty() && tally.spans.back().begin == begin) continue; // one name
         }
+        if (m.from_tag) {
+            // A publisher keyword is the keyword facet's (schema::prefix::keyword), never an
+            // entity: it only weighs for a country the text names too (below).
+            if (!e.country.empty() && e.type != EntityType::person)
+                tag_hits.push_back({.country = e.country, .word = 0, .title = true});
+            continue;
+        }
         ++tally.known[id];
-        if (!m.from_tag)
-            tally.spans.push_back(
-                {.begin = begin, .end = end, .entity = id, .type = e.type, .name = {}});
+        tally.spans.push_back(
+            {.begin = begin, .end = end, .entity = id, .type = e.type, .name = {}});
         if (e.type == EntityType::person) people.emplace_back(id, 0);
         // People do not imply places: measured on Reuters, it costs more precision than it brings
         // recall. Places and organizations (a central bank, a ministry, a national company) do.
         if (!e.country.empty() && e.type != EntityType::person)
             hits.push_back({.country = e.country,
                             .word = m.begin,
-                            .title = m.from_tag || m.begin < layout.title_end,
+                            .title = m.begin < layout.title_end,
                             .weak = currency_mention(words, m)});
         for (std::size_t i = begin; i < end; ++i) {
             covered[i] = e.type;
             used[i] = true;
         }
     }
+    for (const auto& h : tag_hits)
+        if (std::any_of(hits.begin(), hits.end(),
+                        [&](const PlaceHit& t) { return t.country == h.country; }))
+            hits.push_back(h);
     // The merge point of names found outside the gazetteer (entities.h): rule and cue names, then
     // any statistical tagger's spans, appended to `found` as word spans over `words` (the title,
     // description and body joined). From here on every FoundName counts as an entity, becomes a
