@@ -11,7 +11,7 @@
 // more epochs (15 kept) or more context words (±3 words scored lower on dev), which suggests the
 // features rather than the learner limit it. NEREL dev mention F1 of the tagger alone
 // (scripts/bench-entities): person 0.891, organization 0.688, place 0.854 (before the Latin
-// shapes and the two steps below: 0.891, 0.656, 0.852); on its own train split 0.997, 0.976, 0.985.
+// shapes and the two steps below: 0.891, 0.656, 0.852); on its own train split 0.997, 0.964, 0.985.
 // Tried and dropped: ±2 words' prefixes and word pairs (organization 0.678), 30 epochs (dev F1
 // peaks at 14-15).
 //

@@ -3,14 +3,15 @@
 // markup read from the server is the snippet's <b>…</b>, which is parsed by hand into <mark>.
 // The whole view lives in the URL (?q=&filter=&sort=&page=&limit=&collapse=&article=).
 
-const FACETS = ['source', 'person', 'org', 'place', 'lang', 'site', 'date'];
+const FACETS = ['source', 'person', 'org', 'place', 'keyword', 'lang', 'site', 'date'];
 const FACET_TITLES = {
-  source: 'Source', person: 'People', org: 'Organizations', place: 'Places', lang: 'Language', site: 'Site',
+  source: 'Source', person: 'People', org: 'Organizations', place: 'Places', keyword: 'Keywords',
+  lang: 'Language', site: 'Site',
 };
 const FACET_LIMIT = 10;
 const FIELD_LABELS = {
   source: 'Source', person: 'Person', org: 'Organization', place: 'Place', lang: 'Language',
-  site: 'Site', tag: 'Tag', date: 'Date', id: 'Id',
+  site: 'Site', tag: 'Tag', keyword: 'Keyword', date: 'Date', id: 'Id',
 };
 const ENTITY_FIELD = { person: 'person', organization: 'org', place: 'place' };
 const TOKEN_KEY = 'dateline-token';
