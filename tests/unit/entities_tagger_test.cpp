@@ -324,3 +324,21 @@ TEST_CASE("entities: salience evidence counts mentions, title, dateline and lead
         CHECK(salient[i] == (evidence[i].country == "DE"));
     }
 }
+
+TEST_CASE("entities: in a headline in capitals an alias that needs context is a name only as the "
+          "subject") {
+    // The possessive and the reporting verb stand in for the case cue the capitals hide.
+    CHECK(find(tag_text("", "U.S. TREASURY'S BAKER SAYS PARIS PACT ONLY A START"), "James Baker",
+               EntityType::person));
+    CHECK(find(tag_text("", "LAWSON SAYS U.K. BASIC RATE INCOME TAX CUT"), "Nigel Lawson",
+               EntityType::person));
+    // "MAJOR" and "CARTER" in capitals are the word and a company, even beside their context
+    // words.
+    CHECK_FALSE(find(tag_text("", "CONSERVATIVE PARTY SEES MAJOR GAINS IN DOWNING STREET TALKS"),
+                     "John Major", EntityType::person));
+    CHECK_FALSE(find(tag_text("", "CARTER HAWLEY HALE STORES INC 4TH QTR LOSS"), "Jimmy Carter",
+                     EntityType::person));
+    // Written in capitals and in ordinary case alike, the text's own cues still count.
+    CHECK(find(tag_text("Treasury Secretary James Baker said so.", "BAKER SEES NO CHANGE"),
+               "James Baker", EntityType::person));
+}
