@@ -104,7 +104,10 @@ bool case_matches(const std::vector<Word>& words, std::size_t begin, const Alias
             break;
         case CaseRule::upper:
             if (w.shape != Shape::upper) return false;
-            if (w.caps_line && target.words == 1 && common_short_word(w.key)) return false;
+            // "U.S." with its periods is the abbreviation, never the word "us".
+            if (w.caps_line && target.words == 1 && common_short_word(w.key) &&
+                w.text.find('.') == std::string_view::npos)
+                return false;
             break;
         }
     }

@@ -338,6 +338,9 @@ TEST_CASE("entities: in a headline in capitals an alias that needs context is a 
                      "John Major", EntityType::person));
     CHECK_FALSE(find(tag_text("", "CARTER HAWLEY HALE STORES INC 4TH QTR LOSS"), "Jimmy Carter",
                      EntityType::person));
+    // "U.S." with its periods is the country in capitals too; "US" alone there is the word.
+    CHECK(has_country(tag_text("", "U.S. EXPORTERS REPORT 150,000 TONNES CORN SOLD"), "US"));
+    CHECK_FALSE(has_country(tag_text("", "LET US SELL THE CORN"), "US"));
     // Written in capitals and in ordinary case alike, the text's own cues still count.
     CHECK(find(tag_text("Treasury Secretary James Baker said so.", "BAKER SEES NO CHANGE"),
                "James Baker", EntityType::person));
