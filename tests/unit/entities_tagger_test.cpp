@@ -266,11 +266,13 @@ TEST_CASE("entities: with a dateline, only the countries the story is about are 
         "strong in most markets and that shipments of cars, steel and electronics had all "
         "increased, while imports of oil and food were steady over the month, the figures "
         "showed. Loans totalled 6.28 billion U.S. Dlrs. A similar survey was published in "
-        "Luxembourg. Canada, Canada and Canada were not surveyed.";
+        "Luxembourg. Canada, Canada, Canada and Canada were not surveyed. Norway and Norway "
+        "neither.";
     const auto es = tag_text(body, "JAPAN'S EXPORTS RISE, FRANCE WATCHES");
     CHECK(has_country(es, "JP"));       // the dateline
     CHECK(has_country(es, "FR"));       // the title
-    CHECK(has_country(es, "CA"));       // named three times
+    CHECK(has_country(es, "CA"));       // named four times
+    CHECK_FALSE(has_country(es, "NO")); // named twice after the lead: passing
     CHECK_FALSE(has_country(es, "LU")); // a passing mention
     CHECK_FALSE(has_country(es, "US")); // a currency
     // The dateline's place is an entity like any other.
@@ -323,6 +325,18 @@ TEST_CASE("entities: salience evidence counts mentions, title, dateline and lead
         CAPTURE(evidence[i].country);
         CHECK(salient[i] == (evidence[i].country == "DE"));
     }
+    // A country named often but far less than the story's main one is passing: 4 and 7 mentions
+    // beside 20 (the share is 0.3 of the most named country's).
+    std::vector<ent::CountryEvidence> shares(3);
+    shares[0].country = "JP";
+    shares[0].dateline = true;
+    shares[0].mentions = 20;
+    shares[1].country = "US";
+    shares[1].mentions = 4;
+    shares[1].first_sentence = 0;
+    shares[2].country = "CA";
+    shares[2].mentions = 7;
+    CHECK(ent::salient_countries(shares) == std::vector<bool>{true, false, true});
 }
 
 TEST_CASE("entities: in a headline in capitals an alias that needs context is a name only as the "
