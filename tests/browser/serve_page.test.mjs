@@ -308,6 +308,11 @@ test('the article view shows the text, entities, copies and similar articles; Ba
   assert.match(await link.getAttribute('href'), /^https?:\/\//);
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   assert.ok(await page.locator('#article .entity').count() > 0, 'entities');
+  // The mentions are marked in the text, each with its type, the text still as written.
+  const mentions = page.locator('#article .article-text .mention');
+  assert.ok(await mentions.count() > 0, 'mentions marked in the text');
+  assert.ok(['person', 'organization', 'place'].includes(await mentions.first().getAttribute('data-type')));
+  assert.match(await mentions.first().getAttribute('data-filter'), /^(person|org|place):"/);
   const likes = page.locator('#article .article-like a.like');
   assert.ok(await likes.count() > 0, 'articles like this');
   await shot(page, 'article');
@@ -328,6 +333,18 @@ test('the article view shows the text, entities, copies and similar articles; Ba
   assert.ok(await hitCount(page) > 0);
   await page.goForward();
   await page.waitForSelector('#article #article-title');
+
+  // A mention marked in the text adds its entity's filter and closes the view, like an entity.
+  const pageM = await newPage();
+  await gotoView(pageM, '?q=sanctions&article=' + encodeURIComponent(id));
+  await pageM.waitForSelector('#article .article-text .mention');
+  const mention = pageM.locator('#article .article-text .mention').first();
+  const mf = await mention.getAttribute('data-filter');
+  await mention.click();
+  await pageM.waitForSelector('#article', { state: 'hidden' });
+  await pageM.waitForFunction((x) => new URLSearchParams(location.search).getAll('filter').includes(x), mf);
+  await waitIdle(pageM);
+  assert.ok(await total(pageM) > 0);
 
   // An entity in the article adds its filter and closes the view.
   const entity = page.locator('#article .entity[data-type=person], #article .entity[data-type=place]').first();
