@@ -334,26 +334,20 @@ test('the article view shows the text, entities, copies and similar articles; Ba
   await page.goForward();
   await page.waitForSelector('#article #article-title');
 
-  // A mention marked in the text adds its entity's filter and closes the view, like an entity.
+  // An entity in the article, or a mention marked in its text, adds its filter and closes the view.
+  const filtersBy = async (p, target) => {
+    const f = await target.getAttribute('data-filter');
+    await target.click();
+    await p.waitForSelector('#article', { state: 'hidden' });
+    await p.waitForFunction((x) => new URLSearchParams(location.search).getAll('filter').includes(x), f);
+    await waitIdle(p);
+    assert.ok(await total(p) > 0);
+  };
+  await filtersBy(page, page.locator('#article .entity[data-type=person], #article .entity[data-type=place]').first());
   const pageM = await newPage();
   await gotoView(pageM, '?q=sanctions&article=' + encodeURIComponent(id));
   await pageM.waitForSelector('#article .article-text .mention');
-  const mention = pageM.locator('#article .article-text .mention').first();
-  const mf = await mention.getAttribute('data-filter');
-  await mention.click();
-  await pageM.waitForSelector('#article', { state: 'hidden' });
-  await pageM.waitForFunction((x) => new URLSearchParams(location.search).getAll('filter').includes(x), mf);
-  await waitIdle(pageM);
-  assert.ok(await total(pageM) > 0);
-
-  // An entity in the article adds its filter and closes the view.
-  const entity = page.locator('#article .entity[data-type=person], #article .entity[data-type=place]').first();
-  const f = await entity.getAttribute('data-filter');
-  await entity.click();
-  await page.waitForSelector('#article', { state: 'hidden' });
-  await page.waitForFunction((x) => new URLSearchParams(location.search).getAll('filter').includes(x), f);
-  await waitIdle(page);
-  assert.ok(await total(page) > 0);
+  await filtersBy(pageM, pageM.locator('#article .article-text .mention').first());
 
   // A collapsed story shows its copies, and a pasted link reproduces the view.
   const page2 = await newPage();
