@@ -460,7 +460,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     std::vector<WordSpan> earlier;
     earlier.reserve(tally.spans.size());
     for (const auto& s : tally.spans)
-        earlier.push_back({s.begin, s.end});
+        earlier.push_back({s.begin, s.end, s.type,
+                           s.entity != none ? std::string_view(g.entity(s.entity).name) : ""});
     append_tagged_names(text, article.language, words, tagged, earlier, found);
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];

@@ -45,7 +45,7 @@ void append_tagged_names(std::string_view text, std::string_view language,
     if (tagged.empty()) return;
     std::vector<WordSpan> taken = earlier;
     for (const auto& f : found)
-        taken.push_back({f.begin, f.end});
+        taken.push_back({f.begin, f.end, f.type, {}});
     std::vector<std::string_view> written; // sorted: one allocation, not a node per word
     written.reserve(words.size());
     for (const auto& w : words)
@@ -59,7 +59,7 @@ void append_tagged_names(std::string_view text, std::string_view language,
         for (const auto& t : taken) {
             if (t.end <= b || e <= t.begin) continue;
             const bool inside = b <= t.begin && t.end <= e && e - b > t.end - t.begin;
-            if (!inside || type != EntityType::organization) return false;
+            if (!inside || type == EntityType::person) return false;
         }
         return true;
     };
@@ -75,9 +75,16 @@ void append_tagged_names(std::string_view text, std::string_view language,
             continue;
         const std::string written_form =
             text::collapse_whitespace(text.substr(t.text_begin, t.text_end - t.text_begin));
+        std::string name;
+        if (t.type == EntityType::place && words[t.begin].shape == Shape::lower)
+            for (const auto& e : earlier)
+                if (e.type == EntityType::place && !e.name.empty() && t.begin <= e.begin &&
+                    e.end <= t.end)
+                    name = std::string(e.name);
+        if (name.empty()) name = nominative(written_form, t.type, language, is_written);
         found.push_back({.begin = t.begin,
                          .end = t.end,
-                         .name = nominative(written_form, t.type, language, is_written),
+                         .name = std::move(name),
                          .type = t.type,
                          .country = "",
                          .text_begin = t.text_begin,

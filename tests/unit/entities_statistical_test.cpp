@@ -270,4 +270,23 @@ TEST_CASE("tagging: an organization holds the names nested in it; a tagged perso
                             [](const auto& m) { return m.text == "Кит" || m.text == "Байдена"; }));
     for (const auto& m : t.mentions)
         CHECK(a.body.substr(m.start, m.end - m.start) == m.text);
+
+    // A place holding a known place, after a common noun, is a mention of that place.
+    Article b;
+    b.language = "ru";
+    b.title = "Сводка";
+    b.body = "Бои на востоке Украины продолжаются.";
+    const auto u = ent::tag_all(b);
+    auto mention_of = [&](const std::string& text) -> const dateline::EntityMention* {
+        for (const auto& m : u.mentions)
+            if (m.text == text) return &m;
+        return nullptr;
+    };
+    REQUIRE(mention_of("востоке Украины"));
+    CHECK(mention_of("востоке Украины")->entity == "Ukraine");
+    REQUIRE(mention_of("Украины"));
+    CHECK(mention_of("Украины")->entity == "Ukraine");
+    CHECK_FALSE(std::any_of(u.entities.begin(), u.entities.end(), [](const auto& e) {
+        return e.name.find("востоке") != std::string::npos;
+    }));
 }
