@@ -9,11 +9,14 @@
 // (first-order label transitions, B/I/O constraints). A CRF over the same features was not tried:
 // the perceptron trains in seconds on one core, deterministically, and dev F1 stopped rising with
 // more epochs (15 kept) or more context words (±3 words scored lower on dev), which suggests the
-// features rather than the learner limit it. NEREL dev mention F1 of the tagger alone
-// (scripts/bench-entities): person 0.891, organization 0.688, place 0.854 (before the Latin
-// shapes and the two steps below: 0.891, 0.656, 0.852); on its own train split 0.997, 0.964, 0.985.
-// Tried and dropped: ±2 words' prefixes and word pairs (organization 0.678), 30 epochs (dev F1
-// peaks at 14-15).
+// features rather than the learner limit it. The model is the mean of three such perceptrons,
+// each visiting the training lines in its own fixed order (train_tagger_main.cpp; five scored no
+// better). NEREL dev mention F1 of the tagger alone (scripts/bench-entities): person 0.897,
+// organization 0.686, place 0.862 (before the Latin shapes, the two steps below and the mean of
+// three: 0.891, 0.656, 0.852); on its own train split 0.997, 0.967, 0.985. Tried and dropped:
+// ±2 words' prefixes and word pairs (organization 0.678), the word before an opening quotation
+// mark for the words inside it (0.681), 30 epochs (dev F1 peaks at 14-15), features seen once
+// or three times kept (0.674, 0.678).
 //
 // After decoding, two steps over the whole text: a span that opens a quotation mark ends with its
 // closing mark when that is the next token (the chains rarely learn the closing mark); and a name
