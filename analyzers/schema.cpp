@@ -16,6 +16,7 @@ constexpr std::array field_table{
     Field{"source", prefix::source, K::boolean},
     Field{"site", prefix::site, K::boolean},
     Field{"tag", prefix::tag, K::boolean_all},
+    Field{"keyword", prefix::keyword, K::boolean_all},
     Field{"person", prefix::person, K::boolean_all},
     Field{"org", prefix::organization, K::boolean_all},
     Field{"place", prefix::place, K::boolean_all},

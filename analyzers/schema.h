@@ -29,7 +29,10 @@ inline constexpr std::string_view author = "A";
 inline constexpr std::string_view id = "Q";
 inline constexpr std::string_view source = "XS";
 inline constexpr std::string_view site = "H";
-inline constexpr std::string_view tag = "K";
+inline constexpr std::string_view tag = "K"; // publisher keywords and salient entity names
+// Publisher keywords and annotation slugs only (Article::tags): never people, organizations or
+// places. Databases written before it have no keyword terms (an empty keyword facet).
+inline constexpr std::string_view keyword = "XK";
 inline constexpr std::string_view person = "XP";
 inline constexpr std::string_view organization = "XO";
 inline constexpr std::string_view place = "XL";

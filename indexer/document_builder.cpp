@@ -124,6 +124,9 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     const auto tags = display_tags(a);
     for (const auto& tag : tags)
         doc.add_boolean_term(schema::boolean_term(schema::prefix::tag, tag));
+    for (const auto& keyword : a.tags)
+        if (!keyword.empty())
+            doc.add_boolean_term(schema::boolean_term(schema::prefix::keyword, keyword));
     for (const auto& entity : a.entities)
         if (auto prefix = entity_prefix(entity.type); !prefix.empty())
             doc.add_boolean_term(schema::boolean_term(prefix, entity.name));

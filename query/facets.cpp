@@ -303,8 +303,8 @@ class DateFacet final : public FacetCollector {
     Bucket bucket_;
 };
 
-constexpr std::array<std::string_view, 8> names{"source", "tag", "date",  "lang",
-                                                "person", "org", "place", "site"};
+constexpr std::array<std::string_view, 9> names{"source", "tag",   "date", "lang",   "person",
+                                                "org",    "place", "site", "keyword"};
 
 } // namespace
 
@@ -344,6 +344,8 @@ std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,
         return std::make_unique<TermFacet>("place", std::string(schema::prefix::place), limit);
     if (name == "site")
         return std::make_unique<TermFacet>("site", std::string(schema::prefix::site), limit);
+    if (name == "keyword")
+        return std::make_unique<TermFacet>("keyword", std::string(schema::prefix::keyword), limit);
     std::string known;
     for (auto n : names)
         known += (known.empty() ? "" : ", ") + std::string(n);

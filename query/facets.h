@@ -10,8 +10,9 @@
 //           spellings that differ only in case merged (the tag: filter matches them all), shown in
 //           the spelling most common among the matches (ties: the first in byte order)
 //   date    value slot 0, a histogram (histogram.h); every bucket, chronological
-//   person, org, place, site   the XP / XO / XL / H boolean terms of each document, labelled with
-//           the display tag (slot 2) of the first matching document that folds to the same value
+//   person, org, place, site, keyword   the XP / XO / XL / H / XK boolean terms of each document,
+//           labelled with the display tag (slot 2) of the first matching document that folds to
+//           the same value (keyword: the publisher's keywords, never an entity)
 //   tag with tag_type          the XP / XO / XL terms of that type, named "tag"
 // New facets are one entry in make_facet_collector() in facets.cpp.
 #pragma once

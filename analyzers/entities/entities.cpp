@@ -102,6 +102,8 @@ struct Span {
     std::uint32_t entity = none;
     EntityType type = EntityType::other;
     std::string name; // found names only
+    // Bytes of the joined text, when not the words' extent (FoundName::text_begin).
+    std::size_t text_begin = FoundName::npos, text_end = FoundName::npos;
 };
 
 struct Tally {
@@ -297,8 +299,13 @@ std::vector<Located> locate(std::vector<Span> spans, const std::vector<Word>& wo
     out.reserve(spans.size());
     for (auto& span : spans) {
         const std::string_view last = without_possessive(words[span.end - 1].text);
-        const auto start = static_cast<std::size_t>(words[span.begin].text.data() - text.data());
-        const auto end = static_cast<std::size_t>(last.data() + last.size() - text.data());
+        const auto start =
+            span.text_begin != FoundName::npos
+                ? span.text_begin
+                : static_cast<std::size_t>(words[span.begin].text.data() - text.data());
+        const auto end = span.text_end != FoundName::npos
+                             ? span.text_end
+                             : static_cast<std::size_t>(last.data() + last.size() - text.data());
         EntityMention m;
         std::size_t base = 0;
         if (end <= article.title.size()) {
@@ -402,36 +409,68 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             used[i] = true;
         }
     }
+    // The statistical tagger's names (statistical_names.h): a gazetteer mention inside a tagged
+    // person takes the person's extent, or is dropped when it is not a person.
+    const auto tagged = tagged_names(text, article.language, words);
+    std::vector<PlaceHit> tag_hits;
     for (const auto& m : mentions) {
         const auto id = resolve(m, ctx, g);
         if (id == none) continue;
-        ++tally.known[id];
         const auto& e = g.entity(id);
-        if (!m.from_tag)
-            tally.spans.push_back(
-                {.begin = m.begin, .end = m.end, .entity = id, .type = e.type, .name = {}});
+        std::size_t begin = m.begin, end = m.end;
+        if (const auto* person = m.from_tag ? nullptr : enclosing_person(tagged, begin, end);
+            person) {
+            if (e.type != EntityType::person) continue;
+            begin = person->begin;
+            end = person->end;
+            if (!tally.spans.empty() && tally.spans.back().begin == begin) continue; // one name
+        }
+        if (m.from_tag) {
+            // A publisher keyword is the keyword facet's (schema::prefix::keyword), never an
+            // entity: it only weighs for a country the text names too (below).
+            if (!e.country.empty() && e.type != EntityType::person)
+                tag_hits.push_back({.country = e.country, .word = 0, .title = true});
+            continue;
+        }
+        ++tally.known[id];
+        tally.spans.push_back(
+            {.begin = begin, .end = end, .entity = id, .type = e.type, .name = {}});
         if (e.type == EntityType::person) people.emplace_back(id, 0);
         // People do not imply places: measured on Reuters, it costs more precision than it brings
         // recall. Places and organizations (a central bank, a ministry, a national company) do.
         if (!e.country.empty() && e.type != EntityType::person)
             hits.push_back({.country = e.country,
                             .word = m.begin,
-                            .title = m.from_tag || m.begin < layout.title_end,
+                            .title = m.begin < layout.title_end,
                             .weak = currency_mention(words, m)});
-        for (std::size_t i = m.begin; i < m.end; ++i) {
+        for (std::size_t i = begin; i < end; ++i) {
             covered[i] = e.type;
             used[i] = true;
         }
     }
+    for (const auto& h : tag_hits)
+        if (std::any_of(hits.begin(), hits.end(),
+                        [&](const PlaceHit& t) { return t.country == h.country; }))
+            hits.push_back(h);
     // The merge point of names found outside the gazetteer (entities.h): rule and cue names, then
     // any statistical tagger's spans, appended to `found` as word spans over `words` (the title,
     // description and body joined). From here on every FoundName counts as an entity, becomes a
     // mention with field and offsets (locate()) and takes part in joining lone names.
     auto found = find_names(words, covered, g);
-    append_tagged_names(text, article.language, words, covered, found);
+    std::vector<WordSpan> earlier;
+    earlier.reserve(tally.spans.size());
+    for (const auto& s : tally.spans)
+        earlier.push_back({s.begin, s.end, s.type,
+                           s.entity != none ? std::string_view(g.entity(s.entity).name) : ""});
+    append_tagged_names(text, article.language, words, tagged, earlier, found);
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
-        tally.spans.push_back({.begin = f.begin, .end = f.end, .type = f.type, .name = f.name});
+        tally.spans.push_back({.begin = f.begin,
+                               .end = f.end,
+                               .type = f.type,
+                               .name = f.name,
+                               .text_begin = f.text_begin,
+                               .text_end = f.text_end});
         for (std::size_t i = f.begin; i < f.end; ++i)
             used[i] = true;
         // A company's legal form ("Inc" -> US).

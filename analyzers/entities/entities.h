@@ -34,10 +34,13 @@ struct TagOptions {
     PlaceSelection places = PlaceSelection::salient;
 };
 
-// Tags an article from its title, description, body and publisher tags. A dateline at the start of
-// the body ("TOKYO, March 3", "MOSCOW, March 17 (Reuters) -"; see dateline.h) names a place the
-// story is about. Thread-safe; the bundled gazetteer is loaded once, on first use. Entities come
-// out sorted by mention count, then name; a place entity carries its country's ISO code.
+// Tags an article from its title, description and body. Publisher tags (keywords, annotation
+// slugs) never become entities: they are the keyword facet (schema::prefix::keyword); they only
+// help resolve an ambiguous alias and weigh for a country the text names too. A dateline at the
+// start of the body ("TOKYO, March 3", "MOSCOW, March 17 (Reuters) -"; see dateline.h) names a
+// place the story is about. Thread-safe; the bundled gazetteer is loaded once, on first use.
+// Entities come out sorted by mention count, then name; a place entity carries its country's ISO
+// code.
 std::vector<Entity> tag(const Article& article);
 
 // tag() returns the salient entities only.

@@ -21,6 +21,24 @@ bool common_short_word(std::string_view key) {
     return std::find(words.begin(), words.end(), key) != words.end();
 }
 
+// A line in capitals gives no case cue, so an alias that needs context ("Baker", "Major",
+// "Carter") is matched there only as a headline's subject: after a possessive ("TREASURY'S BAKER")
+// or before a reporting verb ("LAWSON SAYS", "BAKER URGES"). Measured on Reuters TRAIN: people
+// recall 0.945 -> 0.987, places unchanged; matching every such alias in capitals also took "MAJOR
+// NATIONS" for John Major and "CARTER HAWLEY HALE STORES" for Jimmy Carter.
+bool headline_subject(const std::vector<Word>& words, std::size_t begin, std::size_t end) {
+    static constexpr std::array<std::string_view, 40> verbs = {
+        "says",     "said",     "tells",      "told",      "urges",    "sees",    "forecasts",
+        "sets",     "opposes",  "reiterates", "confident", "warns",    "denies",  "calls",
+        "wants",    "expects",  "predicts",   "rejects",   "backs",    "favours", "favors",
+        "defends",  "meets",    "plans",      "hopes",     "stands",   "agrees",  "asks",
+        "proposes", "welcomes", "believes",   "doubts",    "insists",  "repeats", "stresses",
+        "fears",    "pledges",  "vows",       "signals",   "announces"};
+    if (begin > 0 && words[begin - 1].possessive && words[begin].joins_previous) return true;
+    return end < words.size() && words[end].joins_previous &&
+           std::find(verbs.begin(), verbs.end(), words[end].key) != verbs.end();
+}
+
 // The longest inflected alias at word i (inflection.h), as [i, end) and its passing targets.
 class InflectedMatcher {
   public:
@@ -86,11 +104,16 @@ bool case_matches(const std::vector<Word>& words, std::size_t begin, const Alias
             break;
         case CaseRule::upper:
             if (w.shape != Shape::upper) return false;
-            if (w.caps_line && target.words == 1 && common_short_word(w.key)) return false;
+            // "U.S." with its periods is the abbreviation, never the word "us".
+            if (w.caps_line && target.words == 1 && common_short_word(w.key) &&
+                w.text.find('.') == std::string_view::npos)
+                return false;
             break;
         }
     }
-    if (words[begin].caps_line && (target.flags & (needs_context | common_word))) return false;
+    if (words[begin].caps_line && (target.flags & common_word)) return false;
+    if (words[begin].caps_line && (target.flags & needs_context))
+        return headline_subject(words, begin, begin + target.words);
     return true;
 }
 

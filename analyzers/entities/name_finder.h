@@ -20,6 +20,11 @@ struct FoundName {
     std::string name;               // as written, initials and possessives dropped
     EntityType type = EntityType::other;
     std::string country; // organizations: the country their legal form implies ("Inc" -> US)
+    // Bytes [text_begin, text_end) of the tagged text the mention covers, when they are not the
+    // words' own extent (the statistical tagger's spans keep a closing quotation mark:
+    // «Единой России»); npos: the words' extent.
+    std::size_t text_begin = npos, text_end = npos;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
 
 // `covered[i]` is the type of the gazetteer mention covering word i, or EntityType::other.

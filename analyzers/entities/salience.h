@@ -27,8 +27,9 @@ struct CountryEvidence {
 
 // The salient countries among `evidence` (one entry per country), as flags in the same order.
 // Salience is anchored by a dateline: a story that states where it was filed is about that place,
-// and about any country in its title, named at least three times, or twice starting in the lead
-// sentence; a country named once or twice in passing is not. Mentions of currencies and company
+// and about any country in its title, named at least four times, or three times starting in the
+// lead sentence, and in either case at least 0.3 times as often as the most named country; a
+// country named once or twice in passing is not. Mentions of currencies and company
 // legal forms (weak_mentions) do not count. Without a dateline the tagger cannot tell the subject
 // from a passing mention ("returning from Germany"), so every mentioned country is salient.
 std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence);

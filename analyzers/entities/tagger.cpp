@@ -83,7 +83,13 @@ TokenHashes hashes_of(const Token& t) {
         const unsigned c = text::next_code_point(t.text, pos);
         starts.push_back(folded.size());
         text::append_utf8(folded, lower(c));
-        char cls = is_upper(c) ? 'X' : is_digit(c) ? 'd' : is_word_char(c) ? 'x' : 0;
+        // Latin letters have shapes of their own: in Russian news a Latin-script word is mostly a
+        // foreign name (a company, a band, a title).
+        const bool latin = c < 0x250;
+        char cls = is_upper(c)       ? (latin ? 'L' : 'X')
+                   : is_digit(c)     ? 'd'
+                   : is_word_char(c) ? (latin ? 'l' : 'x')
+                                     : 0;
         if (!cls) {
             shape += c < 0x80 ? static_cast<char>(c) : 'p';
             last_class = 0;
@@ -411,6 +417,118 @@ void Model::emissions(std::span<const Token> line, std::span<const std::uint64_t
     }
 }
 
+namespace {
+
+bool opens_quote(std::string_view t) {
+    return t == "«" || t == "„" || t == "\"" || t == "“";
+}
+
+bool closes(std::string_view open, std::string_view t) {
+    return (open == "«" && t == "»") || (open == "„" && t == "“") || (open == "\"" && t == "\"") ||
+           (open == "“" && t == "”");
+}
+
+// A span that opens a quotation mark it does not close ends with the closing mark when that is
+// the next token: «Единой России» as written, not «Единой России.
+void close_quotes(std::span<const Token> line, std::vector<Span>& spans) {
+    for (auto& s : spans) {
+        std::string_view open;
+        std::size_t next = line.size();
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            const auto& t = line[i];
+            if (t.offset < s.begin) continue;
+            if (t.offset >= s.end) {
+                next = i;
+                break;
+            }
+            if (!open.empty() && closes(open, t.text))
+                open = {};
+            else if (opens_quote(t.text) && open.empty())
+                open = t.text;
+        }
+        if (!open.empty() && next < line.size() && closes(open, line[next].text))
+            s.end = line[next].offset + line[next].text.size();
+    }
+}
+
+// One name the tagger found somewhere in the text, as its tokens, for finding it again.
+struct Name {
+    std::size_t first = 0, count = 0; // tokens [first, first + count) of the text
+    std::size_t chain = 0;
+};
+
+// A name the tagger finds once is the same name wherever the text writes it again: each other
+// place the same tokens stand that no span of any chain touches (or, for an organization, lies
+// inside a longer organization with no nested one there yet) gets a span of the same chain. A
+// name of one word that the text also writes in lower case ("полиция", "В" of a sentence start
+// for "в") is not spread: the word is common as well.
+void spread_names(std::span<const Token> tokens, std::span<const std::uint64_t> lower_case,
+                  std::vector<Span>& spans) {
+    std::vector<std::size_t> starts(tokens.size()); // token index by byte offset, via search
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        starts[i] = tokens[i].offset;
+    auto token_at = [&](std::size_t offset) {
+        return static_cast<std::size_t>(std::lower_bound(starts.begin(), starts.end(), offset) -
+                                        starts.begin());
+    };
+    std::vector<Name> names;
+    for (const auto& s : spans) {
+        const std::size_t first = token_at(s.begin), last = token_at(s.end);
+        if (last <= first || first >= tokens.size()) continue;
+        if (last - first == 1 &&
+            std::binary_search(lower_case.begin(), lower_case.end(), hashes_of(tokens[first]).word))
+            continue;
+        const std::size_t chain = chains[s.chain].nested ? s.chain - 1 : s.chain;
+        names.push_back({first, last - first, chain});
+    }
+    if (names.empty()) return;
+    auto same = [&](const Name& n, std::size_t at) {
+        if (at + n.count > tokens.size()) return false;
+        for (std::size_t k = 0; k < n.count; ++k)
+            if (tokens[at + k].text != tokens[n.first + k].text ||
+                (k > 0 && tokens[at + k].line_start))
+                return false;
+        return true;
+    };
+    // Longer names first, so that "Следственного комитета Армении" is found before its first
+    // two words.
+    std::stable_sort(names.begin(), names.end(),
+                     [](const Name& a, const Name& b) { return a.count > b.count; });
+    std::vector<Span> added;
+    for (std::size_t at = 0; at < tokens.size(); ++at)
+        for (const auto& n : names) {
+            if (!same(n, at)) continue;
+            const Span s{tokens[at].offset,
+                         tokens[at + n.count - 1].offset + tokens[at + n.count - 1].text.size(),
+                         n.chain};
+            bool free = true, inside_same = false, nested_there = false;
+            for (const auto* list : {&spans, &added})
+                for (const auto& o : *list) {
+                    if (o.end <= s.begin || s.end <= o.begin) continue;
+                    const bool contains =
+                        o.begin <= s.begin && s.end <= o.end && o.end - o.begin > s.end - s.begin;
+                    if (contains && o.type() == s.type() && !chains[o.chain].nested)
+                        inside_same = true;
+                    else if (chains[o.chain].nested && o.type() == s.type())
+                        nested_there = true;
+                    else
+                        free = false;
+                }
+            if (!free) continue;
+            if (inside_same) {
+                if (nested_there || n.chain + 1 >= chain_count || !chains[n.chain + 1].nested)
+                    continue;
+                added.push_back({s.begin, s.end, n.chain + 1});
+            } else {
+                added.push_back(s);
+            }
+            break;
+        }
+    spans.insert(spans.end(), added.begin(), added.end());
+}
+
+} // namespace
+
 std::vector<Span> Model::tag(std::string_view text) const {
     const auto tokens = tokenize(text);
     const auto lower_case = lower_case_words(tokens);
@@ -434,14 +552,16 @@ std::vector<Span> Model::tag(std::string_view text) const {
                        s.end <= o.end && o.end - o.begin > s.end - s.begin;
             });
         });
-        std::sort(found.begin(), found.end(), [](const Span& a, const Span& b) {
-            return a.begin != b.begin ? a.begin < b.begin
-                   : a.end != b.end   ? a.end > b.end
-                                      : a.chain < b.chain;
-        });
+        close_quotes(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }
+    spread_names(tokens, lower_case, out);
+    std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) {
+        return a.begin != b.begin ? a.begin < b.begin
+               : a.end != b.end   ? a.end > b.end
+                                  : a.chain < b.chain;
+    });
     return out;
 }
 

@@ -7,8 +7,9 @@
 //        dateline-train-tagger tag MODEL DIR OUT.jsonl   {"id", "mentions"} a line, for
 //        score-mentions
 //
-// Training is deterministic: lines are visited in an order drawn from a fixed-seed Mersenne
-// Twister, one thread. The epoch kept is the one with the best mention F1 on DEV_DIR (tuning on
+// Training is deterministic: three perceptrons (TAGGER_BAGS) each visit the lines in an order
+// drawn from their own fixed-seed Mersenne Twister, one thread, and the model is the mean of their
+// averaged weights. The epoch kept is the one with the best mention F1 on DEV_DIR (tuning on
 // the dev split only); the train split's own score is printed beside it, so overfitting shows.
 #include "analyzers/entities/tagger.h"
 #include "analyzers/text.h"
@@ -21,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -314,29 +316,19 @@ class Trainer {
         }
     }
 
-    // The averaged weights as a model file; rows that averaged to zero are left out.
-    std::string model() const {
-        std::vector<std::uint64_t> keys;
-        std::vector<float> weights;
+    // The averaged weights, row_size per kept feature, and the averaged transitions.
+    void averaged(std::vector<float>& rows, std::array<Transitions, chain_count>& t) const {
         const float c = static_cast<float>(step_);
-        for (std::size_t f = 0; f < keys_.size(); ++f) {
-            std::array<float, row_size> row;
-            bool any = false;
-            for (std::size_t r = 0; r < row_size; ++r) {
-                row[r] = w_[f * row_size + r] - u_[f * row_size + r] / c;
-                any = any || std::fabs(row[r]) > 1e-3f;
-            }
-            if (!any) continue;
-            keys.push_back(keys_[f]);
-            weights.insert(weights.end(), row.begin(), row.end());
-        }
-        std::array<Transitions, chain_count> t;
+        rows.resize(w_.size());
+        for (std::size_t i = 0; i < w_.size(); ++i)
+            rows[i] = w_[i] - u_[i] / c;
         for (std::size_t ch = 0; ch < chain_count; ++ch)
             for (std::size_t a = 0; a <= label_count; ++a)
                 for (std::size_t b = 0; b < label_count; ++b)
                     t[ch][a][b] = t_[ch][a][b] - tu_[ch][a][b] / c;
-        return write_model(keys, weights, t);
     }
+
+    const std::vector<std::uint64_t>& keys() const { return keys_; }
 
   private:
     void bump(float& w, float& u, float d) const {
@@ -351,18 +343,57 @@ class Trainer {
     long step_ = 0;
 };
 
+// The model of the mean of several trainers' averaged weights (the same features, lines visited in
+// different orders); rows that come to zero are left out.
+std::string model_of(const std::vector<std::unique_ptr<Trainer>>& trainers) {
+    std::vector<float> sum, rows;
+    std::array<Transitions, chain_count> t_sum{}, t;
+    const auto n = static_cast<float>(trainers.size());
+    for (const auto& tr : trainers) {
+        tr->averaged(rows, t);
+        sum.resize(rows.size(), 0.0f);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            sum[i] += rows[i] / n;
+        for (std::size_t ch = 0; ch < chain_count; ++ch)
+            for (std::size_t a = 0; a <= label_count; ++a)
+                for (std::size_t b = 0; b < label_count; ++b)
+                    t_sum[ch][a][b] += t[ch][a][b] / n;
+    }
+    const auto& all_keys = trainers.front()->keys();
+    std::vector<std::uint64_t> keys;
+    std::vector<float> weights;
+    for (std::size_t f = 0; f < all_keys.size(); ++f) {
+        const auto row = std::span(sum).subspan(f * row_size, row_size);
+        if (std::none_of(row.begin(), row.end(), [](float w) { return std::fabs(w) > 1e-3f; }))
+            continue;
+        keys.push_back(all_keys[f]);
+        weights.insert(weights.end(), row.begin(), row.end());
+    }
+    return write_model(keys, weights, t_sum);
+}
+
 int train(const fs::path& train_dir, const fs::path& dev_dir, const fs::path& out, int epochs) {
     const auto train_docs = read_corpus(train_dir), dev_docs = read_corpus(dev_dir);
     // Features seen once are mostly names of one article: keeping them costs size and dev F1.
     const char* min_count = std::getenv("TAGGER_MIN_COUNT");
-    Trainer trainer(train_docs, min_count ? std::stoul(min_count) : 2);
-    std::mt19937_64 rng(18);
+    // Several perceptrons over the same features, each visiting the lines in its own order, and
+    // the mean of their weights (bagging over orders: less variance than one order's model).
+    const char* bags = std::getenv("TAGGER_BAGS");
+    const std::size_t n = bags ? std::stoul(bags) : 3;
+    std::vector<std::unique_ptr<Trainer>> trainers;
+    std::vector<std::mt19937_64> rngs;
+    for (std::size_t i = 0; i < n; ++i) {
+        trainers.push_back(
+            std::make_unique<Trainer>(train_docs, min_count ? std::stoul(min_count) : 2));
+        rngs.emplace_back(18 + i);
+    }
     std::string best;
     double best_f1 = -1;
     int best_epoch = 0;
     for (int e = 1; e <= epochs; ++e) {
-        trainer.epoch(rng);
-        std::string bytes = trainer.model();
+        for (std::size_t i = 0; i < n; ++i)
+            trainers[i]->epoch(rngs[i]);
+        std::string bytes = model_of(trainers);
         const double f1 = score(Model(bytes), dev_docs, "dev", false);
         std::fprintf(stderr, "epoch %d: dev mention f1 %.4f\n", e, f1);
         if (f1 > best_f1) {

@@ -24,7 +24,7 @@ _dateline_free_query='--lang --limit --offset --facet-limit --recency --now --li
   --snippet-length --max-expansion --suggest-below --compare --network-edges --window --baseline
   --min-count'
 _dateline_free_serve='--bind --port --threads --cors --time-budget'
-_dateline_fields='title: author: source: site: tag: person: org: place: lang: id: date:'
+_dateline_fields='title: author: source: site: tag: keyword: person: org: place: lang: id: date:'
 
 # Sets COMPREPLY to the words of $1 (a list) that start with $2.
 _dateline_words() {
@@ -105,7 +105,7 @@ _dateline() {
             done_part=${cur%,*},
             last=${cur##*,}
         fi
-        _dateline_words 'source tag date lang person org place site' "$last"
+        _dateline_words 'source tag date lang person org place site keyword' "$last"
         COMPREPLY=("${COMPREPLY[@]/#/$done_part}")
         ;;
     --sort) _dateline_words 'relevance newest oldest' "$cur" ;;

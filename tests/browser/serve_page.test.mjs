@@ -308,6 +308,11 @@ test('the article view shows the text, entities, copies and similar articles; Ba
   assert.match(await link.getAttribute('href'), /^https?:\/\//);
   assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
   assert.ok(await page.locator('#article .entity').count() > 0, 'entities');
+  // The mentions are marked in the text, each with its type, the text still as written.
+  const mentions = page.locator('#article .article-text .mention');
+  assert.ok(await mentions.count() > 0, 'mentions marked in the text');
+  assert.ok(['person', 'organization', 'place'].includes(await mentions.first().getAttribute('data-type')));
+  assert.match(await mentions.first().getAttribute('data-filter'), /^(person|org|place):"/);
   const likes = page.locator('#article .article-like a.like');
   assert.ok(await likes.count() > 0, 'articles like this');
   await shot(page, 'article');
@@ -329,14 +334,20 @@ test('the article view shows the text, entities, copies and similar articles; Ba
   await page.goForward();
   await page.waitForSelector('#article #article-title');
 
-  // An entity in the article adds its filter and closes the view.
-  const entity = page.locator('#article .entity[data-type=person], #article .entity[data-type=place]').first();
-  const f = await entity.getAttribute('data-filter');
-  await entity.click();
-  await page.waitForSelector('#article', { state: 'hidden' });
-  await page.waitForFunction((x) => new URLSearchParams(location.search).getAll('filter').includes(x), f);
-  await waitIdle(page);
-  assert.ok(await total(page) > 0);
+  // An entity in the article, or a mention marked in its text, adds its filter and closes the view.
+  const filtersBy = async (p, target) => {
+    const f = await target.getAttribute('data-filter');
+    await target.click();
+    await p.waitForSelector('#article', { state: 'hidden' });
+    await p.waitForFunction((x) => new URLSearchParams(location.search).getAll('filter').includes(x), f);
+    await waitIdle(p);
+    assert.ok(await total(p) > 0);
+  };
+  await filtersBy(page, page.locator('#article .entity[data-type=person], #article .entity[data-type=place]').first());
+  const pageM = await newPage();
+  await gotoView(pageM, '?q=sanctions&article=' + encodeURIComponent(id));
+  await pageM.waitForSelector('#article .article-text .mention');
+  await filtersBy(pageM, pageM.locator('#article .article-text .mention').first());
 
   // A collapsed story shows its copies, and a pasted link reproduces the view.
   const page2 = await newPage();

@@ -173,3 +173,120 @@ TEST_CASE("the tagger takes any bytes: spans stay inside the text, in order") {
         }
     }
 }
+
+namespace {
+
+// A model whose only weights are `weight` on one feature (its index among a token's features) of
+// the given tokens, for the given chain and label: what it tags follows from those weights alone.
+struct Weight {
+    std::size_t token, feature, chain;
+    tg::Label label;
+};
+
+tg::Model model_of(const std::string& text, const std::vector<Weight>& ws) {
+    const auto tokens = tg::tokenize(text);
+    std::vector<std::uint64_t> keys;
+    tg::features(tokens, tg::lower_case_words(tokens), keys); // one line
+    std::vector<std::uint64_t> kept;
+    std::vector<float> weights;
+    for (const auto& w : ws) {
+        const auto key = keys[w.token * tg::features_per_token + w.feature];
+        auto it = std::find(kept.begin(), kept.end(), key);
+        if (it == kept.end()) {
+            kept.push_back(key);
+            weights.resize(weights.size() + tg::row_size, 0.0f);
+            it = kept.end() - 1;
+        }
+        weights[static_cast<std::size_t>(it - kept.begin()) * tg::row_size +
+                w.chain * tg::label_count + w.label] = 10;
+    }
+    std::array<tg::Transitions, tg::chain_count> transitions{};
+    return tg::Model(tg::write_model(kept, weights, transitions));
+}
+
+constexpr std::size_t word_feature = 1, previous_word_feature = 10;
+constexpr std::size_t org_chain = 1, place_chain = 3;
+
+} // namespace
+
+TEST_CASE("a tagged name that opens a quotation mark ends with its closing mark") {
+    const std::string text = "Совет «Единой России» собрался";
+    // Tokens: Совет « Единой России » собрался; the weights make "Совет « Единой России" an
+    // organization, and nothing marks "»".
+    const auto m = model_of(text, {{0, word_feature, org_chain, tg::begin},
+                                   {1, word_feature, org_chain, tg::inside},
+                                   {2, word_feature, org_chain, tg::inside},
+                                   {3, word_feature, org_chain, tg::inside}});
+    CHECK(span_texts(text, m.tag(text), EntityType::organization) ==
+          std::vector<std::string>{"Совет «Единой России»"});
+    // A closed quotation is left as it is.
+    const std::string closed = "«Юность» Совет";
+    const auto m2 = model_of(closed, {{0, word_feature, org_chain, tg::begin},
+                                      {1, word_feature, org_chain, tg::inside},
+                                      {2, word_feature, org_chain, tg::inside}});
+    CHECK(span_texts(closed, m2.tag(closed), EntityType::organization) ==
+          std::vector<std::string>{"«Юность»"});
+}
+
+TEST_CASE("a name tagged once is tagged wherever the text writes it again") {
+    // Only "Гессен" after "земле" has a weight; the other "Гессен" is found by spreading the name.
+    const std::string text = "В земле Гессен выборы. Позже Гессен ответил, в том числе В.";
+    const auto tokens = tg::tokenize(text);
+    REQUIRE(tokens[2].text == "Гессен");
+    const auto m = model_of(text, {{2, previous_word_feature, place_chain, tg::begin}});
+    CHECK(span_texts(text, m.tag(text), EntityType::place) ==
+          std::vector<std::string>{"Гессен", "Гессен"});
+    // A one-word name the text also writes in lower case is not spread: "В" (sentence start of
+    // "в") tagged once stays once.
+    const auto m2 = model_of(text, {{0, previous_word_feature, place_chain, tg::begin}});
+    CHECK(span_texts(text, m2.tag(text), EntityType::place) == std::vector<std::string>{"В"});
+    // Nor is it spread over another name: "Позже Гессен" as one organization keeps its words.
+    const auto m3 = model_of(text, {{2, previous_word_feature, place_chain, tg::begin},
+                                    {5, word_feature, org_chain, tg::begin},
+                                    {6, previous_word_feature, org_chain, tg::inside}});
+    const auto spans = m3.tag(text);
+    CHECK(span_texts(text, spans, EntityType::place) == std::vector<std::string>{"Гессен"});
+    CHECK(span_texts(text, spans, EntityType::organization) ==
+          std::vector<std::string>{"Позже Гессен"});
+}
+
+TEST_CASE("tagging: an organization holds the names nested in it; a tagged person wins over the "
+          "gazetteer words inside it") {
+    Article a;
+    a.language = "ru";
+    a.title = "Заявление";
+    a.body = "МИД России заявил, что Кит Флинт и Джо Байдена не знают.";
+    const auto t = ent::tag_all(a);
+    auto has_mention = [&](EntityType type, const std::string& text, const std::string& entity) {
+        return std::any_of(t.mentions.begin(), t.mentions.end(), [&](const auto& m) {
+            return m.type == type && m.text == text && m.entity == entity;
+        });
+    };
+    CHECK(has_mention(EntityType::organization, "МИД России", "МИД России"));
+    CHECK(has_mention(EntityType::place, "России", "Russia"));
+    CHECK(has_mention(EntityType::person, "Кит Флинт", "Кит Флинт"));
+    CHECK(has_mention(EntityType::person, "Джо Байдена", "Joe Biden"));
+    CHECK_FALSE(std::any_of(t.mentions.begin(), t.mentions.end(),
+                            [](const auto& m) { return m.text == "Кит" || m.text == "Байдена"; }));
+    for (const auto& m : t.mentions)
+        CHECK(a.body.substr(m.start, m.end - m.start) == m.text);
+
+    // A place holding a known place, after a common noun, is a mention of that place.
+    Article b;
+    b.language = "ru";
+    b.title = "Сводка";
+    b.body = "Бои на востоке Украины продолжаются.";
+    const auto u = ent::tag_all(b);
+    auto mention_of = [&](const std::string& text) -> const dateline::EntityMention* {
+        for (const auto& m : u.mentions)
+            if (m.text == text) return &m;
+        return nullptr;
+    };
+    REQUIRE(mention_of("востоке Украины"));
+    CHECK(mention_of("востоке Украины")->entity == "Ukraine");
+    REQUIRE(mention_of("Украины"));
+    CHECK(mention_of("Украины")->entity == "Ukraine");
+    CHECK_FALSE(std::any_of(u.entities.begin(), u.entities.end(), [](const auto& e) {
+        return e.name.find("востоке") != std::string::npos;
+    }));
+}

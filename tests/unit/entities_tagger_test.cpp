@@ -131,7 +131,8 @@ TEST_CASE("entities: names outside the gazetteer come from cues") {
     CHECK(find(es, "Ministry of Fisheries", EntityType::organization));
 }
 
-TEST_CASE("entities: publisher tags, including runs glued together, map to entities") {
+TEST_CASE("entities: publisher tags, including runs glued together, split into aliases but name no "
+          "entity (they are keywords)") {
     const auto& g = ent::default_gazetteer();
     const auto pieces = ent::segment_tag("donald trumpvladimir putinusrussia", g);
     REQUIRE(pieces.size() == 4);
@@ -141,11 +142,16 @@ TEST_CASE("entities: publisher tags, including runs glued together, map to entit
     CHECK(g.entity(pieces[3].front().entity).name == "Russia");
     CHECK(ent::segment_tag("politics", g).empty());
 
+    // Keywords never appear as people, organizations or places (issue 18, facet hygiene)...
     const auto es = tag_text("A short item.", "", {"donald trumpvladimir putinusrussia"});
-    CHECK(find(es, "Donald Trump", EntityType::person));
-    CHECK(find(es, "Vladimir Putin", EntityType::person));
-    CHECK(has_country(es, "US"));
-    CHECK(has_country(es, "RU"));
+    CHECK(es.empty());
+    const auto slug = tag_text("Oil ministers met on Tuesday.", "", {"subroto", "opec"});
+    CHECK(slug.empty());
+    // ...the text's own names stay, and a keyword still weighs for a country the text names.
+    const auto named = tag_text("Putin met the envoy in Moscow.", "", {"russia", "ukraine"});
+    CHECK(find(named, "Vladimir Putin", EntityType::person));
+    CHECK(has_country(named, "RU"));
+    CHECK_FALSE(has_country(named, "UA"));
 }
 
 TEST_CASE("entities: the query side resolves aliases to canonical entities") {
@@ -260,11 +266,13 @@ TEST_CASE("entities: with a dateline, only the countries the story is about are 
         "strong in most markets and that shipments of cars, steel and electronics had all "
         "increased, while imports of oil and food were steady over the month, the figures "
         "showed. Loans totalled 6.28 billion U.S. Dlrs. A similar survey was published in "
-        "Luxembourg. Canada, Canada and Canada were not surveyed.";
+        "Luxembourg. Canada, Canada, Canada and Canada were not surveyed. Norway and Norway "
+        "neither.";
     const auto es = tag_text(body, "JAPAN'S EXPORTS RISE, FRANCE WATCHES");
     CHECK(has_country(es, "JP"));       // the dateline
     CHECK(has_country(es, "FR"));       // the title
-    CHECK(has_country(es, "CA"));       // named three times
+    CHECK(has_country(es, "CA"));       // named four times
+    CHECK_FALSE(has_country(es, "NO")); // named twice after the lead: passing
     CHECK_FALSE(has_country(es, "LU")); // a passing mention
     CHECK_FALSE(has_country(es, "US")); // a currency
     // The dateline's place is an entity like any other.
@@ -317,4 +325,37 @@ TEST_CASE("entities: salience evidence counts mentions, title, dateline and lead
         CAPTURE(evidence[i].country);
         CHECK(salient[i] == (evidence[i].country == "DE"));
     }
+    // A country named often but far less than the story's main one is passing: 4 and 7 mentions
+    // beside 20 (the share is 0.3 of the most named country's).
+    std::vector<ent::CountryEvidence> shares(3);
+    shares[0].country = "JP";
+    shares[0].dateline = true;
+    shares[0].mentions = 20;
+    shares[1].country = "US";
+    shares[1].mentions = 4;
+    shares[1].first_sentence = 0;
+    shares[2].country = "CA";
+    shares[2].mentions = 7;
+    CHECK(ent::salient_countries(shares) == std::vector<bool>{true, false, true});
+}
+
+TEST_CASE("entities: in a headline in capitals an alias that needs context is a name only as the "
+          "subject") {
+    // The possessive and the reporting verb stand in for the case cue the capitals hide.
+    CHECK(find(tag_text("", "U.S. TREASURY'S BAKER SAYS PARIS PACT ONLY A START"), "James Baker",
+               EntityType::person));
+    CHECK(find(tag_text("", "LAWSON SAYS U.K. BASIC RATE INCOME TAX CUT"), "Nigel Lawson",
+               EntityType::person));
+    // "MAJOR" and "CARTER" in capitals are the word and a company, even beside their context
+    // words.
+    CHECK_FALSE(find(tag_text("", "CONSERVATIVE PARTY SEES MAJOR GAINS IN DOWNING STREET TALKS"),
+                     "John Major", EntityType::person));
+    CHECK_FALSE(find(tag_text("", "CARTER HAWLEY HALE STORES INC 4TH QTR LOSS"), "Jimmy Carter",
+                     EntityType::person));
+    // "U.S." with its periods is the country in capitals too; "US" alone there is the word.
+    CHECK(has_country(tag_text("", "U.S. EXPORTERS REPORT 150,000 TONNES CORN SOLD"), "US"));
+    CHECK_FALSE(has_country(tag_text("", "LET US SELL THE CORN"), "US"));
+    // Written in capitals and in ordinary case alike, the text's own cues still count.
+    CHECK(find(tag_text("Treasury Secretary James Baker said so.", "BAKER SEES NO CHANGE"),
+               "James Baker", EntityType::person));
 }

@@ -60,6 +60,22 @@ TEST_CASE_FIXTURE(Fixture,
     CHECK(tags.missing == 0);
 }
 
+TEST_CASE_FIXTURE(Fixture, "the keyword facet counts publisher keywords only, never entities") {
+    auto r = facets("", {"keyword"}, 0);
+    REQUIRE(r.facets.size() == 1);
+    const auto& keywords = r.facets[0];
+    CHECK(keywords.name == "keyword");
+    CHECK(count_of(keywords, "grain") == 3); // "grain" twice and "Grain" once: one term
+    CHECK(count_of(keywords, "russia") == 1);
+    CHECK(count_of(keywords, "vladimir putin") == 0); // an entity: the tag facet's, not this one
+    CHECK(keywords.distinct == 6);                    // grain wheat usa oil russia coffee
+    // keyword: filters by it; tag: matches keywords and entities alike.
+    CHECK(facets("keyword:wheat", {}).total == 2);
+    CHECK(facets("keyword:\"Vladimir Putin\"", {}).total == 0);
+    CHECK(facets("tag:\"Vladimir Putin\"", {}).total == 1);
+    CHECK(facets("tag:wheat", {}).total == 2);
+}
+
 TEST_CASE_FIXTURE(Fixture, "the top N values are kept and the rest counted as other") {
     auto r = facets("", {"tag"}, 2);
     const auto& tags = r.facets[0];

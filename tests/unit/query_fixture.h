@@ -63,6 +63,7 @@ inline Xapian::Document document_for(const Article& a) {
     };
     for (const auto& t : a.tags) {
         add(schema::prefix::tag, t);
+        add(schema::prefix::keyword, t);
         add_display(t);
     }
     for (const auto& e : a.entities) {

@@ -3,14 +3,15 @@
 // markup read from the server is the snippet's <b>…</b>, which is parsed by hand into <mark>.
 // The whole view lives in the URL (?q=&filter=&sort=&page=&limit=&collapse=&article=).
 
-const FACETS = ['source', 'person', 'org', 'place', 'lang', 'site', 'date'];
+const FACETS = ['source', 'person', 'org', 'place', 'keyword', 'lang', 'site', 'date'];
 const FACET_TITLES = {
-  source: 'Source', person: 'People', org: 'Organizations', place: 'Places', lang: 'Language', site: 'Site',
+  source: 'Source', person: 'People', org: 'Organizations', place: 'Places', keyword: 'Keywords',
+  lang: 'Language', site: 'Site',
 };
 const FACET_LIMIT = 10;
 const FIELD_LABELS = {
   source: 'Source', person: 'Person', org: 'Organization', place: 'Place', lang: 'Language',
-  site: 'Site', tag: 'Tag', date: 'Date', id: 'Id',
+  site: 'Site', tag: 'Tag', keyword: 'Keyword', date: 'Date', id: 'Id',
 };
 const ENTITY_FIELD = { person: 'person', organization: 'org', place: 'place' };
 const TOKEN_KEY = 'dateline-token';
@@ -843,6 +844,77 @@ async function loadArticle(id) {
   }
 }
 
+// Mentions (the article's `mentions`: byte offsets in the UTF-8 text of their field) as ranges of
+// the JS string: outermost first, never overlapping, each kept only when the text there is the
+// text the mention claims.
+function mentionRanges(text, mentions, field) {
+  const index = new Map([[0, 0]]); // UTF-8 byte offset -> UTF-16 index
+  let bytes = 0;
+  let i = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0);
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += ch.length;
+    index.set(bytes, i);
+  }
+  const ranges = [];
+  for (const m of mentions || []) {
+    if (!m || m.field !== field || !ENTITY_FIELD[m.type]) continue;
+    const start = index.get(m.start);
+    const end = index.get(m.end);
+    if (start === undefined || end === undefined || end <= start || text.slice(start, end) !== m.text) continue;
+    ranges.push({ start, end, mention: m });
+  }
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = [];
+  let reached = 0;
+  for (const r of ranges) {
+    if (r.start < reached) continue;
+    out.push(r);
+    reached = r.end;
+  }
+  return out;
+}
+
+// text[from, to) as nodes, each mention inside it marked; a marked mention filters by its entity.
+function markedText(text, from, to, ranges) {
+  const nodes = [];
+  let at = from;
+  for (const { start, end, mention: m } of ranges) {
+    if (start < from || end > to) continue;
+    if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
+    const field = ENTITY_FIELD[m.type];
+    const f = `${field}:"${String(m.entity || m.text).toLowerCase().replace(/"/g, '')}"`;
+    const go = () => { filterLabels.set(f, m.entity || m.text); addFilter(f); };
+    nodes.push(el('span', {
+      class: 'mention', role: 'button', tabindex: '0', dataset: { type: m.type, filter: f },
+      title: `${FIELD_LABELS[field]}: ${m.entity || m.text}`, text: text.slice(start, end),
+      onclick: go, onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); go(); } },
+    }));
+    at = end;
+  }
+  if (to > at) nodes.push(document.createTextNode(text.slice(at, to)));
+  return nodes;
+}
+
+// The paragraphs of a body (split at blank lines, trimmed) as [start, end) ranges of the string.
+function paragraphRanges(body) {
+  const out = [];
+  const push = (start, end) => {
+    while (start < end && /\s/.test(body[start])) start++;
+    while (end > start && /\s/.test(body[end - 1])) end--;
+    if (end > start) out.push([start, end]);
+  };
+  const re = /\n\s*\n/g;
+  let last = 0;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, body.length);
+  return out;
+}
+
 function renderArticle(data) {
   const a = data.article || {};
   const out = [];
@@ -853,7 +925,10 @@ function renderArticle(data) {
   if (a.section) meta.append(el('span', { class: 'article-section', text: a.section }));
   if (a.language) meta.append(el('span', { class: 'article-lang', text: a.language }));
   head.append(meta);
-  head.append(el('h2', { id: 'article-title', text: a.title || '(untitled)' }));
+  const title = String(a.title || '');
+  head.append(title
+    ? el('h2', { id: 'article-title' }, ...markedText(title, 0, title.length, mentionRanges(title, a.mentions, 'title')))
+    : el('h2', { id: 'article-title', text: '(untitled)' }));
   if (a.authors && a.authors.length) head.append(el('p', { class: 'article-authors', text: 'By ' + a.authors.join(', ') }));
   if (a.url) head.append(el('p', { class: 'article-url' }, externalLink(a.url)));
   if (a.updated && a.updated !== a.published) head.append(el('p', { class: 'article-updated', text: 'Updated ' + formatDate(a.updated, true) }));
@@ -861,8 +936,10 @@ function renderArticle(data) {
 
   if (a.description && !(a.body || '').startsWith(a.description)) out.push(el('p', { class: 'article-description', text: a.description }));
   const text = el('div', { class: 'article-text' });
-  const paras = String(a.body || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  for (const p of paras) text.append(el('p', { text: p }));
+  const bodyText = String(a.body || '');
+  const bodyMentions = mentionRanges(bodyText, a.mentions, 'body');
+  const paras = paragraphRanges(bodyText);
+  for (const [start, end] of paras) text.append(el('p', {}, ...markedText(bodyText, start, end, bodyMentions)));
   if (!paras.length) text.append(el('p', { class: 'empty', text: 'This article has no text.' }));
   out.push(text);
 
