@@ -1,6 +1,8 @@
 // A search: SearchRequest in, SearchResult out; printers render the result (printer.h).
 // search() parses the query (query_parser.h), runs it with BM25 over the whole match set
-// (check_at_least = document count, so totals and facets are exact), reads each hit's document
+// (check_at_least = document count, so totals and facets are exact; on a prepared database the
+// commonest queries run on the project's own matcher instead, fast_match.h, with the same
+// matches, weights and order; e2e/query_battery compares the two), reads each hit's document
 // data (dateline::to_json of the Article) for display fields and snippets, and retries from
 // scratch when a writer commits while it reads. Throws QueryError (bad query), UsageError (bad
 // facet name) and DbError (everything the database does wrong).
