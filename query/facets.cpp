@@ -99,8 +99,8 @@ class SlotFacet final : public FacetCollector {
 // --- tag: a list of values per document --------------------------------------------------------
 
 // Counts by id, kept per thread between searches: zeroing (and faulting in) an array of every
-// tag of a large archive for each search cost more than counting the matches. clear() zeroes only
-// the ids counted.
+// tag of a large archive for each search cost more than counting the matches. scratch_counts()
+// hands it out cleared, zeroing only the ids the last user counted.
 struct ScratchCounts {
     std::vector<Xapian::doccount> count;
     std::vector<std::uint32_t> touched; // ids counted, in order of first count
@@ -184,7 +184,6 @@ class TagFacet final : public FacetCollector {
             }
             values.push_back({total, best, best});
         }
-        counts.clear();
         keep_top(r, std::move(values), limit_);
         return r;
     }
@@ -230,12 +229,11 @@ class TermFacet final : public FacetCollector {
             for (std::uint32_t id : items)
                 counts.add(id);
         }
-        const std::vector<std::uint32_t> touched = counts.touched;
+        const std::vector<std::uint32_t>& touched = counts.touched;
         std::vector<Candidate> values;
         values.reserve(touched.size());
         for (std::uint32_t id : touched)
             values.push_back({counts.count[id], &terms.values[id], &terms.values[id]});
-        counts.clear();
         keep_top(r, std::move(values), limit_);
         // Labels only for the values shown: the first matching document with a display tag
         // folding to the value.

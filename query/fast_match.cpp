@@ -450,23 +450,25 @@ std::optional<FastMatchResult> fast_match(const Xapian::Database& db, FacetIndex
     const std::vector<Xapian::termcount>& lengths = index.lengths();
     const std::vector<std::uint64_t>& published = index.published();
 
-    // The words, rarest first: the order Xapian's AND adds their weights in.
-    std::vector<std::size_t> order(plan.words.size());
-    std::vector<Xapian::doccount> termfreq(plan.words.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-        termfreq[i] = db.get_termfreq(plan.words[i].term);
-    }
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t x, std::size_t y) { return termfreq[x] < termfreq[y]; });
-    std::vector<const TermCursor*> weighed; // in `order`
+    // The words, rarest first (a TermCursor's estimate is its term frequency): the order
+    // Xapian's AND adds their weights in.
+    struct Weighed {
+        std::unique_ptr<TermCursor> cursor;
+        double term_weight;
+    };
+    std::vector<Weighed> words;
+    for (const auto& word : plan.words)
+        words.push_back({std::make_unique<TermCursor>(db, word.term), word.term_weight});
+    std::stable_sort(words.begin(), words.end(), [](const Weighed& x, const Weighed& y) {
+        return x.cursor->estimate() < y.cursor->estimate();
+    });
+    std::vector<const TermCursor*> weighed; // the cursors, in that order
     std::vector<double> term_weight;
     std::vector<std::unique_ptr<Cursor>> parts;
-    for (std::size_t i : order) {
-        auto cursor = std::make_unique<TermCursor>(db, plan.words[i].term);
-        weighed.push_back(cursor.get());
-        term_weight.push_back(plan.words[i].term_weight);
-        parts.push_back(std::move(cursor));
+    for (auto& word : words) {
+        weighed.push_back(word.cursor.get());
+        term_weight.push_back(word.term_weight);
+        parts.push_back(std::move(word.cursor));
     }
     if (filter) parts.push_back(std::move(filter));
     for (const auto& phrase : plan.phrases)

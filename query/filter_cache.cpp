@@ -35,9 +35,4 @@ void FilterCache::keep(const std::string& key, Docids docids) {
     bytes_ += size;
 }
 
-std::size_t FilterCache::bytes() const {
-    std::lock_guard lock(mutex_);
-    return bytes_;
-}
-
 } // namespace dateline::query

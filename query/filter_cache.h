@@ -31,8 +31,6 @@ class FilterCache {
     // Keeps them (a list larger than max_bytes is not kept).
     void keep(const std::string& key, Docids docids);
 
-    std::size_t bytes() const;
-
   private:
     struct Entry {
         std::string key;

@@ -248,7 +248,8 @@ TimeBudgetError over_budget(double budget) {
 // count), so the total is exact; a MatchRecorder keeps the docids when asked.
 Matches xapian_match(Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request,
                      SortOrder sort, const std::shared_ptr<FacetIndex>& prepared,
-                     Xapian::doccount first, Xapian::doccount page, bool record) {
+                     Xapian::doccount doccount, Xapian::doccount first, Xapian::doccount page,
+                     bool record) {
     Xapian::Enquire enquire(db);
     // A sharded database: the spy and the key learn each match's shard (shard_docids.h).
     auto cursor = make_shard_cursor(db);
@@ -283,8 +284,6 @@ Matches xapian_match(Xapian::Database& db, const Xapian::Query& query, const Sea
     MatchRecorder recorder(cursor);
     if (record) enquire.add_matchspy(&recorder);
 
-    const Xapian::doccount doccount =
-        xapian_call("counting documents", [&] { return db.get_doccount(); });
     const auto started = std::chrono::steady_clock::now();
     if (request.time_budget > 0) enquire.set_time_limit(request.time_budget);
     Xapian::MSet mset =
@@ -399,7 +398,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             matched = own_match(db, *prepared, *fast, request, result.sort, first, page,
                                 !collectors.empty());
         if (!matched)
-            matched = xapian_match(db, query, request, result.sort, prepared, first, page,
+            matched = xapian_match(db, query, request, result.sort, prepared, doccount, first, page,
                                    !collectors.empty());
         result.total = matched->total;
         result.total_exact = matched->total_exact;

@@ -13,7 +13,18 @@ corpus=$SHARED/corpora/reuters21578/reuters21578.jsonl.gz
 [[ -f $corpus ]] || skip "needs $corpus"
 here=$(cd "$(dirname "$0")" && pwd)
 py=/usr/bin/python3; [[ -x $py ]] || py=python3 # the system's: starts fast (no version shims)
-prefix() { "$py" "$here/db_prefix.py" "$@"; }
+# KILL_SHARDS=N (kill_resume_sharded.sh): the same on a database of N shards, where each shard
+# must hold a prefix of its own articles (db_prefix.py --shards) and batches are whole per epoch,
+# not per shard.
+shards=${KILL_SHARDS:-0}
+batch=20
+if [[ $shards -gt 0 ]]; then
+  prefix() { "$py" "$here/db_prefix.py" "$@" --shards "$shards"; }
+  create=(--shards "$shards") whole_batches=()
+else
+  prefix() { "$py" "$here/db_prefix.py" "$@"; }
+  create=() whole_batches=(--batch "$batch")
+fi
 
 # Subsets of the input, and their article ids in input order (every record with a title or a body
 # is an article; the writer writes in input order).
@@ -32,13 +43,12 @@ for name, n in (("kill", 810), ("signal", 2000)):
 PY
 n_kill=$(wc -l < "$WORK/kill.ids")
 n_signal=$(wc -l < "$WORK/signal.ids")
-batch=20
 db=$WORK/db
-index=("$BIN/dateline-index" --db "$db" --batch "$batch" --jobs 2 "$WORK/kill.jsonl.gz")
+index=("$BIN/dateline-index" --db "$db" "${create[@]}" --batch "$batch" --jobs 2 "$WORK/kill.jsonl.gz")
 
 # How long one whole run takes here (another database): kill times are drawn below it.
 start=$(date +%s%N)
-"$BIN/dateline-index" -q --db "$WORK/probe" --batch "$batch" --jobs 2 "$WORK/kill.jsonl.gz"
+"$BIN/dateline-index" -q --db "$WORK/probe" "${create[@]}" --batch "$batch" --jobs 2 "$WORK/kill.jsonl.gz"
 full_ms=$(( ($(date +%s%N) - ${start/./}) / 1000000 ))
 full_ms=$(( full_ms > 500 ? full_ms : 500 ))
 seed=${KILL_SEED:-$RANDOM}
@@ -70,8 +80,8 @@ while [[ $kills -lt 20 ]]; do
     cat "$WORK/run.err" >&2; fail "kill $i: the run failed by itself (exit $status)"
   fi
   grep -q "terminate called\|Assertion" "$WORK/run.err" && fail "kill $i: $(cat "$WORK/run.err")"
-  m=$(prefix "$db" "$WORK/kill.ids" --batch "$batch" --min "$prev_m") ||
-    fail "kill $i ($mode ${delay}s, $where): not whole batches in order, or fewer than the $prev_m committed before"
+  m=$(prefix "$db" "$WORK/kill.ids" "${whole_batches[@]}" --min "$prev_m") ||
+    fail "kill $i ($mode ${delay}s, $where): not a prefix of the input in order (whole batches, unsharded), or fewer than the $prev_m committed before"
   echo "kill $i: $mode ${delay}s, $where: $m articles committed (${SECONDS}s)"
   prev_m=$m
   if [[ $m -eq $n_kill ]]; then # done: start again, so later kills hit a run that writes
@@ -83,12 +93,26 @@ done
 [[ $in_commit -ge 1 ]] || echo "note: no kill landed inside a commit's fsync this time"
 echo "$kills kills in $attempts runs, $in_commit inside a commit, $completed runs completed between kills"
 
-# The same command, to the end: every article once, in order; then nothing left to do.
+# The same command, to the end: every article once, in order (in its shard); then, run without
+# --shards (a sharded database stays so), nothing left to do.
 expect_exit 0 "${index[@]}"
 prefix "$db" "$WORK/kill.ids" --exact "$n_kill" >/dev/null || fail "resume to the end"
 grep -q "added [0-9]*, .* rejected 0" "$WORK/err" || fail "summary: $(cat "$WORK/err")"
-expect_exit 0 "${index[@]}"
+expect_exit 0 "$BIN/dateline-index" --db "$db" --batch "$batch" --jobs 2 "$WORK/kill.jsonl.gz"
 grep -q "read 0, added 0, .* 1 unchanged inputs skipped" "$WORK/err" || fail "re-run: $(cat "$WORK/err")"
+
+if [[ $shards -gt 0 ]]; then
+  # The same articles as a single database of the same input answers with.
+  expect_exit 0 "$BIN/dateline-index" --db "$WORK/single" --batch "$batch" --jobs 2 "$WORK/kill.jsonl.gz"
+  for q in '' oil 'title:bank' 'wheat OR grain'; do
+    a=$("$BIN/dateline-query" --db "$WORK/single" --format json --limit 0 --facet tag --facet date --collapse "$q")
+    b=$("$BIN/dateline-query" --db "$db" --format json --limit 0 --facet tag --facet date --collapse "$q")
+    [[ "$a" =~ \"total\":\ *[1-9] ]] || fail "query '$q' matches nothing: the comparison would prove nothing"
+    [[ "$a" == "$b" ]] || fail "query '$q' after the kills: $b, single database: $a"
+  done
+  echo ok
+  exit 0
+fi
 
 # SIGINT: reading stops, what was read is committed, exit 130 with the summary.
 run_signal() { # SIGNAL DB INPUT: interrupt a run (stdin: the caller's) once it has committed

@@ -5,7 +5,7 @@
 # the spelling words of its articles), for relevance and date orders, through
 # dateline-query (one query per run), --batch (the prepared fast paths: in-memory facets,
 # sort keys, BM25 lengths) and dateline-serve's API. The layout: DB/XAPIANDB lists DB/shard-i, each article in the shard
-# its id hashes to (db_shard_prefix.py recomputes it), every shard passes xapian-check. A re-run
+# its id hashes to (db_prefix.py --shards recomputes it), every shard passes xapian-check. A re-run
 # without --shards finds the shards and reads nothing; --force reads everything and changes
 # nothing; replaces and deletes reach the right shard; --compact merges the shards into one
 # database with the same answers. Known differences, left out: wildcard queries (Xapian 1.4
@@ -56,7 +56,7 @@ for shards in 1 3; do
 done
 # Each article in its shard, in input order (sample corpus ids; Reuters' ids too when present).
 ids_of "$WORK/in" > "$WORK/ids"
-python3 "$here/db_shard_prefix.py" "$WORK/shards3" "$WORK/ids" --shards 3 --exact "$n" >/dev/null ||
+python3 "$here/db_prefix.py" "$WORK/shards3" "$WORK/ids" --shards 3 --exact "$n" >/dev/null ||
   fail "the 3 shards do not hold each article in the shard its id hashes to"
 
 # answers DB OUT [--batch]: every query, every facet, two orders, with and without collapse.
