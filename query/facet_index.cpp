@@ -180,6 +180,12 @@ const SlotCodes& FacetIndex::slot(Xapian::valueno slot) {
     return *part;
 }
 
+const WordLanguages& FacetIndex::languages() {
+    std::lock_guard lock(mutex_);
+    if (!languages_) languages_ = std::make_unique<const WordLanguages>(db_);
+    return *languages_;
+}
+
 const DayCodes& FacetIndex::days() {
     std::lock_guard lock(mutex_);
     if (days_) return *days_;

@@ -23,6 +23,7 @@
 
 #include "filter_cache.h"
 #include "shard_docids.h"
+#include "word_languages.h"
 #include "word_lists.h"
 
 #include <cstdint>
@@ -102,6 +103,9 @@ class FacetIndex {
     // The words of each covered document (word_lists.h). A full index's are shared by the threads
     // that hold a full index of the same database at the same revision.
     const WordLists& words();
+    // The archive's languages (word_languages.h), read once per revision: reading them walks
+    // every posting chunk of the "L" terms, a cost no search should pay again.
+    const WordLanguages& languages();
     // The database's shards (one UUID for a single database): for posting sources, which run on
     // each shard with its docids (shard_docids.h).
     const std::vector<std::string>& shard_uuids() const { return shard_uuids_; }
@@ -127,6 +131,7 @@ class FacetIndex {
     std::unique_ptr<std::vector<std::uint64_t>> published_;
     std::unique_ptr<std::vector<Xapian::termcount>> lengths_;
     std::shared_ptr<const WordLists> words_;
+    std::unique_ptr<const WordLanguages> languages_;
     FilterCache filter_cache_;
 };
 

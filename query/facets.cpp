@@ -130,7 +130,10 @@ std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did)
 // Asks the CPU to fetch the list of matches[i + ahead] (its offset, then its items) while the
 // current one is counted: the matches are sparse in arrays of megabytes, so without it nearly
 // every document's list is a cache miss (most of a tag facet's time at 500,000 articles).
-void prefetch_lists(const IdLists& lists, std::span<const Xapian::docid> matches, std::size_t i) {
+// Always inlined: as a function of its own, GCC 12 finds it free of side effects (a prefetch has
+// none) and deletes its calls, leaving no prefetch in the binary (seen in objdump).
+[[gnu::always_inline]] inline void
+prefetch_lists(const IdLists& lists, std::span<const Xapian::docid> matches, std::size_t i) {
     constexpr std::size_t offsets_ahead = 16, items_ahead = 8;
     if (i + offsets_ahead < matches.size()) {
         const Xapian::docid did = matches[i + offsets_ahead];

@@ -296,9 +296,12 @@ class Build {
 
 } // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options)
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const QueryOptions& options,
+                           const WordLanguages* archive_languages)
     : db_(db), options_(options),
-      languages_(options.language.empty() ? WordLanguages(db) : WordLanguages(options.language)) {
+      languages_(!options.language.empty() ? WordLanguages(options.language)
+                 : archive_languages       ? *archive_languages
+                                           : WordLanguages(db)) {
     if (options.max_expansion == 0 || options.max_expansion > max_wildcard_expansion)
         throw UsageError("the wildcard expansion limit must be 1 to " +
                          std::to_string(max_wildcard_expansion) + ", not " +

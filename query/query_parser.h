@@ -48,8 +48,11 @@ struct QueryOptions {
 
 class QueryBuilder {
   public:
-    // db is used to expand wildcards; it must outlive the builder.
-    QueryBuilder(const Xapian::Database& db, const QueryOptions& options);
+    // db is used to expand wildcards; it must outlive the builder. `archive_languages`, when
+    // given, are db's languages read before (FacetIndex::languages()), used when options name
+    // no language instead of reading them again.
+    QueryBuilder(const Xapian::Database& db, const QueryOptions& options,
+                 const WordLanguages* archive_languages = nullptr);
 
     // parse_tree() then build(): the one way from text to a Xapian::Query.
     Xapian::Query parse(std::string_view query_string);

@@ -355,7 +355,8 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         // match, and weighs plain words with in-memory document lengths (fast_words.h).
         std::shared_ptr<FacetIndex> prepared =
             xapian_call("reading the prepared index", [&] { return FacetIndex::prepared(db); });
-        QueryBuilder builder(db, request.query_options);
+        QueryBuilder builder(db, request.query_options,
+                             prepared ? &prepared->languages() : nullptr);
         // The one parse of the query text: the fast path and the builder both read the tree.
         const QueryTree tree =
             xapian_call("parsing the query", [&] { return request_tree(builder, request); });
