@@ -483,6 +483,18 @@ std::optional<FastMatchResult> fast_match(const Xapian::Database& db, FacetIndex
     };
     std::priority_queue<Ranked, std::vector<Ranked>, decltype(worse_on_top)> heap(worse_on_top);
 
+    // BM25 as Xapian computes it, for the current match of the words' cursors and a length.
+    auto weight_for = [&](double length) {
+        const double normlen = std::max(length * plan.length_factor, min_normlen);
+        const double length_part = k1 * (normlen * b + (1 - b));
+        double weight = 0;
+        for (std::size_t i = 0; i < weighed.size(); ++i) {
+            const double wdf = weighed[i]->wdf();
+            weight += term_weight[i] * (wdf / (length_part + wdf));
+        }
+        return weight;
+    };
+
     using clock = std::chrono::steady_clock;
     const auto started = clock::now();
     std::size_t until_clock = 1024;
@@ -496,16 +508,33 @@ std::optional<FastMatchResult> fast_match(const Xapian::Database& db, FacetIndex
         ++result.total;
         if (page.record_matches) result.matches.push_back(did);
         if (keep == 0) continue;
-        const double length = did < lengths.size() ? lengths[did] : 0;
-        const double normlen = std::max(length * plan.length_factor, min_normlen);
-        const double length_part = k1 * (normlen * b + (1 - b));
-        double weight = 0;
-        for (std::size_t i = 0; i < weighed.size(); ++i) {
-            const double wdf = weighed[i]->wdf();
-            weight += term_weight[i] * (wdf / (length_part + wdf));
+        // Reading a match's length and published time are this loop's cache misses (arrays of
+        // megabytes, read sparsely), so once the page is full neither is read for a match that
+        // cannot enter it: in relevance order, a weight bounded by the lengths the document must
+        // have is below the page's worst; in date order, its date is worse. The bound is a
+        // weight computed for a smaller length, by the same operations, so it is never below
+        // the weight (rounding is monotonic); only what could not rank is skipped.
+        const bool full = heap.size() == keep;
+        Ranked item{0, 0, did};
+        if (page.order == FastMatchOrder::weight_then_newest) {
+            if (full && did < lengths.size()) {
+                Xapian::termcount least_length = 0; // a document is at least as long as a wdf
+                for (const TermCursor* word : weighed)
+                    least_length = std::max(least_length, word->wdf());
+                if (weight_for(least_length) < heap.top().weight) continue;
+            }
+            item.weight = weight_for(did < lengths.size() ? lengths[did] : 0);
+            if (full && item.weight < heap.top().weight) continue;
+            item.key = did < published.size() ? published[did] : 0;
+        } else {
+            item.key = did < published.size() ? published[did] : 0;
+            if (full &&
+                (page.order == FastMatchOrder::newest_then_weight ? item.key < heap.top().key
+                                                                  : item.key > heap.top().key))
+                continue;
+            item.weight = weight_for(did < lengths.size() ? lengths[did] : 0);
         }
-        Ranked item{weight, did < published.size() ? published[did] : 0, did};
-        if (heap.size() < keep) {
+        if (!full) {
             heap.push(item);
         } else if (ranks_before(page.order, item, heap.top())) {
             heap.pop();
