@@ -198,4 +198,50 @@ nlohmann::json data_members(std::string_view text, std::initializer_list<std::st
     }
 }
 
+std::optional<std::vector<std::string_view>>
+raw_members(std::string_view text, std::initializer_list<std::string_view> keys) {
+    std::vector<std::string_view> out(keys.size());
+    Scanner scan(text);
+    if (!scan.eat('{')) return std::nullopt;
+    if (scan.eat('}')) return scan.at_end() ? std::optional(out) : std::nullopt;
+    while (true) {
+        std::string_view key, value;
+        if (!scan.string(&key) || !scan.eat(':') || !scan.value(&value)) return std::nullopt;
+        auto wanted = std::find(keys.begin(), keys.end(), key);
+        if (wanted != keys.end()) out[static_cast<std::size_t>(wanted - keys.begin())] = value;
+        if (scan.eat(',')) continue;
+        if (scan.eat('}') && scan.at_end()) return out;
+        return std::nullopt;
+    }
+}
+
+bool for_each_raw_object(std::string_view raw_array, const std::function<void(RawObject)>& visit) {
+    Scanner scan(raw_array);
+    if (!scan.eat('[')) return false;
+    if (scan.eat(']')) return scan.at_end();
+    std::vector<std::pair<std::string_view, std::string_view>> members;
+    while (true) {
+        if (!scan.eat('{')) return false;
+        members.clear();
+        if (!scan.eat('}')) {
+            while (true) {
+                std::string_view key, value;
+                if (!scan.string(&key) || !scan.eat(':') || !scan.value(&value)) return false;
+                members.emplace_back(key, value);
+                if (scan.eat(',')) continue;
+                if (scan.eat('}')) break;
+                return false;
+            }
+        }
+        visit(members);
+        if (scan.eat(',')) continue;
+        return scan.eat(']') && scan.at_end();
+    }
+}
+
+bool decode_raw_string(std::string_view raw, std::string* out) {
+    if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') return false;
+    return decode_string(raw.substr(1, raw.size() - 2), out);
+}
+
 } // namespace dateline::query

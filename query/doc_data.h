@@ -4,15 +4,37 @@
 // the others (strings, arrays and objects are skipped without being decoded) and parses only
 // those with nlohmann::json. Text that is not a well-formed object falls back to a full parse
 // (an empty object when that fails too).
+// raw_members() and for_each_raw_object() give the same scanner's raw texts, for hot paths that
+// read a few members of many small objects (the mentions beside a snippet) without building JSON.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace dateline::query {
 
 nlohmann::json data_members(std::string_view json_text,
                             std::initializer_list<std::string_view> keys);
+
+// The raw JSON text of each wanted top-level member (strings with their quotes, nothing decoded),
+// in the order of `keys`, empty for a member that is absent; nullopt when the text is not a
+// well-formed object as far as the scanner can tell.
+std::optional<std::vector<std::string_view>>
+raw_members(std::string_view json_text, std::initializer_list<std::string_view> keys);
+
+// Calls `visit` with the members (key, raw value) of each object in the raw JSON array; false when
+// `raw_array` is not an array of objects. The views point into `raw_array`.
+using RawObject = std::span<const std::pair<std::string_view, std::string_view>>;
+bool for_each_raw_object(std::string_view raw_array, const std::function<void(RawObject)>& visit);
+
+// A raw JSON string (quotes included) decoded into `out`; false when it is not one.
+bool decode_raw_string(std::string_view raw, std::string* out);
 
 } // namespace dateline::query

@@ -171,6 +171,8 @@ int main(int argc, char** argv) {
     app.add_option("--bucket", bucket, "Date facet bucket: auto, day, week, month or year");
     app.add_option("--snippet-length", request.snippet_length,
                    "Bytes of text per snippet (default 200, 0 = none)");
+    app.add_flag("--snippet-mentions", request.snippet_mentions,
+                 "Give each snippet the entity mentions inside it (JSON: snippet_mentions)");
     app.add_option("--max-expansion", request.query_options.max_expansion,
                    "Terms a wildcard may expand to (default 100, most frequent first)");
     app.add_option("--format", format, "table, json, jsonl or csv (default table)");

@@ -35,8 +35,8 @@ struct Option {
 constexpr std::uint64_t doccount_max = std::numeric_limits<Xapian::doccount>::max();
 constexpr std::uint64_t size_max = std::numeric_limits<std::uint32_t>::max();
 
-const std::array<Option, 29>& options() {
-    static const std::array<Option, 29> table{{
+const std::array<Option, 30>& options() {
+    static const std::array<Option, 30> table{{
         {"q", "query", Kind::text, 0,
          [](SearchRequest& r, Value& v) {
              r.query = v.text;
@@ -87,6 +87,8 @@ const std::array<Option, 29>& options() {
          }},
         {"snippet_length", "", Kind::count, size_max,
          [](SearchRequest& r, Value& v) { r.snippet_length = v.count; }},
+        {"snippet_mentions", "", Kind::flag, 0,
+         [](SearchRequest& r, Value& v) { r.snippet_mentions = v.flag; }},
         {"auto_correct", "", Kind::flag, 0,
          [](SearchRequest& r, Value& v) { r.auto_correct = v.flag; }},
         {"suggest_below", "", Kind::count, doccount_max,

@@ -3,7 +3,8 @@
 // (query/serve/) through this one table of option names, so every option has one name, one
 // parser and one error message everywhere. The names are those of query/serve/API.md:
 //   q|query  facet|facets  filter|filters  sort  limit  offset  collapse  recency  now  like
-//   lang  bucket  facet_limit  facet_type  snippet_length  auto_correct  suggest_below
+//   lang  bucket  facet_limit  facet_type  snippet_length  snippet_mentions  auto_correct
+//   suggest_below
 //   max_expansion  entity_aliases
 //   timeline  normalize  compare  cooccur  significant  trending  window  baseline  min_count
 //   edges   (measurements: query/measure/measure_options.h)

@@ -19,6 +19,8 @@
 #include "suggest.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <chrono>
 #include <limits>
 #include <memory>
@@ -83,14 +85,67 @@ std::string id_from_terms(const Xapian::Document& doc) {
     return {};
 }
 
-std::string snippet_text(const std::string& document_data) {
-    auto data = data_members(document_data, {"body", "description"});
-    for (const char* key : {"body", "description"}) {
-        auto it = data.find(key);
-        if (it != data.end() && it->is_string() && !it->get<std::string>().empty())
-            return it->get<std::string>();
+// What a snippet is made from: the body (else the description) and the entity mentions in it.
+struct SnippetSource {
+    std::string text;
+    std::vector<EntityMention> mentions;
+};
+
+// The body's (or description's) mentions, read from the raw data: this runs for every hit on a
+// page, and building JSON for them cost more than the snippet did (a third of a request).
+std::vector<EntityMention> raw_mentions(std::string_view raw_array, std::string_view field) {
+    std::vector<EntityMention> out;
+    auto number = [](std::string_view raw, std::size_t* value) {
+        auto [end, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), *value);
+        return ec == std::errc() && end == raw.data() + raw.size();
+    };
+    std::string decoded;
+    for_each_raw_object(raw_array, [&](RawObject members) {
+        EntityMention m;
+        bool ok = true, in_field = false;
+        for (const auto& [key, value] : members) {
+            if (key == "field") {
+                in_field = decode_raw_string(value, &decoded) && decoded == field;
+            } else if (key == "start") {
+                ok = ok && number(value, &m.start);
+            } else if (key == "end") {
+                ok = ok && number(value, &m.end);
+            } else if (key == "text") {
+                ok = ok && decode_raw_string(value, &m.text);
+            } else if (key == "entity") {
+                ok = ok && decode_raw_string(value, &m.entity);
+            } else if (key == "type") {
+                ok = ok && decode_raw_string(value, &decoded);
+                if (ok) m.type = parse_entity_type(decoded).value_or(EntityType::other);
+            }
+        }
+        if (ok && in_field) out.push_back(std::move(m));
+    });
+    return out;
+}
+
+SnippetSource snippet_source(const std::string& document_data, bool with_mentions) {
+    SnippetSource source;
+    static constexpr std::array<std::string_view, 2> fields{"body", "description"};
+    auto raw = raw_members(document_data, {fields[0], fields[1], "mentions"});
+    if (!raw) { // not as the indexer writes it: whatever a full parse finds, unmarked
+        auto data = data_members(document_data, {fields[0], fields[1]});
+        for (auto field : fields) {
+            auto it = data.find(field);
+            if (it != data.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+                source.text = it->get<std::string>();
+                break;
+            }
+        }
+        return source;
     }
-    return {};
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (!decode_raw_string((*raw)[i], &source.text) || source.text.empty()) continue;
+        if (with_mentions && !(*raw)[2].empty())
+            source.mentions = raw_mentions((*raw)[2], fields[i]);
+        break;
+    }
+    return source;
 }
 
 // query AND_MAYBE RecencySource, scaled to the query's best BM25 score (recency.h).
@@ -419,9 +474,11 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                 Xapian::Document doc = db.get_document(ranked.docid);
                 const std::string data = doc.get_data(); // read (and inflated) once
                 Hit h = hit_from_document(doc, data);
-                if (request.snippet_length > 0)
-                    h.snippet = make_snippet(snippet_mset, snippet_text(data),
-                                             request.snippet_length, builder.stem_for(h.language));
+                if (request.snippet_length > 0) {
+                    const SnippetSource source = snippet_source(data, request.snippet_mentions);
+                    h.snippet = make_snippet(snippet_mset, source.text, request.snippet_length,
+                                             builder.stem_for(h.language), source.mentions);
+                }
                 return h;
             });
             hit.docid = ranked.docid; // the database's (a shard's Document has the shard's own)

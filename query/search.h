@@ -49,6 +49,7 @@ struct SearchRequest {
     std::vector<std::string> facets; // facet names (facets.h), in the order to show them
     FacetOptions facet_options;
     std::size_t snippet_length = 200; // bytes of text to aim for; 0 = no snippets
+    bool snippet_mentions = false;    // give each snippet the entity mentions inside it
     bool collapse = false; // one hit per near-duplicate story (slot cluster), with its copies
     std::vector<std::string> filters; // --filter FIELD:VALUE (filters.h): narrow, scores unchanged
     std::int64_t recency_half_life = 0; // --recency (recency.h), seconds; 0 = BM25 only

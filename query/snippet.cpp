@@ -1,5 +1,6 @@
 #include "snippet.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -49,7 +50,64 @@ std::string unescape_html(std::string_view in) {
     return out;
 }
 
+// One line of text: runs of ASCII white space become one space; our markers are dropped.
+void append_clean(std::string& clean, std::string_view text) {
+    for (char c : text) {
+        if (c == hi_start || c == hi_end) continue;
+        bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+        if (space) {
+            if (!clean.empty() && clean.back() != ' ') clean += ' ';
+        } else {
+            clean += c;
+        }
+    }
+}
+
+// Where each offset of `bounds` (sorted, distinct offsets into the text) lands in the cleaned
+// text; npos past its end.
+struct OffsetMap {
+    std::vector<std::size_t> bounds, cleaned;
+    std::size_t at(std::size_t offset) const {
+        auto it = std::lower_bound(bounds.begin(), bounds.end(), offset);
+        return it == bounds.end() || *it != offset
+                   ? std::string_view::npos
+                   : cleaned[static_cast<std::size_t>(it - bounds.begin())];
+    }
+};
+
+// Gives `s` the mentions that lie wholly inside its passage, which is found in `clean`.
+void attach_mentions(Snippet& s, std::string_view clean, std::span<const EntityMention> mentions,
+                     const OffsetMap& map) {
+    static constexpr std::string_view ellipsis = "…";
+    const std::string plain = s.text();
+    std::string_view core = plain;
+    const std::size_t lead = core.starts_with(ellipsis) ? ellipsis.size() : 0;
+    core.remove_prefix(lead);
+    if (core.ends_with(ellipsis)) core.remove_suffix(ellipsis.size());
+    if (core.empty()) return;
+    const std::size_t from = clean.find(core);
+    if (from == std::string_view::npos) return;
+    const std::size_t to = from + core.size();
+    for (const auto& m : mentions) {
+        const std::size_t start = map.at(m.start), end = map.at(m.end);
+        if (start == std::string_view::npos || end == std::string_view::npos || start >= end ||
+            start < from || end > to)
+            continue;
+        s.mentions.push_back({start - from + lead, end - from + lead,
+                              std::string(clean.substr(start, end - start)), m.type, m.entity});
+    }
+    std::stable_sort(s.mentions.begin(), s.mentions.end(),
+                     [](const auto& a, const auto& b) { return a.start < b.start; });
+}
+
 } // namespace
+
+std::string Snippet::text() const {
+    std::string out;
+    for (const auto& run : runs)
+        out += run.text;
+    return out;
+}
 
 std::string Snippet::render(std::string_view before, std::string_view after,
                             bool escape_html) const {
@@ -101,25 +159,32 @@ Snippet parse_marked_snippet(std::string_view marked) {
 }
 
 Snippet make_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t length,
-                     const Xapian::Stem& stem) {
-    // One line of text: runs of ASCII white space become one space; our markers are dropped.
+                     const Xapian::Stem& stem, std::span<const EntityMention> mentions) {
+    OffsetMap map;
+    for (const auto& m : mentions) {
+        map.bounds.push_back(m.start);
+        map.bounds.push_back(m.end);
+    }
+    std::sort(map.bounds.begin(), map.bounds.end());
+    map.bounds.erase(std::unique(map.bounds.begin(), map.bounds.end()), map.bounds.end());
+    map.cleaned.assign(map.bounds.size(), std::string_view::npos);
     std::string clean;
     clean.reserve(text.size());
-    for (char c : text) {
-        if (c == hi_start || c == hi_end) continue;
-        bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
-        if (space) {
-            if (!clean.empty() && clean.back() != ' ') clean += ' ';
-        } else {
-            clean += c;
-        }
+    std::size_t done = 0;
+    for (std::size_t b = 0; b < map.bounds.size() && map.bounds[b] <= text.size(); ++b) {
+        append_clean(clean, text.substr(done, map.bounds[b] - done));
+        map.cleaned[b] = clean.size();
+        done = map.bounds[b];
     }
+    append_clean(clean, text.substr(done));
     while (!clean.empty() && clean.back() == ' ')
         clean.pop_back();
     if (clean.empty()) return {};
     std::string marked =
         mset.snippet(clean, length, stem, 0, std::string(1, hi_start), std::string(1, hi_end), "…");
-    return parse_marked_snippet(marked);
+    Snippet s = parse_marked_snippet(marked);
+    if (!mentions.empty()) attach_mentions(s, clean, mentions, map);
+    return s;
 }
 
 } // namespace dateline::query

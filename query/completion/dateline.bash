@@ -13,7 +13,7 @@ _dateline_options_index='-h --help --version --db --field --batch -j --jobs --em
   --max-article-size --max-expanded-size --max-expansion'
 _dateline_options_query='-h --help --version --db --lang --sort --limit --offset --facet
   --facet-limit --facet-type --filter --recency --now --like --timeline --batch --jobs --bucket
-  --snippet-length --max-expansion --format --color --auto-correct --suggest-below
+  --snippet-length --snippet-mentions --max-expansion --format --color --auto-correct --suggest-below
   --no-entity-aliases --query-json --explain-query --stats --collapse --normalize --compare --cooccur --network
   --network-edges --significant --trending --window --baseline --min-count --plot'
 _dateline_options_serve='-h --help --version --db --bind --port --threads --token-file --public

@@ -18,6 +18,17 @@ nlohmann::json copies_json(const std::vector<Copy>& copies) {
     return out;
 }
 
+nlohmann::json snippet_mentions_json(const Snippet& snippet) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& m : snippet.mentions)
+        out.push_back({{"start", m.start},
+                       {"end", m.end},
+                       {"text", m.text},
+                       {"type", entity_type_name(m.type)},
+                       {"entity", m.entity}});
+    return out;
+}
+
 } // namespace
 
 nlohmann::json suggestion_json(const SearchResult& r) {
@@ -37,6 +48,7 @@ nlohmann::json hit(const Hit& h) {
         {"tags", h.tags},
         {"score", h.score},
         {"snippet", h.snippet.render("<b>", "</b>", true)},
+        {"snippet_mentions", snippet_mentions_json(h.snippet)},
         {"cluster", h.cluster},
         {"copies", copies_json(h.copies)},
     };

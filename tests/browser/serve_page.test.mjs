@@ -180,6 +180,12 @@ test('typing a query and Enter shows hits; completions insert their query', asyn
   const marks = await page.locator('#results .hit .snippet mark').allTextContents();
   assert.ok(marks.length > 0 && marks.every((m) => /^sanction/i.test(m)), `marks: ${marks}`);
   assert.equal(await page.locator('#results .hit .snippet b').count(), 0, 'snippet <b> became <mark>');
+  // Names in the snippets are marked as in the article view (the hits' snippet_mentions), the
+  // text unchanged; a click on one filters by its entity.
+  const named = page.locator('#results .hit .snippet .mention');
+  assert.ok(await named.count() > 0, 'mentions marked in the snippets');
+  assert.ok(['person', 'organization', 'place'].includes(await named.first().getAttribute('data-type')));
+  assert.ok(await named.first().evaluate((m) => m.textContent.length > 0 && m.closest('.snippet').textContent.includes(m.textContent)));
   await shot(page, 'results');
 
   // Completions: a prefix offers entities; ArrowDown + Enter puts the completion's query in.

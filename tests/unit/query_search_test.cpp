@@ -308,6 +308,51 @@ TEST_CASE("parse_marked_snippet splits runs and unescapes entities") {
     CHECK(s.render("<b>", "</b>", true) == "a &amp; <b>b&lt;</b> c");
 }
 
+TEST_CASE("make_snippet keeps the mentions inside its passage, at offsets of its text") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_term("kremlin");
+    doc.add_term("putin");
+    db.add_document(doc);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_OR, Xapian::Query("putin"), Xapian::Query("kremlin")));
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+
+    std::string filler;
+    for (int i = 0; i < 40; ++i)
+        filler += "words of filler ";
+    const std::string head = "Tass reported it. " + filler;
+    const std::string middle = "Vladimir Putin spoke\n\nat the  Kremlin on Monday. ";
+    const std::string text = head + middle + filler;
+    auto mention = [&](std::size_t start, std::string_view written, std::string entity,
+                       EntityType type) {
+        return EntityMention{
+            "body", start, start + written.size(), std::string(written), type, std::move(entity)};
+    };
+    const std::size_t putin = head.size() + middle.find("Putin"),
+                      kremlin = head.size() + middle.find("Kremlin");
+    // Tass lies outside the passage; white space is collapsed between Putin and the Kremlin.
+    const std::vector<EntityMention> mentions{
+        mention(0, "Tass", "TASS", EntityType::organization),
+        mention(putin, "Putin", "Vladimir Putin", EntityType::person),
+        mention(kremlin, "Kremlin", "Kremlin", EntityType::organization),
+    };
+    const Snippet s = make_snippet(mset, text, 80, Xapian::Stem("english"), mentions);
+    const std::string plain = s.text();
+    REQUIRE(plain.find("Kremlin") != std::string::npos);
+    REQUIRE(plain.starts_with("…")); // the start of the text is elided, and Tass with it
+    INFO(plain);
+    REQUIRE(s.mentions.size() == 2);
+    CHECK(s.mentions[0] == Snippet::Mention{plain.find("Putin"), plain.find("Putin") + 5, "Putin",
+                                            EntityType::person, "Vladimir Putin"});
+    CHECK(s.mentions[1] == Snippet::Mention{plain.find("Kremlin"), plain.find("Kremlin") + 7,
+                                            "Kremlin", EntityType::organization, "Kremlin"});
+    for (const auto& m : s.mentions)
+        CHECK(plain.substr(m.start, m.end - m.start) == m.text);
+    CHECK(make_snippet(mset, text, 80, Xapian::Stem("english")).mentions.empty());
+}
+
 TEST_CASE_FIXTURE(Fixture, "the stopwords the parser dropped are reported") {
     auto r = run("the wheat");
     CHECK(r.total == 2);

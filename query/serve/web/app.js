@@ -69,16 +69,36 @@ function unescapeHtml(s) {
 }
 
 // The snippet is HTML whose only markup is <b>…</b>: split on those tags, everything else is text.
-function snippetNodes(snippet) {
-  const frag = document.createDocumentFragment();
+// Its entity mentions (the hit's `snippet_mentions`: byte offsets into that text) are marked as in
+// the article view, each one a link to its filter, with the query's words inside them still marked.
+function snippetNodes(snippet, mentions) {
+  let plain = '';
+  const marks = []; // [start, end) of the highlighted runs of `plain`
   let bold = false;
   for (const part of String(snippet || '').split(/(<b>|<\/b>)/)) {
     if (part === '<b>') { bold = true; continue; }
     if (part === '</b>') { bold = false; continue; }
     if (!part) continue;
     const text = unescapeHtml(part);
-    frag.append(bold ? el('mark', { text }) : document.createTextNode(text));
+    if (bold) marks.push([plain.length, plain.length + text.length]);
+    plain += text;
   }
+  const highlighted = (from, to) => {
+    const nodes = [];
+    let at = from;
+    for (const [start, end] of marks) {
+      const a = Math.max(start, from), b = Math.min(end, to);
+      if (a >= b) continue;
+      if (a > at) nodes.push(document.createTextNode(plain.slice(at, a)));
+      nodes.push(el('mark', { text: plain.slice(a, b) }));
+      at = b;
+    }
+    if (to > at) nodes.push(document.createTextNode(plain.slice(at, to)));
+    return nodes;
+  };
+  const inSnippet = (mentions || []).map((m) => ({ ...m, field: 'snippet' }));
+  const frag = document.createDocumentFragment();
+  frag.append(...markedText(plain, 0, plain.length, mentionRanges(plain, inSnippet, 'snippet'), highlighted));
   return frag;
 }
 
@@ -302,6 +322,7 @@ function searchParams(s) {
     offset: (s.page - 1) * s.limit,
     collapse: s.collapse ? '1' : '',
     facet_limit: FACET_LIMIT,
+    snippet_mentions: '1',
   };
 }
 
@@ -438,7 +459,7 @@ function articleLink(id, text, cls) {
 function renderHit(h, index, s) {
   const node = el('article', { class: 'hit', dataset: { id: h.id, index: String(index) } });
   node.addEventListener('click', (e) => {
-    if (e.target.closest('a, button')) return;
+    if (e.target.closest('a, button, .mention')) return;
     selected = index;
     markSelected(false);
   });
@@ -454,7 +475,7 @@ function renderHit(h, index, s) {
     meta.append(el('a', { class: 'hit-url', href, rel: 'noopener noreferrer', target: '_blank', text: host || href }));
   }
   node.append(meta);
-  if (h.snippet) node.append(el('p', { class: 'snippet' }, snippetNodes(h.snippet)));
+  if (h.snippet) node.append(el('p', { class: 'snippet' }, snippetNodes(h.snippet, h.snippet_mentions)));
   const tags = (h.tags || []).slice(0, 8);
   if (tags.length) {
     const box = el('p', { class: 'hit-tags' });
@@ -877,23 +898,24 @@ function mentionRanges(text, mentions, field) {
 }
 
 // text[from, to) as nodes, each mention inside it marked; a marked mention filters by its entity.
-function markedText(text, from, to, ranges) {
+// `piece(a, b)` gives the nodes of text[a, b) (plain text unless told otherwise).
+function markedText(text, from, to, ranges, piece = (a, b) => [document.createTextNode(text.slice(a, b))]) {
   const nodes = [];
   let at = from;
   for (const { start, end, mention: m } of ranges) {
     if (start < from || end > to) continue;
-    if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
+    if (start > at) nodes.push(...piece(at, start));
     const field = ENTITY_FIELD[m.type];
     const f = `${field}:"${String(m.entity || m.text).toLowerCase().replace(/"/g, '')}"`;
     const go = () => { filterLabels.set(f, m.entity || m.text); addFilter(f); };
     nodes.push(el('span', {
       class: 'mention', role: 'button', tabindex: '0', dataset: { type: m.type, filter: f },
-      title: `${FIELD_LABELS[field]}: ${m.entity || m.text}`, text: text.slice(start, end),
+      title: `${FIELD_LABELS[field]}: ${m.entity || m.text}`,
       onclick: go, onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); go(); } },
-    }));
+    }, ...piece(start, end)));
     at = end;
   }
-  if (to > at) nodes.push(document.createTextNode(text.slice(at, to)));
+  if (to > at) nodes.push(...piece(at, to));
   return nodes;
 }
 
