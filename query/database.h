@@ -8,6 +8,7 @@
 #include "errors.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <xapian.h>
 
@@ -26,6 +27,12 @@ int stored_schema_version(const Xapian::Database& db);
 // error, DbError "cannot reopen the database: ...". open_database() tries its open the same way.
 inline constexpr int race_attempts = 6;
 void reopen_latest(Xapian::Database& db, int attempts = race_attempts);
+
+// The revision of the database at `path`, opened as `db`: Xapian's for one database; for a stub
+// of local shards (or of local replicas of shards), the sum of its shards' revisions, which
+// grows with every commit to any of them (each shard is opened once more to read it). nullopt
+// when a shard cannot be read that way (a remote one).
+std::optional<std::uint64_t> database_revision(const std::string& path, const Xapian::Database& db);
 
 // A sharded database (a stub of shards) has no revision in Xapian 1.4 (get_revision() needs one
 // database). Its stand-in, for the prepared index (facet_index.h): a per-thread count of the

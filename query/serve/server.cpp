@@ -4,6 +4,7 @@
 #include "query/article_view.h"
 #include "query/batch.h"
 #include "query/completions.h"
+#include "query/database.h"
 #include "query/errors.h"
 #include "query/export.h"
 #include "query/facets.h"
@@ -524,10 +525,11 @@ void Server::Impl::routes() {
     });
     http.Get("/api/health", [this](const Request&, Response& res) {
         answer(res, [&](Xapian::Database& db) {
+            const auto revision = query::database_revision(options.db_path, db);
             send_json(res, {{"status", "ok"},
                             {"schema_version", query::output_schema_version},
                             {"articles", db.get_doccount()},
-                            {"revision", db.get_revision()}});
+                            {"revision", revision ? nlohmann::json(*revision) : nullptr}});
         });
     });
 
