@@ -482,6 +482,24 @@ test('hostile archive data is shown as text: no script runs, no element or javas
   await assertInert('tag filter');
 });
 
+test('a query that finds nothing says so and offers the ways out', async () => {
+  const page = await newPage();
+  await gotoView(page, '?q=sanctoins');
+  await waitIdle(page);
+  assert.equal(await hitCount(page), 0);
+  assert.match(await page.locator('#results .empty').textContent(), /Nothing matches “sanctoins”/);
+  assert.equal(await page.locator('a.suggestion').textContent(), 'sanctions');
+  await shot(page, 'no-results');
+  // With a filter that leaves nothing, one click searches without the filters.
+  await gotoView(page, '?q=sanctions&filter=' + encodeURIComponent('source:"No Such Source"'));
+  await waitIdle(page);
+  assert.equal(await hitCount(page), 0);
+  await page.locator('#results .empty-clear').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).getAll('filter').length === 0);
+  await waitIdle(page);
+  assert.ok(await hitCount(page) > 0);
+});
+
 test('a bad query shows the server\'s message next to the search box', async () => {
   const page = await newPage({ allow: [/status of 400/] });
   await gotoView(page, '?q=oil');

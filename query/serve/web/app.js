@@ -385,6 +385,23 @@ function setError(message) {
   else $('#q').removeAttribute('aria-invalid');
 }
 
+// What a search that found nothing shows: what was searched, and the ways out (the spelling
+// suggestion is offered above the results; here: without the filters, without the query).
+function emptyResults(s, data) {
+  const q = s.q.trim();
+  if (!q && !s.filters.length) return el('p', { class: 'empty', text: 'The archive is empty.' });
+  const box = el('div', { class: 'empty' });
+  const what = q ? `“${q}”` + (s.filters.length ? ' with these filters' : '') : 'these filters';
+  box.append(el('p', { text: `Nothing matches ${what}.` }));
+  const ways = el('p', { class: 'empty-ways' });
+  if (s.filters.length) {
+    ways.append(el('button', { type: 'button', class: 'empty-clear', text: 'Search without the filters', onclick: () => search({ filters: [] }) }));
+  }
+  if (q && !data.suggestion) ways.append(el('span', { text: 'Try fewer or other words, or a word’s stem with * (sanction*).' }));
+  if (ways.childNodes.length) box.append(ways);
+  return box;
+}
+
 function renderEmpty(message) {
   $('#results').replaceChildren(el('p', { class: 'empty', text: message }));
   $('#summary').textContent = '';
@@ -428,7 +445,7 @@ function renderResults(data, s) {
 
   const list = $('#results');
   if (!hits.length) {
-    list.replaceChildren(el('p', { class: 'empty', text: s.q.trim() || s.filters.length ? 'Nothing matches.' : 'The archive is empty.' }));
+    list.replaceChildren(emptyResults(s, data));
   } else {
     list.replaceChildren(...hits.map((h, i) => renderHit(h, i, s)));
   }
