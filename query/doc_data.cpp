@@ -173,13 +173,26 @@ nlohmann::json full_parse(std::string_view text) {
 } // namespace
 
 nlohmann::json data_members(std::string_view text, std::initializer_list<std::string_view> keys) {
+    return data_members(text, keys, {}, nullptr);
+}
+
+nlohmann::json data_members(std::string_view text, std::initializer_list<std::string_view> keys,
+                            std::initializer_list<std::string_view> raw_keys,
+                            std::vector<std::string_view>* raw) {
+    if (raw) raw->assign(raw_keys.size(), {});
+    auto fallback = [&] {
+        if (raw) raw->clear();
+        return full_parse(text);
+    };
     nlohmann::json out = nlohmann::json::object();
     Scanner scan(text);
-    if (!scan.eat('{')) return full_parse(text);
-    if (scan.eat('}')) return scan.at_end() ? out : full_parse(text);
+    if (!scan.eat('{')) return fallback();
+    if (scan.eat('}')) return scan.at_end() ? out : fallback();
     while (true) {
         std::string_view key, value;
-        if (!scan.string(&key) || !scan.eat(':') || !scan.value(&value)) return full_parse(text);
+        if (!scan.string(&key) || !scan.eat(':') || !scan.value(&value)) return fallback();
+        if (auto r = std::find(raw_keys.begin(), raw_keys.end(), key); raw && r != raw_keys.end())
+            (*raw)[static_cast<std::size_t>(r - raw_keys.begin())] = value;
         if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
             // Strings (most of the bytes) are decoded here; anything else by nlohmann::json.
             std::string decoded;
@@ -188,30 +201,13 @@ nlohmann::json data_members(std::string_view text, std::initializer_list<std::st
                 out[std::string(key)] = std::move(decoded);
             } else {
                 auto parsed = nlohmann::json::parse(value, nullptr, false);
-                if (parsed.is_discarded()) return full_parse(text);
+                if (parsed.is_discarded()) return fallback();
                 out[std::string(key)] = std::move(parsed);
             }
         }
         if (scan.eat(',')) continue;
         if (scan.eat('}') && scan.at_end()) return out;
-        return full_parse(text);
-    }
-}
-
-std::optional<std::vector<std::string_view>>
-raw_members(std::string_view text, std::initializer_list<std::string_view> keys) {
-    std::vector<std::string_view> out(keys.size());
-    Scanner scan(text);
-    if (!scan.eat('{')) return std::nullopt;
-    if (scan.eat('}')) return scan.at_end() ? std::optional(out) : std::nullopt;
-    while (true) {
-        std::string_view key, value;
-        if (!scan.string(&key) || !scan.eat(':') || !scan.value(&value)) return std::nullopt;
-        auto wanted = std::find(keys.begin(), keys.end(), key);
-        if (wanted != keys.end()) out[static_cast<std::size_t>(wanted - keys.begin())] = value;
-        if (scan.eat(',')) continue;
-        if (scan.eat('}') && scan.at_end()) return out;
-        return std::nullopt;
+        return fallback();
     }
 }
 

@@ -4,8 +4,8 @@
 // the others (strings, arrays and objects are skipped without being decoded) and parses only
 // those with nlohmann::json. Text that is not a well-formed object falls back to a full parse
 // (an empty object when that fails too).
-// raw_members() and for_each_raw_object() give the same scanner's raw texts, for hot paths that
-// read a few members of many small objects (the mentions beside a snippet) without building JSON.
+// The raw_keys overload and for_each_raw_object() give the same scanner's raw texts, for hot paths
+// that read a few members of many small objects (the mentions beside a snippet) without JSON.
 #pragma once
 
 #include <functional>
@@ -23,11 +23,13 @@ namespace dateline::query {
 nlohmann::json data_members(std::string_view json_text,
                             std::initializer_list<std::string_view> keys);
 
-// The raw JSON text of each wanted top-level member (strings with their quotes, nothing decoded),
-// in the order of `keys`, empty for a member that is absent; nullopt when the text is not a
-// well-formed object as far as the scanner can tell.
-std::optional<std::vector<std::string_view>>
-raw_members(std::string_view json_text, std::initializer_list<std::string_view> keys);
+// data_members(json_text, keys), and from the same scan the raw JSON text of each of `raw_keys`
+// (in their order, empty when absent) in *raw; *raw is left empty when the text needed the full
+// parse (not a well-formed object as far as the scanner can tell).
+nlohmann::json data_members(std::string_view json_text,
+                            std::initializer_list<std::string_view> keys,
+                            std::initializer_list<std::string_view> raw_keys,
+                            std::vector<std::string_view>* raw);
 
 // Calls `visit` with the members (key, raw value) of each object in the raw JSON array; false when
 // `raw_array` is not an array of objects. The views point into `raw_array`.

@@ -124,11 +124,14 @@ std::vector<EntityMention> raw_mentions(std::string_view raw_array, std::string_
     return out;
 }
 
-SnippetSource snippet_source(const std::string& document_data, bool with_mentions) {
+// The snippet's source from the raw members body, description and mentions of the document data
+// (data_members' raw_keys, in that order); `document_data` itself when they are missing (data that
+// needed the full parse: whatever it holds, unmarked).
+SnippetSource snippet_source(const std::string& document_data,
+                             std::span<const std::string_view> raw, bool with_mentions) {
     SnippetSource source;
     static constexpr std::array<std::string_view, 2> fields{"body", "description"};
-    auto raw = raw_members(document_data, {fields[0], fields[1], "mentions"});
-    if (!raw) { // not as the indexer writes it: whatever a full parse finds, unmarked
+    if (raw.size() != 3) {
         auto data = data_members(document_data, {fields[0], fields[1]});
         for (auto field : fields) {
             auto it = data.find(field);
@@ -140,13 +143,16 @@ SnippetSource snippet_source(const std::string& document_data, bool with_mention
         return source;
     }
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (!decode_raw_string((*raw)[i], &source.text) || source.text.empty()) continue;
-        if (with_mentions && !(*raw)[2].empty())
-            source.mentions = raw_mentions((*raw)[2], fields[i]);
+        if (!decode_raw_string(raw[i], &source.text) || source.text.empty()) continue;
+        if (with_mentions && !raw[2].empty()) source.mentions = raw_mentions(raw[2], fields[i]);
         break;
     }
     return source;
 }
+
+// The members of the document data a hit shows (hit_from_data).
+const std::initializer_list<std::string_view> display_members = {
+    "id", "url", "title", "source", "source_id", "language", "published", "tags"};
 
 // query AND_MAYBE RecencySource, scaled to the query's best BM25 score (recency.h).
 Xapian::Query with_recency(Xapian::Database& db, const Xapian::Query& query,
@@ -170,13 +176,13 @@ Hit hit_from_document(const Xapian::Document& doc) {
     return hit_from_document(doc, doc.get_data());
 }
 
-Hit hit_from_document(const Xapian::Document& doc, const std::string& document_data) {
+namespace {
+
+// The hit of `doc` from its display members (display_members, as data_members gives them).
+Hit hit_from_data(const Xapian::Document& doc, const nlohmann::json& data) {
     Hit hit;
     hit.docid = doc.get_docid();
     Article article;
-    // Only the display members: the body is parsed for snippets only (snippet_text).
-    auto data = data_members(document_data, {"id", "url", "title", "source", "source_id",
-                                             "language", "published", "tags"});
     if (!data.empty()) {
         try {
             article = article_from_json(data);
@@ -208,6 +214,12 @@ Hit hit_from_document(const Xapian::Document& doc, const std::string& document_d
     }
     if (hit.tags.empty()) hit.tags = article.tags;
     return hit;
+}
+
+} // namespace
+
+Hit hit_from_document(const Xapian::Document& doc, const std::string& document_data) {
+    return hit_from_data(doc, data_members(document_data, display_members));
 }
 
 std::vector<Copy> copies_of(Xapian::Database& db, const Hit& hit) {
@@ -473,12 +485,14 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             Hit hit = xapian_call("reading document " + std::to_string(ranked.docid), [&] {
                 Xapian::Document doc = db.get_document(ranked.docid);
                 const std::string data = doc.get_data(); // read (and inflated) once
-                Hit h = hit_from_document(doc, data);
-                if (request.snippet_length > 0) {
-                    const SnippetSource source = snippet_source(data, request.snippet_mentions);
-                    h.snippet = make_snippet(snippet_mset, source.text, request.snippet_length,
-                                             builder.stem_for(h.language), source.mentions);
-                }
+                if (request.snippet_length == 0) return hit_from_document(doc, data);
+                // One scan of the data for both the display members and the snippet's.
+                std::vector<std::string_view> raw;
+                Hit h = hit_from_data(doc, data_members(data, display_members,
+                                                        {"body", "description", "mentions"}, &raw));
+                const SnippetSource source = snippet_source(data, raw, request.snippet_mentions);
+                h.snippet = make_snippet(snippet_mset, source.text, request.snippet_length,
+                                         builder.stem_for(h.language), source.mentions);
                 return h;
             });
             hit.docid = ranked.docid; // the database's (a shard's Document has the shard's own)

@@ -51,15 +51,21 @@ std::string unescape_html(std::string_view in) {
 }
 
 // One line of text: runs of ASCII white space become one space; our markers are dropped.
+// Appends runs of plain characters whole: the text is mostly words.
 void append_clean(std::string& clean, std::string_view text) {
-    for (char c : text) {
-        if (c == hi_start || c == hi_end) continue;
-        bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
-        if (space) {
-            if (!clean.empty() && clean.back() != ' ') clean += ' ';
-        } else {
-            clean += c;
-        }
+    auto plain = [](char c) {
+        return c != hi_start && c != hi_end && c != ' ' && c != '\n' && c != '\r' && c != '\t' &&
+               c != '\f' && c != '\v';
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t run = i;
+        while (run < text.size() && plain(text[run]))
+            ++run;
+        clean.append(text.data() + i, run - i);
+        if (run == text.size()) break;
+        const char c = text[run];
+        if (c != hi_start && c != hi_end && !clean.empty() && clean.back() != ' ') clean += ' ';
+        i = run + 1;
     }
 }
 
