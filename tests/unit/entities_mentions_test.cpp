@@ -185,3 +185,12 @@ TEST_CASE(
     for (const auto& m : firm.mentions)
         CHECK(!(m.type == EntityType::person && m.text == "Partners"));
 }
+
+TEST_CASE("Russian federal bodies: short names and their inflected forms give one canonical name") {
+    const auto t = ent::tag_all(article(
+        "", "Глава Рособрнадзора заявил, что Минобрнауки и Роскомнадзор проверят школы.", "ru"));
+    CHECK(entities_named(t, "Рособрнадзора") == std::vector<std::string>{"Rosobrnadzor"});
+    CHECK(entities_named(t, "Минобрнауки") ==
+          std::vector<std::string>{"Russian Ministry of Education and Science"});
+    CHECK(entities_named(t, "Роскомнадзор") == std::vector<std::string>{"Roskomnadzor"});
+}
