@@ -193,4 +193,19 @@ TEST_CASE("Russian federal bodies: short names and their inflected forms give on
     CHECK(entities_named(t, "Минобрнауки") ==
           std::vector<std::string>{"Russian Ministry of Education and Science"});
     CHECK(entities_named(t, "Роскомнадзор") == std::vector<std::string>{"Roskomnadzor"});
+    // International bodies by their Russian names meet their English ones in one facet value.
+    const auto who = ent::tag_all(
+        article("", "Эксперты Всемирной организации здравоохранения приехали в Женеву.", "ru"));
+    CHECK(entities_named(who, "Всемирной организации здравоохранения") ==
+          std::vector<std::string>{"World Health Organization"});
+    // A name of several words inflects whole, its lower-case words and short ones too; a phrase
+    // that starts in lower case is common words.
+    const auto fund = ent::tag_all(
+        article("", "Глава Международного валютного фонда посетил Белого дома пресс-центр.", "ru"));
+    CHECK(entities_named(fund, "Международного валютного фонда") ==
+          std::vector<std::string>{"International Monetary Fund"});
+    CHECK(entities_named(fund, "Белого дома") == std::vector<std::string>{"White House"});
+    CHECK(entities_named(ent::tag_all(article("", "Возле белого дома стояли люди.", "ru")),
+                         "белого дома")
+              .empty());
 }
