@@ -205,6 +205,12 @@ TEST_CASE("Russian federal bodies: short names and their inflected forms give on
     CHECK(entities_named(fund, "Международного валютного фонда") ==
           std::vector<std::string>{"International Monetary Fund"});
     CHECK(entities_named(fund, "Белого дома") == std::vector<std::string>{"White House"});
+    // A surname is no inflected form of a company ("Русаков" is not "Русал").
+    const auto surname =
+        ent::tag_all(article("", "Глава ВТБ встретился с Иваном Русаковым. Русаков ушёл.", "ru"));
+    CHECK(entities_named(surname, "ВТБ") == std::vector<std::string>{"VTB"});
+    for (const auto& m : surname.mentions)
+        if (m.text.starts_with("Русаков")) CHECK(m.type == EntityType::person);
     CHECK(entities_named(ent::tag_all(article("", "Возле белого дома стояли люди.", "ru")),
                          "белого дома")
               .empty());
