@@ -96,6 +96,12 @@ std::uint32_t resolve(const Mention& m, const ArticleContext& ctx, const Gazette
     return best;
 }
 
+// Whether a canonical name begins with the English article ("The Hague", "The Economist").
+bool starts_with_the(std::string_view name) {
+    return name.size() > 4 && (name[0] == 'T' || name[0] == 't') && name[1] == 'h' &&
+           name[2] == 'e' && name[3] == ' ';
+}
+
 // Where one mention of an entity is written: a gazetteer entity, or (entity == none) a found name.
 struct Span {
     std::size_t begin = 0, end = 0; // words [begin, end)
@@ -120,10 +126,24 @@ std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& wo
     return keys;
 }
 
+// Whether word i is joined to a neighbour by an ampersand ("Holm & Partners", "Procter & Gamble"):
+// then it is part of a firm's name, not a person's.
+bool beside_ampersand(const std::vector<Word>& words, std::size_t i) {
+    auto ampersand_between = [&](std::size_t a) {
+        const char* from = words[a].text.data() + words[a].text.size();
+        const std::string_view gap(from, static_cast<std::size_t>(words[a + 1].text.data() - from));
+        return gap.find_first_not_of(" \t") != std::string_view::npos &&
+               gap.find_first_not_of(" \t&") == std::string_view::npos &&
+               std::count(gap.begin(), gap.end(), '&') == 1;
+    };
+    return (i + 1 < words.size() && ampersand_between(i)) || (i > 0 && ampersand_between(i - 1));
+}
+
 // Lone names (facet hygiene): a later surname ("Reagan") or a given name alone ("Shintaro") joins
 // the one full name of the article that ends or begins with it. A single-word found name that joins
 // none is dropped when it is a given name ("Ali", "Fernando": the rest of the name was missed) or a
 // word the article also writes in lower case ("Partners", "Agreement": a headline's common noun).
+// A surname beside an ampersand names a firm ("Holm & Partners"), and joins no one.
 // A single-word gazetteer person ("Subroto") is a name in its own right and stays.
 void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& used,
                      const std::vector<FoundName>& found,
@@ -182,7 +202,7 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
         std::erase_if(tally.spans, [&](const Span& s) {
             return s.entity == none && s.begin == f.begin && s.end == f.end;
         });
-        if (full) credit(*full, f.begin);
+        if (full && !beside_ampersand(words, f.begin)) credit(*full, f.begin);
     }
     if (surnames.empty()) return;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -190,7 +210,8 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
             continue;
         if (i + 1 < words.size() && words[i + 1].joins_previous &&
             words[i + 1].shape == Shape::capitalized && !words[i + 1].caps_line)
-            continue; // part of a longer name
+            continue;                             // part of a longer name
+        if (beside_ampersand(words, i)) continue; // a firm's name
         auto it = surnames.find(words[i].key);
         if (it != surnames.end()) credit(it->second, i);
     }
@@ -432,6 +453,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
                 tag_hits.push_back({.country = e.country, .word = 0, .title = true});
             continue;
         }
+        // An article the alias spells out ("the Kremlin") is not part of the name as written,
+        // unless the canonical name begins with it ("The Hague").
+        if (end - begin > 1 && words[begin].key == "the" && !starts_with_the(e.name)) ++begin;
         ++tally.known[id];
         tally.spans.push_back(
             {.begin = begin, .end = end, .entity = id, .type = e.type, .name = {}});

@@ -13,6 +13,9 @@
 // Trade-offs: non-salient places are kept (Entity::salient false) so place: matches every mention
 // while the tag facet counts only what the article is about; a lone given name or a word the
 // article also writes in lower case, found alone, is dropped rather than shown as a person.
+// A mention's extent is the name as written: an article an alias spells ("the Kremlin") is left
+// out unless the canonical name begins with it ("The Hague"), and a surname beside an ampersand
+// ("Holm & Partners") is part of a firm's name, never a person's mention.
 #pragma once
 
 #include "analyzers/article.h"

@@ -38,7 +38,8 @@ void InflectedAliases::add(std::span<const std::string_view> words, const AliasT
     std::string stems, keys;
     for (const auto word : words) {
         const std::string key = word_key(word);
-        if (letter_count(key) < min_alias_letters) return;
+        // A short word stands for itself plus an ending; alone it is no alias to inflect.
+        if (letter_count(key) < min_alias_letters && words.size() == 1) return;
         std::string stem = stem_key(language_, word);
         if (stem.empty() || !is_inflection(key, stem)) return;
         // Short aliases stand only for themselves plus an ending ("Киева"), never for their stem

@@ -9,13 +9,14 @@
 //
 // Stems collide ("Мали" and "мало", "Мирный" and "Мирная"), so an inflected match is only taken
 // when:
-// - every alias word has at least min_alias_letters letters (shorter aliases match exactly only),
-//   and an alias of fewer than min_stemmed_letters letters is never replaced by its stem: the text
-//   must be the alias plus an ending ("Киева", "Ирана");
+// - a one-word alias has at least min_alias_letters letters (shorter ones match exactly only),
+//   and an alias word of fewer than min_stemmed_letters letters is never replaced by its stem:
+//   the text must be the word plus an ending ("Киева", "Ирана", "дома" of "Белый дом");
 // - the stemmed phrase names one entity: a stem shared by aliases of two entities is dropped
 //   ("Austria"/"Australia" never collide, but "Georgia"/"Georgian" of two entities would);
-// - every text word is capitalized (a lower-case word is a common word, whatever its stem), not in
-//   a line written in capitals;
+// - the first text word is capitalized (a lower-case word is a common word, whatever its stem),
+//   later ones as the alias writes them (case_matches(): "Всемирной организации здравоохранения"),
+//   not in a line written in capitals;
 // - every text word differs from its stem by an ending of at most max_ending letters and the alias
 //   word too ("Путиномания" is no form of "Путин").
 // The matcher tries the exact alias first; inflected matches fill in where it finds nothing.

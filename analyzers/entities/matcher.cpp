@@ -61,7 +61,12 @@ class InflectedMatcher {
         for (std::size_t j = i; j < words_.size() && j < i + max_inflected_words; ++j) {
             const Word& w = words_[j];
             if (j > i && !w.joins_previous) break;
-            if ((w.shape != Shape::capitalized && w.shape != Shape::upper) || w.caps_line) break;
+            // The first word is a name's; later ones may be common words the alias writes in
+            // lower case ("Всемирной организации здравоохранения"); case_matches() checks them.
+            if (w.caps_line) break;
+            if (j == i ? w.shape != Shape::capitalized && w.shape != Shape::upper
+                       : w.shape == Shape::other)
+                break;
             const std::string& stem = stem_of(j);
             if (stem.empty() || !is_inflection(w.key, stem)) break;
             if (j > i) phrase += ' ';

@@ -47,12 +47,14 @@ constexpr std::string_view connectors[] = {"of", "de", "du",  "van", "von", "der
 
 constexpr std::string_view speech_verbs[] = {"said", "says", "told", "added", "stated", "declared"};
 
-// Capitalized words that start sentences or headings far more often than names.
+// Capitalized words that start sentences or headings far more often than names (the German
+// articles too: "Die Europäische Fußball-Union").
 constexpr std::string_view sentence_words[] = {
     "the", "a",    "an",    "in",    "on",     "at",   "for",   "but",   "and",   "or",
     "if",  "when", "while", "after", "before", "as",   "this",  "that",  "these", "those",
     "it",  "he",   "she",   "they",  "we",     "his",  "her",   "their", "its",   "our",
-    "new", "read", "more",  "last",  "first",  "next", "other", "under", "since", "with"};
+    "new", "read", "more",  "last",  "first",  "next", "other", "under", "since", "with",
+    "die", "das",  "der",   "dem",   "des",    "ein",  "eine"};
 
 bool capitalized(const Word& w) {
     return !w.caps_line && (w.shape == Shape::capitalized || w.shape == Shape::upper);

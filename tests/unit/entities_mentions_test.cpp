@@ -137,3 +137,81 @@ TEST_CASE("facet hygiene: German 'Mann' is no Isle of Man; lone given names join
     CHECK(std::none_of(lone.begin(), lone.end(),
                        [](const dateline::Entity& e) { return e.name == "Ali"; }));
 }
+
+TEST_CASE(
+    "mention extents: an article spelled in the alias stays out, a firm's name is no person") {
+    // "the Kremlin" is an alias, but the mention is the name as written: "Kremlin".
+    const Article a = article("Kremlin warns European allies",
+                              "The Kremlin said on Monday that the United States and its European "
+                              "allies would pay. Officials at the Kremlin agreed.");
+    const auto t = ent::tag_all(a);
+    int kremlin = 0;
+    for (const auto& m : t.mentions) {
+        CHECK(m.text.rfind("the ", 0) == std::string::npos);
+        CHECK(m.text.rfind("The ", 0) == std::string::npos);
+        if (m.entity == "Kremlin") {
+            CHECK(m.text == "Kremlin");
+            CHECK(field_of(a, m).substr(m.start, m.end - m.start) == "Kremlin");
+            ++kremlin;
+        }
+        // A demonym before a common noun is a mention of the place, never an organization.
+        if (m.text == "European") {
+            CHECK(m.type == EntityType::place);
+            CHECK(m.entity == "Europe");
+        }
+    }
+    CHECK(kremlin == 3);
+    CHECK(entities_named(t, "European").size() == 2);
+    // A canonical name that begins with the article keeps it.
+    const auto hague = gazetteer_of("place\tThe Hague\tNL\tDen Haag\t\n");
+    CHECK(entities_named(ent::tag_all(article("", "Talks in The Hague ended.", "en"), hague),
+                         "The Hague") == std::vector<std::string>{"The Hague"});
+
+    // A surname beside an ampersand is a firm's name: "Holm" of "Holm & Partners" is not Karin
+    // Holm, while her own later "Holm" is.
+    const auto firm = ent::tag_all(
+        article("", "\"It is a signal,\" said Karin Holm, a lawyer at Holm & Partners in Oslo. "
+                    "Holm said more would follow."));
+    std::vector<std::size_t> holm;
+    for (const auto& m : firm.mentions)
+        if (m.text == "Holm") {
+            CHECK(m.entity == "Karin Holm");
+            holm.push_back(m.start);
+        }
+    const std::size_t partners =
+        std::string("\"It is a signal,\" said Karin Holm, a lawyer at ").size();
+    CHECK(holm.size() == 1);
+    CHECK(std::find(holm.begin(), holm.end(), partners) == holm.end());
+    for (const auto& m : firm.mentions)
+        CHECK(!(m.type == EntityType::person && m.text == "Partners"));
+}
+
+TEST_CASE("Russian federal bodies: short names and their inflected forms give one canonical name") {
+    const auto t = ent::tag_all(article(
+        "", "Глава Рособрнадзора заявил, что Минобрнауки и Роскомнадзор проверят школы.", "ru"));
+    CHECK(entities_named(t, "Рособрнадзора") == std::vector<std::string>{"Rosobrnadzor"});
+    CHECK(entities_named(t, "Минобрнауки") ==
+          std::vector<std::string>{"Russian Ministry of Education and Science"});
+    CHECK(entities_named(t, "Роскомнадзор") == std::vector<std::string>{"Roskomnadzor"});
+    // International bodies by their Russian names meet their English ones in one facet value.
+    const auto who = ent::tag_all(
+        article("", "Эксперты Всемирной организации здравоохранения приехали в Женеву.", "ru"));
+    CHECK(entities_named(who, "Всемирной организации здравоохранения") ==
+          std::vector<std::string>{"World Health Organization"});
+    // A name of several words inflects whole, its lower-case words and short ones too; a phrase
+    // that starts in lower case is common words.
+    const auto fund = ent::tag_all(
+        article("", "Глава Международного валютного фонда посетил Белого дома пресс-центр.", "ru"));
+    CHECK(entities_named(fund, "Международного валютного фонда") ==
+          std::vector<std::string>{"International Monetary Fund"});
+    CHECK(entities_named(fund, "Белого дома") == std::vector<std::string>{"White House"});
+    // A surname is no inflected form of a company ("Русаков" is not "Русал").
+    const auto surname =
+        ent::tag_all(article("", "Глава ВТБ встретился с Иваном Русаковым. Русаков ушёл.", "ru"));
+    CHECK(entities_named(surname, "ВТБ") == std::vector<std::string>{"VTB"});
+    for (const auto& m : surname.mentions)
+        if (m.text.starts_with("Русаков")) CHECK(m.type == EntityType::person);
+    CHECK(entities_named(ent::tag_all(article("", "Возле белого дома стояли люди.", "ru")),
+                         "белого дома")
+              .empty());
+}
