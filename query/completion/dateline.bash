@@ -8,7 +8,7 @@
 # these functions as bash does.
 
 _dateline_options_index='-h --help --version --db --field --batch -j --jobs --emit --dry-run
-  --no-entities --no-sync --shards --compact --no-spelling --fetched-at --explain --language -q --quiet
+  --no-entities --no-sync --shards --shard --stub --compact --no-spelling --fetched-at --explain --language -q --quiet
   -v --verbose --duplicates --force --delete --delete-missing --max-record-size
   --max-article-size --max-expanded-size --max-expansion'
 _dateline_options_query='-h --help --version --db --lang --sort --limit --offset --facet
@@ -18,7 +18,7 @@ _dateline_options_query='-h --help --version --db --lang --sort --limit --offset
   --network-edges --significant --trending --window --baseline --min-count --plot --shard-timeout --allow-partial'
 _dateline_options_serve='-h --help --version --db --bind --port --threads --token-file --public
   --cors --time-budget --quiet --shard-timeout --allow-partial'
-_dateline_free_index='--field --batch -j --jobs --shards --fetched-at --language --delete
+_dateline_free_index='--field --batch -j --jobs --shards --shard --stub --fetched-at --language --delete
   --max-record-size --max-article-size --max-expanded-size --max-expansion'
 _dateline_free_query='--shard-timeout --lang --limit --offset --facet-limit --recency --now --like --jobs
   --snippet-length --max-expansion --suggest-below --compare --network-edges --window --baseline

@@ -4,6 +4,7 @@
 
    remote_battery.py requests QUERIES IDS > REQUESTS
    remote_battery.py compare A B [--label TEXT] [--fold-labels] [--skip-like REQUESTS]
+                     [--skip-collapse REQUESTS]
 
 requests: every query of QUERIES (one a line) with every facet (limit 50, by relevance), then
 again sorted newest with --collapse, oldest with a filter, and ranked by recency; a facet by
@@ -13,7 +14,9 @@ collapsed copies and facets (values, counts, distinct, other, missing, bucket). 
 value is labelled by the display tag of the first matching document holding it, and the first
 document (in docid order) differs between a single database and shards, by design; the value and
 its count do not. --skip-like leaves out the answers of the requests with "like" (Xapian weighs
---like's expansion terms by each shard's statistics: the chosen terms may differ by design).
+--like's expansion terms by each shard's statistics: the chosen terms may differ by design), and
+--skip-collapse those with "collapse" (shards built apart with --shard I/N cluster stories per
+shard: indexer/remote_layout.h).
 Exit 1 with the first difference."""
 import json
 import sys
@@ -67,9 +70,12 @@ def compare(args):
     label = args[args.index("--label") + 1] if "--label" in args else ""
     fold = "--fold-labels" in args
     skip = set()
+    if "--skip-collapse" in args:
+        reqs = [json.loads(l) for l in open(args[args.index("--skip-collapse") + 1]) if l.strip()]
+        skip |= {i for i, r in enumerate(reqs) if r.get("collapse")}
     if "--skip-like" in args:
         reqs = [json.loads(l) for l in open(args[args.index("--skip-like") + 1]) if l.strip()]
-        skip = {i for i, r in enumerate(reqs) if r.get("like")}
+        skip |= {i for i, r in enumerate(reqs) if r.get("like")}
     if len(a) != len(b):
         sys.exit(f"{label}: {len(a)} answers vs {len(b)}")
     same = matched = 0
@@ -85,8 +91,7 @@ def compare(args):
         matched += 1 if (vx["total"] or 0) > 0 else 0
     if matched < same // 2:
         sys.exit(f"{label}: only {matched} of {same} answers match anything: proves little")
-    print(f"{label}: {same} answers the same ({matched} with matches, {len(skip)} like-answers"
-          " not compared)")
+    print(f"{label}: {same} answers the same ({matched} with matches, {len(skip)} not compared)")
 
 
 if __name__ == "__main__":
