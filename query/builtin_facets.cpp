@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_map>
 
 namespace dateline::query {
@@ -48,6 +50,32 @@ void keep_top(FacetResult& r, std::vector<FacetValue> values, std::size_t limit)
     r.values = std::move(values);
 }
 
+// The first document (docid order) matching `query`, through one match (the remote protocol
+// streams a whole posting list to the client: a postlist_begin() of a large source costs more
+// than the search).
+std::optional<Xapian::Document> first_match(const Xapian::Database& db,
+                                            const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet mset = enquire.get_mset(0, 1);
+    if (mset.empty()) return std::nullopt;
+    return mset.begin().get_document();
+}
+
+// source_label (facets.h) by first_match: the "source" field of the first document of a source.
+std::string remote_source_label(const Xapian::Database& db, const std::string& id) {
+    auto doc = first_match(db, Xapian::Query(schema::boolean_term(schema::prefix::source, id)));
+    if (!doc) return id;
+    auto data = nlohmann::json::parse(doc->get_data(), nullptr, false);
+    if (data.is_object())
+        if (auto name = data.find("source");
+            name != data.end() && name->is_string() && !name->get<std::string>().empty())
+            return name->get<std::string>();
+    return id;
+}
+
 std::string fold_tag(std::string_view tag) {
     return text::fold_case(text::collapse_whitespace(tag));
 }
@@ -57,8 +85,79 @@ std::string fold_tag(std::string_view tag) {
 struct BuiltinFacets::Facet {
     enum class Kind { slot, date, tags, terms } kind = Kind::slot;
     std::string name, type, prefix;
+    Xapian::valueno first_slot = 0;                                 // spread groups
     std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies; // first: the first slot
 };
+
+namespace {
+
+// The labels of a term facet's shown values: for each, a display tag folding to it, of the
+// first matching document (docid order) holding it; only a document with that tag (K term) can
+// have one. One match over the holders of any of the values, read in docid order until every
+// value has its label (a document may label several), instead of a match per value.
+void label_values(const Xapian::Database& db, const Xapian::Query& query,
+                  const BuiltinFacets::Facet& facet, std::vector<FacetValue>& values) {
+    std::vector<FacetValue*> unlabelled;
+    for (auto& v : values)
+        unlabelled.push_back(&v);
+    // The match over the holders of the values still unlabelled, made again after each page that
+    // labelled some (documents up to the last one read are skipped by docid, not read again).
+    auto holders_of = [&] {
+        std::vector<Xapian::Query> holders;
+        for (const FacetValue* v : unlabelled)
+            holders.emplace_back(
+                Xapian::Query::OP_AND, Xapian::Query(facet.prefix + v->value),
+                Xapian::Query(schema::boolean_term(schema::prefix::tag, v->value)));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, holders.begin(), holders.end())));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        return enquire;
+    };
+    if (unlabelled.empty()) return;
+    Xapian::Enquire enquire = holders_of();
+    constexpr Xapian::doccount page = 16;
+    Xapian::docid last = 0; // the last document read
+    for (Xapian::doccount start = 0; !unlabelled.empty();) {
+        Xapian::MSet mset = enquire.get_mset(start, page);
+        const std::size_t before = unlabelled.size();
+        for (auto it = mset.begin(); it != mset.end() && !unlabelled.empty(); ++it) {
+            if (*it <= last) continue;
+            last = *it;
+            const Xapian::Document doc = it.get_document();
+            std::vector<std::string> held; // the document's values of the facet
+            for (Xapian::valueno i = 0; i < facet.spies.size(); ++i)
+                if (std::string v = doc.get_value(facet.first_slot + i); !v.empty())
+                    held.push_back(std::move(v));
+            std::vector<std::string> tags;
+            try {
+                tags = schema::decode_list(doc.get_value(schema::slot::tags));
+            } catch (const std::runtime_error&) {
+                continue;
+            }
+            std::erase_if(unlabelled, [&](FacetValue* v) {
+                if (std::find(held.begin(), held.end(), v->value) == held.end()) return false;
+                std::string found; // as display_label: the last tag folding to the value
+                for (const auto& tag : tags)
+                    if (fold_tag(tag) == v->value) found = tag;
+                if (found.empty()) return false;
+                v->label = std::move(found);
+                return true;
+            });
+        }
+        if (mset.size() < page) break;
+        if (unlabelled.size() < before && !unlabelled.empty()) {
+            enquire = holders_of();
+            start = 0;
+        } else {
+            start += page;
+        }
+    }
+}
+
+} // namespace
 
 BuiltinFacets::BuiltinFacets(const Xapian::Database& db, const std::vector<std::string>& names,
                              const FacetOptions& options)
@@ -69,6 +168,7 @@ BuiltinFacets::BuiltinFacets(const Xapian::Database& db, const std::vector<std::
         auto spread = [&](std::string_view prefix) {
             const schema::SpreadGroup* group = schema::spread_group(prefix);
             facet->prefix = std::string(prefix);
+            facet->first_slot = group->first;
             const Xapian::valueno used = slots_in_use(db, *group);
             for (Xapian::valueno i = 0; i < std::max<Xapian::valueno>(used, 1); ++i)
                 facet->spies.push_back(
@@ -139,7 +239,7 @@ std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
             keep_top(r, std::move(values), options_.limit);
             if (facet->name == "source")
                 for (auto& v : r.values)
-                    v.label = source_label(db, v.value);
+                    v.label = remote_source_label(db, v.value);
             break;
         }
         case Facet::Kind::date: {
@@ -182,32 +282,7 @@ std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
             for (const auto& [value, count] : counts)
                 values.push_back({value, value, count});
             keep_top(r, std::move(values), options_.limit);
-            // The label: a display tag folding to the value, of the first matching document
-            // holding it; only a document with that tag (K term) can have one.
-            for (auto& v : r.values) {
-                Xapian::Query holders(
-                    Xapian::Query::OP_FILTER, query,
-                    Xapian::Query(
-                        Xapian::Query::OP_AND, Xapian::Query(facet->prefix + v.value),
-                        Xapian::Query(schema::boolean_term(schema::prefix::tag, v.value))));
-                Xapian::Enquire enquire(db);
-                enquire.set_query(holders);
-                enquire.set_weighting_scheme(Xapian::BoolWeight());
-                enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-                constexpr Xapian::doccount page = 8;
-                bool found = false;
-                for (Xapian::doccount start = 0; !found; start += page) {
-                    Xapian::MSet mset = enquire.get_mset(start, page);
-                    for (auto it = mset.begin(); it != mset.end() && !found; ++it) {
-                        std::string label = display_label(db, *it, v.value);
-                        if (!label.empty()) {
-                            v.label = std::move(label);
-                            found = true;
-                        }
-                    }
-                    if (mset.size() < page) break;
-                }
-            }
+            label_values(db, query, *facet, r.values);
             break;
         }
         }

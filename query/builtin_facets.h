@@ -40,8 +40,9 @@ class BuiltinFacets {
     // The facets, in the order of `names`; `query` is the one the Enquire ran (for labels).
     std::vector<FacetResult> results(const Xapian::Database& db, const Xapian::Query& query) const;
 
-  private:
     struct Facet;
+
+  private:
     std::vector<std::unique_ptr<Facet>> facets_;
     FacetOptions options_;
 };

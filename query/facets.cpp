@@ -21,6 +21,8 @@ std::string fold_tag(std::string_view tag) {
 
 } // namespace
 
+namespace {
+
 // The display name of a source id: the "source" field of the first document from that source.
 std::string source_label(const Xapian::Database& db, const std::string& id) {
     try {
@@ -53,8 +55,6 @@ std::string display_label(const Xapian::Database& db, Xapian::docid did, const s
         if (fold_tag(l) == value) found = l;
     return found;
 }
-
-namespace {
 
 // A counted value before it is kept or not: strings by pointer into the facet index.
 struct Candidate {

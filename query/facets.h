@@ -86,12 +86,6 @@ class FacetCollector {
                               std::span<const Xapian::docid> matches) const = 0;
 };
 
-// Labels, shared with builtin_facets.h: the display name of a source id (the "source" field of
-// the first document from that source; else the id), and the display tag (slot tags) of
-// document `did` that folds to `value` (else "").
-std::string source_label(const Xapian::Database& db, const std::string& id);
-std::string display_label(const Xapian::Database& db, Xapian::docid did, const std::string& value);
-
 // Throws UsageError for a name not in facet_names().
 std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,
                                                      const FacetOptions& options);
