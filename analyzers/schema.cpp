@@ -4,6 +4,7 @@
 #include "text.h"
 
 #include <array>
+#include <cmath>
 #include <stdexcept>
 
 namespace dateline::schema {
@@ -27,6 +28,31 @@ constexpr std::array field_table{
 
 std::span<const Field> fields() {
     return field_table;
+}
+
+namespace {
+constexpr std::array spread_table{
+    SpreadGroup{"tag", "", 64},
+    SpreadGroup{"person", prefix::person, 64 + spread_width},
+    SpreadGroup{"org", prefix::organization, 64 + 2 * spread_width},
+    SpreadGroup{"place", prefix::place, 64 + 3 * spread_width},
+    SpreadGroup{"site", prefix::site, 64 + 4 * spread_width},
+    SpreadGroup{"keyword", prefix::keyword, 64 + 5 * spread_width},
+};
+} // namespace
+
+std::span<const SpreadGroup> spread_groups() {
+    return spread_table;
+}
+
+const SpreadGroup* spread_group(std::string_view prefix) {
+    for (const auto& group : spread_table)
+        if (group.prefix == prefix) return &group;
+    return nullptr;
+}
+
+std::string day_value(double unix_seconds) {
+    return std::to_string(static_cast<long long>(std::floor(unix_seconds / 86400.0)));
 }
 
 namespace {

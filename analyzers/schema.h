@@ -55,7 +55,30 @@ inline constexpr Xapian::valueno language = 4;  // ISO 639-1
 inline constexpr Xapian::valueno content_hash =
     5;                                        // hash of the analyzed article: unchanged detection
 inline constexpr Xapian::valueno minhash = 6; // fingerprint::encode(minhash) of the body
+inline constexpr Xapian::valueno day = 7;     // day_value(): the published day, for histograms
 } // namespace slot
+
+// Facet slots, for searches that must run on Xapian's built-in classes (remote shards, served by
+// stock xapian-tcpsrv, know no custom MatchSpy): a multi-valued facet spreads each document's
+// values over a group of `spread_width` slots, one value in each, from the group's first slot
+// up, so a ValueCountMatchSpy per slot counts them and the counts add up exactly (a document
+// holds a value once). A document with more values keeps the first spread_width of them there
+// (the local paths read the terms and count them all). Groups:
+//   tags     the display tags, one spelling per case-folded tag (the first in the document)
+//   person, org, place, site, keyword   the values of the XP XO XL H XK terms (without prefix)
+// Databases written before them have none of these slots (dateline-index --force writes them).
+inline constexpr Xapian::valueno spread_width = 64;
+struct SpreadGroup {
+    std::string_view name;   // the facet
+    std::string_view prefix; // the term prefix read; "" for the display tags (slot tags)
+    Xapian::valueno first;   // first slot of the group
+};
+std::span<const SpreadGroup> spread_groups();
+// The group of a term prefix ("" = display tags); nullptr when none.
+const SpreadGroup* spread_group(std::string_view prefix);
+
+// The value of slot day: the day (floor of Unix seconds / 86400) as decimal text.
+std::string day_value(double unix_seconds);
 
 // One query field: the name users type, the term prefix, and how it is matched.
 struct Field {

@@ -4,6 +4,8 @@
 // "reading document 17: ..."):
 //   DatabaseLockedError  another writer holds the database;
 //   DatabaseError        anything else about the database: cannot open or write it, corrupt, I/O;
+//   ShardUnreachableError  (a DatabaseError) a remote shard refused, timed out or cut the
+//                        connection (Xapian::NetworkError): a reader may reconnect and retry;
 //   InvalidQueryError    the query parser rejected the query (syntax, runaway wildcard).
 // Xapian::DatabaseModifiedError passes through unchanged: a reader answers it by reopening the
 // database and retrying (query/database.h, with_reopen); a writer never gets it.
@@ -24,6 +26,12 @@ class DatabaseError : public std::runtime_error {
 
 // The database is held by another writer.
 class DatabaseLockedError : public DatabaseError {
+  public:
+    using DatabaseError::DatabaseError;
+};
+
+// A remote shard did not answer (Xapian::NetworkError, its message naming the shard's address).
+class ShardUnreachableError : public DatabaseError {
   public:
     using DatabaseError::DatabaseError;
 };
@@ -51,6 +59,8 @@ template <class F> decltype(auto) xapian_call(std::string_view context, F&& f) {
         throw InvalidQueryError(std::string(context) + ": " + e.get_msg());
     } catch (const Xapian::WildcardError& e) {
         throw InvalidQueryError(std::string(context) + ": " + e.get_msg());
+    } catch (const Xapian::NetworkError& e) {
+        throw ShardUnreachableError(std::string(context) + ": " + e.get_description());
     } catch (const Xapian::Error& e) {
         throw DatabaseError(std::string(context) + ": " + e.get_description());
     }

@@ -13,6 +13,7 @@
 #include "indexer/inputs.h"
 #include "indexer/pipeline.h"
 #include "indexer/progress.h"
+#include "indexer/remote_layout.h"
 #include "indexer/sources/source.h"
 #include "indexer/stop.h"
 
@@ -29,6 +30,7 @@
 #include <iostream>
 #include <libxml/parser.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unistd.h>
@@ -44,8 +46,9 @@ constexpr int exit_signal_base = 128;
 struct Counts {
     std::uint64_t read = 0, added = 0, updated = 0, unchanged = 0, rejected = 0, deleted = 0;
     std::uint64_t skipped_inputs = 0;
-    std::uint64_t not_news = 0; // files found in folders or archives and skipped as not news
-    std::uint64_t special = 0;  // FIFOs, sockets and devices found in folders: not read
+    std::uint64_t not_news = 0;    // files found in folders or archives and skipped as not news
+    std::uint64_t special = 0;     // FIFOs, sockets and devices found in folders: not read
+    std::uint64_t other_shard = 0; // --shard I/N: articles of the other shards, left out
 };
 
 // A fingerprint of the options that shape articles: an input indexed under other settings is read
@@ -116,6 +119,8 @@ struct Cli {
     bool no_entities = false;
     bool no_sync = false;
     unsigned shards = 0;
+    std::string shard; // --shard I/N
+    std::string stub;  // --stub OUT
     std::string compact;
     bool no_spelling = false;
     bool quiet = false;
@@ -213,6 +218,15 @@ int run(const Cli& cli) {
         }
         return exit_ok;
     }
+    if (!cli.stub.empty()) {
+        const std::string file = write_stub(cli.stub, cli.inputs);
+        if (!cli.quiet)
+            std::fprintf(stderr, "dateline-index: wrote %s: %zu shards\n", file.c_str(),
+                         cli.inputs.size());
+        return exit_ok;
+    }
+    std::optional<ShardChoice> only;
+    if (!cli.shard.empty()) only = parse_shard_choice(cli.shard);
     if (cli.inputs.empty() && cli.delete_ids.empty()) {
         std::cerr << "dateline-index: no inputs (give files, folders or - for stdin)\n";
         return exit_usage;
@@ -243,6 +257,10 @@ int run(const Cli& cli) {
             std::cout << j.dump() << "\n";
         }
         if (!writer) return;
+        if (only && !in_shard(*only, p.id_term)) {
+            ++counts.other_shard;
+            return;
+        }
         if (!p.input.empty()) {
             // Mark the article with its input, and let a move to another input count as a change.
             const std::string term = input_term(p.input);
@@ -423,7 +441,7 @@ int run(const Cli& cli) {
             stderr,
             "dateline-index: read %llu, added %llu, updated %llu, unchanged %llu, exact "
             "duplicates %llu, rejected %llu, "
-            "deleted %llu; %llu unchanged inputs skipped%s%s; in %.1f s (%.0f articles/s)%s\n",
+            "deleted %llu; %llu unchanged inputs skipped%s%s%s; in %.1f s (%.0f articles/s)%s\n",
             static_cast<unsigned long long>(counts.read),
             static_cast<unsigned long long>(counts.added),
             static_cast<unsigned long long>(counts.updated),
@@ -442,6 +460,10 @@ int run(const Cli& cli) {
                               (cli.verbose ? ")" : "; --verbose lists them)"))
                                  .c_str()
                            : "",
+            only
+                ? ("; " + std::to_string(counts.other_shard) + " articles of other shards left out")
+                      .c_str()
+                : "",
             seconds, seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
             writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str() : "");
         if (interrupted)
@@ -523,6 +545,14 @@ int main(int argc, char** argv) {
                    "Create a new database of N shards (DB/shard-0..N-1 and the stub DB/XAPIANDB), "
                    "each written by its own thread; later runs find the shards without it")
         ->check(CLI::Range(0u, 64u));
+    app.add_option("--shard", cli.shard,
+                   "Keep only the articles of shard I of N (by the hash of --shards): build a "
+                   "shard where it lives, from the same inputs on each host")
+        ->type_name("I/N");
+    app.add_option("--stub", cli.stub,
+                   "Write the stub OUT listing the shards given as arguments (HOST:PORT of a "
+                   "xapian-tcpsrv, or a local path) instead of indexing")
+        ->type_name("OUT");
     auto* compact =
         app.add_option("--compact", cli.compact,
                        "Merge the shards of the sharded database DB into one database (Xapian "
@@ -573,6 +603,8 @@ int main(int argc, char** argv) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     compact->excludes(app.get_option("--shards"))->excludes(app.get_option("--db"));
+    app.get_option("--stub")->excludes(app.get_option("--db"))->excludes(compact);
+    app.get_option("--shard")->excludes(app.get_option("--shards"));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

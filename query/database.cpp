@@ -1,6 +1,8 @@
 #include "database.h"
 
 #include "analyzers/schema.h"
+#include "analyzers/xapian_call.h"
+#include "remote_shards.h"
 
 #include <algorithm>
 #include <charconv>
@@ -65,6 +67,20 @@ std::uint64_t shard_generation(const std::string& uuid) {
 }
 
 void reopen_latest(Xapian::Database& db, int attempts) {
+    if (const RemoteState* remote = remote_state(db)) {
+        if (remote->missing.empty()) {
+            try {
+                db.reopen();
+                return;
+            } catch (const Xapian::NetworkError&) {
+                // reconnected below
+            } catch (const Xapian::Error& e) {
+                throw DbError("cannot reopen the database: " + e.get_description());
+            }
+        }
+        reconnect_remote(db);
+        return;
+    }
     try {
         bool changed = true;
         retry_on_race([&] { changed = db.reopen(); }, attempts);
@@ -108,19 +124,24 @@ Xapian::Database open_database(const std::string& path) {
     if (!fs::exists(path, ec)) throw fail("no such file or directory");
     Xapian::Database db;
     std::string stored;
-    try {
-        // The first open races a writer's commits as a reopen does (reopen_latest).
-        retry_on_race(
-            [&] {
-                db = Xapian::Database(path);
-                stored = db.get_metadata(std::string(schema::version_key));
-            },
-            race_attempts);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw fail("not a Xapian database (" + e.get_msg() + ")");
-    } catch (const Xapian::Error& e) {
-        throw fail(e.get_description());
-    }
+    if (auto shards = remote_stub(path)) {
+        db = open_remote_stub(path, *shards);
+        stored = xapian_call("cannot open database " + path,
+                             [&] { return db.get_metadata(std::string(schema::version_key)); });
+    } else
+        try {
+            // The first open races a writer's commits as a reopen does (reopen_latest).
+            retry_on_race(
+                [&] {
+                    db = Xapian::Database(path);
+                    stored = db.get_metadata(std::string(schema::version_key));
+                },
+                race_attempts);
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            throw fail("not a Xapian database (" + e.get_msg() + ")");
+        } catch (const Xapian::Error& e) {
+            throw fail(e.get_description());
+        }
     bump_generation(db);
     if (stored.empty())
         throw fail("not a Dateline database (no " + std::string(schema::version_key) +

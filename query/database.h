@@ -2,10 +2,13 @@
 // open_database() checks that the path exists, is a Xapian database, and carries the schema
 // version this build understands (metadata schema::version_key: absent, unreadable, older and
 // newer versions each say so); otherwise it throws DbError with "cannot open database DIR:
-// reason".
+// reason". A stub listing a remote shard is opened by remote_shards.h (timeouts, faults,
+// --allow-partial); its reopen reconnects the shards after a network error and tries the missing
+// ones again.
 #pragma once
 
 #include "errors.h"
+#include "remote_shards.h"
 
 #include <cstdint>
 #include <optional>
@@ -52,6 +55,11 @@ template <class F> decltype(auto) with_reopen(Xapian::Database& db, F&& fn, int 
             if (attempt >= attempts)
                 throw DbError("the database kept changing while being read (" +
                               std::to_string(attempts) + " attempts): " + e.get_msg());
+            reopen_latest(db);
+        } catch (const ShardUnreachableError&) {
+            // A remote shard went away: reconnect (reopen_latest names it if it stays away,
+            // or leaves it out with --allow-partial) and run again.
+            if (attempt >= attempts || !remote_state(db)) throw;
             reopen_latest(db);
         }
     }

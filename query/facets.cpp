@@ -19,6 +19,43 @@ std::string fold_tag(std::string_view tag) {
     return text::fold_case(text::collapse_whitespace(tag));
 }
 
+} // namespace
+
+namespace {
+
+// The display name of a source id: the "source" field of the first document from that source.
+std::string source_label(const Xapian::Database& db, const std::string& id) {
+    try {
+        auto it = db.postlist_begin(schema::boolean_term(schema::prefix::source, id));
+        if (it == db.postlist_end(schema::boolean_term(schema::prefix::source, id))) return id;
+        auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+        if (data.is_object()) {
+            auto name = data.find("source");
+            if (name != data.end() && name->is_string() && !name->get<std::string>().empty())
+                return name->get<std::string>();
+        }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
+    } catch (const Xapian::Error&) {
+        // A label is a nicety: fall back to the id.
+    }
+    return id;
+}
+
+// The display tag (slot 2) of a document that folds to `value`, or "".
+std::string display_label(const Xapian::Database& db, Xapian::docid did, const std::string& value) {
+    std::vector<std::string> labels;
+    try {
+        labels = schema::decode_list(db.get_document(did).get_value(schema::slot::tags));
+    } catch (const std::runtime_error&) {
+        return {};
+    }
+    std::string found;
+    for (const auto& l : labels)
+        if (fold_tag(l) == value) found = l;
+    return found;
+}
+
 // A counted value before it is kept or not: strings by pointer into the facet index.
 struct Candidate {
     Xapian::doccount count;
@@ -43,25 +80,6 @@ void keep_top(FacetResult& r, std::vector<Candidate> candidates, std::size_t lim
 }
 
 // --- source, lang: one value per document ------------------------------------------------------
-
-// The display name of a source id: the "source" field of the first document from that source.
-std::string source_label(const Xapian::Database& db, const std::string& id) {
-    try {
-        auto it = db.postlist_begin(schema::boolean_term(schema::prefix::source, id));
-        if (it == db.postlist_end(schema::boolean_term(schema::prefix::source, id))) return id;
-        auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
-        if (data.is_object()) {
-            auto name = data.find("source");
-            if (name != data.end() && name->is_string() && !name->get<std::string>().empty())
-                return name->get<std::string>();
-        }
-    } catch (const Xapian::DatabaseModifiedError&) {
-        throw;
-    } catch (const Xapian::Error&) {
-        // A label is a nicety: fall back to the id.
-    }
-    return id;
-}
 
 class SlotFacet final : public FacetCollector {
   public:
@@ -197,20 +215,6 @@ class TagFacet final : public FacetCollector {
 };
 
 // --- person, org, place, site: boolean terms with a prefix -------------------------------------
-
-// The display tag (slot 2) of a document that folds to `value`, or "".
-std::string display_label(const Xapian::Database& db, Xapian::docid did, const std::string& value) {
-    std::vector<std::string> labels;
-    try {
-        labels = schema::decode_list(db.get_document(did).get_value(schema::slot::tags));
-    } catch (const std::runtime_error&) {
-        return {};
-    }
-    std::string found;
-    for (const auto& l : labels)
-        if (fold_tag(l) == value) found = l;
-    return found;
-}
 
 class TermFacet final : public FacetCollector {
   public:

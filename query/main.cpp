@@ -12,6 +12,7 @@
 #include "printer.h"
 #include "printers/printers.h"
 #include "query_json.h"
+#include "remote_cli.h"
 #include "request_options.h"
 #include "search.h"
 #include "stats.h"
@@ -195,6 +196,8 @@ int main(int argc, char** argv) {
     bool explain_query = false;
     app.add_flag("--explain-query", explain_query,
                  "Print the query's tree and the Xapian query built from it instead of searching");
+    dateline::query::RemoteOptions remote;
+    add_remote_options(app, remote);
     app.add_flag(
         "--collapse", request.collapse,
         "One hit per story: near-duplicates (the same wire story at many sources) fold into it");
@@ -282,6 +285,7 @@ int main(int argc, char** argv) {
             if (!batch_stream) throw UsageError("cannot read --batch file " + batch_file);
         }
 
+        set_remote_options(remote);
         Xapian::Database db = open_database(db_path);
         if (!batch_file.empty()) {
             std::istream& in = batch_file == "-" ? std::cin : batch_stream;

@@ -6,6 +6,7 @@
 #include "analyzers/stopwords.h"
 #include "analyzers/text.h"
 #include "analyzers/xapian_call.h"
+#include "builtin_facets.h"
 #include "database.h"
 #include "doc_data.h"
 #include "errors.h"
@@ -16,6 +17,7 @@
 #include "like.h"
 #include "query_json.h"
 #include "recency.h"
+#include "remote_shards.h"
 #include "suggest.h"
 
 #include <algorithm>
@@ -155,8 +157,9 @@ const std::initializer_list<std::string_view> display_members = {
     "id", "url", "title", "source", "source_id", "language", "published", "tags"};
 
 // query AND_MAYBE RecencySource, scaled to the query's best BM25 score (recency.h).
+// On a database with a remote shard (`builtin`), with Xapian's ValueMapPostingSource instead.
 Xapian::Query with_recency(Xapian::Database& db, const Xapian::Query& query,
-                           const SearchRequest& request) {
+                           const SearchRequest& request, bool builtin) {
     return xapian_call("ranking by recency", [&] {
         Xapian::Enquire first(db);
         first.set_query(query);
@@ -164,8 +167,24 @@ Xapian::Query with_recency(Xapian::Database& db, const Xapian::Query& query,
         double best = first.get_mset(0, 1).get_max_attained();
         double scale = best > 0 ? best : 1.0;
         double now = request.now ? static_cast<double>(*request.now) : newest_published(db);
-        auto* source =
-            new RecencySource(now, static_cast<double>(request.recency_half_life), scale);
+        const auto half_life = static_cast<double>(request.recency_half_life);
+        if (builtin) {
+            // Built-in twin of RecencySource: the published times of the matches, each mapped
+            // to the weight RecencySource gives it (the same formula on the same double).
+            Xapian::ValueCountMatchSpy times(schema::slot::published);
+            Xapian::Enquire all(db);
+            all.set_query(query);
+            all.set_weighting_scheme(Xapian::BoolWeight());
+            all.add_matchspy(&times);
+            all.get_mset(0, 0, db.get_doccount());
+            auto* map = new Xapian::ValueMapPostingSource(schema::slot::published);
+            for (auto it = times.values_begin(); it != times.values_end(); ++it)
+                map->add_mapping(
+                    *it, scale * recency_factor(Xapian::sortable_unserialise(*it), now, half_life));
+            map->set_default_weight(0);
+            return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(map->release()));
+        }
+        auto* source = new RecencySource(now, half_life, scale);
         return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source->release()));
     });
 }
@@ -313,14 +332,16 @@ TimeBudgetError over_budget(double budget) {
 
 // The search through Xapian's Enquire: every match is seen (check_at_least = the document
 // count), so the total is exact; a MatchRecorder keeps the docids when asked.
+// With `builtin` (a remote shard: builtin_facets.h), facets are counted by its spies instead
+// and no custom class runs.
 Matches xapian_match(Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request,
                      SortOrder sort, const std::shared_ptr<FacetIndex>& prepared,
                      Xapian::doccount doccount, Xapian::doccount first, Xapian::doccount page,
-                     bool record) {
+                     bool record, bool builtin, const BuiltinFacets* spies) {
     Xapian::Enquire enquire(db);
     // A sharded database: the spy and the key learn each match's shard (shard_docids.h).
-    auto cursor = make_shard_cursor(db);
-    enquire.set_query(track_shards(db, query, cursor));
+    auto cursor = builtin ? std::make_shared<ShardCursor>() : make_shard_cursor(db);
+    enquire.set_query(builtin ? query : track_shards(db, query, cursor));
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     std::unique_ptr<PublishedKey> key;
     if (prepared) key = std::make_unique<PublishedKey>(prepared, cursor);
@@ -349,7 +370,39 @@ Matches xapian_match(Xapian::Database& db, const Xapian::Query& query, const Sea
     }
     if (request.collapse) enquire.set_collapse_key(schema::slot::cluster);
     MatchRecorder recorder(cursor);
-    if (record) enquire.add_matchspy(&recorder);
+    // Xapian 1.4's remote match shows a spy some matches twice when it sorts by a value too
+    // (check_at_least = every document, a page of P: up to P more; seen with xapian-tcpsrv): the
+    // spies then count in a pass of their own, unsorted and unweighted, over the same matches.
+    // With --collapse on a remote shard the pass counts the stories too (below).
+    const bool collapsed_count = builtin && request.collapse;
+    const bool own_spy_pass = (spies && !no_page) || collapsed_count;
+    if (spies && !own_spy_pass)
+        spies->attach(enquire);
+    else if (record && !builtin)
+        enquire.add_matchspy(&recorder);
+    // Xapian 1.4's own count of collapsed matches is an estimate even when every match is seen
+    // (300 stories of 207 matches, seen on Reuters): the stories are counted exactly instead, by
+    // a spy on the cluster slot (it sees every match before collapsing).
+    std::optional<Xapian::doccount> stories;
+    auto count_stories = [](const Xapian::ValueCountMatchSpy& clusters) {
+        Xapian::doccount distinct = 0, clustered = 0;
+        for (auto it = clusters.values_begin(); it != clusters.values_end(); ++it) {
+            ++distinct;
+            clustered += it.get_termfreq();
+        }
+        return distinct + (clusters.get_total() - clustered);
+    };
+    Xapian::ValueCountMatchSpy clusters(schema::slot::cluster);
+    if (request.collapse && !builtin) enquire.add_matchspy(&clusters);
+    if (own_spy_pass)
+        xapian_call("counting facets", [&] {
+            Xapian::Enquire counting(db);
+            counting.set_query(query);
+            counting.set_weighting_scheme(Xapian::BoolWeight());
+            if (spies) spies->attach(counting);
+            if (collapsed_count) counting.add_matchspy(&clusters);
+            counting.get_mset(0, 0, doccount);
+        });
 
     const auto started = std::chrono::steady_clock::now();
     if (request.time_budget > 0) enquire.set_time_limit(request.time_budget);
@@ -360,8 +413,9 @@ Matches xapian_match(Xapian::Database& db, const Xapian::Query& query, const Sea
         if (took.count() >= request.time_budget) throw over_budget(request.time_budget);
     }
     Matches out;
-    out.total = mset.get_matches_estimated();
-    out.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (request.collapse) stories = count_stories(clusters);
+    out.total = stories.value_or(mset.get_matches_estimated());
+    out.total_exact = stories || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it)
         out.page.push_back({*it, it.get_weight()});
     out.docids = recorder.docids();
@@ -438,7 +492,14 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                                [&] { return apply_filters(db, fast->query, request.filters); })
                  : build_query(db, request, builder, tree, request.query);
         result.filters = request.filters;
-        if (request.recency_half_life > 0) query = with_recency(db, query, request);
+        // A remote shard runs Xapian's built-in classes only (builtin_facets.h).
+        const RemoteState* remote = remote_state(db);
+        if (remote) {
+            result.partial = !remote->missing.empty();
+            result.missing_shards = remote->missing;
+        }
+        if (request.recency_half_life > 0)
+            query = with_recency(db, query, request, remote != nullptr);
         result.sort = request.sort
                           ? *request.sort
                           : (query_weighs(query) ? SortOrder::relevance : SortOrder::newest);
@@ -465,9 +526,14 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         if (fast && !request.collapse && request.recency_half_life == 0)
             matched = own_match(db, *prepared, *fast, request, result.sort, first, page,
                                 !collectors.empty());
+        std::unique_ptr<BuiltinFacets> spied;
+        if (remote && !collectors.empty())
+            spied = xapian_call("preparing the facets", [&] {
+                return std::make_unique<BuiltinFacets>(db, seen, request.facet_options);
+            });
         if (!matched)
             matched = xapian_match(db, query, request, result.sort, prepared, doccount, first, page,
-                                   !collectors.empty());
+                                   !collectors.empty(), remote != nullptr, spied.get());
         result.total = matched->total;
         result.total_exact = matched->total_exact;
 
@@ -508,7 +574,10 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                 result.hits.push_back(std::move(hit));
             }
         }
-        if (!collectors.empty()) {
+        if (spied) {
+            result.facets =
+                xapian_call("counting facets", [&] { return spied->results(db, query); });
+        } else if (!collectors.empty()) {
             // The prepared full index; else a full one when the matches are a large part of the
             // database (one pass over everything costs about as much as skipping through), else
             // one of the matches only.
@@ -542,6 +611,7 @@ SearchResult search_streaming(Xapian::Database& db, const SearchRequest& request
 }
 
 void prepare_for_many_searches(Xapian::Database& db) {
+    if (remote_state(db)) return; // the built-in paths read nothing ahead (builtin_facets.h)
     with_reopen(db, [&] { xapian_call("reading facet values", [&] { FacetIndex::prepare(db); }); });
 }
 

@@ -96,6 +96,9 @@ struct SearchResult {
     std::vector<std::string> filters;      // the request's filters, as given
     std::optional<std::string> suggestion; // "did you mean": a corrected query finding more
     bool auto_corrected = false; // hits, totals and facets are the suggestion's (--auto-correct)
+    // A stub of remote shards with --allow-partial: shards that did not answer, left out.
+    bool partial = false;
+    std::vector<std::string> missing_shards;
 };
 
 SearchResult search(Xapian::Database& db, const SearchRequest& request);

@@ -8,22 +8,22 @@
 # these functions as bash does.
 
 _dateline_options_index='-h --help --version --db --field --batch -j --jobs --emit --dry-run
-  --no-entities --no-sync --shards --compact --no-spelling --fetched-at --explain --language -q --quiet
+  --no-entities --no-sync --shards --shard --stub --compact --no-spelling --fetched-at --explain --language -q --quiet
   -v --verbose --duplicates --force --delete --delete-missing --max-record-size
   --max-article-size --max-expanded-size --max-expansion'
 _dateline_options_query='-h --help --version --db --lang --sort --limit --offset --facet
   --facet-limit --facet-type --filter --recency --now --like --timeline --batch --jobs --bucket
   --snippet-length --snippet-mentions --max-expansion --format --color --auto-correct --suggest-below
   --no-entity-aliases --query-json --explain-query --stats --collapse --normalize --compare --cooccur --network
-  --network-edges --significant --trending --window --baseline --min-count --plot'
+  --network-edges --significant --trending --window --baseline --min-count --plot --shard-timeout --allow-partial'
 _dateline_options_serve='-h --help --version --db --bind --port --threads --token-file --public
-  --cors --time-budget --quiet'
-_dateline_free_index='--field --batch -j --jobs --shards --fetched-at --language --delete
+  --cors --time-budget --quiet --shard-timeout --allow-partial'
+_dateline_free_index='--field --batch -j --jobs --shards --shard --stub --fetched-at --language --delete
   --max-record-size --max-article-size --max-expanded-size --max-expansion'
-_dateline_free_query='--lang --limit --offset --facet-limit --recency --now --like --jobs
+_dateline_free_query='--shard-timeout --lang --limit --offset --facet-limit --recency --now --like --jobs
   --snippet-length --max-expansion --suggest-below --compare --network-edges --window --baseline
   --min-count'
-_dateline_free_serve='--bind --port --threads --cors --time-budget'
+_dateline_free_serve='--shard-timeout --bind --port --threads --cors --time-budget'
 _dateline_fields='title: author: source: site: tag: keyword: person: org: place: lang: id: date:'
 
 # Sets COMPREPLY to the words of $1 (a list) that start with $2.

@@ -85,6 +85,10 @@ nlohmann::json summary(const SearchResult& r) {
 
 nlohmann::json search_document(const SearchResult& r) {
     nlohmann::json doc = summary(r);
+    if (r.partial) {
+        doc["partial"] = true;
+        doc["missing_shards"] = r.missing_shards;
+    }
     doc["hits"] = nlohmann::json::array();
     doc["facets"] = nlohmann::json::object();
     doc["facets_info"] = nlohmann::json::object();

@@ -6,6 +6,7 @@
 #include "analyzers/version.h"
 #include "query/database.h"
 #include "query/errors.h"
+#include "query/remote_cli.h"
 #include "server.h"
 
 #include <CLI/CLI.hpp>
@@ -72,9 +73,12 @@ int main(int argc, char** argv) {
     app.add_option("--time-budget", options.time_budget,
                    "Seconds of matching a search may take before it is refused (default 5)")
         ->check(CLI::PositiveNumber);
+    dateline::query::RemoteOptions remote;
+    dateline::query::add_remote_options(app, remote);
     app.add_flag("--quiet", options.quiet, "No access log");
     try {
         app.parse(argc, argv);
+        dateline::query::set_remote_options(remote);
         if (options.db_path.empty())
             if (const char* env = std::getenv("DATELINE_DB"); env && *env) options.db_path = env;
         if (options.db_path.empty())

@@ -116,6 +116,22 @@ TEST_CASE("document builder: terms, values and data follow the schema") {
           std::vector<std::string>{"Grain", "Vladimir Putin", "Russia"});
     CHECK(article_from_json(nlohmann::json::parse(doc.get_data())) == a);
     CHECK(doc.get_value(schema::slot::content_hash).size() == 16);
+    // The built-in facet slots (remote shards): the day, and each multi-valued facet spread over
+    // its group, one value a slot from the first.
+    CHECK(doc.get_value(schema::slot::day) == std::to_string(1615975200 / 86400));
+    const auto slot_values = [&](std::string_view prefix) {
+        std::vector<std::string> values;
+        const auto* group = schema::spread_group(prefix);
+        REQUIRE(group);
+        for (Xapian::valueno i = 0; i < schema::spread_width; ++i)
+            if (auto v = doc.get_value(group->first + i); !v.empty()) values.push_back(v);
+        return values;
+    };
+    CHECK(slot_values("") == std::vector<std::string>{"Grain", "Vladimir Putin", "Russia"});
+    CHECK(slot_values(schema::prefix::person) == std::vector<std::string>{"vladimir putin"});
+    CHECK(slot_values(schema::prefix::place) == std::vector<std::string>{"russia"});
+    CHECK(slot_values(schema::prefix::site) == std::vector<std::string>{"meridian.example"});
+    CHECK(slot_values(schema::prefix::organization).empty());
 }
 
 TEST_CASE("document builder: a place named in passing matches place:, not the tag facet") {

@@ -1,0 +1,74 @@
+#include "remote_layout.h"
+
+#include "analyzers/xapian_call.h"
+#include "shard_layout.h"
+
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace dateline {
+
+namespace fs = std::filesystem;
+
+ShardChoice parse_shard_choice(std::string_view text) {
+    const auto slash = text.find('/');
+    auto number = [](std::string_view s, unsigned& out) {
+        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+        return ec == std::errc() && ptr == s.data() + s.size() && !s.empty();
+    };
+    ShardChoice choice;
+    if (slash == std::string_view::npos || !number(text.substr(0, slash), choice.index) ||
+        !number(text.substr(slash + 1), choice.count) || choice.count == 0 || choice.count > 64 ||
+        choice.index >= choice.count)
+        throw std::invalid_argument("--shard " + std::string(text) +
+                                    ": expected I/N with 0 <= I < N <= 64 (e.g. 0/3)");
+    return choice;
+}
+
+bool in_shard(const ShardChoice& choice, std::string_view id_term) {
+    return shard_of(id_term, choice.count) == choice.index;
+}
+
+std::string stub_text(const std::vector<std::string>& specs) {
+    if (specs.empty()) throw std::invalid_argument("--stub OUT needs at least one shard SPEC");
+    std::string text;
+    for (const auto& spec : specs) {
+        const auto colon = spec.rfind(':');
+        const std::string_view port = colon == std::string::npos
+                                          ? std::string_view()
+                                          : std::string_view(spec).substr(colon + 1);
+        unsigned number = 0;
+        auto [ptr, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
+        const bool remote = colon != std::string::npos && colon > 0 && !port.empty() &&
+                            ec == std::errc() && ptr == port.data() + port.size();
+        if (remote) {
+            if (number == 0 || number > 65535)
+                throw std::invalid_argument("--stub: " + spec + ": the port must be 1..65535");
+            text += "remote " + spec + "\n";
+        } else {
+            text += "auto " + spec + "\n";
+        }
+    }
+    return text;
+}
+
+std::string write_stub(const std::string& out, const std::vector<std::string>& specs) {
+    const std::string text = stub_text(specs);
+    std::error_code ec;
+    fs::path file(out);
+    if (fs::is_directory(file, ec)) file /= std::string(stub_file_name);
+    const fs::path tmp = file.string() + ".tmp";
+    {
+        std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+        o << text;
+        o.flush();
+        if (!o) throw DatabaseError("writing " + tmp.string() + ": cannot write it");
+    }
+    fs::rename(tmp, file, ec);
+    if (ec) throw DatabaseError("writing " + file.string() + ": " + ec.message());
+    return file.string();
+}
+
+} // namespace dateline

@@ -1,0 +1,294 @@
+#include "builtin_facets.h"
+
+#include "analyzers/schema.h"
+#include "analyzers/text.h"
+#include "histogram.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <unordered_map>
+
+namespace dateline::query {
+
+namespace {
+
+using Counts = std::map<std::string, Xapian::doccount>;
+
+// The slots of a spread group in use in `db`: those from the first up that some document holds
+// (a document fills its group from the first slot). Kept per thread by the database's UUID.
+Xapian::valueno slots_in_use(const Xapian::Database& db, const schema::SpreadGroup& group) {
+    thread_local std::unordered_map<std::string, Xapian::valueno> known;
+    const std::string key =
+        db.get_uuid() + '#' + std::to_string(db.get_doccount()) + '#' + std::to_string(group.first);
+    if (auto it = known.find(key); it != known.end()) return it->second;
+    Xapian::valueno used = 0;
+    while (used < schema::spread_width && db.get_value_freq(group.first + used) > 0)
+        ++used;
+    known[key] = used;
+    return used;
+}
+
+void add_counts(Counts& into, const Xapian::ValueCountMatchSpy& spy) {
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+        into[*it] += it.get_termfreq();
+}
+
+// Top `limit` values by count (then by value), as keep_top in facets.cpp.
+void keep_top(FacetResult& r, std::vector<FacetValue> values, std::size_t limit) {
+    auto before = [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
+    r.distinct = values.size();
+    const std::size_t keep = limit == 0 || values.size() <= limit ? values.size() : limit;
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(keep),
+                      values.end(), before);
+    values.resize(keep);
+    r.other = r.distinct - keep;
+    r.values = std::move(values);
+}
+
+// The first document (docid order) matching `query`, through one match (the remote protocol
+// streams a whole posting list to the client: a postlist_begin() of a large source costs more
+// than the search).
+std::optional<Xapian::Document> first_match(const Xapian::Database& db,
+                                            const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet mset = enquire.get_mset(0, 1);
+    if (mset.empty()) return std::nullopt;
+    return mset.begin().get_document();
+}
+
+// source_label (facets.h) by first_match: the "source" field of the first document of a source.
+std::string remote_source_label(const Xapian::Database& db, const std::string& id) {
+    auto doc = first_match(db, Xapian::Query(schema::boolean_term(schema::prefix::source, id)));
+    if (!doc) return id;
+    auto data = nlohmann::json::parse(doc->get_data(), nullptr, false);
+    if (data.is_object())
+        if (auto name = data.find("source");
+            name != data.end() && name->is_string() && !name->get<std::string>().empty())
+            return name->get<std::string>();
+    return id;
+}
+
+std::string fold_tag(std::string_view tag) {
+    return text::fold_case(text::collapse_whitespace(tag));
+}
+
+} // namespace
+
+struct BuiltinFacets::Facet {
+    enum class Kind { slot, date, tags, terms } kind = Kind::slot;
+    std::string name, type, prefix;
+    Xapian::valueno first_slot = 0;                                 // spread groups
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies; // first: the first slot
+};
+
+namespace {
+
+// The labels of a term facet's shown values: for each, a display tag folding to it, of the
+// first matching document (docid order) holding it; only a document with that tag (K term) can
+// have one. One match over the holders of any of the values, read in docid order until every
+// value has its label (a document may label several), instead of a match per value.
+void label_values(const Xapian::Database& db, const Xapian::Query& query,
+                  const BuiltinFacets::Facet& facet, std::vector<FacetValue>& values) {
+    std::vector<FacetValue*> unlabelled;
+    for (auto& v : values)
+        unlabelled.push_back(&v);
+    // The match over the holders of the values still unlabelled, made again after each page that
+    // labelled some (documents up to the last one read are skipped by docid, not read again).
+    auto holders_of = [&] {
+        std::vector<Xapian::Query> holders;
+        for (const FacetValue* v : unlabelled)
+            holders.emplace_back(
+                Xapian::Query::OP_AND, Xapian::Query(facet.prefix + v->value),
+                Xapian::Query(schema::boolean_term(schema::prefix::tag, v->value)));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, holders.begin(), holders.end())));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        return enquire;
+    };
+    if (unlabelled.empty()) return;
+    Xapian::Enquire enquire = holders_of();
+    constexpr Xapian::doccount page = 16;
+    Xapian::docid last = 0; // the last document read
+    for (Xapian::doccount start = 0; !unlabelled.empty();) {
+        Xapian::MSet mset = enquire.get_mset(start, page);
+        const std::size_t before = unlabelled.size();
+        for (auto it = mset.begin(); it != mset.end() && !unlabelled.empty(); ++it) {
+            if (*it <= last) continue;
+            last = *it;
+            const Xapian::Document doc = it.get_document();
+            std::vector<std::string> held; // the document's values of the facet
+            for (Xapian::valueno i = 0; i < facet.spies.size(); ++i)
+                if (std::string v = doc.get_value(facet.first_slot + i); !v.empty())
+                    held.push_back(std::move(v));
+            std::vector<std::string> tags;
+            try {
+                tags = schema::decode_list(doc.get_value(schema::slot::tags));
+            } catch (const std::runtime_error&) {
+                continue;
+            }
+            std::erase_if(unlabelled, [&](FacetValue* v) {
+                if (std::find(held.begin(), held.end(), v->value) == held.end()) return false;
+                std::string found; // as display_label: the last tag folding to the value
+                for (const auto& tag : tags)
+                    if (fold_tag(tag) == v->value) found = tag;
+                if (found.empty()) return false;
+                v->label = std::move(found);
+                return true;
+            });
+        }
+        if (mset.size() < page) break;
+        if (unlabelled.size() < before && !unlabelled.empty()) {
+            enquire = holders_of();
+            start = 0;
+        } else {
+            start += page;
+        }
+    }
+}
+
+} // namespace
+
+BuiltinFacets::BuiltinFacets(const Xapian::Database& db, const std::vector<std::string>& names,
+                             const FacetOptions& options)
+    : options_(options) {
+    for (const auto& name : names) {
+        auto facet = std::make_unique<Facet>();
+        facet->name = name;
+        auto spread = [&](std::string_view prefix) {
+            const schema::SpreadGroup* group = schema::spread_group(prefix);
+            facet->prefix = std::string(prefix);
+            facet->first_slot = group->first;
+            const Xapian::valueno used = slots_in_use(db, *group);
+            for (Xapian::valueno i = 0; i < std::max<Xapian::valueno>(used, 1); ++i)
+                facet->spies.push_back(
+                    std::make_unique<Xapian::ValueCountMatchSpy>(group->first + i));
+        };
+        if (name == "source" || name == "lang") {
+            facet->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+                name == "source" ? schema::slot::source : schema::slot::language));
+        } else if (name == "date") {
+            facet->kind = Facet::Kind::date;
+            facet->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot::day));
+        } else if (name == "tag" && options.tag_type.empty()) {
+            facet->kind = Facet::Kind::tags;
+            spread("");
+        } else {
+            facet->kind = Facet::Kind::terms;
+            std::string_view prefix;
+            if (name == "tag") {
+                facet->type = parse_tag_type(options.tag_type);
+                prefix = facet->type == "person"         ? schema::prefix::person
+                         : facet->type == "organization" ? schema::prefix::organization
+                                                         : schema::prefix::place;
+            } else {
+                prefix = name == "person" ? schema::prefix::person
+                         : name == "org"  ? schema::prefix::organization
+                         : name == "place"
+                             ? schema::prefix::place
+                             : (name == "site" ? schema::prefix::site : schema::prefix::keyword);
+            }
+            spread(prefix);
+        }
+        facets_.push_back(std::move(facet));
+    }
+}
+
+BuiltinFacets::~BuiltinFacets() = default;
+
+bool BuiltinFacets::empty() const {
+    return facets_.empty();
+}
+
+void BuiltinFacets::attach(Xapian::Enquire& enquire) const {
+    for (const auto& facet : facets_)
+        for (const auto& spy : facet->spies)
+            enquire.add_matchspy(spy.get());
+}
+
+std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
+                                                const Xapian::Query& query) const {
+    std::vector<FacetResult> out;
+    for (const auto& facet : facets_) {
+        FacetResult r;
+        r.name = facet->name;
+        r.type = facet->type;
+        const Xapian::ValueCountMatchSpy& first = *facet->spies.front();
+        Xapian::doccount with_value = 0;
+        for (auto it = first.values_begin(); it != first.values_end(); ++it)
+            with_value += it.get_termfreq();
+        r.missing = first.get_total() - with_value;
+        Counts counts;
+        for (const auto& spy : facet->spies)
+            add_counts(counts, *spy);
+        switch (facet->kind) {
+        case Facet::Kind::slot: {
+            std::vector<FacetValue> values;
+            for (const auto& [value, count] : counts)
+                values.push_back({value, value, count});
+            keep_top(r, std::move(values), options_.limit);
+            if (facet->name == "source")
+                for (auto& v : r.values)
+                    v.label = remote_source_label(db, v.value);
+            break;
+        }
+        case Facet::Kind::date: {
+            std::map<std::int64_t, Xapian::doccount> per_day;
+            for (const auto& [value, count] : counts) {
+                std::int64_t day = 0;
+                auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), day);
+                if (ec == std::errc() && ptr == value.data() + value.size())
+                    per_day[day] += count;
+                else
+                    r.missing += count;
+            }
+            Bucket used = options_.bucket;
+            for (auto& bin : make_histogram(per_day, options_.bucket, &used))
+                r.values.push_back({bin.label, bin.label, bin.count});
+            r.bucket = bucket_name(used);
+            r.distinct = r.values.size();
+            break;
+        }
+        case Facet::Kind::tags: {
+            // Spellings by folded tag; the tag shown by its most common spelling.
+            std::map<std::string, std::vector<const Counts::value_type*>> by_key;
+            for (const auto& entry : counts)
+                by_key[fold_tag(entry.first)].push_back(&entry);
+            std::vector<FacetValue> values;
+            for (const auto& [key, spellings] : by_key) {
+                const Counts::value_type* best = nullptr;
+                Xapian::doccount total = 0;
+                for (const auto* spelling : spellings) { // in byte order: ties keep the first
+                    total += spelling->second;
+                    if (!best || spelling->second > best->second) best = spelling;
+                }
+                values.push_back({best->first, best->first, total});
+            }
+            keep_top(r, std::move(values), options_.limit);
+            break;
+        }
+        case Facet::Kind::terms: {
+            std::vector<FacetValue> values;
+            for (const auto& [value, count] : counts)
+                values.push_back({value, value, count});
+            keep_top(r, std::move(values), options_.limit);
+            label_values(db, query, *facet, r.values);
+            break;
+        }
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+} // namespace dateline::query

@@ -1,0 +1,66 @@
+// Stubs that list remote shards (shards on other hosts, served by stock xapian-tcpsrv). Xapian
+// 1.4's own stub parser takes "remote HOST:PORT" and "remote :PROGRAM ARGS" but not DESIGN's
+// "remote tcp HOST PORT" ("Bad line"), and opens remote shards with its default timeouts; so a
+// stub with a remote line is read here, in all three forms (plus Xapian's local lines "auto
+// PATH", "glass PATH", "chert PATH", relative to the stub's folder; blank lines and "#" comments),
+// and each shard is opened by Xapian::Remote::open (with --shard-timeout as both the connect and
+// the per-operation timeout) or Xapian::Database(PATH), added to one Xapian::Database. A stub of
+// local shards only is left to Xapian (query/database.h).
+//
+// Faults: a shard that does not answer (refused, timed out, cut off) is a DbError that names it
+// ("shard 3 of 3 (127.0.0.1:4567) does not answer: ..."); with --allow-partial it is left out
+// and named in RemoteState::missing, and the search says so ("partial": true). Each reopen tries
+// the missing shards again, so a shard that comes back is used again without a restart.
+//
+// Trade-off: the options are process-wide (set once by a front end before it opens the
+// database), and what is known of an opened stub is kept per thread by the database's UUID (the
+// front ends read one database per thread: query/database.h), rather than threaded through
+// every signature that takes a Xapian::Database.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+#include <xapian.h>
+
+namespace dateline::query {
+
+struct ShardSpec {
+    std::string name; // for messages: "HOST:PORT", ":PROGRAM ARGS" or the local path
+    bool remote = false;
+    std::string host; // tcp; or the program, with `port` 0
+    unsigned port = 0;
+    std::string args; // program arguments
+    std::string path; // a local shard
+};
+
+struct RemoteOptions {
+    unsigned timeout_ms = 10000; // --shard-timeout: connect and each operation
+    bool allow_partial = false;  // --allow-partial
+};
+void set_remote_options(const RemoteOptions& options);
+const RemoteOptions& remote_options();
+
+// The shards listed by the stub at `path` (a stub file, or a folder holding XAPIANDB) when at
+// least one is remote; nullopt for anything else. Throws DbError for a stub line it cannot read.
+std::optional<std::vector<ShardSpec>> remote_stub(const std::string& path);
+
+// What is known of a database opened from a remote stub.
+struct RemoteState {
+    std::string path;
+    std::vector<ShardSpec> shards;
+    std::vector<std::string> missing; // names of the shards left out (--allow-partial)
+};
+
+// Opens the shards of the stub at `path` as one database (see the header comment) and records
+// its RemoteState for this thread. Throws DbError.
+Xapian::Database open_remote_stub(const std::string& path, const std::vector<ShardSpec>& shards);
+
+// The state of `db` when this thread opened it from a remote stub; nullptr otherwise.
+const RemoteState* remote_state(const Xapian::Database& db);
+
+// Reconnects `db` (opened by open_remote_stub) to every shard of its stub, the missing ones too:
+// after a network error, or to bring back a shard left out. Throws DbError.
+void reconnect_remote(Xapian::Database& db);
+
+} // namespace dateline::query
