@@ -673,7 +673,7 @@ bool opens_comments(const xmlNode* heading) {
     return false;
 }
 
-void write(xmlNode* root, Writer& w) {
+void write(xmlNode* root, Writer& w, bool lenient) {
     const int root_text = info(root) ? info(root)->text : 0;
     const auto box_text = box_text_by_class(root);
     dom::walk(
@@ -699,7 +699,8 @@ void write(xmlNode* root, Writer& w) {
             }
             if (tag == "h1" || tag == "figcaption") return false;
             // A box holding most of the article's text is the article, whatever its name says.
-            if (n != root && i->text * 2 < root_text) {
+            // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
+            if (!lenient && n != root && i->text * 2 < root_text) {
                 if (drop_container(n, *i)) return false;
                 if (i->boxy && i->weight < 25) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
@@ -744,7 +745,7 @@ int body_chars(const std::vector<std::string>& ps) {
     return n;
 }
 
-Content run(xmlNode* root, std::string_view title, bool strict) {
+Content run(xmlNode* root, std::string_view title, bool strict, bool lenient) {
     clear_private(root);
     Analysis a;
     analyse(root, strict, a);
@@ -756,8 +757,9 @@ Content run(xmlNode* root, std::string_view title, bool strict) {
         return out;
     }
     Writer w;
-    for (xmlNode* part : add_cousins(top, gather(top)))
-        write(part, w);
+    for (xmlNode* part : add_cousins(top, gather(top))) {
+        write(part, w, lenient);
+    }
     out.heading = heading_near(a, top);
     trim_ends(w.blocks);
     for (auto& b : w.blocks)
@@ -789,12 +791,17 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 Content find_content(xmlDoc* doc, std::string_view title) {
     xmlNode* root = xmlDocGetRootElement(doc);
     if (root == nullptr) return {};
-    Content strict = run(root, title, true);
+    Content strict = run(root, title, true, false);
     if (body_chars(strict.paragraphs) >= 500) return strict;
-    Content relaxed = run(root, title, false);
+    Content relaxed = run(root, title, false, false);
     relaxed.relaxed = true;
     if (body_chars(relaxed.paragraphs) > body_chars(strict.paragraphs)) return relaxed;
-    return strict;
+    if (!strict.paragraphs.empty()) return strict;
+    // The best candidate holds only boxes named like furniture or cleaned away: it is still the
+    // best there is.
+    Content lenient = run(root, title, true, true);
+    lenient.relaxed = true;
+    return lenient;
 }
 
 } // namespace dateline::extract

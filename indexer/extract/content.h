@@ -13,7 +13,10 @@
 // text together (templates wrap each paragraph so). A heading that opens the readers' comments
 // ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists
-// (a recipe's ingredients, a deal's terms, specifications) are the article's.
+// (a recipe's ingredients, a deal's terms, specifications) are the article's. When both passes
+// write nothing (the best candidate holds only boxes named like furniture, or boxes the cleaning
+// drops), the strict pass's best candidate is written leniently, with only chrome and hidden
+// boxes left out: a page with an article is not rejected for its template's names.
 #pragma once
 
 #include <libxml/tree.h>

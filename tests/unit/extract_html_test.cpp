@@ -364,3 +364,16 @@ TEST_CASE(
     CHECK(contains(body, "1 cup powdered sugar"));
     CHECK(!contains(body, "Ten desserts"));
 }
+
+TEST_CASE("extract: an article held only in boxes named like furniture is written, not rejected") {
+    std::string boxes;
+    for (int i = 0; i < 3; ++i)
+        boxes +=
+            "<div class='image-meta'><img src='p" + std::to_string(i) + ".jpg'>" + prose + "</div>";
+    std::string html = "<html><body><div class='post-body'><h1>Festival merchandise</h1>" + boxes +
+                       "</div></body></html>";
+    Extraction x;
+    REQUIRE_NOTHROW(x = extract_string(html));
+    CHECK(contains(x.article.body, "The committee met"));
+    CHECK(origin_of(x, "body") == "content:relaxed");
+}
