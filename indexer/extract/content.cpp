@@ -142,29 +142,25 @@ class NameLists {
     }
 
   private:
+    using Entries = std::vector<std::pair<std::string_view, unsigned>>;
+    static void add(Entries& list, std::string_view w, unsigned bit) {
+        auto it =
+            std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == w; });
+        if (it != list.end())
+            it->second |= bit;
+        else
+            list.emplace_back(w, bit);
+    }
     template <std::size_t N> void add_words(const std::string_view (&words)[N], unsigned bit) {
-        for (auto w : words) {
-            auto& bucket = by_first_[static_cast<unsigned char>(w[0])];
-            auto it = std::find_if(bucket.begin(), bucket.end(),
-                                   [&](const auto& e) { return e.first == w; });
-            if (it != bucket.end())
-                it->second |= bit;
-            else
-                bucket.emplace_back(w, bit);
-        }
+        for (auto w : words)
+            add(by_first_[static_cast<unsigned char>(w[0])], w, bit);
     }
     template <std::size_t N> void add_tokens(const std::string_view (&tokens)[N], unsigned bit) {
-        for (auto t : tokens) {
-            auto it = std::find_if(tokens_.begin(), tokens_.end(),
-                                   [&](const auto& e) { return e.first == t; });
-            if (it != tokens_.end())
-                it->second |= bit;
-            else
-                tokens_.emplace_back(t, bit);
-        }
+        for (auto t : tokens)
+            add(tokens_, t, bit);
     }
-    std::array<std::vector<std::pair<std::string_view, unsigned>>, 256> by_first_;
-    std::vector<std::pair<std::string_view, unsigned>> tokens_;
+    std::array<Entries, 256> by_first_;
+    Entries tokens_;
 };
 
 const NameLists name_lists;
