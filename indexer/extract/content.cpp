@@ -825,18 +825,26 @@ int body_chars(const std::vector<std::string>& ps) {
     return n;
 }
 
-Content run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameCache& names) {
+// A pass's content and what its top candidate was.
+struct Pass {
+    Content content;
+    double score = 0; // the top candidate's final score
+};
+
+Pass run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameCache& names) {
     clear_private(root);
     thread_local Analysis a;
     a.clear();
     analyse(root, strict, a, names);
     score(a);
-    Content out;
+    Pass pass;
+    Content& out = pass.content;
     xmlNode* top = pick_top(a);
     if (top == nullptr) {
         clear_private(root);
-        return out;
+        return pass;
     }
+    pass.score = final_score(top);
     Writer w;
     for (xmlNode* part : add_cousins(top, gather(top))) {
         write(part, w, lenient);
@@ -855,7 +863,7 @@ Content run(xmlNode* root, std::string_view title, bool strict, bool lenient, Na
             break;
     }
     clear_private(root);
-    return out;
+    return pass;
 }
 
 } // namespace
@@ -874,17 +882,22 @@ Content find_content(xmlDoc* doc, std::string_view title) {
     if (root == nullptr) return {};
     thread_local NameCache names;
     names.clear();
-    Content strict = run(root, title, true, false, names);
-    if (body_chars(strict.paragraphs) >= 500) return strict;
-    Content relaxed = run(root, title, false, false, names);
-    relaxed.relaxed = true;
-    if (body_chars(relaxed.paragraphs) > body_chars(strict.paragraphs)) return relaxed;
-    if (!strict.paragraphs.empty()) return strict;
+    Pass strict = run(root, title, true, false, names);
+    const int strict_chars = body_chars(strict.content.paragraphs);
+    if (strict_chars >= 500) return strict.content;
+    Pass relaxed = run(root, title, false, false, names);
+    relaxed.content.relaxed = true;
+    // The relaxed pass reads boxes named like chrome (comments, sidebars, widgets): more text
+    // there beats a short article only when its candidate scores clearly higher.
+    const bool strict_stands = strict_chars > 0 && relaxed.score < 1.5 * strict.score;
+    if (!strict_stands && body_chars(relaxed.content.paragraphs) > strict_chars)
+        return relaxed.content;
+    if (strict_chars > 0) return strict.content;
     // The best candidate holds only boxes named like furniture or cleaned away: it is still the
     // best there is.
-    Content lenient = run(root, title, true, true, names);
-    lenient.relaxed = true;
-    return lenient;
+    Pass lenient = run(root, title, true, true, names);
+    lenient.content.relaxed = true;
+    return lenient.content;
 }
 
 } // namespace dateline::extract

@@ -8,9 +8,12 @@
 // to a box holding 200 characters or more (a titled stub under a promising name must not beat the
 // article); the strict pass (page chrome by tag, role and name left out) stands when it finds 500
 // characters, else the relaxed pass (names no longer exclude) is tried: the article sometimes sits
-// inside a box named like chrome ("toolbar", "sidebar"). Boxes named like furniture ("caption",
-// "byline", "meta") are dropped from the article unless the boxes of that class hold most of its
-// text together (templates wrap each paragraph so). A heading that opens the readers' comments
+// inside a box named like chrome ("toolbar", "sidebar"); but its longer text replaces the strict
+// pass's shorter one only when its candidate scores at least 1.5 times as high (a short post
+// beside long comments, a profile widget or a sidebar's text stays the article). Boxes named like
+// furniture ("caption", "byline", "meta") are dropped from the article unless the boxes of that
+// class hold most of its text together (templates wrap each paragraph so). A heading that opens the
+// readers' comments
 // ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists
 // (a recipe's ingredients, a deal's terms, specifications) are the article's. When both passes

@@ -377,3 +377,18 @@ TEST_CASE("extract: an article held only in boxes named like furniture is writte
     CHECK(contains(x.article.body, "The committee met"));
     CHECK(origin_of(x, "body") == "content:relaxed");
 }
+
+TEST_CASE("extract: a short post is not replaced by the longer text of a sidebar widget") {
+    std::string widget = "<p>I have written advertising copy in New York for nineteen years, for "
+                         "banks, airlines, carmakers and, once, a brand of capri pants.</p>";
+    std::string sidebar;
+    for (int i = 0; i < 5; ++i)
+        sidebar += widget;
+    std::string html = "<html><body><div class='post'><div class='post-body'><p>The top five "
+                       "posts of the week, from a list of bad quotation marks to a sign.</p>"
+                       "<p>Posted at 2:23 PM.</p></div></div><div id='sidebar'><div>" +
+                       sidebar + "</div></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "The top five posts"), body);
+    CHECK(!contains(body, "capri pants"));
+}
