@@ -7,9 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dateline::extract {
 
@@ -703,6 +706,19 @@ bool weak_head(const Block& b) {
     return digits >= 4 && find_date(b.text).has_value();
 }
 
+// A paragraph the text already holds is a copy (a teaser repeated above the story, a print
+// version beside the screen one): only its first appearance is kept. Short lines may repeat.
+void drop_repeats(std::vector<Block>& blocks) {
+    std::unordered_set<std::string_view> seen;
+    std::vector<Block> kept;
+    kept.reserve(blocks.size());
+    for (auto& b : blocks) {
+        if (b.text.size() >= 80 && !seen.insert(b.text).second) continue;
+        kept.push_back(std::move(b));
+    }
+    blocks = std::move(kept);
+}
+
 // Removes weak blocks at both ends, keeping at least one block.
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
@@ -851,6 +867,7 @@ Pass run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameC
     }
     out.heading = heading_near(a, top);
     trim_ends(w.blocks);
+    drop_repeats(w.blocks);
     for (auto& b : w.blocks)
         out.paragraphs.push_back(std::move(b.text));
     std::string t = fold_compact(title);

@@ -14,7 +14,9 @@
 // furniture ("caption", "byline", "meta") are dropped from the article unless the boxes of that
 // class hold most of its text together (templates wrap each paragraph so). A heading that opens the
 // readers' comments
-// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. Readability's rule that
+// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. A paragraph of 80
+// bytes or more that the text already holds is left out (teasers and print copies repeat the
+// story; an article quoting its own paragraph twice loses the second). Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists
 // (a recipe's ingredients, a deal's terms, specifications) are the article's. When both passes
 // write nothing (the best candidate holds only boxes named like furniture, or boxes the cleaning

@@ -392,3 +392,16 @@ TEST_CASE("extract: a short post is not replaced by the longer text of a sidebar
     CHECK_MESSAGE(contains(body, "The top five posts"), body);
     CHECK(!contains(body, "capri pants"));
 }
+
+TEST_CASE("extract: a paragraph written twice (a teaser above the story) is kept once") {
+    std::string html = "<html><body><article><div class='summary'>" + prose +
+                       "</div><div class='story'>" + prose +
+                       "<p>The vote itself was put off until the spring, when the group is due to "
+                       "report back with its changes.</p><p>Short line.</p><p>Short line.</p>"
+                       "</div></article></body></html>";
+    std::string body = extract_string(html).article.body;
+    auto first = body.find("The committee met");
+    REQUIRE(first != std::string::npos);
+    CHECK(body.find("The committee met", first + 1) == std::string::npos);
+    CHECK(contains(body, "put off until the spring"));
+}
