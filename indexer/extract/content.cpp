@@ -686,6 +686,14 @@ bool weak_tail(const Block& b) {
     if (f.size() < 300 && has_phrase(f, {"subscribe", "newsletter", "sign up", "click here",
                                          "all rights reserved", "javascript", "follow us"}))
         return true;
+    // A blog post's own metadata line: "This entry was posted on ... and is filed under ...",
+    // "Posted in: News |", "Bookmark the permalink."
+    if (f.size() < 400 &&
+        (f.starts_with("this entry was posted") || f.starts_with("posted in:") ||
+         f.starts_with("filed under") ||
+         has_phrase(f, {"bookmark the permalink", "follow any responses to this entry",
+                        "trackbacks are closed", "you can leave a response"})))
+        return true;
     char last = b.text.back();
     bool sentence = last == '.' || last == '!' || last == '?' || last == '"' ||
                     b.text.ends_with("\xE2\x80\x9D") || last == ')';

@@ -405,3 +405,13 @@ TEST_CASE("extract: a paragraph written twice (a teaser above the story) is kept
     CHECK(body.find("The committee met", first + 1) == std::string::npos);
     CHECK(contains(body, "put off until the spring"));
 }
+
+TEST_CASE("extract: a blog post's metadata line after the text is no article text") {
+    std::string html = "<html><body><div class='post'><div class='entry'>" + prose + prose +
+                       "<p>This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is "
+                       "filed under Robot Art, Videos. You can follow any responses to this entry "
+                       "through the RSS 2.0 feed.</p></div></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "filed under"));
+}
