@@ -624,6 +624,9 @@ bool drop_container(xmlNode* n, const Info& i) {
     if (!list && weight < 25 && ld > 0.2) return true;
     if (weight >= 25 && ld > 0.5) return true;
     if ((i.embed == 1 && i.text < 75) || i.embed > 1) return true;
+    // A deal or product list: items of a description each, with text beside their links (a list
+    // of related headlines is links alone, and shorter).
+    if (list && i.li > 0 && i.text >= 80 * i.li && ld < 0.85) return false;
     if (list && ld > 0.5) return true;
     return false;
 }

@@ -18,7 +18,9 @@
 // bytes or more that the text already holds is left out (teasers and print copies repeat the
 // story; an article quoting its own paragraph twice loses the second). Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists
-// (a recipe's ingredients, a deal's terms, specifications) are the article's. When both passes
+// (a recipe's ingredients, a deal's terms, specifications) are the article's, and so are lists of
+// links whose items run 80 characters or more with text beside the link (deals, products); a
+// list of related headlines, links alone, is not. When both passes
 // write nothing (the best candidate holds only boxes named like furniture, or boxes the cleaning
 // drops), the strict pass's best candidate is written leniently, with only chrome and hidden
 // boxes left out: a page with an article is not rejected for its template's names.

@@ -415,3 +415,21 @@ TEST_CASE("extract: a blog post's metadata line after the text is no article tex
     CHECK(contains(body, "The committee met"));
     CHECK(!contains(body, "filed under"));
 }
+
+TEST_CASE("extract: a deal list (a description beside each link) inside the article is kept") {
+    std::string deals = "<ul>";
+    for (const char* item : {"2TB portable hard drive, USB 3.0", "15-inch laptop with 8GB RAM",
+                             "Dual-band wireless router with two USB ports"})
+        deals += std::string("<li><a href='/d'>") + item +
+                 " for $161.99 with free shipping</a> (normally $180, use the coupon code at "
+                 "checkout)</li>";
+    deals += "</ul>";
+    std::string related = "<ul><li><a href='/a'>Our other deals of the week</a></li><li><a "
+                          "href='/b'>Ten gadgets for a summer party</a></li><li><a href='/c'>"
+                          "The best laptops of the year</a></li></ul>";
+    std::string html = "<html><body><article>" + prose + "<p>Other deals:</p>" + deals + prose +
+                       related + prose + "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "Dual-band wireless router"), body);
+    CHECK(!contains(body, "Ten gadgets"));
+}
