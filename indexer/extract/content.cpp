@@ -261,10 +261,15 @@ class InfoPool {
         i = Info{};
         return i;
     }
-    void clear() { used_ = 0; }
+    // Kept for the next page up to kept_chunks (a huge page's memory is given back).
+    void clear() {
+        used_ = 0;
+        if (chunks_.size() > kept_chunks) chunks_.resize(kept_chunks);
+    }
 
   private:
     static constexpr std::size_t chunk = 1024;
+    static constexpr std::size_t kept_chunks = 64;
     std::vector<std::unique_ptr<Info[]>> chunks_;
     std::size_t used_ = 0;
 };
