@@ -46,6 +46,10 @@ Cues cues(const xmlNode* n) {
             c.role = value;
         else if (name == "style")
             c.style = value;
+        else if (name == "itemprop")
+            c.itemprop = value;
+        else if (name == "rel")
+            c.rel = value;
         else if (name == "hidden")
             c.hidden = true;
         else if (name == "aria-hidden")

@@ -36,7 +36,7 @@ inline constexpr const char* slim_id = "dl-id";
 
 // The attributes extraction weighs, read in one scan.
 struct Cues {
-    std::string_view cls, id, role, style;
+    std::string_view cls, id, role, style, itemprop, rel;
     bool hidden = false;      // hidden attribute
     bool aria_hidden = false; // aria-hidden="true"
 };
