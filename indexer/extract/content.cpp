@@ -714,6 +714,9 @@ bool weak_tail(const Block& b) {
 // Leading blocks that are dates or bylines, not the article's first paragraph.
 bool weak_head(const Block& b) {
     if (b.links > 0.5 && b.text.size() < 120) return true;
+    // "« Previous post | Main | Next post »": links to the neighbouring posts.
+    if (b.links > 0.5 && b.text.size() < 300 && b.text.find(" | ") != std::string::npos)
+        return true;
     if (b.text.size() > 80) return false;
     if (b.text.starts_with("By ") || b.text.starts_with("by ")) return true;
     int digits = 0;

@@ -433,3 +433,14 @@ TEST_CASE("extract: a deal list (a description beside each link) inside the arti
     CHECK_MESSAGE(contains(body, "Dual-band wireless router"), body);
     CHECK(!contains(body, "Ten gadgets"));
 }
+
+TEST_CASE("extract: a leading line of links to the neighbouring posts is no article text") {
+    std::string html = "<html><body><div class='entry'><p><a href='/p'>&laquo; The drafting group "
+                       "sends its changes back to the committee for the third time</a> | <a "
+                       "href='/'>Main</a> | <a href='/n'>Getting it done: the week in review of "
+                       "the council's work &raquo;</a></p>" +
+                       prose + prose + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK_MESSAGE(!contains(body, "Main"), body);
+}
