@@ -7,8 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <deque>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dateline::extract {
 
@@ -21,69 +25,33 @@ bool is_heading(std::string_view t) {
 }
 
 bool is_block(std::string_view t) {
-    static constexpr std::array<std::string_view, 36> blocks{
-        "address", "article", "aside",  "blockquote", "body", "center",   "dd",         "details",
-        "dialog",  "dir",     "div",    "dl",         "dt",   "fieldset", "figcaption", "figure",
-        "footer",  "form",    "header", "hgroup",     "hr",   "html",     "li",         "main",
-        "menu",    "nav",     "ol",     "p",          "pre",  "section",  "summary",    "table",
-        "tr",      "td",      "th",     "ul"};
-    return is_heading(t) || std::find(blocks.begin(), blocks.end(), t) != blocks.end() ||
-           t == "tbody" || t == "thead" || t == "tfoot" || t == "caption" || t == "img";
+    static const dom::TagSet blocks{
+        "address", "article", "aside",  "blockquote", "body",  "center",   "dd",         "details",
+        "dialog",  "dir",     "div",    "dl",         "dt",    "fieldset", "figcaption", "figure",
+        "footer",  "form",    "header", "hgroup",     "hr",    "html",     "li",         "main",
+        "menu",    "nav",     "ol",     "p",          "pre",   "section",  "summary",    "table",
+        "tr",      "td",      "th",     "ul",         "tbody", "thead",    "tfoot",      "caption",
+        "img",     "h1",      "h2",     "h3",         "h4",    "h5",       "h6"};
+    return blocks.contains(t);
 }
 
 // Elements that are never article text (forms' widgets, media, page chrome).
 bool is_junk(std::string_view t) {
-    return dom::is_invisible(t) || t == "button" || t == "input" || t == "label" || t == "option" ||
-           t == "video" || t == "audio" || t == "picture" || t == "map" || t == "dialog" ||
-           t == "link" || t == "meta" || t == "title";
+    static const dom::TagSet junk{"button",  "input", "label",  "option", "video", "audio",
+                                  "picture", "map",   "dialog", "link",   "meta",  "title"};
+    return dom::is_invisible(t) || junk.contains(t);
 }
 
 // Page chrome by tag: left out in the strict pass.
 bool is_chrome(std::string_view t) {
-    return t == "nav" || t == "aside" || t == "footer" || t == "header" || t == "menu";
-}
-
-// Substrings looked for together: one pass over the text, trying only the words that start with
-// the byte at hand (class names are checked against long lists on every element).
-class Substrings {
-  public:
-    Substrings(std::initializer_list<std::string_view> words) {
-        for (auto w : words)
-            if (!w.empty()) by_first_[static_cast<unsigned char>(w[0])].push_back(w);
-    }
-    bool in(std::string_view s) const {
-        for (std::size_t i = 0; i < s.size(); ++i)
-            for (auto w : by_first_[static_cast<unsigned char>(s[i])])
-                if (s.compare(i, w.size(), w) == 0) return true;
-        return false;
-    }
-
-  private:
-    std::array<std::vector<std::string_view>, 256> by_first_;
-};
-
-// Class/id tokens split on anything but letters and digits.
-bool has_token(std::string_view s, std::initializer_list<std::string_view> tokens) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i])))
-            ++i;
-        std::size_t j = i;
-        while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j])))
-            ++j;
-        if (j > i) {
-            std::string_view tok = s.substr(i, j - i);
-            for (auto t : tokens)
-                if (tok == t) return true;
-        }
-        i = j;
-    }
-    return false;
+    static const dom::TagSet chrome{"nav", "aside", "footer", "header", "menu"};
+    return chrome.contains(t);
 }
 
 // The class/id word lists (substrings unless said otherwise).
-const Substrings ad_words{"-ad-", "ad-container", "ad-wrapper", "ad-slot", "adslot", "advert"};
-const Substrings unlikely_words{
+constexpr std::string_view ad_words[]{"-ad-",    "ad-container", "ad-wrapper",
+                                      "ad-slot", "adslot",       "advert"};
+constexpr std::string_view unlikely_words[]{
     "-ad-",         "ai2html",    "banner",    "breadcrumb", "combx",        "comment",
     "community",    "cover-wrap", "disqus",    "extra",      "footer",       "gdpr",
     "header",       "legends",    "menu",      "related",    "remark",       "replies",
@@ -92,51 +60,136 @@ const Substrings unlikely_words{
     "yom-remote",   "newsletter", "subscribe", "share",      "cookie",       "consent",
     "outbrain",     "taboola",    "recommend", "trending",   "most-popular", "mostpopular",
     "most-read",    "signup",     "sign-up",   "modal",      "toolbar",      "nav"};
-const Substrings candidate_words{"and",    "article", "body",  "column",    "content", "main",
-                                 "shadow", "story",   "entry", "post-text", "text"};
-const Substrings negative_words{
+constexpr std::string_view candidate_words[]{"and",     "article",   "body",   "column",
+                                             "content", "main",      "shadow", "story",
+                                             "entry",   "post-text", "text"};
+constexpr std::string_view negative_words[]{
     "-ad-",     "banner",  "combx",    "comment",   "com-",       "contact",    "foot",
     "footnote", "gdpr",    "masthead", "media",     "meta",       "outbrain",   "promo",
     "related",  "scroll",  "share",    "shoutbox",  "sidebar",    "skyscraper", "sponsor",
     "shopping", "tags",    "tool",     "widget",    "newsletter", "subscribe",  "byline",
     "author",   "caption", "credit",   "recommend", "teaser",     "social"};
-const Substrings positive_words{"article", "body", "content", "entry", "hentry", "h-entry",
-                                "main",    "page", "post",    "text",  "blog",   "story"};
-const Substrings article_body_words{
+constexpr std::string_view positive_words[]{"article", "body",    "content", "entry",
+                                            "hentry",  "h-entry", "main",    "page",
+                                            "post",    "text",    "blog",    "story"};
+constexpr std::string_view article_body_words[]{
     "articlebody",   "article-body",  "article_body",    "story-body",  "storybody",
     "entry-content", "post-content",  "article-content", "articletext", "article-text",
     "body-text",     "story-content", "post-body",       "postbody",    "content-body",
     "article__body", "text-body",     "main-text"};
-const Substrings boilerplate_words{
+constexpr std::string_view boilerplate_words[]{
     "share",     "social",   "related",      "newsletter", "subscribe",  "signup",     "comment",
     "cookie",    "consent",  "outbrain",     "taboola",    "recommend",  "promo",      "breadcrumb",
     "toolbar",   "sidebar",  "byline",       "author-bio", "authorbio",  "caption",    "disclaimer",
     "read-more", "readmore", "more-stories", "popup",      "pagination", "inline-link"};
 
-bool is_ad_like(std::string_view s) {
-    return has_token(s, {"ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot",
-                         "adunit", "dfp", "gpt", "sponsored", "promo", "promoted"}) ||
-           ad_words.in(s);
-}
+constexpr std::string_view ad_tokens[]{
+    "ad",     "ads", "adv", "advert",    "advertisement", "advertising", "adslot",
+    "adunit", "dfp", "gpt", "sponsored", "promo",         "promoted"};
+constexpr std::string_view hidden_tokens[]{"hidden", "hid"};
+constexpr std::string_view box_tokens[]{"hidden", "print",  "tags",    "tag",   "rating",
+                                        "jump",   "credit", "credits", "modal", "meta",
+                                        "hide",   "sr",     "visually"};
 
-bool is_unlikely(std::string_view s) {
-    return unlikely_words.in(s) || is_ad_like(s);
-}
+// The lists a class or id value matches, as bits: substrings of the value, or whole tokens of it
+// (split on anything but letters and digits).
+enum List : unsigned {
+    ad_word = 1u << 0,
+    unlikely_word = 1u << 1,
+    candidate_word = 1u << 2,
+    negative_word = 1u << 3,
+    positive_word = 1u << 4,
+    article_body_word = 1u << 5,
+    boilerplate_word = 1u << 6,
+    ad_token = 1u << 7,
+    hidden_token = 1u << 8,
+    box_token = 1u << 9,
+};
 
-bool maybe_candidate(std::string_view s) {
-    return candidate_words.in(s);
-}
+// All the lists looked for in one pass over the value: at each byte only the words starting with
+// it are tried, each word once with the bits of every list holding it (class and id values are
+// checked on every element with a name the page has not shown before).
+class NameLists {
+  public:
+    NameLists() {
+        add_words(ad_words, ad_word);
+        add_words(unlikely_words, unlikely_word);
+        add_words(candidate_words, candidate_word);
+        add_words(negative_words, negative_word);
+        add_words(positive_words, positive_word);
+        add_words(article_body_words, article_body_word);
+        add_words(boilerplate_words, boilerplate_word);
+        add_tokens(ad_tokens, ad_token);
+        add_tokens(hidden_tokens, hidden_token);
+        add_tokens(box_tokens, box_token);
+    }
+    unsigned match(std::string_view s) const {
+        unsigned found = 0;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            for (const auto& [w, bits] : by_first_[static_cast<unsigned char>(s[i])])
+                if ((bits & ~found) != 0 && w.size() <= s.size() - i &&
+                    std::memcmp(s.data() + i, w.data(), w.size()) == 0)
+                    found |= bits;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i])))
+                ++i;
+            std::size_t j = i;
+            while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j])))
+                ++j;
+            for (const auto& [t, bits] : tokens_)
+                if (t == s.substr(i, j - i)) found |= bits;
+            i = j;
+        }
+        return found;
+    }
 
-int class_weight(const std::string& cls, const std::string& id) {
-    auto weigh = [](std::string_view s) {
-        if (s.empty()) return 0;
-        int w = 0;
-        if (negative_words.in(s) || has_token(s, {"hidden", "hid"}) || is_ad_like(s)) w -= 25;
-        if (positive_words.in(s)) w += 25;
-        if (article_body_words.in(s)) w += 25;
-        return w;
-    };
-    return weigh(cls) + weigh(id);
+  private:
+    using Entries = std::vector<std::pair<std::string_view, unsigned>>;
+    static void add(Entries& list, std::string_view w, unsigned bit) {
+        auto it =
+            std::find_if(list.begin(), list.end(), [&](const auto& e) { return e.first == w; });
+        if (it != list.end())
+            it->second |= bit;
+        else
+            list.emplace_back(w, bit);
+    }
+    template <std::size_t N> void add_words(const std::string_view (&words)[N], unsigned bit) {
+        for (auto w : words)
+            add(by_first_[static_cast<unsigned char>(w[0])], w, bit);
+    }
+    template <std::size_t N> void add_tokens(const std::string_view (&tokens)[N], unsigned bit) {
+        for (auto t : tokens)
+            add(tokens_, t, bit);
+    }
+    std::array<Entries, 256> by_first_;
+    Entries tokens_;
+};
+
+const NameLists name_lists;
+
+// What one class or id value (lower-cased) says. A pair's answers are its two values' answers
+// combined: no listed word holds a space, so none spans the two.
+struct NameCues {
+    int weight = 0;        // -25 negative, +25 positive, +25 more for an article body's name
+    bool unlikely = false; // named like page chrome
+    bool candidate = false;
+    bool boxy = false; // named like a box that is never article text
+};
+
+NameCues name_cues(std::string_view s) {
+    NameCues c;
+    if (s.empty()) return c;
+    const unsigned m = name_lists.match(s);
+    const bool ad = (m & (ad_token | ad_word)) != 0;
+    if ((m & (negative_word | hidden_token)) != 0 || ad) c.weight -= 25;
+    if ((m & positive_word) != 0) c.weight += 25;
+    if ((m & article_body_word) != 0) c.weight += 25;
+    c.unlikely = ad || (m & unlikely_word) != 0;
+    c.candidate = (m & candidate_word) != 0;
+    // Inside the article: boxes that are never its text, whatever the strict pass decided.
+    c.boxy = ad || (m & (boilerplate_word | box_token)) != 0;
+    return c;
 }
 
 bool is_hidden(const dom::Cues& c) {
@@ -147,14 +200,6 @@ bool is_hidden(const dom::Cues& c) {
         if (ch != ' ') style += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;
-}
-
-// Inside the article: boxes that are never its text, whatever the strict pass decided.
-bool boilerplate_box(std::string_view both) {
-    return boilerplate_words.in(both) ||
-           has_token(both, {"hidden", "print", "tags", "tag", "rating", "jump", "credit", "credits",
-                            "modal", "meta", "hide", "sr", "visually"}) ||
-           is_ad_like(both);
 }
 
 // ---- per-element statistics --------------------------------------------------------------------
@@ -206,11 +251,41 @@ struct Paragraph {
     int commas;
 };
 
+// Infos at stable addresses (elements point at theirs), in chunks kept from page to page.
+class InfoPool {
+  public:
+    Info& next() {
+        if (used_ == chunks_.size() * chunk) chunks_.push_back(std::make_unique<Info[]>(chunk));
+        Info& i = chunks_[used_ / chunk][used_ % chunk];
+        ++used_;
+        i = Info{};
+        return i;
+    }
+    // Kept for the next page up to kept_chunks (a huge page's memory is given back).
+    void clear() {
+        used_ = 0;
+        if (chunks_.size() > kept_chunks) chunks_.resize(kept_chunks);
+    }
+
+  private:
+    static constexpr std::size_t chunk = 1024;
+    static constexpr std::size_t kept_chunks = 64;
+    std::vector<std::unique_ptr<Info[]>> chunks_;
+    std::size_t used_ = 0;
+};
+
+// One pass's scratch: kept per thread and cleared, not freed, between passes and pages.
 struct Analysis {
-    std::deque<Info> infos;
+    InfoPool infos;
     std::vector<Paragraph> paragraphs;
     std::vector<xmlNode*> scored;
     std::vector<xmlNode*> h1s;
+    void clear() {
+        infos.clear();
+        paragraphs.clear();
+        scored.clear();
+        h1s.clear();
+    }
 };
 
 void clear_private(xmlNode* root) {
@@ -220,25 +295,45 @@ void clear_private(xmlNode* root) {
     });
 }
 
-// What an element's class and id say, computed once per distinct pair on a page.
+// What an element's class and id say.
 struct ClassCues {
     int weight = 0;
     bool unlikely = false; // page chrome unless the names also suggest content
     bool boxy = false;
 };
 
-ClassCues class_cues(const std::string& cls, const std::string& id, const std::string& both) {
-    ClassCues c;
-    c.weight = class_weight(cls, id);
-    c.boxy = boilerplate_box(both);
-    c.unlikely = is_unlikely(both) && !maybe_candidate(both);
-    return c;
-}
+// The answers for each distinct class or id value of a page, computed once for both passes
+// (kept per thread: its table is reused from page to page).
+class NameCache {
+  public:
+    void clear() { cache_.clear(); }
+    const NameCues& get(std::string_view raw) {
+        auto it = cache_.find(raw);
+        if (it != cache_.end()) return it->second;
+        lower_.clear();
+        dom::append_lower(lower_, raw);
+        return cache_.emplace(std::string(raw), name_cues(lower_)).first->second;
+    }
+    ClassCues cues(std::string_view cls, std::string_view id) {
+        const NameCues c = get(cls);
+        const NameCues& i = get(id);
+        return {c.weight + i.weight, (c.unlikely || i.unlikely) && !(c.candidate || i.candidate),
+                c.boxy || i.boxy};
+    }
 
-void analyse(xmlNode* root, bool strict, Analysis& a) {
+  private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::unordered_map<std::string, NameCues, Hash, std::equal_to<>> cache_;
+    std::string lower_;
+};
+
+void analyse(xmlNode* root, bool strict, Analysis& a, NameCache& names) {
     int order = 0;
-    std::string key;
-    std::unordered_map<std::string, ClassCues> cache;
     dom::walk(
         root,
         [&](xmlNode* n) {
@@ -255,7 +350,7 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
                 return false;
             }
             if (!dom::is_element(n)) return false;
-            Info& me = a.infos.emplace_back();
+            Info& me = a.infos.next();
             n->_private = &me;
             me.order = order++;
             const Info* parent = info(n->parent);
@@ -265,19 +360,11 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
             if (tag == "figure") me.in_figure = true;
             if (tag == "a") me.in_link = true;
             dom::Cues c = dom::cues(n);
-            const ClassCues* cc = nullptr;
+            ClassCues cc;
             if (!c.cls.empty() || !c.id.empty()) {
-                key.clear();
-                dom::append_lower(key, c.cls);
-                key += ' ';
-                dom::append_lower(key, c.id);
-                auto [it, fresh] = cache.try_emplace(key);
-                if (fresh)
-                    it->second =
-                        class_cues(key.substr(0, c.cls.size()), key.substr(c.cls.size() + 1), key);
-                cc = &it->second;
-                me.weight = cc->weight;
-                me.boxy = cc->boxy;
+                cc = names.cues(c.cls, c.id);
+                me.weight = cc.weight;
+                me.boxy = cc.boxy;
             }
             if (is_junk(tag) || is_hidden(c))
                 me.skip = true;
@@ -288,7 +375,7 @@ void analyse(xmlNode* root, bool strict, Analysis& a) {
                     role == "complementary" || role == "dialog" || role == "alertdialog" ||
                     role == "alert" || role == "contentinfo" || role == "banner")
                     me.skip = true;
-                else if (cc != nullptr && cc->unlikely)
+                else if (cc.unlikely)
                     me.skip = true;
             }
             if (tag == "h1" && !me.skip) a.h1s.push_back(n);
@@ -381,7 +468,8 @@ bool is_root_like(const xmlNode* n) {
 
 xmlNode* pick_top(Analysis& a) {
     if (a.scored.empty()) return nullptr;
-    std::vector<xmlNode*> ranked = a.scored;
+    thread_local std::vector<xmlNode*> ranked;
+    ranked.assign(a.scored.begin(), a.scored.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](const xmlNode* x, const xmlNode* y) {
         return final_score(x) > final_score(y);
     });
@@ -541,6 +629,9 @@ bool drop_container(xmlNode* n, const Info& i) {
     if (!list && weight < 25 && ld > 0.2) return true;
     if (weight >= 25 && ld > 0.5) return true;
     if ((i.embed == 1 && i.text < 75) || i.embed > 1) return true;
+    // A deal or product list: items of a description each, with text beside their links (a list
+    // of related headlines is links alone, and shorter).
+    if (list && i.li > 0 && i.text >= 80 * i.li && ld < 0.85) return false;
     if (list && ld > 0.5) return true;
     return false;
 }
@@ -603,6 +694,14 @@ bool weak_tail(const Block& b) {
     if (f.size() < 300 && has_phrase(f, {"subscribe", "newsletter", "sign up", "click here",
                                          "all rights reserved", "javascript", "follow us"}))
         return true;
+    // A blog post's own metadata line: "This entry was posted on ... and is filed under ...",
+    // "Posted in: News |", "Bookmark the permalink."
+    if (f.size() < 400 &&
+        (f.starts_with("this entry was posted") || f.starts_with("posted in:") ||
+         f.starts_with("filed under") ||
+         has_phrase(f, {"bookmark the permalink", "follow any responses to this entry",
+                        "trackbacks are closed", "you can leave a response"})))
+        return true;
     char last = b.text.back();
     bool sentence = last == '.' || last == '!' || last == '?' || last == '"' ||
                     b.text.ends_with("\xE2\x80\x9D") || last == ')';
@@ -615,12 +714,28 @@ bool weak_tail(const Block& b) {
 // Leading blocks that are dates or bylines, not the article's first paragraph.
 bool weak_head(const Block& b) {
     if (b.links > 0.5 && b.text.size() < 120) return true;
+    // "« Previous post | Main | Next post »": links to the neighbouring posts.
+    if (b.links > 0.5 && b.text.size() < 300 && b.text.find(" | ") != std::string::npos)
+        return true;
     if (b.text.size() > 80) return false;
     if (b.text.starts_with("By ") || b.text.starts_with("by ")) return true;
     int digits = 0;
     for (char c : b.text)
         digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
     return digits >= 4 && find_date(b.text).has_value();
+}
+
+// A paragraph the text already holds is a copy (a teaser repeated above the story, a print
+// version beside the screen one): only its first appearance is kept. Short lines may repeat.
+void drop_repeats(std::vector<Block>& blocks) {
+    std::unordered_set<std::string_view> seen;
+    std::vector<Block> kept;
+    kept.reserve(blocks.size());
+    for (auto& b : blocks) {
+        if (b.text.size() >= 80 && !seen.insert(b.text).second) continue;
+        kept.push_back(std::move(b));
+    }
+    blocks = std::move(kept);
 }
 
 // Removes weak blocks at both ends, keeping at least one block.
@@ -673,7 +788,7 @@ bool opens_comments(const xmlNode* heading) {
     return false;
 }
 
-void write(xmlNode* root, Writer& w) {
+void write(xmlNode* root, Writer& w, bool lenient) {
     const int root_text = info(root) ? info(root)->text : 0;
     const auto box_text = box_text_by_class(root);
     dom::walk(
@@ -699,7 +814,8 @@ void write(xmlNode* root, Writer& w) {
             }
             if (tag == "h1" || tag == "figcaption") return false;
             // A box holding most of the article's text is the article, whatever its name says.
-            if (n != root && i->text * 2 < root_text) {
+            // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
+            if (!lenient && n != root && i->text * 2 < root_text) {
                 if (drop_container(n, *i)) return false;
                 if (i->boxy && i->weight < 25) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
@@ -744,22 +860,33 @@ int body_chars(const std::vector<std::string>& ps) {
     return n;
 }
 
-Content run(xmlNode* root, std::string_view title, bool strict) {
+// A pass's content and what its top candidate was.
+struct Pass {
+    Content content;
+    double score = 0; // the top candidate's final score
+};
+
+Pass run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameCache& names) {
     clear_private(root);
-    Analysis a;
-    analyse(root, strict, a);
+    thread_local Analysis a;
+    a.clear();
+    analyse(root, strict, a, names);
     score(a);
-    Content out;
+    Pass pass;
+    Content& out = pass.content;
     xmlNode* top = pick_top(a);
     if (top == nullptr) {
         clear_private(root);
-        return out;
+        return pass;
     }
+    pass.score = final_score(top);
     Writer w;
-    for (xmlNode* part : add_cousins(top, gather(top)))
-        write(part, w);
+    for (xmlNode* part : add_cousins(top, gather(top))) {
+        write(part, w, lenient);
+    }
     out.heading = heading_near(a, top);
     trim_ends(w.blocks);
+    drop_repeats(w.blocks);
     for (auto& b : w.blocks)
         out.paragraphs.push_back(std::move(b.text));
     std::string t = fold_compact(title);
@@ -772,7 +899,7 @@ Content run(xmlNode* root, std::string_view title, bool strict) {
             break;
     }
     clear_private(root);
-    return out;
+    return pass;
 }
 
 } // namespace
@@ -789,12 +916,24 @@ std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
 Content find_content(xmlDoc* doc, std::string_view title) {
     xmlNode* root = xmlDocGetRootElement(doc);
     if (root == nullptr) return {};
-    Content strict = run(root, title, true);
-    if (body_chars(strict.paragraphs) >= 500) return strict;
-    Content relaxed = run(root, title, false);
-    relaxed.relaxed = true;
-    if (body_chars(relaxed.paragraphs) > body_chars(strict.paragraphs)) return relaxed;
-    return strict;
+    thread_local NameCache names;
+    names.clear();
+    Pass strict = run(root, title, true, false, names);
+    const int strict_chars = body_chars(strict.content.paragraphs);
+    if (strict_chars >= 500) return strict.content;
+    Pass relaxed = run(root, title, false, false, names);
+    relaxed.content.relaxed = true;
+    // The relaxed pass reads boxes named like chrome (comments, sidebars, widgets): more text
+    // there beats a short article only when its candidate scores clearly higher.
+    const bool strict_stands = strict_chars > 0 && relaxed.score < 1.5 * strict.score;
+    if (!strict_stands && body_chars(relaxed.content.paragraphs) > strict_chars)
+        return relaxed.content;
+    if (strict_chars > 0) return strict.content;
+    // The best candidate holds only boxes named like furniture or cleaned away: it is still the
+    // best there is.
+    Pass lenient = run(root, title, true, true, names);
+    lenient.content.relaxed = true;
+    return lenient.content;
 }
 
 } // namespace dateline::extract

@@ -3,17 +3,29 @@
 // written out in document order: paragraphs, headings, lists, quotes and tables of text, one block
 // per paragraph, blocks separated by a blank line. Navigation, ads, related links, share bars,
 // newsletter and cookie boxes, comments and footers inside or beside the article are left out.
-// The walk is iterative (no recursion), so any nesting depth is safe.
+// The walk is iterative (no recursion), so any nesting depth is safe. Its scratch (per-element
+// statistics, the answers for each class and id value) is kept per thread and reused from page to
+// page instead of allocated per page; past 64K elements' worth it is given back.
 // Trade-offs: a class or id that promises content ("article-body") adds its weight in full only
 // to a box holding 200 characters or more (a titled stub under a promising name must not beat the
 // article); the strict pass (page chrome by tag, role and name left out) stands when it finds 500
 // characters, else the relaxed pass (names no longer exclude) is tried: the article sometimes sits
-// inside a box named like chrome ("toolbar", "sidebar"). Boxes named like furniture ("caption",
-// "byline", "meta") are dropped from the article unless the boxes of that class hold most of its
-// text together (templates wrap each paragraph so). A heading that opens the readers' comments
-// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. Readability's rule that
+// inside a box named like chrome ("toolbar", "sidebar"); but its longer text replaces the strict
+// pass's shorter one only when its candidate scores at least 1.5 times as high (a short post
+// beside long comments, a profile widget or a sidebar's text stays the article). Boxes named like
+// furniture ("caption", "byline", "meta") are dropped from the article unless the boxes of that
+// class hold most of its text together (templates wrap each paragraph so). A heading that opens the
+// readers' comments
+// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. A paragraph of 80
+// bytes or more that the text already holds is left out (teasers and print copies repeat the
+// story; an article quoting its own paragraph twice loses the second). Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists
-// (a recipe's ingredients, a deal's terms, specifications) are the article's.
+// (a recipe's ingredients, a deal's terms, specifications) are the article's, and so are lists of
+// links whose items run 80 characters or more with text beside the link (deals, products); a
+// list of related headlines, links alone, is not. When both passes
+// write nothing (the best candidate holds only boxes named like furniture, or boxes the cleaning
+// drops), the strict pass's best candidate is written leniently, with only chrome and hidden
+// boxes left out: a page with an article is not rejected for its template's names.
 #pragma once
 
 #include <libxml/tree.h>

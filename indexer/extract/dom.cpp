@@ -2,6 +2,8 @@
 
 #include "analyzers/text.h"
 
+#include <stdexcept>
+
 namespace dateline::extract::dom {
 
 std::string attr(const xmlNode* n, const char* attribute) {
@@ -38,12 +40,16 @@ Cues cues(const xmlNode* n) {
             value = reinterpret_cast<const char*>(a->children->content);
         if (name == "class")
             c.cls = value;
-        else if (name == "id")
+        else if (name == "id" || name == slim_id)
             c.id = value;
         else if (name == "role")
             c.role = value;
         else if (name == "style")
             c.style = value;
+        else if (name == "itemprop")
+            c.itemprop = value;
+        else if (name == "rel")
+            c.rel = value;
         else if (name == "hidden")
             c.hidden = true;
         else if (name == "aria-hidden")
@@ -71,10 +77,36 @@ std::string_view node_text(const xmlNode* n) {
     return reinterpret_cast<const char*>(n->content);
 }
 
+TagSet::TagSet(std::initializer_list<std::string_view> names) {
+    if (names.size() > slots / 2) throw std::logic_error("TagSet: too many names");
+    for (auto n : names) {
+        if (n.empty()) continue;
+        std::uint64_t k = key(n);
+        std::size_t i = slot(k);
+        while (keys_[i] != 0 && names_[i] != n)
+            i = (i + 1) % slots;
+        keys_[i] = k;
+        names_[i] = n;
+    }
+}
+
 bool is_invisible(std::string_view tag) {
-    return tag == "script" || tag == "style" || tag == "noscript" || tag == "template" ||
-           tag == "svg" || tag == "head" || tag == "iframe" || tag == "object" || tag == "embed" ||
-           tag == "canvas" || tag == "select" || tag == "textarea" || tag == "math";
+    static const TagSet tags{"script", "style",    "noscript", "template", "svg",
+                             "head",   "iframe",   "object",   "embed",    "canvas",
+                             "select", "textarea", "math"};
+    return tags.contains(tag);
+}
+
+bool separates_text(std::string_view tag) {
+    static const TagSet tags{
+        "address",    "article", "aside",   "base",    "blockquote", "body",   "br",     "caption",
+        "center",     "dd",      "details", "dialog",  "div",        "dl",     "dt",     "fieldset",
+        "figcaption", "figure",  "footer",  "form",    "head",       "header", "hgroup", "hr",
+        "html",       "li",      "link",    "main",    "menu",       "meta",   "nav",    "ol",
+        "p",          "pre",     "section", "summary", "table",      "tbody",  "td",     "tfoot",
+        "th",         "thead",   "title",   "tr",      "ul",         "h1",     "h2",     "h3",
+        "h4",         "h5",      "h6"};
+    return tags.contains(tag);
 }
 
 std::string text(const xmlNode* n, std::size_t max_bytes) {
@@ -90,14 +122,11 @@ std::string text(const xmlNode* n, std::size_t max_bytes) {
             if (!is_element(c))
                 return c->type == XML_DOCUMENT_NODE || c->type == XML_HTML_DOCUMENT_NODE;
             if (is_invisible(name(c))) return false;
-            if (name(c) == "br") out += ' ';
+            if (separates_text(name(c))) out += ' ';
             return true;
         },
         [&](xmlNode* c) {
-            std::string_view t = name(c);
-            if (t == "p" || t == "div" || t == "li" || t == "td" || t == "th" || t == "tr" ||
-                (t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6'))
-                out += ' ';
+            if (separates_text(name(c))) out += ' ';
         });
     return text::collapse_whitespace(out);
 }

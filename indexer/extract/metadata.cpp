@@ -721,7 +721,8 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
                 Collector::add(m.url, 1, dom::attr(n, "href"), "link[rel=canonical]");
             return false;
         }
-        std::string_view itemprop_raw = dom::attr_view(n, "itemprop");
+        const dom::Cues cue = dom::cues(n); // one scan of the attributes for all that follows
+        std::string_view itemprop_raw = cue.itemprop;
         std::string itemprop = itemprop_raw.empty() ? std::string() : lower(itemprop_raw);
         if (!itemprop.empty()) {
             if (itemprop == "datepublished" || itemprop == "datemodified") {
@@ -772,12 +773,11 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
             return false;
         }
         if (bylines >= 3) return true;
-        dom::Cues cue = dom::cues(n);
         cls.clear();
         dom::append_lower(cls, cue.cls);
         cls += ' ';
         dom::append_lower(cls, cue.id);
-        std::string_view rel = dom::attr_view(n, "rel");
+        std::string_view rel = cue.rel;
         if ((class_has(cls, "byline") || rel == "author" ||
              (class_has(cls, "author") && !class_has(cls, "bio") && !class_has(cls, "avatar") &&
               !class_has(cls, "image")))) {

@@ -1,5 +1,7 @@
 #include "indexer/extract/slim_html.h"
 
+#include "indexer/extract/dom.h"
+
 #include <array>
 #include <cstring>
 
@@ -51,13 +53,37 @@ bool dropped_element(std::string_view tag) {
            tag == "template";
 }
 
+// Elements whose content extraction never reads (widgets, embedded documents, drawings), dropped
+// with it when their end tag is there: without one they are left to the parser's recovery.
+bool unread_element(std::string_view tag) {
+    return tag == "select" || tag == "iframe" || tag == "object" || tag == "canvas" ||
+           tag == "math" || tag == "textarea";
+}
+
+// The lower-case name of the tag starting at s[lt] ("<name" or "</name"), "" when none.
+std::string_view peek_tag(std::string_view s, std::size_t lt, std::string& buf) {
+    std::size_t p = lt + 1;
+    if (p < s.size() && s[p] == '/') ++p;
+    buf.clear();
+    while (p < s.size() && is_alpha(s[p]) && buf.size() < 12)
+        buf += lower(s[p++]);
+    while (p < s.size() && s[p] >= '1' && s[p] <= '6' && buf.size() < 12)
+        buf += s[p++];
+    return buf;
+}
+
+bool blank(std::string_view text) {
+    for (char c : text)
+        if (!is_space(c)) return false;
+    return true;
+}
+
 bool kept_attribute(std::string_view tag, std::string_view name, std::string_view value) {
-    static constexpr std::array<std::string_view, 17> keep{
-        "class",    "id",   "role",    "hidden",  "aria-hidden", "itemprop",
-        "property", "name", "content", "charset", "http-equiv",  "rel",
-        "datetime", "type", "lang",    "pubdate", "xml:lang"};
-    for (auto k : keep)
-        if (name == k) return true;
+    static const dom::TagSet keep{"class",      "id",       "role",     "hidden",  "aria-hidden",
+                                  "itemprop",   "property", "name",     "content", "charset",
+                                  "http-equiv", "rel",      "datetime", "type",    "lang",
+                                  "pubdate",    "xml:lang"};
+    if (keep.contains(name)) return true;
     if (name == "style") return icontains(value, "none") || icontains(value, "hidden");
     if (name == "href") return tag == "link" || tag == "base";
     return false;
@@ -96,23 +122,40 @@ std::string slim_html(std::string_view s) {
     out.reserve(s.size() / 2);
     std::size_t i = 0;
     const std::size_t n = s.size();
-    std::string tag, attr_name;
+    std::string tag, attr_name, next;
+    bool after_boundary = true; // the last tag written starts or ends a block
     while (i < n) {
         std::size_t lt = s.find('<', i);
         if (lt == std::string_view::npos) {
             append_collapsed(out, s.substr(i));
             break;
         }
-        append_collapsed(out, s.substr(i, lt - i));
+        std::string_view between = s.substr(i, lt - i);
+        // Blank text beside a block's tag is no text: the parser need not make a node of it.
+        if (!between.empty() &&
+            !(blank(between) && (after_boundary || dom::separates_text(peek_tag(s, lt, next)))))
+            append_collapsed(out, between);
         i = lt;
         if (s.compare(i, 4, "<!--") == 0) {
             std::size_t end = s.find("-->", i + 4);
             i = end == std::string_view::npos ? n : end + 3;
             continue;
         }
+        if (i + 2 < n && s[i + 1] == '/' && is_alpha(s[i + 2])) { // an end tag: copied
+            std::size_t gt = s.find('>', i);
+            if (gt == std::string_view::npos) {
+                out.append(s.substr(i));
+                break;
+            }
+            after_boundary = dom::separates_text(peek_tag(s, i, next));
+            out.append(s.substr(i, gt + 1 - i));
+            i = gt + 1;
+            continue;
+        }
         if (i + 1 >= n || !is_alpha(s[i + 1])) {
             out += '<';
             ++i;
+            after_boundary = false;
             continue;
         }
         // A start tag: name, then attributes.
@@ -173,7 +216,8 @@ std::string slim_html(std::string_view s) {
             if (attr_name == "type" && icontains(value, "ld+json")) ld_json = true;
             if (!kept_attribute(tag, attr_name, value)) continue;
             out += ' ';
-            out += attr_name;
+            // libxml2 files every "id" in a hash table that extraction never reads.
+            out += attr_name == "id" ? std::string_view(dom::slim_id) : std::string_view(attr_name);
             if (has_value) {
                 char q = value.find('"') == std::string_view::npos ? '"' : '\'';
                 out += '=';
@@ -188,6 +232,17 @@ std::string slim_html(std::string_view s) {
             break;
         }
         std::size_t after = p + 1; // past '>'
+        if (unread_element(tag)) {
+            std::size_t close = find_close(s, after, tag);
+            if (close != std::string_view::npos) {
+                std::size_t gt = s.find('>', close);
+                if (gt != std::string_view::npos) {
+                    out.resize(rebuilt_at);
+                    i = gt + 1;
+                    continue;
+                }
+            }
+        }
         if (dropped_element(tag) && !(tag == "script" && ld_json)) {
             out.resize(rebuilt_at);
             std::size_t close = find_close(s, after, tag);
@@ -201,6 +256,7 @@ std::string slim_html(std::string_view s) {
         }
         out += '>';
         i = after;
+        after_boundary = dom::separates_text(tag);
         if (tag == "script" || preformatted(tag)) { // ld+json, preformatted text: verbatim
             std::size_t close = find_close(s, after, tag);
             std::size_t end = close == std::string_view::npos ? n : close;

@@ -364,3 +364,83 @@ TEST_CASE(
     CHECK(contains(body, "1 cup powdered sugar"));
     CHECK(!contains(body, "Ten desserts"));
 }
+
+TEST_CASE("extract: an article held only in boxes named like furniture is written, not rejected") {
+    std::string boxes;
+    for (int i = 0; i < 3; ++i)
+        boxes +=
+            "<div class='image-meta'><img src='p" + std::to_string(i) + ".jpg'>" + prose + "</div>";
+    std::string html = "<html><body><div class='post-body'><h1>Festival merchandise</h1>" + boxes +
+                       "</div></body></html>";
+    Extraction x;
+    REQUIRE_NOTHROW(x = extract_string(html));
+    CHECK(contains(x.article.body, "The committee met"));
+    CHECK(origin_of(x, "body") == "content:relaxed");
+}
+
+TEST_CASE("extract: a short post is not replaced by the longer text of a sidebar widget") {
+    std::string widget = "<p>I have written advertising copy in New York for nineteen years, for "
+                         "banks, airlines, carmakers and, once, a brand of capri pants.</p>";
+    std::string sidebar;
+    for (int i = 0; i < 5; ++i)
+        sidebar += widget;
+    std::string html = "<html><body><div class='post'><div class='post-body'><p>The top five "
+                       "posts of the week, from a list of bad quotation marks to a sign.</p>"
+                       "<p>Posted at 2:23 PM.</p></div></div><div id='sidebar'><div>" +
+                       sidebar + "</div></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "The top five posts"), body);
+    CHECK(!contains(body, "capri pants"));
+}
+
+TEST_CASE("extract: a paragraph written twice (a teaser above the story) is kept once") {
+    std::string html = "<html><body><article><div class='summary'>" + prose +
+                       "</div><div class='story'>" + prose +
+                       "<p>The vote itself was put off until the spring, when the group is due to "
+                       "report back with its changes.</p><p>Short line.</p><p>Short line.</p>"
+                       "</div></article></body></html>";
+    std::string body = extract_string(html).article.body;
+    auto first = body.find("The committee met");
+    REQUIRE(first != std::string::npos);
+    CHECK(body.find("The committee met", first + 1) == std::string::npos);
+    CHECK(contains(body, "put off until the spring"));
+}
+
+TEST_CASE("extract: a blog post's metadata line after the text is no article text") {
+    std::string html = "<html><body><div class='post'><div class='entry'>" + prose + prose +
+                       "<p>This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is "
+                       "filed under Robot Art, Videos. You can follow any responses to this entry "
+                       "through the RSS 2.0 feed.</p></div></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "filed under"));
+}
+
+TEST_CASE("extract: a deal list (a description beside each link) inside the article is kept") {
+    std::string deals = "<ul>";
+    for (const char* item : {"2TB portable hard drive, USB 3.0", "15-inch laptop with 8GB RAM",
+                             "Dual-band wireless router with two USB ports"})
+        deals += std::string("<li><a href='/d'>") + item +
+                 " for $161.99 with free shipping</a> (normally $180, use the coupon code at "
+                 "checkout)</li>";
+    deals += "</ul>";
+    std::string related = "<ul><li><a href='/a'>Our other deals of the week</a></li><li><a "
+                          "href='/b'>Ten gadgets for a summer party</a></li><li><a href='/c'>"
+                          "The best laptops of the year</a></li></ul>";
+    std::string html = "<html><body><article>" + prose + "<p>Other deals:</p>" + deals + prose +
+                       related + prose + "</article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "Dual-band wireless router"), body);
+    CHECK(!contains(body, "Ten gadgets"));
+}
+
+TEST_CASE("extract: a leading line of links to the neighbouring posts is no article text") {
+    std::string html = "<html><body><div class='entry'><p><a href='/p'>&laquo; The drafting group "
+                       "sends its changes back to the committee for the third time</a> | <a "
+                       "href='/'>Main</a> | <a href='/n'>Getting it done: the week in review of "
+                       "the council's work &raquo;</a></p>" +
+                       prose + prose + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK_MESSAGE(!contains(body, "Main"), body);
+}

@@ -1,6 +1,7 @@
 // The parts of extraction: relative dates, dates in text and URLs, site names in titles,
 // charset detection and the pre-parse slimming of HTML.
 #include "analyzers/dates.h"
+#include "indexer/extract/dom.h"
 #include "indexer/extract/html_document.h"
 #include "indexer/extract/metadata.h"
 #include "indexer/extract/relative_date.h"
@@ -116,7 +117,15 @@ TEST_CASE("extract parts: slimming drops scripts, styles, comments and unused at
           "<p style=\"display: none\">hidden</p>");
     // White space: one character per run (a newline when the run holds one), kept in <pre>.
     CHECK(slim_html("<p>a  \t b\n\n   c</p>") == "<p>a b\nc</p>");
-    CHECK(slim_html("<pre>x   y\n\n  z</pre>  <p>") == "<pre>x   y\n\n  z</pre> <p>");
+    CHECK(slim_html("<pre>x   y\n\n  z</pre>  <p>") == "<pre>x   y\n\n  z</pre><p>");
+    // Blank text beside a block's tag makes no node; between inline elements it stays.
+    CHECK(slim_html("<div>\n  <p>a</p>\n  <p>b <b>c</b> <i>d</i></p>\n</div>") ==
+          "<div><p>a</p><p>b <b>c</b> <i>d</i></p></div>");
+    CHECK(slim_html("<span>a</span>\n<span>b</span>") == "<span>a</span>\n<span>b</span>");
+    // Widgets and embedded documents go with their content; unclosed ones stay for the parser.
+    CHECK(slim_html("<p>a<select><option>One</option></select>b<iframe src=x>no frames"
+                    "</iframe>c<math><mi>x</mi></math>d</p>") == "<p>abcd</p>");
+    CHECK(slim_html("<p>a<select><option>One") == "<p>a<select><option>One");
 }
 
 TEST_CASE("extract parts: the holder of a copyright notice") {
@@ -129,4 +138,18 @@ TEST_CASE("extract parts: the holder of a copyright notice") {
     CHECK(copyright_holder("\xC2\xA9 2020 all our content is protected by many long words here") ==
           "");
     CHECK(copyright_holder("no notice here") == "");
+}
+
+TEST_CASE("extract parts: a tag set tells names apart by length and by every byte") {
+    dateline::extract::dom::TagSet set{"p", "div", "blockquote", "figcaption", "h1"};
+    CHECK(set.contains("p"));
+    CHECK(set.contains("blockquote"));
+    CHECK(set.contains("figcaption"));
+    CHECK(!set.contains("pre"));
+    CHECK(!set.contains("blockquotx")); // same length and first seven bytes
+    CHECK(!set.contains("blockquote2"));
+    CHECK(!set.contains("h2"));
+    CHECK(!set.contains(""));
+    CHECK(dateline::extract::dom::separates_text("h3"));
+    CHECK(!dateline::extract::dom::separates_text("span"));
 }
