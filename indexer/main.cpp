@@ -20,10 +20,12 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <archive.h>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -494,8 +496,13 @@ std::string fatal_database; // for on_fatal
 
 // An exception that escaped (Xapian may throw from a destructor while a write fails, e.g. on a full
 // disk): say what happened instead of "terminate called...", and exit as for a database error.
+// When the exception left through a noexcept frame inside Xapian, none is current any more; the
+// failed system call's errno is then the only account of it (EFBIG, ENOSPC, EIO...).
 [[noreturn]] void on_fatal() {
-    std::string what = "unknown error";
+    const int saved_errno = errno;
+    std::string what = saved_errno != 0
+                           ? std::string(std::strerror(saved_errno)) + " (the last system error)"
+                           : "unknown error";
     if (auto e = std::current_exception()) {
         try {
             std::rethrow_exception(e);
