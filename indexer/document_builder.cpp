@@ -95,7 +95,8 @@ DocumentBuilder::DocumentBuilder() {
 
 const Xapian::Stem& DocumentBuilder::stem_for(const std::string& language) {
     auto it = stems_.find(language);
-    if (it == stems_.end()) it = stems_.emplace(language, stemming::make_stem(language)).first;
+    if (it == stems_.end())
+        it = stems_.emplace(language, stemming::make_caching_stem(language)).first;
     return it->second;
 }
 
