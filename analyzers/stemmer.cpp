@@ -4,6 +4,7 @@
 #include <libstemmer.h>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 #include <utility>
 
 namespace dateline::stemming {
@@ -37,6 +38,29 @@ class LibStemmer final : public Xapian::StemImplementation {
   private:
     std::string algorithm_;
     StemmerPtr stemmer_;
+};
+
+// Remembers the stems of an inner Stem, up to `capacity` words.
+class CachingStemmer final : public Xapian::StemImplementation {
+  public:
+    CachingStemmer(Xapian::Stem inner, std::string language, std::size_t capacity)
+        : inner_(std::move(inner)), language_(std::move(language)), capacity_(capacity) {}
+
+    std::string operator()(const std::string& word) override {
+        if (auto it = cache_.find(word); it != cache_.end()) return it->second;
+        if (cache_.size() >= capacity_) cache_.clear();
+        std::string stem = inner_(word);
+        cache_.emplace(word, stem);
+        return stem;
+    }
+
+    std::string get_description() const override { return "cached(" + language_ + ")"; }
+
+  private:
+    Xapian::Stem inner_;
+    std::string language_;
+    std::size_t capacity_;
+    std::unordered_map<std::string, std::string> cache_;
 };
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 29> iso_to_snowball{{
@@ -77,6 +101,16 @@ Xapian::Stem make_stem(std::string_view language) {
     std::string algorithm = algorithm_for(language);
     if (algorithm.empty()) algorithm = "english";
     return Xapian::Stem(new LibStemmer(algorithm));
+}
+
+} // namespace dateline::stemming
+
+namespace dateline::stemming {
+
+Xapian::Stem make_caching_stem(std::string_view language, std::size_t capacity) {
+    Xapian::Stem inner = make_stem(language);
+    if (inner.is_none()) return inner;
+    return Xapian::Stem(new CachingStemmer(inner, std::string(language), capacity));
 }
 
 } // namespace dateline::stemming

@@ -40,24 +40,28 @@ void add_date_terms(Xapian::Document& doc, const Timestamp& ts) {
     doc.add_boolean_term(std::string(schema::prefix::year) + ymd.substr(0, 4));
 }
 
-bool is_spelling_word(const std::string& term) {
+bool is_letter_or_mark(unsigned cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); // ASCII: no call
+    switch (Xapian::Unicode::get_category(cp)) {
+    case Xapian::Unicode::UPPERCASE_LETTER:
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+    case Xapian::Unicode::NON_SPACING_MARK:
+    case Xapian::Unicode::COMBINING_SPACING_MARK:
+    case Xapian::Unicode::ENCLOSING_MARK:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool is_spelling_word(std::string_view term) {
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false; // prefixed
     std::size_t characters = 0;
-    for (Xapian::Utf8Iterator it(term); it != Xapian::Utf8Iterator(); ++it, ++characters) {
-        switch (Xapian::Unicode::get_category(*it)) {
-        case Xapian::Unicode::UPPERCASE_LETTER:
-        case Xapian::Unicode::LOWERCASE_LETTER:
-        case Xapian::Unicode::TITLECASE_LETTER:
-        case Xapian::Unicode::MODIFIER_LETTER:
-        case Xapian::Unicode::OTHER_LETTER:
-        case Xapian::Unicode::NON_SPACING_MARK:
-        case Xapian::Unicode::COMBINING_SPACING_MARK:
-        case Xapian::Unicode::ENCLOSING_MARK:
-            break;
-        default:
-            return false;
-        }
-    }
+    for (std::size_t pos = 0; pos < term.size(); ++characters)
+        if (!is_letter_or_mark(text::next_code_point(term, pos))) return false;
     return characters >= 3;
 }
 
@@ -96,9 +100,10 @@ std::vector<SpellingWord> spelling_words(const Xapian::Document& doc) {
     auto t = doc.termlist_begin();
     t.skip_to("a");
     for (; t != doc.termlist_end(); ++t) {
-        const std::string term = *t;
+        std::string term = *t;
         if (is_spelling_word(term))
-            words.push_back({term, std::max<Xapian::termcount>(1, t.positionlist_count())});
+            words.push_back(
+                {std::move(term), std::max<Xapian::termcount>(1, t.positionlist_count())});
     }
     return words;
 }
@@ -122,7 +127,8 @@ DocumentBuilder::DocumentBuilder() {
 
 const Xapian::Stem& DocumentBuilder::stem_for(const std::string& language) {
     auto it = stems_.find(language);
-    if (it == stems_.end()) it = stems_.emplace(language, stemming::make_stem(language)).first;
+    if (it == stems_.end())
+        it = stems_.emplace(language, stemming::make_caching_stem(language)).first;
     return it->second;
 }
 
