@@ -53,8 +53,6 @@ Entity entity_from_json(const nlohmann::json& je, bool salient) {
     return e;
 }
 
-} // namespace
-
 EntityMention mention_from_json(const nlohmann::json& jm) {
     EntityMention m;
     m.field = string_field(jm, "field");
@@ -65,6 +63,8 @@ EntityMention mention_from_json(const nlohmann::json& jm) {
     m.entity = string_field(jm, "entity");
     return m;
 }
+
+} // namespace
 
 // Salient entities go to "entities" (what scorers and the tag facet read), places named in passing
 // to "passing"; article_from_json restores the flag from the array.

@@ -14,7 +14,4 @@ nlohmann::json to_json(const Article& article);
 // The inverse of to_json; missing fields stay empty. Throws nlohmann::json::exception on bad types.
 Article article_from_json(const nlohmann::json& j);
 
-// One member of "mentions" (as to_json writes it); missing members stay empty.
-EntityMention mention_from_json(const nlohmann::json& jm);
-
 } // namespace dateline

@@ -74,9 +74,13 @@ std::string capped(std::string term) {
 }
 } // namespace
 
+std::string fold_value(std::string_view value) {
+    return text::fold_case(text::collapse_whitespace(value));
+}
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
-    term += text::fold_case(text::collapse_whitespace(value));
+    term += fold_value(value);
     return capped(std::move(term));
 }
 

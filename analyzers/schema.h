@@ -99,6 +99,8 @@ inline constexpr Xapian::termcount title_weight = 3;
 // Boolean term values: lower-cased, white space collapsed, so "Vladimir Putin" -> "Kvladimir
 // putin". Terms are capped at Xapian's limit (long values keep a prefix of themselves plus a hash).
 std::string boolean_term(std::string_view prefix, std::string_view value);
+// A value folded as boolean_term folds it (uncapped): what facets key tags and entities by.
+std::string fold_value(std::string_view value);
 
 // The unique id term: "Q" + the id exactly as given (ids are case-sensitive), capped like above.
 std::string id_term(std::string_view id);

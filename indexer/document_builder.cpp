@@ -73,7 +73,7 @@ void add_spread_slots(Xapian::Document& doc, const std::vector<std::string>& tag
         if (group.prefix.empty()) {
             std::unordered_set<std::string> keys;
             for (const auto& tag : tags) {
-                std::string key = text::fold_case(text::collapse_whitespace(tag));
+                std::string key = schema::fold_value(tag);
                 if (!key.empty() && keys.insert(std::move(key)).second) values.push_back(tag);
             }
         } else {

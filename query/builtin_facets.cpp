@@ -1,13 +1,11 @@
 #include "builtin_facets.h"
 
 #include "analyzers/schema.h"
-#include "analyzers/text.h"
 #include "histogram.h"
 
 #include <algorithm>
 #include <charconv>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
 
@@ -64,20 +62,10 @@ std::optional<Xapian::Document> first_match(const Xapian::Database& db,
     return mset.begin().get_document();
 }
 
-// source_label (facets.h) by first_match: the "source" field of the first document of a source.
+// facets.cpp's source label by first_match: the display name of the first document of a source.
 std::string remote_source_label(const Xapian::Database& db, const std::string& id) {
     auto doc = first_match(db, Xapian::Query(schema::boolean_term(schema::prefix::source, id)));
-    if (!doc) return id;
-    auto data = nlohmann::json::parse(doc->get_data(), nullptr, false);
-    if (data.is_object())
-        if (auto name = data.find("source");
-            name != data.end() && name->is_string() && !name->get<std::string>().empty())
-            return name->get<std::string>();
-    return id;
-}
-
-std::string fold_tag(std::string_view tag) {
-    return text::fold_case(text::collapse_whitespace(tag));
+    return doc ? source_name(*doc, id) : id;
 }
 
 } // namespace
@@ -139,9 +127,7 @@ void label_values(const Xapian::Database& db, const Xapian::Query& query,
             }
             std::erase_if(unlabelled, [&](FacetValue* v) {
                 if (std::find(held.begin(), held.end(), v->value) == held.end()) return false;
-                std::string found; // as display_label: the last tag folding to the value
-                for (const auto& tag : tags)
-                    if (fold_tag(tag) == v->value) found = tag;
+                std::string found = tag_folding_to(tags, v->value);
                 if (found.empty()) return false;
                 v->label = std::move(found);
                 return true;
@@ -263,7 +249,7 @@ std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
             // Spellings by folded tag; the tag shown by its most common spelling.
             std::map<std::string, std::vector<const Counts::value_type*>> by_key;
             for (const auto& entry : counts)
-                by_key[fold_tag(entry.first)].push_back(&entry);
+                by_key[schema::fold_value(entry.first)].push_back(&entry);
             std::vector<FacetValue> values;
             for (const auto& [key, spellings] : by_key) {
                 const Counts::value_type* best = nullptr;

@@ -8,8 +8,6 @@
 #include <charconv>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -94,25 +92,15 @@ void reopen_latest(Xapian::Database& db, int attempts) {
 std::optional<std::uint64_t> database_revision(const std::string& path,
                                                const Xapian::Database& db) {
     if (db.size() == 1) return db.get_revision();
-    // Xapian 1.4's stub format: "BACKEND PATH" lines (relative to the stub's folder), "remote ..."
-    // for remote shards; blank lines and # comments are ignored.
-    const fs::path folder = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
-    const fs::path stub = fs::is_directory(path) ? folder / "XAPIANDB" : fs::path(path);
-    std::ifstream in(stub);
-    if (!in) return std::nullopt;
+    const auto shards = stub_shards(path);
+    if (!shards || shards->size() != db.size()) return std::nullopt;
     std::uint64_t sum = 0;
-    std::size_t shards = 0;
-    for (std::string line; std::getline(in, line);) {
-        std::istringstream words(line);
-        std::string backend, shard;
-        if (!(words >> backend) || backend.starts_with('#')) continue;
-        if (backend == "remote" || !(words >> shard)) return std::nullopt;
-        Xapian::Database one((folder / shard).string());
+    for (const ShardSpec& shard : *shards) {
+        if (shard.remote) return std::nullopt;
+        Xapian::Database one(shard.path);
         if (one.size() != 1) return std::nullopt;
         sum += one.get_revision();
-        ++shards;
     }
-    if (shards != db.size()) return std::nullopt;
     return sum;
 }
 

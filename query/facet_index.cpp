@@ -1,8 +1,8 @@
 #include "facet_index.h"
 
 #include "analyzers/schema.h"
-#include "analyzers/text.h"
 #include "database.h"
+#include "facets.h"
 
 #include <algorithm>
 #include <bit>
@@ -13,10 +13,6 @@ namespace dateline::query {
 namespace {
 
 constexpr double seconds_per_day = 86400;
-
-std::string fold_tag(std::string_view tag) {
-    return text::fold_case(text::collapse_whitespace(tag));
-}
 
 // A hash map from strings that can be looked up by string_view without a copy.
 struct ViewHash {
@@ -279,7 +275,7 @@ const TagLists& FacetIndex::tags() {
                 spelling = static_cast<std::uint32_t>(tags->spellings.size());
                 spelling_ids.emplace(std::string(item), spelling);
                 tags->spellings.emplace_back(item);
-                std::string key = fold_tag(item);
+                std::string key = schema::fold_value(item);
                 std::uint32_t key_id = UINT32_MAX; // a blank tag is never counted
                 if (!key.empty()) {
                     auto [kpos, added] = key_ids.try_emplace(

@@ -1,7 +1,7 @@
 #include "facets.h"
 
 #include "analyzers/schema.h"
-#include "analyzers/text.h"
+#include "doc_data.h"
 #include "errors.h"
 
 #include <algorithm>
@@ -13,27 +13,29 @@
 
 namespace dateline::query {
 
-namespace {
-
-std::string fold_tag(std::string_view tag) {
-    return text::fold_case(text::collapse_whitespace(tag));
+std::string source_name(const Xapian::Document& doc, const std::string& id) {
+    auto data = data_members(doc.get_data(), {"source"});
+    auto name = data.find("source");
+    if (name != data.end() && name->is_string() && !name->get_ref<const std::string&>().empty())
+        return name->get<std::string>();
+    return id;
 }
 
-} // namespace
+std::string tag_folding_to(const std::vector<std::string>& display_tags, std::string_view value) {
+    std::string found;
+    for (const auto& tag : display_tags)
+        if (schema::fold_value(tag) == value) found = tag;
+    return found;
+}
 
 namespace {
 
-// The display name of a source id: the "source" field of the first document from that source.
+// The display name of a source id: that of the first document from that source.
 std::string source_label(const Xapian::Database& db, const std::string& id) {
     try {
         auto it = db.postlist_begin(schema::boolean_term(schema::prefix::source, id));
         if (it == db.postlist_end(schema::boolean_term(schema::prefix::source, id))) return id;
-        auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
-        if (data.is_object()) {
-            auto name = data.find("source");
-            if (name != data.end() && name->is_string() && !name->get<std::string>().empty())
-                return name->get<std::string>();
-        }
+        return source_name(db.get_document(*it), id);
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;
     } catch (const Xapian::Error&) {
@@ -44,16 +46,12 @@ std::string source_label(const Xapian::Database& db, const std::string& id) {
 
 // The display tag (slot 2) of a document that folds to `value`, or "".
 std::string display_label(const Xapian::Database& db, Xapian::docid did, const std::string& value) {
-    std::vector<std::string> labels;
     try {
-        labels = schema::decode_list(db.get_document(did).get_value(schema::slot::tags));
+        return tag_folding_to(
+            schema::decode_list(db.get_document(did).get_value(schema::slot::tags)), value);
     } catch (const std::runtime_error&) {
         return {};
     }
-    std::string found;
-    for (const auto& l : labels)
-        if (fold_tag(l) == value) found = l;
-    return found;
 }
 
 // A counted value before it is kept or not: strings by pointer into the facet index.

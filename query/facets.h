@@ -86,6 +86,12 @@ class FacetCollector {
                               std::span<const Xapian::docid> matches) const = 0;
 };
 
+// Facet labels, shared by the collectors here and their built-in twins (builtin_facets.h):
+// the display name a document gives its source (its data's "source"), or `id` when it gives none;
+std::string source_name(const Xapian::Document& doc, const std::string& id);
+// the last of a document's display tags (slot tags, decoded) that folds to `value`, or "".
+std::string tag_folding_to(const std::vector<std::string>& display_tags, std::string_view value);
+
 // Throws UsageError for a name not in facet_names().
 std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,
                                                      const FacetOptions& options);

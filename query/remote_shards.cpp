@@ -2,6 +2,7 @@
 
 #include "errors.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -142,7 +143,7 @@ const RemoteOptions& remote_options() {
     return options_storage();
 }
 
-std::optional<std::vector<ShardSpec>> remote_stub(const std::string& path) {
+std::optional<std::vector<ShardSpec>> stub_shards(const std::string& path) {
     std::error_code ec;
     fs::path stub(path);
     if (fs::is_directory(stub, ec)) stub /= "XAPIANDB";
@@ -152,7 +153,6 @@ std::optional<std::vector<ShardSpec>> remote_stub(const std::string& path) {
     // A glass database's files are binary; a stub is short lines of text: only a file whose
     // first line reads as one is parsed.
     std::vector<ShardSpec> shards;
-    bool any_remote = false;
     std::size_t lines = 0;
     while (std::getline(in, line)) {
         if (++lines > 100000 || line.size() > 4096) return std::nullopt;
@@ -164,11 +164,16 @@ std::optional<std::vector<ShardSpec>> remote_stub(const std::string& path) {
             return std::nullopt; // not a stub: Xapian says what it is
         if (kind == "inmemory") return std::nullopt;
         auto spec = parse_line(line, stub.parent_path(), path);
-        if (!spec) continue;
-        any_remote = any_remote || spec->remote;
-        shards.push_back(std::move(*spec));
+        if (spec) shards.push_back(std::move(*spec));
     }
-    if (!any_remote) return std::nullopt;
+    return shards;
+}
+
+std::optional<std::vector<ShardSpec>> remote_stub(const std::string& path) {
+    auto shards = stub_shards(path);
+    if (!shards ||
+        std::none_of(shards->begin(), shards->end(), [](const ShardSpec& s) { return s.remote; }))
+        return std::nullopt;
     return shards;
 }
 

@@ -41,8 +41,11 @@ struct RemoteOptions {
 void set_remote_options(const RemoteOptions& options);
 const RemoteOptions& remote_options();
 
-// The shards listed by the stub at `path` (a stub file, or a folder holding XAPIANDB) when at
-// least one is remote; nullopt for anything else. Throws DbError for a stub line it cannot read.
+// The shards listed by the stub at `path` (a stub file, or a folder holding XAPIANDB), local and
+// remote; nullopt when `path` is no stub. Throws DbError for a stub line it cannot read.
+std::optional<std::vector<ShardSpec>> stub_shards(const std::string& path);
+
+// stub_shards(path) when at least one shard is remote; nullopt for anything else.
 std::optional<std::vector<ShardSpec>> remote_stub(const std::string& path);
 
 // What is known of a database opened from a remote stub.

@@ -127,17 +127,17 @@ std::vector<EntityMention> raw_mentions(std::string_view raw_array, std::string_
 }
 
 // The snippet's source from the raw members body, description and mentions of the document data
-// (data_members' raw_keys, in that order); `document_data` itself when they are missing (data that
-// needed the full parse: whatever it holds, unmarked).
-SnippetSource snippet_source(const std::string& document_data,
-                             std::span<const std::string_view> raw, bool with_mentions) {
+// (data_members' raw_keys, in that order); from `parsed` when they are missing (data that needed
+// the full parse, which `parsed` then is: whatever it holds, unmarked).
+SnippetSource snippet_source(const nlohmann::json& parsed, std::span<const std::string_view> raw,
+                             bool with_mentions) {
     SnippetSource source;
     static constexpr std::array<std::string_view, 2> fields{"body", "description"};
     if (raw.size() != 3) {
-        auto data = data_members(document_data, {fields[0], fields[1]});
         for (auto field : fields) {
-            auto it = data.find(field);
-            if (it != data.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+            auto it = parsed.find(field);
+            if (it != parsed.end() && it->is_string() &&
+                !it->get_ref<const std::string&>().empty()) {
                 source.text = it->get<std::string>();
                 break;
             }
@@ -554,9 +554,10 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                 if (request.snippet_length == 0) return hit_from_document(doc, data);
                 // One scan of the data for both the display members and the snippet's.
                 std::vector<std::string_view> raw;
-                Hit h = hit_from_data(doc, data_members(data, display_members,
-                                                        {"body", "description", "mentions"}, &raw));
-                const SnippetSource source = snippet_source(data, raw, request.snippet_mentions);
+                const nlohmann::json parsed =
+                    data_members(data, display_members, {"body", "description", "mentions"}, &raw);
+                Hit h = hit_from_data(doc, parsed);
+                const SnippetSource source = snippet_source(parsed, raw, request.snippet_mentions);
                 h.snippet = make_snippet(snippet_mset, source.text, request.snippet_length,
                                          builder.stem_for(h.language), source.mentions);
                 return h;

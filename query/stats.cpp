@@ -2,7 +2,6 @@
 
 #include "analyzers/dates.h"
 #include "analyzers/schema.h"
-#include "analyzers/text.h"
 #include "analyzers/xapian_call.h"
 #include "database.h"
 
@@ -76,8 +75,7 @@ DbStats collect_stats(Xapian::Database& db, const std::string& path, std::size_t
                 try {
                     for (const auto& display :
                          schema::decode_list(doc.get_value(schema::slot::tags)))
-                        if (text::fold_case(text::collapse_whitespace(display)) == tag.value)
-                            tag.label = display;
+                        if (schema::fold_value(display) == tag.value) tag.label = display;
                 } catch (const std::runtime_error&) {
                 }
             }

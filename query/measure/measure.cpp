@@ -3,7 +3,6 @@
 #include "../database.h"
 #include "../errors.h"
 #include "analyzers/schema.h"
-#include "analyzers/text.h"
 #include "analyzers/xapian_call.h"
 #include "measure_internal.h"
 
@@ -114,7 +113,7 @@ std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
         for (std::uint32_t spelling : items_of(tags.lists, did)) {
             const std::string& shown = tags.spellings[spelling];
-            if (text::fold_case(text::collapse_whitespace(shown)) == value) return shown;
+            if (schema::fold_value(shown) == value) return shown;
         }
     }
     return value;
