@@ -256,15 +256,17 @@ const TagLists& FacetIndex::tags() {
     std::lock_guard lock(mutex_);
     if (tags_) return *tags_;
     auto tags = std::make_unique<TagLists>();
-    ListBuilder lists(tags->lists, last_docid_);
+    ListBuilder lists(tags->lists, last_docid_), stored(tags->stored, last_docid_);
     tags->lists.items.reserve(subset_.empty() ? static_cast<std::size_t>(db_.get_doccount()) * 4
                                               : subset_.size() * 4);
+    tags->stored.items.reserve(tags->lists.items.capacity());
     StringIds spelling_ids, key_ids;
     std::vector<std::string_view> items;
     for_each_value(schema::slot::tags, [&](Xapian::docid did, const std::string& raw) {
         // A corrupt value has no tags: counted as missing rather than failing the search.
         if (!decode_list_views(raw, items)) return;
         lists.start(did);
+        stored.start(did);
         const std::size_t doc_begin = tags->lists.items.size();
         for (auto item : items) {
             auto found = spelling_ids.find(item);
@@ -286,6 +288,7 @@ const TagLists& FacetIndex::tags() {
                 }
                 tags->key_of.push_back(key_id);
             }
+            stored.add(spelling);
             const std::uint32_t key = tags->key_of[spelling];
             if (key == UINT32_MAX) continue;
             bool seen = false; // each key once per document, by its first spelling
@@ -295,8 +298,14 @@ const TagLists& FacetIndex::tags() {
         }
     });
     lists.finish();
+    stored.finish();
     tags_ = std::move(tags);
     return *tags_;
+}
+
+const TagLists* FacetIndex::tags_if_built() {
+    std::lock_guard lock(mutex_);
+    return tags_.get();
 }
 
 const TermLists& FacetIndex::terms(const std::string& prefix) {

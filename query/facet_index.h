@@ -22,6 +22,7 @@
 #pragma once
 
 #include "filter_cache.h"
+#include "postings_cache.h"
 #include "shard_docids.h"
 #include "word_languages.h"
 #include "word_lists.h"
@@ -61,7 +62,8 @@ struct IdLists {
 // Display tags (value slot tags): each document's distinct case-folded tags, by the spelling
 // that came first in the document.
 struct TagLists {
-    IdLists lists;                                         // spelling ids
+    IdLists lists;  // spelling ids
+    IdLists stored; // every item of the value, as stored (a hit's tags: search.cpp)
     std::vector<std::string> spellings;                    // spelling id -> the tag as displayed
     std::vector<std::uint32_t> key_of;                     // spelling id -> key id (folded tag)
     std::vector<std::vector<std::uint32_t>> key_spellings; // key id -> its spelling ids
@@ -94,6 +96,8 @@ class FacetIndex {
     const SlotCodes& slot(Xapian::valueno slot);
     const DayCodes& days();
     const TagLists& tags();
+    // The tags part when a search has built it, else null (never builds it).
+    const TagLists* tags_if_built();
     const TermLists& terms(const std::string& prefix);
     // The published time by docid as an unsigned integer in the order of the published slot's
     // values (0 when undated): 8 bytes a document, read by PublishedKey for every match.
@@ -114,6 +118,8 @@ class FacetIndex {
 
     // Matches of costly filters (exact phrases) for this revision: filter_cache.h.
     FilterCache& filter_cache() { return filter_cache_; }
+    // Decoded posting lists of frequent terms for this revision: postings_cache.h.
+    PostingsCache& postings_cache() { return postings_cache_; }
 
   private:
     // Calls fn(docid, value) for each non-empty value of the slot in the covered documents.
@@ -133,6 +139,7 @@ class FacetIndex {
     std::shared_ptr<const WordLists> words_;
     std::unique_ptr<const WordLanguages> languages_;
     FilterCache filter_cache_;
+    PostingsCache postings_cache_;
 };
 
 // A sort key (Enquire::set_sort_by_*_key) that orders documents as Xapian's value sort on the

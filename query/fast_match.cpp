@@ -38,29 +38,55 @@ class Cursor {
     Xapian::docid current_ = 0;
 };
 
+// A term's postings: from the index's PostingsCache when it keeps them (postings_cache.h), else
+// through Xapian's PostingIterator.
 class TermCursor final : public Cursor {
   public:
-    TermCursor(const Xapian::Database& db, const std::string& term)
-        : it_(db.postlist_begin(term)), end_(db.postlist_end(term)),
-          estimate_(term.empty() ? db.get_doccount() : db.get_termfreq(term)) {
+    TermCursor(const Xapian::Database& db, FacetIndex& index, const std::string& term)
+        : estimate_(term.empty() ? db.get_doccount() : db.get_termfreq(term)),
+          kept_(index.postings_cache().find_or_read(db, term, estimate_)) {
+        if (kept_) {
+            docids_ = kept_->docids.data();
+            wdfs_ = kept_->wdfs.data();
+            size_ = kept_->docids.size();
+        } else {
+            it_ = db.postlist_begin(term);
+            end_ = db.postlist_end(term);
+        }
         settle();
     }
     void next() override {
-        ++it_;
+        if (kept_)
+            ++at_;
+        else
+            ++it_;
         settle();
     }
     void skip_to(Xapian::docid did) override {
         if (did <= current_) return;
-        it_.skip_to(did);
+        if (kept_)
+            at_ = static_cast<std::size_t>(std::lower_bound(docids_ + at_, docids_ + size_, did) -
+                                           docids_);
+        else
+            it_.skip_to(did);
         settle();
     }
     Xapian::doccount estimate() const override { return estimate_; }
-    Xapian::termcount wdf() const { return it_.get_wdf(); }
+    Xapian::termcount wdf() const { return kept_ ? wdfs_[at_] : it_.get_wdf(); }
 
   private:
-    void settle() { current_ = it_ == end_ ? end_docid : *it_; }
-    Xapian::PostingIterator it_, end_;
+    void settle() {
+        if (kept_)
+            current_ = at_ < size_ ? docids_[at_] : end_docid;
+        else
+            current_ = it_ == end_ ? end_docid : *it_;
+    }
     Xapian::doccount estimate_;
+    PostingsCache::Postings kept_;
+    const Xapian::docid* docids_ = nullptr;
+    const Xapian::termcount* wdfs_ = nullptr;
+    std::size_t size_ = 0, at_ = 0;
+    Xapian::PostingIterator it_, end_;
 };
 
 class EmptyCursor final : public Cursor {
@@ -315,9 +341,9 @@ std::unique_ptr<Cursor> compile(const Xapian::Database& db, FacetIndex& index,
     };
     switch (query.get_type()) {
     case Q::LEAF_TERM:
-        return std::make_unique<TermCursor>(db, *query.get_terms_begin());
+        return std::make_unique<TermCursor>(db, index, *query.get_terms_begin());
     case Q::LEAF_MATCH_ALL:
-        return std::make_unique<TermCursor>(db, std::string());
+        return std::make_unique<TermCursor>(db, index, std::string());
     case Q::LEAF_MATCH_NOTHING:
         return std::make_unique<EmptyCursor>();
     case Q::OP_SCALE_WEIGHT: // no weight is read from a filter
@@ -326,7 +352,8 @@ std::unique_ptr<Cursor> compile(const Xapian::Database& db, FacetIndex& index,
     case Q::OP_AND:
     case Q::OP_FILTER:
         if (!compile_kids(0)) return nullptr;
-        if (kids.empty()) return std::make_unique<TermCursor>(db, std::string()); // all match-all
+        if (kids.empty())
+            return std::make_unique<TermCursor>(db, index, std::string()); // all match-all
         return kids.size() == 1 ? std::move(kids.front())
                                 : std::make_unique<AndCursor>(std::move(kids));
     case Q::OP_OR:
@@ -458,7 +485,7 @@ std::optional<FastMatchResult> fast_match(const Xapian::Database& db, FacetIndex
     };
     std::vector<Weighed> words;
     for (const auto& word : plan.words)
-        words.push_back({std::make_unique<TermCursor>(db, word.term), word.term_weight});
+        words.push_back({std::make_unique<TermCursor>(db, index, word.term), word.term_weight});
     std::stable_sort(words.begin(), words.end(), [](const Weighed& x, const Weighed& y) {
         return x.cursor->estimate() < y.cursor->estimate();
     });

@@ -197,8 +197,50 @@ Hit hit_from_document(const Xapian::Document& doc) {
 
 namespace {
 
-// The hit of `doc` from its display members (display_members, as data_members gives them).
-Hit hit_from_data(const Xapian::Document& doc, const nlohmann::json& data) {
+// Where a hit's cluster and tags come from: the prepared index's arrays when it holds them, else
+// the document's value slots. Each Document::get_value is a B-tree look-up of Xapian's (about two
+// reads of 8 KiB through the kernel), and the two of every hit were most of a page's system calls
+// at 500,000 articles once the postings came from memory (postings_cache.h). The cluster codes
+// are built at a prepared index's first page of hits (one pass over the slot); the tags are read
+// only when a tag facet has built them.
+class HitValues {
+  public:
+    explicit HitValues(FacetIndex* prepared = nullptr)
+        : clusters_(prepared ? &prepared->slot(schema::slot::cluster) : nullptr),
+          tags_(prepared ? prepared->tags_if_built() : nullptr) {}
+
+    // `did`: the docid in the database searched (a shard's Document has the shard's own).
+    std::string cluster(const Xapian::Document& doc, Xapian::docid did) const {
+        if (clusters_ && did < clusters_->code.size()) {
+            const std::uint32_t code = clusters_->code[did];
+            return code ? clusters_->values[code - 1] : std::string();
+        }
+        return doc.get_value(schema::slot::cluster);
+    }
+    // The tags as stored; empty when the value is corrupt.
+    std::vector<std::string> tags(const Xapian::Document& doc, Xapian::docid did) const {
+        if (tags_ && did + 1 < tags_->stored.offsets.size()) {
+            std::vector<std::string> tags;
+            for (auto i = tags_->stored.offsets[did]; i < tags_->stored.offsets[did + 1]; ++i)
+                tags.push_back(tags_->spellings[tags_->stored.items[i]]);
+            return tags;
+        }
+        try {
+            return schema::decode_list(doc.get_value(schema::slot::tags));
+        } catch (const std::runtime_error&) {
+            return {};
+        }
+    }
+
+  private:
+    const SlotCodes* clusters_;
+    const TagLists* tags_;
+};
+
+// The hit of `doc` (docid `did` in the database searched) from its display members
+// (display_members, as data_members gives them).
+Hit hit_from_data(const Xapian::Document& doc, Xapian::docid did, const nlohmann::json& data,
+                  const HitValues& values) {
     Hit hit;
     hit.docid = doc.get_docid();
     Article article;
@@ -212,7 +254,7 @@ Hit hit_from_data(const Xapian::Document& doc, const nlohmann::json& data) {
     hit.id = article.id.empty() ? id_from_terms(doc) : article.id;
     hit.title = article.title;
     hit.url = article.url;
-    hit.cluster = doc.get_value(schema::slot::cluster);
+    hit.cluster = values.cluster(doc, did);
     hit.source = article.source;
     hit.source_id =
         article.source_id.empty() ? doc.get_value(schema::slot::source) : article.source_id;
@@ -226,11 +268,7 @@ Hit hit_from_data(const Xapian::Document& doc, const nlohmann::json& data) {
                      Timestamp::Precision::time};
         hit.published = dates::format_iso(ts);
     }
-    try {
-        hit.tags = schema::decode_list(doc.get_value(schema::slot::tags));
-    } catch (const std::runtime_error&) {
-        hit.tags.clear();
-    }
+    hit.tags = values.tags(doc, did);
     if (hit.tags.empty()) hit.tags = article.tags;
     return hit;
 }
@@ -238,7 +276,8 @@ Hit hit_from_data(const Xapian::Document& doc, const nlohmann::json& data) {
 } // namespace
 
 Hit hit_from_document(const Xapian::Document& doc, const std::string& document_data) {
-    return hit_from_data(doc, data_members(document_data, display_members));
+    return hit_from_data(doc, doc.get_docid(), data_members(document_data, display_members),
+                         HitValues());
 }
 
 std::vector<Copy> copies_of(Xapian::Database& db, const Hit& hit) {
@@ -546,17 +585,22 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
                 terms.set_query(highlight_query(tree, builder));
                 return terms.get_mset(0, 0);
             });
+        const HitValues values = xapian_call("reading the hits' values", [&] {
+            return HitValues(remote || matched->page.empty() ? nullptr : prepared.get());
+        });
         Xapian::doccount rank = request.offset;
         for (const FastMatchHit& ranked : matched->page) {
             Hit hit = xapian_call("reading document " + std::to_string(ranked.docid), [&] {
                 Xapian::Document doc = db.get_document(ranked.docid);
                 const std::string data = doc.get_data(); // read (and inflated) once
-                if (request.snippet_length == 0) return hit_from_document(doc, data);
+                if (request.snippet_length == 0)
+                    return hit_from_data(doc, ranked.docid, data_members(data, display_members),
+                                         values);
                 // One scan of the data for both the display members and the snippet's.
                 std::vector<std::string_view> raw;
                 const nlohmann::json parsed =
                     data_members(data, display_members, {"body", "description", "mentions"}, &raw);
-                Hit h = hit_from_data(doc, parsed);
+                Hit h = hit_from_data(doc, ranked.docid, parsed, values);
                 const SnippetSource source = snippet_source(parsed, raw, request.snippet_mentions);
                 h.snippet = make_snippet(snippet_mset, source.text, request.snippet_length,
                                          builder.stem_for(h.language), source.mentions);

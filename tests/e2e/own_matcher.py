@@ -5,7 +5,10 @@ A --batch run prepares the database (search.h: prepare_for_many_searches), so it
 plain words, phrases and filters run on the project's own matcher; a one-shot dateline-query does
 not, so the same request runs on Xapian's Enquire. For every request below both must give the same
 total, the same hits in the same order with the same scores (to the last bit, through the JSON's
-17 significant digits), and the same facet counts.
+17 significant digits), and the same facet counts. The batch asks every request three times: the
+first reads each term's postings through Xapian, the second keeps the frequent ones in the
+postings cache (postings_cache.h: a list is kept at its second use) and the third reads them from
+there; all three must equal the one-shot answer.
    own_matcher.py BIN DB"""
 import json
 import subprocess
@@ -56,23 +59,26 @@ def main():
     binary, db = sys.argv[1:3]
     reqs = requests()
     common = ["--snippet-length", "0", "--suggest-below", "0"]
-    lines = "".join(json.dumps(r) + "\n" for r in reqs)
+    rounds = 3
+    lines = "".join(json.dumps(r) + "\n" for r in reqs) * rounds
     batch = subprocess.run([binary, "--db", db, "--batch", "-", "--jobs", "1"] + common,
                            input=lines, text=True, capture_output=True)
     answers = batch.stdout.splitlines()
-    if len(answers) != len(reqs):
-        sys.exit("own matcher: %d answers for %d requests" % (len(answers), len(reqs)))
+    if len(answers) != rounds * len(reqs):
+        sys.exit("own matcher: %d answers for %d requests" % (len(answers), rounds * len(reqs)))
     bad = 0
-    for r, line in zip(reqs, answers):
+    for i, r in enumerate(reqs):
         one = subprocess.run([binary, "--db", db, "--format", "json"] + common + cli_args(r) +
                              ["--", r["q"]], text=True, capture_output=True)
         if one.returncode not in (0, 1):
             sys.exit("own matcher: dateline-query failed on %r: %s" % (r, one.stderr))
-        a, b = essence(json.loads(line)), essence(json.loads(one.stdout))
-        if a != b:
-            bad += 1
-            print("DIFFERS %s\n  batch: %s\n  alone: %s" % (json.dumps(r), a, b))
-    print("own matcher: %d requests, %d differ" % (len(reqs), bad))
+        b = essence(json.loads(one.stdout))
+        for round_ in range(rounds):
+            a = essence(json.loads(answers[round_ * len(reqs) + i]))
+            if a != b:
+                bad += 1
+                print("DIFFERS (round %d) %s\n  batch: %s\n  alone: %s" % (round_ + 1, json.dumps(r), a, b))
+    print("own matcher: %d requests x %d rounds, %d differ" % (len(reqs), rounds, bad))
     return 1 if bad else 0
 
 
