@@ -59,6 +59,12 @@ struct IdLists {
     std::vector<std::uint32_t> items;
 };
 
+// The ids of did's list, empty for docids beyond the lists.
+inline std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did) {
+    if (did + 1 >= lists.offsets.size()) return {};
+    return {lists.items.data() + lists.offsets[did], lists.offsets[did + 1] - lists.offsets[did]};
+}
+
 // Display tags (value slot tags): each document's distinct case-folded tags, by the spelling
 // that came first in the document.
 struct TagLists {

@@ -137,12 +137,6 @@ ScratchCounts& scratch_counts(std::size_t ids) {
     return scratch;
 }
 
-// Ids of a document's list, empty for docids beyond the index.
-std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did) {
-    if (did + 1 >= lists.offsets.size()) return {};
-    return {lists.items.data() + lists.offsets[did], lists.offsets[did + 1] - lists.offsets[did]};
-}
-
 // Asks the CPU to fetch the list of matches[i + ahead] (its offset, then its items) while the
 // current one is counted: the matches are sparse in arrays of megabytes, so without it nearly
 // every document's list is a cache miss (most of a tag facet's time at 500,000 articles).

@@ -9,12 +9,11 @@
 // Thread-safe.
 #pragma once
 
+#include "lru_cache.h"
+
 #include <cstddef>
-#include <list>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -24,24 +23,21 @@ class FilterCache {
   public:
     using Docids = std::shared_ptr<const std::vector<Xapian::docid>>; // ascending
 
-    explicit FilterCache(std::size_t max_bytes = std::size_t{64} << 20) : max_bytes_(max_bytes) {}
+    explicit FilterCache(std::size_t max_bytes = std::size_t{64} << 20) : lists_(max_bytes) {}
 
     // The kept docids of `key`, or null.
-    Docids find(const std::string& key);
+    Docids find(const std::string& key) { return lists_.find(key); }
     // Keeps them (a list larger than max_bytes is not kept).
-    void keep(const std::string& key, Docids docids);
+    void keep(const std::string& key, Docids docids) { lists_.keep(key, std::move(docids)); }
 
   private:
-    struct Entry {
-        std::string key;
-        Docids docids;
+    struct SizeOf {
+        std::size_t operator()(const std::string& key,
+                               const std::vector<Xapian::docid>& docids) const {
+            return key.size() + docids.size() * sizeof(Xapian::docid) + 64; // + the nodes
+        }
     };
-    static std::size_t size_of(const Entry& e);
-
-    mutable std::mutex mutex_;
-    std::size_t max_bytes_, bytes_ = 0;
-    std::list<Entry> recent_; // most recently used first
-    std::unordered_map<std::string, std::list<Entry>::iterator> by_key_;
+    LruCache<std::vector<Xapian::docid>, SizeOf> lists_;
 };
 
 } // namespace dateline::query

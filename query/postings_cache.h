@@ -20,12 +20,12 @@
 // Thread-safe.
 #pragma once
 
+#include "lru_cache.h"
+
 #include <cstddef>
-#include <list>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 #include <xapian.h>
@@ -43,7 +43,7 @@ class PostingsCache {
 
     explicit PostingsCache(std::size_t max_bytes = std::size_t{96} << 20,
                            Xapian::doccount min_postings = 512)
-        : max_bytes_(max_bytes), min_postings_(min_postings) {}
+        : lists_(max_bytes), min_postings_(min_postings) {}
 
     // The decoded postings of `term` in db (whose term frequency is `termfreq`): kept from before,
     // or read now when the term was asked for before and its list fits. Null: read it through
@@ -52,18 +52,16 @@ class PostingsCache {
                           Xapian::doccount termfreq);
 
   private:
-    struct Entry {
-        std::string term;
-        Postings postings;
+    static constexpr std::size_t bytes_per_posting =
+        sizeof(Xapian::docid) + sizeof(Xapian::termcount);
+    struct SizeOf {
+        std::size_t operator()(const std::string& term, const PostingList& list) const {
+            return term.size() + list.docids.size() * bytes_per_posting + 128; // + the nodes
+        }
     };
-    static std::size_t size_of(const Entry& e);
-    void keep(Entry entry);
-
-    std::mutex mutex_;
-    std::size_t max_bytes_, bytes_ = 0;
+    LruCache<PostingList, SizeOf> lists_;
     Xapian::doccount min_postings_;
-    std::list<Entry> recent_; // most recently used first
-    std::unordered_map<std::string, std::list<Entry>::iterator> by_term_;
+    std::mutex mutex_;                           // guards asked_once_
     std::unordered_set<std::string> asked_once_; // terms met once, not kept yet
 };
 

@@ -221,8 +221,8 @@ class HitValues {
     std::vector<std::string> tags(const Xapian::Document& doc, Xapian::docid did) const {
         if (tags_ && did + 1 < tags_->stored.offsets.size()) {
             std::vector<std::string> tags;
-            for (auto i = tags_->stored.offsets[did]; i < tags_->stored.offsets[did + 1]; ++i)
-                tags.push_back(tags_->spellings[tags_->stored.items[i]]);
+            for (std::uint32_t spelling : items_of(tags_->stored, did))
+                tags.push_back(tags_->spellings[spelling]);
             return tags;
         }
         try {

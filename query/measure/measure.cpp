@@ -83,11 +83,6 @@ std::shared_ptr<FacetIndex> full_index(const Xapian::Database& db) {
     });
 }
 
-std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did) {
-    if (did + 1 >= lists.offsets.size()) return {};
-    return {lists.items.data() + lists.offsets[did], lists.offsets[did + 1] - lists.offsets[did]};
-}
-
 std::vector<EntityType> entity_types(FacetIndex& index, const std::string& tag_type) {
     const std::pair<const char*, std::string_view> all[] = {
         {"person", schema::prefix::person},

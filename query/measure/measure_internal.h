@@ -16,9 +16,6 @@ namespace dateline::query::measure_detail {
 // The thread's prepared full index of db (facet_index.h), else a full one for this call.
 std::shared_ptr<FacetIndex> full_index(const Xapian::Database& db);
 
-// The ids of one document's list (empty beyond the index).
-std::span<const std::uint32_t> items_of(const IdLists& lists, Xapian::docid did);
-
 // One entity type: its name in results and the index's lists of it.
 struct EntityType {
     std::string name; // person, organization, place
