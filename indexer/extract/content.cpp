@@ -788,6 +788,31 @@ bool opens_comments(const xmlNode* heading) {
     return false;
 }
 
+// A box standing in for the comments' heading: a text-level or block box with no link (an empty
+// anchor target is none) and no block inside, named for the comments (<div
+// class="comments-head"><a name="comments"></a>Comments</div>).
+bool comments_label_box(const xmlNode* n, std::string_view tag) {
+    const Info* i = info(n);
+    if (i->in_link || i->text > 60) return false; // a left-out box counts no text
+    if (tag != "div" && tag != "p" && tag != "span" && tag != "strong" && tag != "b" && tag != "dt")
+        return false;
+    const dom::Cues c = dom::cues(n);
+    std::string names;
+    dom::append_lower(names, c.cls);
+    names += ' ';
+    dom::append_lower(names, c.id);
+    if (names.find("comment") == std::string::npos) return false;
+    // Read from the tree: a box the strict pass left out has no statistics of its content.
+    bool plain = true;
+    dom::walk(const_cast<xmlNode*>(n), [&](xmlNode* d) {
+        if (d != n && dom::is_element(d) &&
+            ((dom::name(d) == "a" && !dom::text(d, 8).empty()) || is_block(dom::name(d))))
+            plain = false;
+        return plain;
+    });
+    return plain;
+}
+
 void write(xmlNode* root, Writer& w, bool lenient) {
     const int root_text = info(root) ? info(root)->text : 0;
     const auto box_text = box_text_by_class(root);
@@ -802,12 +827,15 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             }
             if (!dom::is_element(n)) return false;
             const Info* i = info(n);
-            if (i == nullptr || i->skip) return false;
+            if (i == nullptr) return false;
             std::string_view tag = dom::name(n);
-            if (is_heading(tag) && n != root && !w.blocks.empty() && opens_comments(n)) {
+            // Also when the heading itself is left out (id="comments"): what follows it is theirs.
+            if (n != root && !w.blocks.empty() && (is_heading(tag) || comments_label_box(n, tag)) &&
+                opens_comments(n)) {
                 w.closed = true;
                 return false;
             }
+            if (i->skip) return false;
             if (tag == "br") {
                 w.flush();
                 return false;

@@ -323,6 +323,42 @@ TEST_CASE("extract: the readers' comments after a 'Comments' heading are not art
     CHECK(!contains(body, "disaster relief"));
 }
 
+TEST_CASE("extract: a comments heading the strict pass leaves out (id='comments') still ends the "
+          "article") {
+    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
+                          "for, and removing the cost does not remove the need, as I said.</p>";
+    std::string comments;
+    for (int i = 0; i < 8; ++i)
+        comments += "<div id='c" + std::to_string(i) + "'>" + comment +
+                    "</div><p class='posted'>Posted by: reader at October 30, 2012</p>";
+    std::string html = "<html><body><div class='content'>" + prose + prose +
+                       "<h2 id='comments'>Comments</h2>" + comments + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "disaster relief"));
+}
+
+TEST_CASE("extract: a box named for the comments and holding only their label ends the article") {
+    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
+                          "for, and removing the cost does not remove the need, as I said.</p>";
+    std::string comments;
+    for (int i = 0; i < 8; ++i)
+        comments += "<div class='comments-body'>" + comment +
+                    "<span class='comments-post'>Posted by: reader</span></div>";
+    std::string head = "<div class='comments-head'><a name='comments'></a>Comments</div>";
+    std::string html = "<html><body><div class='content'>" + prose + prose + head + comments +
+                       "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "disaster relief"));
+    // A link labelled "Comments" in a box of that name (a post's meta line) ends nothing.
+    std::string meta = "<div class='post-comments'><a href='#comments'>Comments</a></div>";
+    std::string kept = "<html><body><div class='content'>" + prose + meta + prose +
+                       "<p>The last paragraph says the plan was approved on the second vote, with "
+                       "three members against.</p></div></body></html>";
+    CHECK(contains(extract_string(kept).article.body, "second vote"));
+}
+
 TEST_CASE("extract: boxes of one class holding most of the text are the article, whatever their "
           "name") {
     std::string spans;
