@@ -285,6 +285,30 @@ TEST_CASE("extract: a blog's name in an h1 banner is no headline: <title> gives 
     CHECK(contains(x.article.body, "The committee met"));
 }
 
+TEST_CASE("extract: a heading that <title> holds beside the site's name is the headline") {
+    // The site's name repeated, a separator extraction does not strip as a site name.
+    std::string html = "<html><head><title>High Scalability - High Scalability - Stuff The "
+                       "Internet Says On Scalability</title>"
+                       "<meta property='og:title' content='High Scalability - High Scalability - "
+                       "Stuff The Internet Says On Scalability'></head><body>"
+                       "<div class='post'><h2 class='title'>Stuff The Internet Says On "
+                       "Scalability</h2>" +
+                       prose + prose + "</div></body></html>";
+    CHECK(extract_string(html).article.title == "Stuff The Internet Says On Scalability");
+    // The site's name as the h1 banner, the post's title an h2, "›" between them in <title>.
+    std::string banner = "<html><head><title>Free Range Librarian \xE2\x80\xBA The Fall Funnel "
+                         "of Fun</title></head><body><h1 id='blog-title'>Free Range Librarian</h1>"
+                         "<div class='post'><h2 class='entry-title'>The Fall Funnel of Fun</h2>" +
+                         prose + prose + "</div></body></html>";
+    CHECK(extract_string(banner).article.title == "The Fall Funnel of Fun");
+    // A heading that is not in <title> changes nothing.
+    std::string other = "<html><head><title>Council approves the budget - Daily News</title>"
+                        "</head><body><div class='post'><h2>Council approves the budget after a "
+                        "long night</h2>" +
+                        prose + prose + "</div></body></html>";
+    CHECK(extract_string(other).article.title == "Council approves the budget");
+}
+
 TEST_CASE("extract: a stub under a promising class name does not outweigh the article") {
     std::string article;
     for (int i = 0; i < 3; ++i)
