@@ -349,9 +349,21 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         site_names.push_back(c.value);
 
     // Title: metadata first, then <title> without the site name, then the page's h1.
+    // A <meta> title (og:, twitter:, dc.) sharing no word with a <title> of three words or more
+    // describes the site (a blog's og:title on every post), not the page; a structured headline
+    // (JSON-LD, itemprop) is the page's.
+    const auto tag_words = title_words(title_tag);
+    auto unrelated = [&](const std::string& t) {
+        if (tag_words.size() < 3) return false;
+        for (const auto& w : title_words(t))
+            if (tag_words.contains(w)) return false;
+        return true;
+    };
     for (const auto& c : meta.title) {
         std::string t = strip_site_name(c.value, site_names, host);
-        if (t.empty() || c.origin == "h1") continue;
+        const bool meta_tag =
+            c.origin == "og:title" || c.origin == "twitter:title" || c.origin == "dc.title";
+        if (t.empty() || c.origin == "h1" || (meta_tag && unrelated(t))) continue;
         a.title = t;
         note(x, "title", c.origin, t);
         break;

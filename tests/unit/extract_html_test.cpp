@@ -309,6 +309,22 @@ TEST_CASE("extract: a heading that <title> holds beside the site's name is the h
     CHECK(extract_string(other).article.title == "Council approves the budget");
 }
 
+TEST_CASE("extract: an og:title sharing no word with <title> names the site, not the page") {
+    std::string html = "<html><head><title>Players held back tears during the coach's speech - "
+                       "NFL.com</title><meta property='og:title' content='Official Blog of the "
+                       "National Football League'><meta property='og:site_name' "
+                       "content='NFL.com'></head><body><div class='post'>" +
+                       prose + prose + "</div></body></html>";
+    CHECK(extract_string(html).article.title ==
+          "Players held back tears during the coach's speech");
+    // An og:title that rewords the headline still wins.
+    std::string seo = "<html><head><title>Council approves budget - Daily News</title>"
+                      "<meta property='og:title' content='Budget approved by the council after "
+                      "a long night'></head><body><div class='post'>" +
+                      prose + prose + "</div></body></html>";
+    CHECK(extract_string(seo).article.title == "Budget approved by the council after a long night");
+}
+
 TEST_CASE("extract: a stub under a promising class name does not outweigh the article") {
     std::string article;
     for (int i = 0; i < 3; ++i)
