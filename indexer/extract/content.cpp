@@ -777,7 +777,7 @@ bool opens_comments(const xmlNode* heading) {
         f.remove_suffix(1);
     if (f.empty() || f.size() > 60) return false;
     for (std::string_view label :
-         {"comments", "comment", "responses", "response", "replies", "trackbacks", "pingbacks",
+         {"comments", "responses", "response", "replies", "trackbacks", "pingbacks",
           "trackback pings", "leave a comment", "leave a reply", "post a comment", "add a comment",
           "add new comment", "reader comments", "readers comments", "your comments",
           "join the discussion", "discussion"})

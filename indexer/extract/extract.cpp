@@ -361,8 +361,8 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
     };
     for (const auto& c : meta.title) {
         std::string t = strip_site_name(c.value, site_names, host);
-        const bool meta_tag =
-            c.origin == "og:title" || c.origin == "twitter:title" || c.origin == "dc.title";
+        const bool meta_tag = c.origin == "og:title" || c.origin == "twitter:title" ||
+                              c.origin.ends_with("=dc.title]");
         if (t.empty() || c.origin == "h1" || (meta_tag && unrelated(t))) continue;
         a.title = t;
         note(x, "title", c.origin, t);

@@ -363,6 +363,14 @@ TEST_CASE("extract: the readers' comments after a 'Comments' heading are not art
     CHECK(!contains(body, "disaster relief"));
 }
 
+TEST_CASE("extract: a 'Comment' heading is a section of the article (opinion), not the comments") {
+    std::string html = "<html><body><div class='content'>" + prose + "<h3>Comment</h3>" +
+                       "<p>Having a network of people to offer opinion and analysis is critical "
+                       "for most journalists, and it is a good way of getting your name out.</p>" +
+                       prose + "</div></body></html>";
+    CHECK(contains(extract_string(html).article.body, "network of people"));
+}
+
 TEST_CASE("extract: a comments heading the strict pass leaves out (id='comments') still ends the "
           "article") {
     std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
