@@ -475,10 +475,14 @@ xmlNode* pick_top(Analysis& a) {
     });
     xmlNode* top = ranked.front();
 
-    // Several near-best candidates under one ancestor: the ancestor holds the article.
+    // Several near-best candidates under one ancestor: the ancestor holds the article. Near
+    // means 3/4 of what top's paragraphs earned, and at least 3/4 of one paragraph's worth
+    // (min_content): a short post that its names lift to the top earns little from its text,
+    // and every box of links in the sidebars would be near it.
+    constexpr double min_content = 5;
     std::vector<xmlNode*> alternatives;
     for (std::size_t i = 1; i < std::min<std::size_t>(ranked.size(), 5); ++i)
-        if (content_score(ranked[i]) / std::max(content_score(top), 1e-9) >= 0.75)
+        if (content_score(ranked[i]) / std::max(content_score(top), min_content) >= 0.75)
             alternatives.push_back(ranked[i]);
     if (alternatives.size() >= 3) {
         for (xmlNode* anc = top->parent; !is_root_like(anc); anc = anc->parent) {

@@ -363,6 +363,29 @@ TEST_CASE("extract: the readers' comments after a 'Comments' heading are not art
     CHECK(!contains(body, "disaster relief"));
 }
 
+TEST_CASE("extract: a short post is not traded for the page around it and a sidebar's blurb") {
+    // The post's names lift it to the top while its one short paragraph earns little.
+    std::string side = "<div class='module'><div class='module-content typelist-thumbnailed'><div "
+                       "class='typelist-description'><p>Seventy-seven characters of plain "
+                       "description text about the shop here</p></div></div></div>";
+    std::string links = "<div class='pkg'><ul>";
+    for (int i = 0; i < 4; ++i)
+        links +=
+            "<li><a href='/a'>An older post of the blog, number " + std::to_string(i) + "</a></li>";
+    links += "</ul></div>";
+    std::string html = "<html><body><div id='page'><div class='pkg'>" + side +
+                       "</div><div class='pkg'><div class='entry post'><h3>Indian Corn Printing "
+                       "Craft</h3><div class='entry-content'><div class='entry-body'><div><img "
+                       "src='c.jpg'>Visit <a href='/b'>Boy Mama Teacher Mama</a> to see how to "
+                       "create the interesting textures on this corn craft.</div></div></div>"
+                       "</div></div>" +
+                       links + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "interesting textures"));
+    CHECK(!contains(body, "Seventy-seven characters"));
+    CHECK(!contains(body, "older post"));
+}
+
 TEST_CASE("extract: a 'Comment' heading is a section of the article (opinion), not the comments") {
     std::string html = "<html><body><div class='content'>" + prose + "<h3>Comment</h3>" +
                        "<p>Having a network of people to offer opinion and analysis is critical "
