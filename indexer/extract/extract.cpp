@@ -124,8 +124,9 @@ std::string site_around_headline(const std::string& title_tag, const std::string
 // The headline as the page shows it in a heading (h1..h3) when <title> holds it as whole segments
 // beside the site's name: "The Fall Funnel of Fun" in "Free Range Librarian › The Fall Funnel
 // of Fun", "Stuff The Internet Says ..." in "High Scalability - High Scalability - Stuff ...".
-// Of the headings, the longest that names no site (site_names), the later of two as long (a
-// banner comes before the post); "" when none has two words and 12 letters or more.
+// Of the headings, the last that names no site (site_names): the blog's banner comes before the
+// post's title, and a later heading that a found one holds is a shorter form of it; "" when none
+// has two words and 12 letters or more.
 std::string headline_in_title(const std::vector<std::string>& headings,
                               const std::string& title_tag,
                               const std::vector<std::string>& site_names) {
@@ -143,15 +144,15 @@ std::string headline_in_title(const std::vector<std::string>& headings,
         return std::any_of(site_names.begin(), site_names.end(),
                            [&](const std::string& n) { return compact(n) == c; });
     };
-    std::string best;
-    std::size_t best_size = 0;
+    std::string best, best_compact;
     for (const auto& raw : headings) {
         std::string h = text::collapse_whitespace(raw);
         std::string c = compact(h);
-        if (c.size() < 12 || c.size() < best_size || text::tokenize(h).size() < 2) continue;
+        if (c.size() < 12 || text::tokenize(h).size() < 2) continue;
         if (std::find(runs.begin(), runs.end(), c) == runs.end() || names_site(c)) continue;
+        if (best_compact.find(c) != std::string::npos) continue; // a shorter form of it
         best = std::move(h);
-        best_size = c.size();
+        best_compact = std::move(c);
     }
     return best;
 }

@@ -301,6 +301,13 @@ TEST_CASE("extract: a heading that <title> holds beside the site's name is the h
                          "<div class='post'><h2 class='entry-title'>The Fall Funnel of Fun</h2>" +
                          prose + prose + "</div></body></html>";
     CHECK(extract_string(banner).article.title == "The Fall Funnel of Fun");
+    // The banner longer than the post's title: the later heading is the post's.
+    std::string longer = "<html><head><title>Corn Printing Craft - Things to Make and Do, Crafts "
+                         "for Kids - The Crafty Crow</title></head><body><h1>Things to Make and "
+                         "Do, Crafts for Kids - The Crafty Crow</h1><div class='post'><h3>Corn "
+                         "Printing Craft</h3>" +
+                         prose + prose + "</div></body></html>";
+    CHECK(extract_string(longer).article.title == "Corn Printing Craft");
     // A heading that is not in <title> changes nothing.
     std::string other = "<html><head><title>Council approves the budget - Daily News</title>"
                         "</head><body><div class='post'><h2>Council approves the budget after a "
