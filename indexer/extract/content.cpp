@@ -662,7 +662,8 @@ bool furniture(const std::string& p) {
 
 struct Block {
     std::string text;
-    double links = 0; // share of the text inside links
+    double links = 0;      // share of the text inside links
+    bool after_br = false; // the line before it ended at a <br>, not at a block's end
 };
 
 struct Writer {
@@ -670,17 +671,23 @@ struct Writer {
     std::string cur;
     std::size_t cur_links = 0;
     bool closed = false; // the readers' comments began: nothing more is article
+    bool br = false;     // the last line written ended at a <br>
 
     void add(std::string_view t, bool in_link) {
         cur += t;
         if (in_link) cur_links += t.size();
     }
-    void flush() {
+    void flush(bool at_br = false) {
         std::string p = text::collapse_whitespace(cur);
         double links = cur.empty() ? 0.0 : std::min(1.0, double(cur_links) / double(cur.size()));
         cur.clear();
         cur_links = 0;
-        if (!p.empty() && !furniture(p)) blocks.push_back({std::move(p), links});
+        if (p.empty() || furniture(p)) {
+            if (!at_br) br = false;
+            return;
+        }
+        blocks.push_back({std::move(p), links, br});
+        br = at_br;
     }
 };
 
@@ -742,10 +749,18 @@ void drop_repeats(std::vector<Block>& blocks) {
     blocks = std::move(kept);
 }
 
+// A line that goes on with the sentence the line before it left open at a <br> ("Visit X to
+// see<br>how to create<br>this craft."): the same paragraph, not a tail to trim.
+bool continues(const Block& before, const Block& b) {
+    if (!b.after_br || b.links > 0.5 || before.links > 0.5) return false;
+    char last = before.text.back();
+    return std::isalnum(static_cast<unsigned char>(last)) || last == ',';
+}
+
 // Removes weak blocks at both ends, keeping at least one block.
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
-    while (end > 1 && weak_tail(blocks[end - 1]))
+    while (end > 1 && weak_tail(blocks[end - 1]) && !continues(blocks[end - 2], blocks[end - 1]))
         --end;
     blocks.resize(end);
     std::size_t begin = 0;
@@ -841,7 +856,7 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             }
             if (i->skip) return false;
             if (tag == "br") {
-                w.flush();
+                w.flush(true);
                 return false;
             }
             if (tag == "h1" || tag == "figcaption") return false;

@@ -393,6 +393,20 @@ TEST_CASE("extract: a short post is not traded for the page around it and a side
     CHECK(!contains(body, "older post"));
 }
 
+TEST_CASE("extract: lines a <br> breaks mid-sentence at the end of a post are kept; a trailing "
+          "label is not") {
+    std::string html = "<html><body><div class='post'>" + prose +
+                       "<div>Visit <a href='/b'>Boy Mama</a> to see<br>how to create the "
+                       "interesting textures<br>on this corn craft.</div></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "interesting textures"));
+    CHECK(contains(body, "on this corn craft."));
+    std::string tagged = "<html><body><div class='post'>" + prose +
+                         "<p>The vote is set for Monday.<br>Filed under budget</p></div>"
+                         "</body></html>";
+    CHECK(!contains(extract_string(tagged).article.body, "Filed under"));
+}
+
 TEST_CASE("extract: a 'Comment' heading is a section of the article (opinion), not the comments") {
     std::string html = "<html><body><div class='content'>" + prose + "<h3>Comment</h3>" +
                        "<p>Having a network of people to offer opinion and analysis is critical "
