@@ -475,10 +475,14 @@ xmlNode* pick_top(Analysis& a) {
     });
     xmlNode* top = ranked.front();
 
-    // Several near-best candidates under one ancestor: the ancestor holds the article.
+    // Several near-best candidates under one ancestor: the ancestor holds the article. Near
+    // means 3/4 of what top's paragraphs earned, and at least 3/4 of one paragraph's worth
+    // (min_content): a short post that its names lift to the top earns little from its text,
+    // and every box of links in the sidebars would be near it.
+    constexpr double min_content = 5;
     std::vector<xmlNode*> alternatives;
     for (std::size_t i = 1; i < std::min<std::size_t>(ranked.size(), 5); ++i)
-        if (content_score(ranked[i]) / std::max(content_score(top), 1e-9) >= 0.75)
+        if (content_score(ranked[i]) / std::max(content_score(top), min_content) >= 0.75)
             alternatives.push_back(ranked[i]);
     if (alternatives.size() >= 3) {
         for (xmlNode* anc = top->parent; !is_root_like(anc); anc = anc->parent) {
@@ -658,7 +662,8 @@ bool furniture(const std::string& p) {
 
 struct Block {
     std::string text;
-    double links = 0; // share of the text inside links
+    double links = 0;      // share of the text inside links
+    bool after_br = false; // the line before it ended at a <br>, not at a block's end
 };
 
 struct Writer {
@@ -666,17 +671,23 @@ struct Writer {
     std::string cur;
     std::size_t cur_links = 0;
     bool closed = false; // the readers' comments began: nothing more is article
+    bool br = false;     // the last line written ended at a <br>
 
     void add(std::string_view t, bool in_link) {
         cur += t;
         if (in_link) cur_links += t.size();
     }
-    void flush() {
+    void flush(bool at_br = false) {
         std::string p = text::collapse_whitespace(cur);
         double links = cur.empty() ? 0.0 : std::min(1.0, double(cur_links) / double(cur.size()));
         cur.clear();
         cur_links = 0;
-        if (!p.empty() && !furniture(p)) blocks.push_back({std::move(p), links});
+        if (p.empty() || furniture(p)) {
+            if (!at_br) br = false;
+            return;
+        }
+        blocks.push_back({std::move(p), links, br});
+        br = at_br;
     }
 };
 
@@ -738,10 +749,18 @@ void drop_repeats(std::vector<Block>& blocks) {
     blocks = std::move(kept);
 }
 
+// A line that goes on with the sentence the line before it left open at a <br> ("Visit X to
+// see<br>how to create<br>this craft."): the same paragraph, not a tail to trim.
+bool continues(const Block& before, const Block& b) {
+    if (!b.after_br || b.links > 0.5 || before.links > 0.5) return false;
+    char last = before.text.back();
+    return std::isalnum(static_cast<unsigned char>(last)) || last == ',';
+}
+
 // Removes weak blocks at both ends, keeping at least one block.
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
-    while (end > 1 && weak_tail(blocks[end - 1]))
+    while (end > 1 && weak_tail(blocks[end - 1]) && !continues(blocks[end - 2], blocks[end - 1]))
         --end;
     blocks.resize(end);
     std::size_t begin = 0;
@@ -777,7 +796,7 @@ bool opens_comments(const xmlNode* heading) {
         f.remove_suffix(1);
     if (f.empty() || f.size() > 60) return false;
     for (std::string_view label :
-         {"comments", "comment", "responses", "response", "replies", "trackbacks", "pingbacks",
+         {"comments", "responses", "response", "replies", "trackbacks", "pingbacks",
           "trackback pings", "leave a comment", "leave a reply", "post a comment", "add a comment",
           "add new comment", "reader comments", "readers comments", "your comments",
           "join the discussion", "discussion"})
@@ -786,6 +805,31 @@ bool opens_comments(const xmlNode* heading) {
                                      "thoughts on ", "comments for "})
         if (f.starts_with(opening)) return true;
     return false;
+}
+
+// A box standing in for the comments' heading: a text-level or block box with no link (an empty
+// anchor target is none) and no block inside, named for the comments (<div
+// class="comments-head"><a name="comments"></a>Comments</div>).
+bool comments_label_box(const xmlNode* n, std::string_view tag) {
+    const Info* i = info(n);
+    if (i->in_link || i->text > 60) return false; // a left-out box counts no text
+    if (tag != "div" && tag != "p" && tag != "span" && tag != "strong" && tag != "b" && tag != "dt")
+        return false;
+    const dom::Cues c = dom::cues(n);
+    std::string names;
+    dom::append_lower(names, c.cls);
+    names += ' ';
+    dom::append_lower(names, c.id);
+    if (names.find("comment") == std::string::npos) return false;
+    // Read from the tree: a box the strict pass left out has no statistics of its content.
+    bool plain = true;
+    dom::walk(const_cast<xmlNode*>(n), [&](xmlNode* d) {
+        if (d != n && dom::is_element(d) &&
+            ((dom::name(d) == "a" && !dom::text(d, 8).empty()) || is_block(dom::name(d))))
+            plain = false;
+        return plain;
+    });
+    return plain;
 }
 
 void write(xmlNode* root, Writer& w, bool lenient) {
@@ -802,14 +846,17 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             }
             if (!dom::is_element(n)) return false;
             const Info* i = info(n);
-            if (i == nullptr || i->skip) return false;
+            if (i == nullptr) return false;
             std::string_view tag = dom::name(n);
-            if (is_heading(tag) && n != root && !w.blocks.empty() && opens_comments(n)) {
+            // Also when the heading itself is left out (id="comments"): what follows it is theirs.
+            if (n != root && !w.blocks.empty() && (is_heading(tag) || comments_label_box(n, tag)) &&
+                opens_comments(n)) {
                 w.closed = true;
                 return false;
             }
+            if (i->skip) return false;
             if (tag == "br") {
-                w.flush();
+                w.flush(true);
                 return false;
             }
             if (tag == "h1" || tag == "figcaption") return false;

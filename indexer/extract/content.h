@@ -16,7 +16,10 @@
 // furniture ("caption", "byline", "meta") are dropped from the article unless the boxes of that
 // class hold most of its text together (templates wrap each paragraph so). A heading that opens the
 // readers' comments
-// ("Comments", "12 Responses to ...", "Leave a Reply") ends the article. A paragraph of 80
+// ("Comments", "12 Responses to ...", "Leave a Reply"), or a box named for them holding only that
+// label, ends the article, also when the strict pass leaves the heading out; "Comment" alone
+// heads an opinion section as often, and ends nothing. Short lines at the article's end are
+// trimmed as furniture, except a line that a <br> broke off a sentence left open. A paragraph of 80
 // bytes or more that the text already holds is left out (teasers and print copies repeat the
 // story; an article quoting its own paragraph twice loses the second). Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists

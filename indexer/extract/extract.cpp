@@ -71,8 +71,9 @@ bool confirmed_heading(const std::string& h1, const std::vector<std::string>& ti
 // The importance of going first", "Post title « Rand's Blog").
 std::vector<std::string> title_segments(const std::string& title_tag) {
     std::vector<std::string> out{text::collapse_whitespace(title_tag)};
-    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ",
-                                 " :: ", " \xC2\xAB ", " \xC2\xBB ", " \xC2\xB7 ", " // "}) {
+    for (std::string_view sep :
+         {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": ", " :: ", " \xC2\xAB ",
+          " \xC2\xBB ", " \xC2\xB7 ", " // ", " \xE2\x80\xBA ", " \xE2\x80\xB9 "}) {
         std::vector<std::string> next;
         for (const auto& piece : out) {
             std::size_t from = 0;
@@ -118,6 +119,42 @@ std::string site_around_headline(const std::string& title_tag, const std::string
     auto words = text::tokenize(r);
     if (words.empty() || words.size() > 5 || !text::starts_upper(words.front().text)) return "";
     return std::string(r);
+}
+
+// The headline as the page shows it in a heading (h1..h3) when <title> holds it as whole segments
+// beside the site's name: "The Fall Funnel of Fun" in "Free Range Librarian › The Fall Funnel
+// of Fun", "Stuff The Internet Says ..." in "High Scalability - High Scalability - Stuff ...".
+// Of the headings, the last that names no site (site_names): the blog's banner comes before the
+// post's title, and a later heading that a found one holds is a shorter form of it; "" when none
+// has two words and 12 letters or more.
+std::string headline_in_title(const std::vector<std::string>& headings,
+                              const std::string& title_tag,
+                              const std::vector<std::string>& site_names) {
+    auto segments = title_segments(title_tag);
+    std::vector<std::string> runs; // compact texts of every run of consecutive segments
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        std::string run;
+        for (std::size_t j = i; j < segments.size(); ++j) {
+            run += compact(segments[j]);
+            runs.push_back(run);
+        }
+    }
+    if (runs.size() < 2) return "";
+    auto names_site = [&](const std::string& c) {
+        return std::any_of(site_names.begin(), site_names.end(),
+                           [&](const std::string& n) { return compact(n) == c; });
+    };
+    std::string best, best_compact;
+    for (const auto& raw : headings) {
+        std::string h = text::collapse_whitespace(raw);
+        std::string c = compact(h);
+        if (c.size() < 12 || text::tokenize(h).size() < 2) continue;
+        if (std::find(runs.begin(), runs.end(), c) == runs.end() || names_site(c)) continue;
+        if (best_compact.find(c) != std::string::npos) continue; // a shorter form of it
+        best = std::move(h);
+        best_compact = std::move(c);
+    }
+    return best;
 }
 
 bool plausible(const Timestamp& t) {
@@ -313,9 +350,21 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         site_names.push_back(c.value);
 
     // Title: metadata first, then <title> without the site name, then the page's h1.
+    // A <meta> title (og:, twitter:, dc.) sharing no word with a <title> of three words or more
+    // describes the site (a blog's og:title on every post), not the page; a structured headline
+    // (JSON-LD, itemprop) is the page's.
+    const auto tag_words = title_words(title_tag);
+    auto unrelated = [&](const std::string& t) {
+        if (tag_words.size() < 3) return false;
+        for (const auto& w : title_words(t))
+            if (tag_words.contains(w)) return false;
+        return true;
+    };
     for (const auto& c : meta.title) {
         std::string t = strip_site_name(c.value, site_names, host);
-        if (t.empty() || c.origin == "h1") continue;
+        const bool meta_tag = c.origin == "og:title" || c.origin == "twitter:title" ||
+                              c.origin.ends_with("=dc.title]");
+        if (t.empty() || c.origin == "h1" || (meta_tag && unrelated(t))) continue;
         a.title = t;
         note(x, "title", c.origin, t);
         break;
@@ -336,6 +385,24 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         if (std::string t = strip_site_name(title_tag, site_names, host); !t.empty()) {
             a.title = t;
             x.origins.back().value = t;
+        }
+    }
+
+    // A heading that <title> holds beside the site's name is the headline when the title chosen
+    // so far is that heading with the site's name still on it, or is shorter (the site's name).
+    // The site's names as the publisher states them (a <title> suffix may be the headline).
+    std::vector<std::string> stated = site_headings;
+    for (const auto& c : meta.source)
+        stated.push_back(c.value);
+    std::string shown = headline_in_title(meta.headings, title_tag, stated);
+    if (!shown.empty()) {
+        std::string c = compact(shown), t = compact(a.title);
+        if (c != t && (t.find(c) != std::string::npos || c.size() > t.size())) {
+            a.title = shown;
+            std::erase_if(x.origins, [](const FieldOrigin& o) { return o.field == "title"; });
+            note(x, "title", "heading in title", shown);
+        } else if (c != t) {
+            shown.clear();
         }
     }
 
@@ -363,6 +430,8 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
     for (const auto& heading : headings) {
         if (heading.empty() || heading == a.title) continue;
         if (names_site_in_title(heading, title_tag)) continue;
+        // The headline <title> holds stands against a heading that does not hold it.
+        if (!shown.empty() && compact(heading).find(compact(shown)) == std::string::npos) continue;
         if (!a.title.empty() && !confirmed_heading(heading, meta_titles)) continue;
         std::string origin = a.title.empty() ? "h1" : "h1 (confirmed by metadata)";
         a.title = heading;

@@ -36,6 +36,7 @@ struct Ranked {
 struct Collector {
     std::vector<Ranked> title, published, updated, authors, source, section, tags, language, url,
         description, copyright;
+    std::vector<std::string> headings;
 
     static void add(std::vector<Ranked>& v, int rank, std::string value, std::string origin) {
         std::string clean = text::collapse_whitespace(text::to_valid_utf8(value));
@@ -766,6 +767,8 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
                     Collector::add(m.published, pub ? 5 : 6, v, "time[datetime]");
             }
         }
+        if ((tag == "h1" || tag == "h2" || tag == "h3") && m.headings.size() < 40)
+            m.headings.push_back(dom::text(n, 400));
         if (tag == "h1") {
             std::string h = dom::text(n, 2000);
             if (!h.empty() && text_after_h1 < 0) text_after_h1 = 0;
@@ -821,6 +824,7 @@ PageMetadata read_metadata(xmlDoc* doc, const std::string& page_url) {
     out.url = Collector::done(m.url);
     out.description = Collector::done(m.description);
     out.copyright = Collector::done(m.copyright);
+    out.headings = std::move(m.headings);
     return out;
 }
 

@@ -29,7 +29,8 @@ struct PageMetadata {
     std::vector<Candidate> language; // raw language tags ("en-US", "en_GB")
     std::vector<Candidate> url;      // canonical URL candidates
     std::vector<Candidate> description;
-    std::vector<Candidate> copyright; // holder named in the first "© 2019 Name" text
+    std::vector<Candidate> copyright;  // holder named in the first "© 2019 Name" text
+    std::vector<std::string> headings; // the first 40 h1, h2 and h3 texts, in document order
 };
 
 // Reads the metadata of doc. page_url (may be empty) resolves relative canonical links and

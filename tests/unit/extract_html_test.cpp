@@ -285,6 +285,53 @@ TEST_CASE("extract: a blog's name in an h1 banner is no headline: <title> gives 
     CHECK(contains(x.article.body, "The committee met"));
 }
 
+TEST_CASE("extract: a heading that <title> holds beside the site's name is the headline") {
+    // The site's name repeated, a separator extraction does not strip as a site name.
+    std::string html = "<html><head><title>High Scalability - High Scalability - Stuff The "
+                       "Internet Says On Scalability</title>"
+                       "<meta property='og:title' content='High Scalability - High Scalability - "
+                       "Stuff The Internet Says On Scalability'></head><body>"
+                       "<div class='post'><h2 class='title'>Stuff The Internet Says On "
+                       "Scalability</h2>" +
+                       prose + prose + "</div></body></html>";
+    CHECK(extract_string(html).article.title == "Stuff The Internet Says On Scalability");
+    // The site's name as the h1 banner, the post's title an h2, "›" between them in <title>.
+    std::string banner = "<html><head><title>Free Range Librarian \xE2\x80\xBA The Fall Funnel "
+                         "of Fun</title></head><body><h1 id='blog-title'>Free Range Librarian</h1>"
+                         "<div class='post'><h2 class='entry-title'>The Fall Funnel of Fun</h2>" +
+                         prose + prose + "</div></body></html>";
+    CHECK(extract_string(banner).article.title == "The Fall Funnel of Fun");
+    // The banner longer than the post's title: the later heading is the post's.
+    std::string longer = "<html><head><title>Corn Printing Craft - Things to Make and Do, Crafts "
+                         "for Kids - The Crafty Crow</title></head><body><h1>Things to Make and "
+                         "Do, Crafts for Kids - The Crafty Crow</h1><div class='post'><h3>Corn "
+                         "Printing Craft</h3>" +
+                         prose + prose + "</div></body></html>";
+    CHECK(extract_string(longer).article.title == "Corn Printing Craft");
+    // A heading that is not in <title> changes nothing.
+    std::string other = "<html><head><title>Council approves the budget - Daily News</title>"
+                        "</head><body><div class='post'><h2>Council approves the budget after a "
+                        "long night</h2>" +
+                        prose + prose + "</div></body></html>";
+    CHECK(extract_string(other).article.title == "Council approves the budget");
+}
+
+TEST_CASE("extract: an og:title sharing no word with <title> names the site, not the page") {
+    std::string html = "<html><head><title>Players held back tears during the coach's speech - "
+                       "NFL.com</title><meta property='og:title' content='Official Blog of the "
+                       "National Football League'><meta property='og:site_name' "
+                       "content='NFL.com'></head><body><div class='post'>" +
+                       prose + prose + "</div></body></html>";
+    CHECK(extract_string(html).article.title ==
+          "Players held back tears during the coach's speech");
+    // An og:title that rewords the headline still wins.
+    std::string seo = "<html><head><title>Council approves budget - Daily News</title>"
+                      "<meta property='og:title' content='Budget approved by the council after "
+                      "a long night'></head><body><div class='post'>" +
+                      prose + prose + "</div></body></html>";
+    CHECK(extract_string(seo).article.title == "Budget approved by the council after a long night");
+}
+
 TEST_CASE("extract: a stub under a promising class name does not outweigh the article") {
     std::string article;
     for (int i = 0; i < 3; ++i)
@@ -321,6 +368,87 @@ TEST_CASE("extract: the readers' comments after a 'Comments' heading are not art
     std::string body = extract_string(html).article.body;
     CHECK(contains(body, "The committee met"));
     CHECK(!contains(body, "disaster relief"));
+}
+
+TEST_CASE("extract: a short post is not traded for the page around it and a sidebar's blurb") {
+    // The post's names lift it to the top while its one short paragraph earns little.
+    std::string side = "<div class='module'><div class='module-content typelist-thumbnailed'><div "
+                       "class='typelist-description'><p>Seventy-seven characters of plain "
+                       "description text about the shop here</p></div></div></div>";
+    std::string links = "<div class='pkg'><ul>";
+    for (int i = 0; i < 4; ++i)
+        links +=
+            "<li><a href='/a'>An older post of the blog, number " + std::to_string(i) + "</a></li>";
+    links += "</ul></div>";
+    std::string html = "<html><body><div id='page'><div class='pkg'>" + side +
+                       "</div><div class='pkg'><div class='entry post'><h3>Indian Corn Printing "
+                       "Craft</h3><div class='entry-content'><div class='entry-body'><div><img "
+                       "src='c.jpg'>Visit <a href='/b'>Boy Mama Teacher Mama</a> to see how to "
+                       "create the interesting textures on this corn craft.</div></div></div>"
+                       "</div></div>" +
+                       links + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "interesting textures"));
+    CHECK(!contains(body, "Seventy-seven characters"));
+    CHECK(!contains(body, "older post"));
+}
+
+TEST_CASE("extract: lines a <br> breaks mid-sentence at the end of a post are kept; a trailing "
+          "label is not") {
+    std::string html = "<html><body><div class='post'>" + prose +
+                       "<div>Visit <a href='/b'>Boy Mama</a> to see<br>how to create the "
+                       "interesting textures<br>on this corn craft.</div></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "interesting textures"));
+    CHECK(contains(body, "on this corn craft."));
+    std::string tagged = "<html><body><div class='post'>" + prose +
+                         "<p>The vote is set for Monday.<br>Filed under budget</p></div>"
+                         "</body></html>";
+    CHECK(!contains(extract_string(tagged).article.body, "Filed under"));
+}
+
+TEST_CASE("extract: a 'Comment' heading is a section of the article (opinion), not the comments") {
+    std::string html = "<html><body><div class='content'>" + prose + "<h3>Comment</h3>" +
+                       "<p>Having a network of people to offer opinion and analysis is critical "
+                       "for most journalists, and it is a good way of getting your name out.</p>" +
+                       prose + "</div></body></html>";
+    CHECK(contains(extract_string(html).article.body, "network of people"));
+}
+
+TEST_CASE("extract: a comments heading the strict pass leaves out (id='comments') still ends the "
+          "article") {
+    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
+                          "for, and removing the cost does not remove the need, as I said.</p>";
+    std::string comments;
+    for (int i = 0; i < 8; ++i)
+        comments += "<div id='c" + std::to_string(i) + "'>" + comment +
+                    "</div><p class='posted'>Posted by: reader at October 30, 2012</p>";
+    std::string html = "<html><body><div class='content'>" + prose + prose +
+                       "<h2 id='comments'>Comments</h2>" + comments + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "disaster relief"));
+}
+
+TEST_CASE("extract: a box named for the comments and holding only their label ends the article") {
+    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
+                          "for, and removing the cost does not remove the need, as I said.</p>";
+    std::string comments;
+    for (int i = 0; i < 8; ++i)
+        comments += "<div class='comments-body'>" + comment +
+                    "<span class='comments-post'>Posted by: reader</span></div>";
+    std::string head = "<div class='comments-head'><a name='comments'></a>Comments</div>";
+    std::string html = "<html><body><div class='content'>" + prose + prose + head + comments +
+                       "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK(contains(body, "The committee met"));
+    CHECK(!contains(body, "disaster relief"));
+    // A link labelled "Comments" in a box of that name (a post's meta line) ends nothing.
+    std::string meta = "<div class='post-comments'><a href='#comments'>Comments</a></div>";
+    std::string kept = "<html><body><div class='content'>" + prose + meta + prose +
+                       "<p>The last paragraph says the plan was approved on the second vote, with "
+                       "three members against.</p></div></body></html>";
+    CHECK(contains(extract_string(kept).article.body, "second vote"));
 }
 
 TEST_CASE("extract: boxes of one class holding most of the text are the article, whatever their "
