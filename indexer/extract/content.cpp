@@ -812,7 +812,9 @@ bool opens_comments(const xmlNode* heading) {
 // class="comments-head"><a name="comments"></a>Comments</div>).
 bool comments_label_box(const xmlNode* n, std::string_view tag) {
     const Info* i = info(n);
-    if (i->in_link || i->text > 60) return false; // a left-out box counts no text
+    // boxy first: a class or id holding "comment" is always boxy (a boilerplate word), and the
+    // test is a flag, where the names below are strings built for every short box.
+    if (!i->boxy || i->in_link || i->text > 60) return false; // a left-out box counts no text
     if (tag != "div" && tag != "p" && tag != "span" && tag != "strong" && tag != "b" && tag != "dt")
         return false;
     const dom::Cues c = dom::cues(n);

@@ -357,12 +357,15 @@ TEST_CASE("extract: pages in a row on one thread (libxml2's arena reused) give t
     }
 }
 
+// One reader's comment, for the tests of where the readers' comments begin.
+const std::string reader_comment =
+    "<p>I just don't get it. Services like disaster relief need to be paid for, and removing the "
+    "cost does not remove the need, as I said.</p>";
+
 TEST_CASE("extract: the readers' comments after a 'Comments' heading are not article text") {
-    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
-                          "for, and removing the cost does not remove the need, as I said.</p>";
     std::string comments;
     for (int i = 0; i < 8; ++i)
-        comments += "<div>" + comment + "</div><p>Posted by: reader at October 30, 2012</p>";
+        comments += "<div>" + reader_comment + "</div><p>Posted by: reader at October 30, 2012</p>";
     std::string html = "<html><body><div class='content'>" + prose + prose +
                        "<h2>12 Comments</h2>" + comments + "</div></body></html>";
     std::string body = extract_string(html).article.body;
@@ -417,11 +420,9 @@ TEST_CASE("extract: a 'Comment' heading is a section of the article (opinion), n
 
 TEST_CASE("extract: a comments heading the strict pass leaves out (id='comments') still ends the "
           "article") {
-    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
-                          "for, and removing the cost does not remove the need, as I said.</p>";
     std::string comments;
     for (int i = 0; i < 8; ++i)
-        comments += "<div id='c" + std::to_string(i) + "'>" + comment +
+        comments += "<div id='c" + std::to_string(i) + "'>" + reader_comment +
                     "</div><p class='posted'>Posted by: reader at October 30, 2012</p>";
     std::string html = "<html><body><div class='content'>" + prose + prose +
                        "<h2 id='comments'>Comments</h2>" + comments + "</div></body></html>";
@@ -431,11 +432,9 @@ TEST_CASE("extract: a comments heading the strict pass leaves out (id='comments'
 }
 
 TEST_CASE("extract: a box named for the comments and holding only their label ends the article") {
-    std::string comment = "<p>I just don't get it. Services like disaster relief need to be paid "
-                          "for, and removing the cost does not remove the need, as I said.</p>";
     std::string comments;
     for (int i = 0; i < 8; ++i)
-        comments += "<div class='comments-body'>" + comment +
+        comments += "<div class='comments-body'>" + reader_comment +
                     "<span class='comments-post'>Posted by: reader</span></div>";
     std::string head = "<div class='comments-head'><a name='comments'></a>Comments</div>";
     std::string html = "<html><body><div class='content'>" + prose + prose + head + comments +
