@@ -1,13 +1,16 @@
 #include "builtin_facets.h"
 
 #include "analyzers/schema.h"
+#include "facet_index.h" // decode_list_views
 #include "histogram.h"
+#include "remote_cache.h"
 
 #include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace dateline::query {
 
@@ -32,6 +35,44 @@ Xapian::valueno slots_in_use(const Xapian::Database& db, const schema::SpreadGro
 void add_counts(Counts& into, const Xapian::ValueCountMatchSpy& spy) {
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
         into[*it] += it.get_termfreq();
+}
+
+// The counts of the display tags in the lists `spy` counted (slot tags: one list per distinct
+// set of a document's tags), each document's tags once per case-folded tag (the first spelling,
+// blank ones left out), as the indexer spreads them (schema.h); returns the documents holding one.
+Xapian::doccount add_tag_counts(Counts& into, const Xapian::ValueCountMatchSpy& spy) {
+    // Each spelling's folded key, found once (a tag recurs in many lists), as a number.
+    constexpr std::uint32_t blank = UINT32_MAX; // a blank tag is never counted
+    std::unordered_map<std::string, std::uint32_t> key_of_spelling, key_ids;
+    std::unordered_map<std::string, Xapian::doccount> per_spelling;
+    std::vector<std::string_view> items;
+    std::vector<std::uint32_t> keys; // of the list at hand
+    Xapian::doccount holding = 0;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string list = *it;
+        if (!decode_list_views(list, items)) continue; // an unreadable list counts as no tags
+        const Xapian::doccount documents = it.get_termfreq();
+        keys.clear();
+        for (const std::string_view item : items) {
+            std::string spelling(item);
+            auto found = key_of_spelling.find(spelling);
+            if (found == key_of_spelling.end()) {
+                std::string key = schema::fold_value(item);
+                const std::uint32_t id =
+                    key.empty() ? blank
+                                : key_ids.try_emplace(std::move(key), key_ids.size()).first->second;
+                found = key_of_spelling.emplace(spelling, id).first;
+            }
+            const std::uint32_t key = found->second;
+            if (key == blank || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+            keys.push_back(key); // each key once per document, by its first spelling
+            per_spelling[std::move(spelling)] += documents;
+        }
+        if (!keys.empty()) holding += documents;
+    }
+    for (auto& [spelling, count] : per_spelling)
+        into[spelling] += count;
+    return holding;
 }
 
 // Top `limit` values by count (then by value), as keep_top in facets.cpp.
@@ -168,7 +209,8 @@ BuiltinFacets::BuiltinFacets(const Xapian::Database& db, const std::vector<std::
             facet->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot::day));
         } else if (name == "tag" && options.tag_type.empty()) {
             facet->kind = Facet::Kind::tags;
-            spread("");
+            facet->spies.push_back(
+                std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot::tags));
         } else {
             facet->kind = Facet::Kind::terms;
             std::string_view prefix;
@@ -211,12 +253,16 @@ std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
         r.type = facet->type;
         const Xapian::ValueCountMatchSpy& first = *facet->spies.front();
         Xapian::doccount with_value = 0;
-        for (auto it = first.values_begin(); it != first.values_end(); ++it)
-            with_value += it.get_termfreq();
-        r.missing = first.get_total() - with_value;
         Counts counts;
-        for (const auto& spy : facet->spies)
-            add_counts(counts, *spy);
+        if (facet->kind == Facet::Kind::tags)
+            with_value = add_tag_counts(counts, first);
+        else {
+            for (auto it = first.values_begin(); it != first.values_end(); ++it)
+                with_value += it.get_termfreq();
+            for (const auto& spy : facet->spies)
+                add_counts(counts, *spy);
+        }
+        r.missing = first.get_total() - with_value;
         switch (facet->kind) {
         case Facet::Kind::slot: {
             std::vector<FacetValue> values;
@@ -225,7 +271,8 @@ std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
             keep_top(r, std::move(values), options_.limit);
             if (facet->name == "source")
                 for (auto& v : r.values)
-                    v.label = remote_source_label(db, v.value);
+                    v.label = cached_source_label(db, v.value,
+                                                  [&] { return remote_source_label(db, v.value); });
             break;
         }
         case Facet::Kind::date: {

@@ -17,6 +17,7 @@
 #include "like.h"
 #include "query_json.h"
 #include "recency.h"
+#include "remote_cache.h"
 #include "remote_shards.h"
 #include "suggest.h"
 
@@ -515,8 +516,12 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         // match, and weighs plain words with in-memory document lengths (fast_words.h).
         std::shared_ptr<FacetIndex> prepared =
             xapian_call("reading the prepared index", [&] { return FacetIndex::prepared(db); });
-        QueryBuilder builder(db, request.query_options,
-                             prepared ? &prepared->languages() : nullptr);
+        // A remote shard: the languages kept between searches (remote_cache.h).
+        const WordLanguages* languages = prepared ? &prepared->languages() : nullptr;
+        if (!languages && remote_state(db) && request.query_options.language.empty())
+            languages = xapian_call("reading the archive's languages",
+                                    [&] { return &cached_languages(db); });
+        QueryBuilder builder(db, request.query_options, languages);
         // The one parse of the query text: the fast path and the builder both read the tree.
         const QueryTree tree =
             xapian_call("parsing the query", [&] { return request_tree(builder, request); });
