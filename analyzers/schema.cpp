@@ -131,4 +131,14 @@ std::vector<std::string> decode_list(std::string_view encoded) {
     return items;
 }
 
+std::string companion_path(std::string_view stub_file) {
+    constexpr std::string_view folder_stub = "XAPIANDB";
+    if (stub_file == folder_stub) return "companion";
+    if (stub_file.size() > folder_stub.size() && stub_file.ends_with(folder_stub) &&
+        stub_file[stub_file.size() - folder_stub.size() - 1] == '/')
+        return std::string(stub_file.substr(0, stub_file.size() - folder_stub.size())) +
+               "companion";
+    return std::string(stub_file) + ".companion";
+}
+
 } // namespace dateline::schema

@@ -109,6 +109,12 @@ std::string id_term(std::string_view id);
 // The query side must build filter terms with this so that they equal what the indexer wrote.
 std::string field_term(const Field& field, std::string_view value);
 
+// The companion of a stub that lists remote shards: a local database beside the stub holding what
+// Xapian 1.4's remote backend does not serve (the spelling table), filled by `dateline-index --db
+// STUB INPUTS` and read with the stub by the query side. `stub_file` is the stub itself:
+// "DIR/XAPIANDB" (a stub folder) has "DIR/companion", any other file F has "F.companion".
+std::string companion_path(std::string_view stub_file);
+
 // Multi-valued slots (tags) as one string: each item length-prefixed. Lossless for any bytes.
 std::string encode_list(std::span<const std::string> items);
 std::vector<std::string> decode_list(std::string_view encoded);

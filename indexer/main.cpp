@@ -239,12 +239,29 @@ int run(const Cli& cli) {
         return exit_usage;
     }
 
+    // A stub of remote shards as --db: no shard is written here, only the stub's companion, the
+    // spelling words of every article (remote_layout.h).
+    std::string write_to = cli.db;
+    bool companion = false;
+    if (!cli.dry_run)
+        if (auto stub = remote_stub_file(cli.db)) {
+            if (cli.shards || only || cli.no_spelling) {
+                std::cerr << "dateline-index: " << cli.db
+                          << " lists remote shards: indexing into it fills its companion (the "
+                             "spelling words of every article), which --shards, --shard and "
+                             "--no-spelling do not apply to; index each shard where it lives\n";
+                return exit_usage;
+            }
+            write_to = schema::companion_path(*stub);
+            companion = true;
+        }
+
     Counts counts;
     std::unique_ptr<IndexWriter> writer;
     if (!cli.dry_run)
         writer = std::make_unique<IndexWriter>(
-            cli.db, IndexWriter::Options{cli.batch, cli.no_sync, cli.duplicates == "drop",
-                                         cli.shards, !cli.no_spelling});
+            write_to, IndexWriter::Options{cli.batch, cli.no_sync, cli.duplicates == "drop",
+                                           cli.shards, !cli.no_spelling});
 
     const bool emit_jsonl = cli.emit == "jsonl";
     auto consume = [&](Processed&& p) {
@@ -270,6 +287,7 @@ int run(const Cli& cli) {
             p.content_hash = content_hash(p.content_hash + term);
             p.document.add_value(schema::slot::content_hash, p.content_hash);
         }
+        if (companion) p.document = companion_document(p.document);
         switch (writer->write(p.id_term, p.content_hash, std::move(p.document),
                               std::move(p.spelling))) {
         case IndexWriter::Outcome::added:
@@ -467,7 +485,7 @@ int run(const Cli& cli) {
                       .c_str()
                 : "",
             seconds, seconds > 0 ? static_cast<double>(counts.read) / seconds : 0.0,
-            writer ? (", " + std::to_string(articles) + " articles in " + cli.db).c_str() : "");
+            writer ? (", " + std::to_string(articles) + " articles in " + write_to).c_str() : "");
         if (interrupted)
             std::fprintf(stderr,
                          "dateline-index: interrupted by %s: reading stopped, what was read is "

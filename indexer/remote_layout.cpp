@@ -1,11 +1,13 @@
 #include "remote_layout.h"
 
+#include "analyzers/schema.h"
 #include "analyzers/xapian_call.h"
 #include "shard_layout.h"
 
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 namespace dateline {
@@ -69,6 +71,40 @@ std::string write_stub(const std::string& out, const std::vector<std::string>& s
     fs::rename(tmp, file, ec);
     if (ec) throw DatabaseError("writing " + file.string() + ": " + ec.message());
     return file.string();
+}
+
+std::optional<std::string> remote_stub_file(const std::string& path) {
+    std::error_code ec;
+    fs::path file(path);
+    if (fs::is_directory(file, ec)) file /= std::string(stub_file_name);
+    if (!fs::is_regular_file(file, ec) || fs::file_size(file, ec) > (1u << 20)) return std::nullopt;
+    std::ifstream in(file);
+    std::string line, kind;
+    bool remote = false;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        if (!(words >> kind) || kind[0] == '#') continue;
+        if (kind == "remote")
+            remote = true;
+        else if (kind != "auto" && kind != "glass" && kind != "chert")
+            return std::nullopt; // not a stub (a glass database's files are binary)
+    }
+    if (!remote) return std::nullopt;
+    return file.string();
+}
+
+Xapian::Document companion_document(const Xapian::Document& full) {
+    Xapian::Document doc;
+    for (const std::string_view prefix : {schema::prefix::id, schema::prefix::input}) {
+        auto t = full.termlist_begin();
+        for (t.skip_to(std::string(prefix)); t != full.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (!term.starts_with(prefix)) break;
+            doc.add_boolean_term(term);
+        }
+    }
+    doc.add_value(schema::slot::content_hash, full.get_value(schema::slot::content_hash));
+    return doc;
 }
 
 } // namespace dateline

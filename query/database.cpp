@@ -69,6 +69,7 @@ void reopen_latest(Xapian::Database& db, int attempts) {
         if (remote->missing.empty()) {
             try {
                 db.reopen();
+                reopen_companion(db);
                 return;
             } catch (const Xapian::NetworkError&) {
                 // reconnected below

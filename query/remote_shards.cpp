@@ -1,5 +1,6 @@
 #include "remote_shards.h"
 
+#include "analyzers/schema.h"
 #include "errors.h"
 
 #include <algorithm>
@@ -131,6 +132,17 @@ void remember(const Xapian::Database& db, const std::string& path,
     state.path = path;
     state.shards = shards;
     state.missing = std::move(missing);
+    state.companion.reset();
+    std::error_code ec;
+    const fs::path stub = fs::is_directory(path, ec) ? fs::path(path) / "XAPIANDB" : fs::path(path);
+    const std::string companion = schema::companion_path(stub.string());
+    if (!fs::is_directory(companion, ec)) return;
+    try {
+        state.companion = Xapian::Database(companion);
+    } catch (const Xapian::Error& e) {
+        throw DbError("cannot open database " + path + ": its companion " + companion + ": " +
+                      e.get_description());
+    }
 }
 
 } // namespace
@@ -190,6 +202,23 @@ const RemoteState* remote_state(const Xapian::Database& db) {
         return it == states().end() ? nullptr : &it->second;
     } catch (const Xapian::Error&) {
         return nullptr;
+    }
+}
+
+const Xapian::Database& spelling_database(const Xapian::Database& db) {
+    const RemoteState* state = remote_state(db);
+    return state && state->companion ? *state->companion : db;
+}
+
+void reopen_companion(const Xapian::Database& db) {
+    if (states().empty()) return;
+    auto it = states().find(db.get_uuid());
+    if (it == states().end() || !it->second.companion) return;
+    try {
+        it->second.companion->reopen();
+    } catch (const Xapian::Error& e) {
+        throw DbError("cannot reopen the companion of " + it->second.path + ": " +
+                      e.get_description());
     }
 }
 

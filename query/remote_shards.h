@@ -7,6 +7,11 @@
 // the per-operation timeout) or Xapian::Database(PATH), added to one Xapian::Database. A stub of
 // local shards only is left to Xapian (query/database.h).
 //
+// The spelling table: Xapian 1.4's remote backend has none, so suggestions come from the
+// stub's companion, a local database beside it that `dateline-index --db STUB INPUTS` fills
+// (indexer/remote_layout.h); opened with the stub when it is there (a stub without one suggests
+// nothing), and read by suggest.h through spelling_database().
+//
 // Faults: a shard that does not answer (refused, timed out, cut off) is a DbError that names it
 // ("shard 3 of 3 (127.0.0.1:4567) does not answer: ..."); with --allow-partial it is left out
 // and named in RemoteState::missing, and the search says so ("partial": true). Each reopen tries
@@ -53,6 +58,9 @@ struct RemoteState {
     std::string path;
     std::vector<ShardSpec> shards;
     std::vector<std::string> missing; // names of the shards left out (--allow-partial)
+    // The stub's companion (schema::companion_path: the spelling table, which Xapian 1.4's remote
+    // backend does not serve), when dateline-index has written one; reopened with the stub.
+    std::optional<Xapian::Database> companion;
 };
 
 // Opens the shards of the stub at `path` as one database (see the header comment) and records
@@ -61,6 +69,13 @@ Xapian::Database open_remote_stub(const std::string& path, const std::vector<Sha
 
 // The state of `db` when this thread opened it from a remote stub; nullptr otherwise.
 const RemoteState* remote_state(const Xapian::Database& db);
+
+// The database whose spelling table holds `db`'s spelling words: a remote stub's companion
+// (`db` itself when it has none: no suggestions then), or `db`.
+const Xapian::Database& spelling_database(const Xapian::Database& db);
+
+// Reopens the companion of `db` (opened by open_remote_stub), if it has one, at its latest commit.
+void reopen_companion(const Xapian::Database& db);
 
 // Reconnects `db` (opened by open_remote_stub) to every shard of its stub, the missing ones too:
 // after a network error, or to bring back a shard left out. Throws DbError.

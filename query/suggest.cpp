@@ -4,6 +4,7 @@
 #include "analyzers/text.h"
 #include "entity_terms.h"
 #include "query_tree.h"
+#include "remote_shards.h"
 
 #include <algorithm>
 #include <unordered_set>
@@ -165,7 +166,8 @@ class Speller {
                 best_frequency = f;
             }
         };
-        std::string table = db_.get_spelling_suggestion(word, limit);
+        // A remote stub's spelling table is its companion's (remote_shards.h).
+        std::string table = spelling_database(db_).get_spelling_suggestion(word, limit);
         if (!table.empty()) consider(table, code_points(table));
         // Gazetteer words: of a near length, and sharing the first or the second letter (a
         // misspelling rarely changes both; the spelling table has no such restriction).

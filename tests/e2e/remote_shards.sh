@@ -171,6 +171,32 @@ for q in wheat 'tag:grain' 'oil prices'; do
 done
 python3 "$here/remote_battery.py" compare "$WORK/one.single" "$WORK/one.remote" --label "one query per run" --fold-labels || fail "one query per run"
 
+# Spelling suggestions: the remote backend serves no spelling table, so a stub has none until
+# dateline-index --db STUB fills its companion (the spelling words of every article), run again
+# over the same inputs it changes nothing; then the stub suggests what the single database does.
+suggestion() { # exit 1: nothing found
+  { "$BIN/dateline-query" --db "$1" --format json --limit 0 "$2" || [[ $? == 1 ]]; } |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["suggestion"])'
+}
+[[ $(suggestion "$stub" "whaet expotrs") == None ]] || fail "a stub without its companion suggests"
+expect_exit 2 "$BIN/dateline-index" --db "$stub" --shards 2 "${fields[@]}" "$WORK/in"
+grep -q "lists remote shards" "$WORK/err" || fail "--shards on a stub: $(cat "$WORK/err")"
+expect_exit 0 "$BIN/dateline-index" --db "$stub" "${fields[@]}" -j 2 "$WORK/in"
+grep -q "added $n, .* $n articles in $stub.companion" "$WORK/err" || fail "companion: $(cat "$WORK/err")"
+[[ ! -e $WORK/local/shard-0/companion ]] || fail "the companion went into a shard"
+expect_exit 0 "$BIN/dateline-index" --db "$stub" "${fields[@]}" -j 2 "$WORK/in"
+grep -q "added 0, updated 0, .* $n articles in" "$WORK/err" || fail "companion again: $(cat "$WORK/err")"
+for q in "whaet expotrs" "japanse yen" "crued oil prices" "coffe" "goverment"; do
+  want=$(suggestion "$WORK/single" "$q")
+  [[ $want != None ]] || fail "the single database suggests nothing for '$q'"
+  got=$(suggestion "$stub" "$q")
+  [[ $got == "$want" ]] || fail "'$q': the stub suggests '$got', the single database '$want'"
+done
+expect_exit 0 "$BIN/dateline-index" --db "$WORK/apart" "${fields[@]}" -j 2 "$WORK/in"
+[[ -d $WORK/apart/companion ]] || fail "a stub folder's companion is FOLDER/companion"
+[[ $(suggestion "$WORK/apart" "whaet expotrs") == "$(suggestion "$WORK/single" "whaet expotrs")" ]] ||
+  fail "the stub folder's suggestion"
+
 # dateline-serve on the stub: the single database's API answers.
 serve() { # DB OUT_PORT_VAR [options...]: starts dateline-serve, sets the port variable
   local db=$1 var=$2; shift 2
@@ -187,7 +213,7 @@ if command -v curl >/dev/null; then
   serve "$stub" remote_port
   serve "$stub" partial_port --allow-partial --shard-timeout 2000
   : > "$WORK/s.single"; : > "$WORK/s.remote"
-  for q in 'q=wheat' 'q=oil+prices&sort=newest&collapse=1' 'q=tag:grain&facet=place' 'q=&facet=date'; do
+  for q in 'q=wheat' 'q=oil+prices&sort=newest&collapse=1' 'q=tag:grain&facet=place' 'q=&facet=date' 'q=whaet+expotrs'; do
     api "$single_port" "$q&limit=50&facet=tag&facet=source" >> "$WORK/s.single"
     api "$remote_port" "$q&limit=50&facet=tag&facet=source" >> "$WORK/s.remote"
   done

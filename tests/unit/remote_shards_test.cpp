@@ -1,6 +1,7 @@
 // Stubs of remote shards: the reader of query/remote_shards.h (every line form Xapian 1.4 and
 // DESIGN name; what is not a stub is left to Xapian), the writer and the shard choice of
 // indexer/remote_layout.h, and the fault a shard that does not answer gives.
+#include "analyzers/schema.h"
 #include "analyzers/xapian_call.h"
 #include "indexer/remote_layout.h"
 #include "indexer/shard_layout.h"
@@ -132,4 +133,34 @@ TEST_CASE("--stub writes what the reader reads; --shard I/N keeps the hash of --
     }
     CHECK(kept > 60);
     CHECK(kept < 140);
+}
+
+TEST_CASE("the indexer finds a stub of remote shards, and its companion documents keep ids only") {
+    TempDir dir;
+    const std::string remote =
+        dir.write("remote.stub", "# shards\nremote 127.0.0.1:1234\nauto x\n");
+    CHECK(remote_stub_file(remote) == remote);
+    CHECK_FALSE(remote_stub_file(dir.write("local.stub", "auto a\nauto b\n")));
+    CHECK_FALSE(remote_stub_file(dir.write("other", "remote 1.2.3.4:5\nnot a stub line\n")));
+    CHECK_FALSE(remote_stub_file((dir.path / "absent").string()));
+    fs::create_directory(dir.path / "folder");
+    dir.write("folder/XAPIANDB", "remote tcp 127.0.0.1 1234\n");
+    CHECK(remote_stub_file((dir.path / "folder").string()) ==
+          (dir.path / "folder" / "XAPIANDB").string());
+
+    Xapian::Document full;
+    full.add_term("Zwheat", 3);
+    full.add_boolean_term(schema::id_term("a-1"));
+    full.add_boolean_term(std::string(schema::prefix::input) + "/in/a.jsonl");
+    full.add_boolean_term(schema::boolean_term(schema::prefix::tag, "grain"));
+    full.add_value(schema::slot::content_hash, "hash");
+    full.add_value(schema::slot::source, "reuters");
+    full.set_data("{\"title\":\"Wheat\"}");
+    const Xapian::Document small = companion_document(full);
+    std::vector<std::string> terms(small.termlist_begin(), small.termlist_end());
+    CHECK(terms == std::vector<std::string>{schema::id_term("a-1"),
+                                            std::string(schema::prefix::input) + "/in/a.jsonl"});
+    CHECK(small.get_value(schema::slot::content_hash) == "hash");
+    CHECK(small.values_count() == 1);
+    CHECK(small.get_data().empty());
 }

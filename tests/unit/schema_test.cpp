@@ -76,3 +76,10 @@ TEST_CASE("stopwords and language identification") {
     CHECK(language::normalize_code("en-US") == "en");
     CHECK(language::normalize_code("English") == "en");
 }
+
+TEST_CASE("a stub's companion lies beside it: FOLDER/companion for a folder's XAPIANDB") {
+    CHECK(schema::companion_path("/srv/news/XAPIANDB") == "/srv/news/companion");
+    CHECK(schema::companion_path("XAPIANDB") == "companion");
+    CHECK(schema::companion_path("/srv/news.stub") == "/srv/news.stub.companion");
+    CHECK(schema::companion_path("/srv/NOTXAPIANDB") == "/srv/NOTXAPIANDB.companion");
+}
