@@ -1,5 +1,6 @@
 #include "tagger.h"
 
+#include "analyzers/entities/organization_extent.h"
 #include "analyzers/hash.h"
 #include "analyzers/text.h"
 
@@ -553,6 +554,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
             });
         });
         close_quotes(line, found);
+        fix_organization_extents(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }
