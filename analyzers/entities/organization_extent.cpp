@@ -201,6 +201,141 @@ void extend_over_named_after(std::span<const Token> line, const std::vector<Span
     if (name_end > 0) last = std::max(last, name_end - 1);
 }
 
+// Head nouns that take a complement in a name: "Агентство по охране окружающей среды", "Движение
+// за развитие Мали". `with_for`: the head takes "за" too (a movement, a union: what it is for).
+bool complement_head(std::string_view folded_word, bool& with_for) {
+    static constexpr std::array<std::string_view, 17> by = {
+        "агентств",    "служб",      "комитет", "комисси",  "управлени", "департамент",
+        "министерств", "совет",      "центр",   "бюро",     "трибунал",  "суд",
+        "ассоциаци",   "организаци", "групп",   "федераци", "инспекци"};
+    static constexpr std::array<std::string_view, 6> for_ = {"движени", "союз",   "конвенци",
+                                                             "парти",   "альянс", "фронт"};
+    with_for = false;
+    for (auto h : for_)
+        if (folded_word.starts_with(h)) return with_for = true;
+    for (auto h : by)
+        if (folded_word.starts_with(h)) return !folded_word.starts_with("судь");
+    return false;
+}
+
+// Words after "по" that start an adverbial, not a complement: "по словам", "по данным".
+bool adverbial_after_by(std::string_view folded_word) {
+    static constexpr std::array<std::string_view, 34> words = {
+        "словам",     "данным",       "итогам",    "поводу",       "делу",    "результатам",
+        "подозрению", "обвинению",    "факту",     "этому",        "его",     "её",
+        "ее",         "их",           "всей",      "всему",        "всем",    "мнению",
+        "сообщению",  "информации",   "оценкам",   "сравнению",    "просьбе", "приглашению",
+        "инициативе", "требованию",   "решению",   "причине",      "случаю",  "телефону",
+        "сведениям",  "собственному", "приговору", "специальности"};
+    return std::find(words.begin(), words.end(), folded_word) != words.end();
+}
+
+// A verb's ending: the name ends before it ("Агентство по охране среды заявило").
+bool verb_like(std::string_view folded_word) {
+    // Not "ть" alone: "солидарность", "безопасность" are nouns.
+    static constexpr std::array<std::string_view, 13> endings = {
+        "ла", "ло", "ли", "ся", "ать", "ять", "ить", "еть", "уть", "ет", "ют", "ит", "ят"};
+    return std::any_of(endings.begin(), endings.end(),
+                       [&](std::string_view e) { return folded_word.ends_with(e); });
+}
+
+bool ends_with_any(std::string_view w, std::span<const std::string_view> endings) {
+    return std::any_of(endings.begin(), endings.end(),
+                       [&](std::string_view e) { return w.size() > e.size() && w.ends_with(e); });
+}
+
+// An adjective's ending, in any case: the phrase's noun is still to come.
+bool adjective_like(std::string_view w) {
+    static constexpr std::array<std::string_view, 18> endings = {
+        "ому", "ему", "ой", "ей", "ым", "им", "ыми", "ими", "ых",
+        "их",  "ую",  "юю", "ая", "яя", "ое", "ее",  "ые",  "ие"};
+    return ends_with_any(w, endings) || w.ends_with("ого") || w.ends_with("его");
+}
+
+// A genitive's ending (nouns and adjectives): "охране окружающей среды", "правам человека".
+bool genitive_like(std::string_view w) {
+    static constexpr std::array<std::string_view, 13> endings = {
+        "а", "я", "ы", "и", "ов", "ев", "ей", "ий", "ого", "его", "ой", "ых", "их"};
+    return ends_with_any(w, endings);
+}
+
+// The complement rule: a span ending in a head noun takes in the "по ..." (or "за ...") phrase
+// after it, lower-case words joined by "и", commas of an enumeration closed by "и", and "в
+// сфере" / "в области": "Федеральной службы по надзору в сфере образования и науки".
+void extend_over_complement(std::span<const Token> line, std::size_t first, std::size_t& last) {
+    auto word_at = [&](std::size_t i) {
+        if (i >= line.size() || !lower_case(line[i].text)) return false;
+        const std::string w = folded(line[i].text);
+        static constexpr std::array<std::string_view, 28> function_words = {
+            "и",   "в",     "во",    "по",    "за",     "с",   "со", "от",  "на",  "о",
+            "об",  "к",     "ко",    "у",     "из",     "для", "до", "при", "под", "над",
+            "без", "после", "через", "между", "против", "а",   "но", "что"};
+        return std::find(function_words.begin(), function_words.end(), w) == function_words.end() &&
+               !verb_like(w);
+    };
+    // The preposition: right after the span, or inside it with only complement words after it
+    // ("Федеральной службы по надзору" goes on).
+    auto preposition_at = [&](std::size_t k) {
+        bool with_for = false;
+        if (k == 0 || k + 1 >= line.size() || !complement_head(folded(line[k - 1].text), with_for))
+            return false;
+        const std::string p = folded(line[k].text);
+        return (p == "по" || (with_for && p == "за")) && word_at(k + 1) &&
+               !adverbial_after_by(folded(line[k + 1].text));
+    };
+    std::size_t k = last + 1;
+    for (std::size_t j = last; j > first && (word_at(j) || preposition_at(j)); --j)
+        if (preposition_at(j)) {
+            k = j;
+            break;
+        }
+    if (!preposition_at(k)) return;
+    // A noun phrase follows the preposition (adjectives, then a noun in any case), then the nouns
+    // in the genitive that it governs; "и", an enumeration's comma, "с" and "в сфере" start
+    // another noun phrase: "по надзору в сфере связи, информационных технологий и массовых
+    // коммуникаций". A word in no such form ends the name: "суд по правам человека вынес".
+    constexpr std::size_t most_words = 12;
+    std::size_t i = k + 1, end = 0, words = 0, comma_end = 0;
+    bool open_comma = false; // an enumeration's comma not closed by "и" yet
+    bool phrase_head = true; // the noun of the phrase is still to come
+    while (i < line.size() && words < most_words) {
+        const std::string w = folded(line[i].text);
+        if (word_at(i) && (phrase_head || genitive_like(w))) {
+            if (!adjective_like(w)) phrase_head = false;
+            end = i;
+            ++words;
+            ++i;
+        } else if (words > 0 && capitalized(line[i].text) && !acronym(line[i].text) &&
+                   genitive_like(folded(line[i].text))) {
+            end = i; // a proper noun in the genitive closes it: "за освобождение Азавада"
+            break;
+        } else if (phrase_head) {
+            break;
+        } else if (w == "и" && word_at(i + 1)) {
+            open_comma = false;
+            phrase_head = true;
+            ++i;
+        } else if (w == "с" && word_at(i + 1)) {
+            phrase_head = true;
+            ++i; // "по связям с общественностью"
+        } else if (line[i].text == "," && word_at(i + 1)) {
+            if (!open_comma) comma_end = end;
+            open_comma = true;
+            phrase_head = true;
+            ++i;
+        } else if ((w == "в" || w == "во") && i + 2 < line.size() &&
+                   (folded(line[i + 1].text) == "сфере" || folded(line[i + 1].text) == "области") &&
+                   word_at(i + 2)) {
+            phrase_head = true;
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (open_comma) end = comma_end;
+    if (end > last) last = end;
+}
+
 // Another span than `self` of another type crossing tokens [first, last] partly (nesting is fine).
 bool crosses_other(std::span<const Token> line, const std::vector<Span>& spans, const Span& self,
                    std::size_t first, std::size_t last) {
@@ -234,6 +369,7 @@ void fix_organization_extents(std::span<const Token> line, std::vector<Span>& sp
         extend_over_hyphens(line, first, last);
         extend_over_ordinal(line, first);
         extend_over_named_after(line, spans, first, last);
+        extend_over_complement(line, first, last);
         if (const Span* place = place_after(last)) {
             std::size_t pf = 0, pl = 0;
             if (token_range(line, *place, pf, pl)) last = pl;

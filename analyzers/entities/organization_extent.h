@@ -18,6 +18,11 @@
 //   - named after: "имени"/"им." at the end of a span or right after it takes in the name that
 //     follows (initials, capitalized words and the particles between them): "Ассоциации имени
 //     Людвига ван Бетховена", "театра драмы им. А. М. Горького".
+//   - complement: a head noun ("агентство", "службы", "комитета"; "движение", "союз" with "за")
+//     takes in the "по ..." / "за ..." phrase after it, as far as the words keep the forms such a
+//     phrase has (a noun phrase, then genitives, joined by "и", an enumeration's commas, "с", "в
+//     сфере"): "Федеральной службы по надзору в сфере образования и науки", "Движение за
+//     освобождение Азавада"; never "по словам", "по данным", nor past a verb or a preposition.
 // Trade-off: rules, not learnt features; each stops at the first token it does not expect, so a
 // wrong guess costs one mention, and none crosses another span of another type (except the place
 // after, which nests).

@@ -131,3 +131,56 @@ TEST_CASE("organization extent: имени and им. take in the name after them
     const std::string_view none = "Театр имени которого никто не помнит";
     CHECK(fixed(none, {span_of(none, "Театр", organization)}) == Texts{"Театр"});
 }
+
+TEST_CASE("organization extent: a head noun takes in its по / за complement") {
+    const std::string_view t =
+        "Федеральной службы по надзору в сфере связи, информационных технологий и массовых "
+        "коммуникаций заблокировала сайт";
+    CHECK(fixed(t, {span_of(t, "Федеральной службы", organization)}) ==
+          Texts{"Федеральной службы по надзору в сфере связи, информационных технологий и "
+                "массовых коммуникаций"});
+    // A span that already holds part of the complement goes on to its end.
+    CHECK(fixed(t, {span_of(t, "Федеральной службы по надзору", organization)}) ==
+          Texts{"Федеральной службы по надзору в сфере связи, информационных технологий и "
+                "массовых коммуникаций"});
+    const std::string_view two = "глава комитета по конституционному законодательству и "
+                                 "госстроительству";
+    CHECK(fixed(two, {span_of(two, "комитета", organization)}) ==
+          Texts{"комитета по конституционному законодательству и госстроительству"});
+    const std::string_view move = "Туарегское Национальное движение за освобождение Азавада (НДОА)";
+    CHECK(fixed(move, {span_of(move, "Туарегское Национальное движение", organization)}) ==
+          Texts{"Туарегское Национальное движение за освобождение Азавада"});
+    const std::string_view pr = "Департамента по связям с общественностью сообщили";
+    CHECK(fixed(pr, {span_of(pr, "Департамента", organization)}) ==
+          Texts{"Департамента по связям с общественностью"});
+}
+
+TEST_CASE("organization extent: the complement stops where the name does") {
+    // A verb, a preposition, a word in no genitive form end it.
+    const std::string_view verb = "Европейский суд по правам человека вынес решение";
+    CHECK(fixed(verb, {span_of(verb, "Европейский суд", organization)}) ==
+          Texts{"Европейский суд по правам человека"});
+    const std::string_view from = "жалобы в Европейский суд по правам человека от России";
+    CHECK(fixed(from, {span_of(from, "Европейский суд", organization)}) ==
+          Texts{"Европейский суд по правам человека"});
+    const std::string_view said = "Агентство по охране среды сообщило";
+    CHECK(fixed(said, {span_of(said, "Агентство", organization)}) ==
+          Texts{"Агентство по охране среды"});
+    // An adverbial "по словам", "по данным" is no complement.
+    const std::string_view words = "в комитете по словам депутатов";
+    CHECK(fixed(words, {span_of(words, "комитете", organization)}) == Texts{"комитете"});
+    // Not after a word that is no head: "Газпром по итогам года", "Google по общему".
+    const std::string_view firm = "Газпром по итогам года и Google по общему мнению";
+    CHECK(fixed(firm, {span_of(firm, "Газпром", organization),
+                       span_of(firm, "Google", organization)}) == Texts{"Газпром", "Google"});
+    // "за" only after a movement, a union, a party: "Верховный суд за последние годы".
+    const std::string_view years = "Верховный суд за последние годы";
+    CHECK(fixed(years, {span_of(years, "Верховный суд", organization)}) == Texts{"Верховный суд"});
+    // An enumeration's comma not closed by "и" is not part of the name.
+    const std::string_view list = "Комиссия по делам молодёжи, спорта объявила";
+    CHECK(fixed(list, {span_of(list, "Комиссия", organization)}) ==
+          Texts{"Комиссия по делам молодёжи"});
+    // "судья" is a person, not a court.
+    const std::string_view judge = "судья по делам несовершеннолетних";
+    CHECK(fixed(judge, {span_of(judge, "судья", organization)}) == Texts{"судья"});
+}
