@@ -57,19 +57,6 @@ bool acronym(std::string_view t) {
     return letters >= 2;
 }
 
-// Lower case of the Cyrillic and Latin capitals.
-std::string folded(std::string_view t) {
-    std::string out;
-    std::size_t pos = 0;
-    while (pos < t.size()) {
-        unsigned c = text::next_code_point(t, pos);
-        if ((c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F)) c += 0x20;
-        if (c == 0x401) c = 0x451;
-        text::append_utf8(out, c);
-    }
-    return out;
-}
-
 bool hyphen(std::string_view t) {
     return t == "-" || t == "\u2010" || t == "\u2011";
 }
@@ -89,7 +76,7 @@ bool organization_head(std::string_view word) {
     static constexpr std::array<std::string_view, 10> forms = {
         "мэрия",   "мэрии",   "мэрию",   "мэрией",  "сборная",
         "сборной", "сборную", "сборные", "сборных", "сборным"};
-    const std::string w = folded(word);
+    const std::string w = fold(word);
     for (auto s : stems)
         if (w.starts_with(s)) return true;
     return std::find(forms.begin(), forms.end(), w) != forms.end();
@@ -157,7 +144,7 @@ void extend_over_named_after(std::span<const Token> line, const std::vector<Span
                              std::size_t first, std::size_t& last) {
     auto marker = [&](std::size_t i, std::size_t& after) {
         if (i >= line.size()) return false;
-        const std::string w = folded(line[i].text);
+        const std::string w = fold(line[i].text);
         if (w == "имени") {
             after = i + 1;
             return true;
@@ -265,7 +252,7 @@ bool genitive_like(std::string_view w) {
 void extend_over_complement(std::span<const Token> line, std::size_t first, std::size_t& last) {
     auto word_at = [&](std::size_t i) {
         if (i >= line.size() || !lower_case(line[i].text)) return false;
-        const std::string w = folded(line[i].text);
+        const std::string w = fold(line[i].text);
         static constexpr std::array<std::string_view, 28> function_words = {
             "и",   "в",     "во",    "по",    "за",     "с",   "со", "от",  "на",  "о",
             "об",  "к",     "ко",    "у",     "из",     "для", "до", "при", "под", "над",
@@ -277,11 +264,11 @@ void extend_over_complement(std::span<const Token> line, std::size_t first, std:
     // ("Федеральной службы по надзору" goes on).
     auto preposition_at = [&](std::size_t k) {
         bool with_for = false;
-        if (k == 0 || k + 1 >= line.size() || !complement_head(folded(line[k - 1].text), with_for))
+        if (k == 0 || k + 1 >= line.size() || !complement_head(fold(line[k - 1].text), with_for))
             return false;
-        const std::string p = folded(line[k].text);
+        const std::string p = fold(line[k].text);
         return (p == "по" || (with_for && p == "за")) && word_at(k + 1) &&
-               !adverbial_after_by(folded(line[k + 1].text));
+               !adverbial_after_by(fold(line[k + 1].text));
     };
     std::size_t k = last + 1;
     for (std::size_t j = last; j > first && (word_at(j) || preposition_at(j)); --j)
@@ -299,14 +286,14 @@ void extend_over_complement(std::span<const Token> line, std::size_t first, std:
     bool open_comma = false; // an enumeration's comma not closed by "и" yet
     bool phrase_head = true; // the noun of the phrase is still to come
     while (i < line.size() && words < most_words) {
-        const std::string w = folded(line[i].text);
+        const std::string w = fold(line[i].text);
         if (word_at(i) && (phrase_head || genitive_like(w))) {
             if (!adjective_like(w)) phrase_head = false;
             end = i;
             ++words;
             ++i;
         } else if (words > 0 && capitalized(line[i].text) && !acronym(line[i].text) &&
-                   genitive_like(folded(line[i].text))) {
+                   genitive_like(fold(line[i].text))) {
             end = i; // a proper noun in the genitive closes it: "за освобождение Азавада"
             break;
         } else if (phrase_head) {
@@ -324,7 +311,7 @@ void extend_over_complement(std::span<const Token> line, std::size_t first, std:
             phrase_head = true;
             ++i;
         } else if ((w == "в" || w == "во") && i + 2 < line.size() &&
-                   (folded(line[i + 1].text) == "сфере" || folded(line[i + 1].text) == "области") &&
+                   (fold(line[i + 1].text) == "сфере" || fold(line[i + 1].text) == "области") &&
                    word_at(i + 2)) {
             phrase_head = true;
             i += 2;
