@@ -1,5 +1,7 @@
 #include "tagger.h"
 
+#include "analyzers/entities/organization_extent.h"
+#include "analyzers/entities/quoted_titles.h"
 #include "analyzers/hash.h"
 #include "analyzers/text.h"
 
@@ -167,6 +169,14 @@ std::vector<bool> quoted(std::span<const Token> line) {
 }
 
 } // namespace
+
+std::string fold(std::string_view word) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < word.size())
+        text::append_utf8(out, lower(text::next_code_point(word, pos)));
+    return out;
+}
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> out;
@@ -553,6 +563,8 @@ std::vector<Span> Model::tag(std::string_view text) const {
             });
         });
         close_quotes(line, found);
+        fix_organization_extents(line, found);
+        drop_quoted_titles(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }

@@ -8,9 +8,10 @@
 //        score-mentions
 //
 // Training is deterministic: three perceptrons (TAGGER_BAGS) each visit the lines in an order
-// drawn from their own fixed-seed Mersenne Twister, one thread, and the model is the mean of their
-// averaged weights. The epoch kept is the one with the best mention F1 on DEV_DIR (tuning on
-// the dev split only); the train split's own score is printed beside it, so overfitting shows.
+// drawn from their own fixed-seed Mersenne Twister, and leave features out (dropout) as a second
+// fixed-seed generator draws, one thread; the model is the mean of their averaged weights. The
+// epoch kept is the one with the best mention F1 on DEV_DIR (tuning on the dev split only); the
+// train split's own score is printed beside it, so overfitting shows.
 #include "analyzers/entities/tagger.h"
 #include "analyzers/text.h"
 
@@ -21,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -242,7 +244,9 @@ double score(const Model& m, const std::vector<Document>& docs, const std::strin
 
 class Trainer {
   public:
-    Trainer(const std::vector<Document>& train, std::uint32_t min_count) {
+    Trainer(const std::vector<Document>& train, std::uint32_t min_count, double dropout,
+            std::uint64_t seed)
+        : dropout_(dropout), drop_rng_(seed) {
         std::unordered_map<std::uint64_t, std::uint32_t> counts;
         std::vector<std::uint64_t> keys;
         std::vector<std::pair<std::vector<std::uint64_t>, std::vector<std::array<Label, 4>>>> raw;
@@ -284,13 +288,20 @@ class Trainer {
         for (std::size_t i = order.size(); i > 1; --i)
             std::swap(order[i - 1], order[rng() % i]);
         std::vector<float> em;
+        std::vector<std::int32_t> kept; // the line's features, some dropped out
+        const auto threshold = static_cast<std::uint64_t>(
+            dropout_ * static_cast<double>(std::numeric_limits<std::uint64_t>::max()));
         for (auto li : order) {
             const Line& l = lines_[li];
             const std::size_t n = l.gold.size();
+            kept = l.features;
+            if (dropout_ > 0)
+                for (std::size_t f = 0; f < kept.size(); ++f)
+                    if (f % features_per_token != 0 && drop_rng_() < threshold) kept[f] = -1;
             em.assign(n * row_size, 0);
             for (std::size_t i = 0; i < n; ++i)
                 for (std::size_t f = 0; f < features_per_token; ++f)
-                    if (const auto k = l.features[i * features_per_token + f]; k >= 0)
+                    if (const auto k = kept[i * features_per_token + f]; k >= 0)
                         for (std::size_t r = 0; r < row_size; ++r)
                             em[i * row_size + r] += w_[std::size_t(k) * row_size + r];
             ++step_;
@@ -306,7 +317,7 @@ class Trainer {
                     }
                     if (g == p) continue;
                     for (std::size_t f = 0; f < features_per_token; ++f)
-                        if (const auto k = l.features[i * features_per_token + f]; k >= 0) {
+                        if (const auto k = kept[i * features_per_token + f]; k >= 0) {
                             const std::size_t base = std::size_t(k) * row_size + c * label_count;
                             bump(w_[base + g], u_[base + g], 1);
                             bump(w_[base + p], u_[base + p], -1);
@@ -341,6 +352,8 @@ class Trainer {
     std::vector<float> w_, u_; // weights, and their step-weighted sums (for averaging)
     std::array<Transitions, chain_count> t_{}, tu_{};
     long step_ = 0;
+    double dropout_ = 0; // the share of a line's features left out at each visit
+    std::mt19937_64 drop_rng_;
 };
 
 // The model of the mean of several trainers' averaged weights (the same features, lines visited in
@@ -380,11 +393,18 @@ int train(const fs::path& train_dir, const fs::path& dev_dir, const fs::path& ou
     // the mean of their weights (bagging over orders: less variance than one order's model).
     const char* bags = std::getenv("TAGGER_BAGS");
     const std::size_t n = bags ? std::stoul(bags) : 3;
+    // Dropout (TAGGER_DROPOUT, 0.1): at each visit of a line, each of its features but the bias is
+    // left out with this probability, so that no single word feature carries a name alone: the
+    // chains lean on the context as well (NEREL dev, tagger alone: organization 0.705 -> 0.725,
+    // place 0.862 -> 0.868, person 0.897 -> 0.900; 0.05, 0.15, 0.2, 0.3 and five bags scored
+    // lower; scaling the kept weights up by 1 / (1 - p) in training scored lower too, 0.706).
+    const char* dropout = std::getenv("TAGGER_DROPOUT");
     std::vector<std::unique_ptr<Trainer>> trainers;
     std::vector<std::mt19937_64> rngs;
     for (std::size_t i = 0; i < n; ++i) {
-        trainers.push_back(
-            std::make_unique<Trainer>(train_docs, min_count ? std::stoul(min_count) : 2));
+        trainers.push_back(std::make_unique<Trainer>(train_docs,
+                                                     min_count ? std::stoul(min_count) : 2,
+                                                     dropout ? std::stod(dropout) : 0.1, 1018 + i));
         rngs.emplace_back(18 + i);
     }
     std::string best;

@@ -1,0 +1,43 @@
+// Rules that fix the extent of the statistical tagger's organizations (tagger.h), where NEREL
+// annotates a name longer than the span the chains find. They run on one line's spans after
+// decoding and before a name is spread over the text, so a fixed extent is found again wherever
+// it is written. Each rule was measured on NEREL dev (scripts/bench-entities, score-mentions):
+//   - hyphen: a span ends or starts inside a hyphenated word: "ОВД" -> "ОВД-Инфо", "федеральный
+//     суд Сан" -> "федеральный суд Сан-Франциско" (the tokenizer cuts at the hyphen). Not for
+//     people and places: "Молотова-Риббентропа", "Сочи-2014", "российско-британской" are two names
+//     or none in NEREL.
+//   - place after: an organization written right before a place the place chain found, written
+//     with a capital, takes the place in: "ФСБ России", "Следственного комитета Армении" (the
+//     place stays a mention of its own, as NEREL annotates it; "РБК белорусского" is not one).
+//   - head before a place: a lower-case word that heads an organization ("правительства",
+//     "посольство", "сборной") written right before a tagged place is an organization with it:
+//     "правительства Мали". The head words are the ones NEREL train annotates this way almost
+//     always; "президента России", "гражданами США", "министр обороны" are not organizations,
+//     and "власти Франции" is one in NEREL only sometimes (5 of 8 times it was not, on train).
+//   - ordinal: an ordinal written in digits before the span joins it: "1-го Украинского фронта".
+//   - named after: "имени"/"им." at the end of a span or right after it takes in the name that
+//     follows (initials, capitalized words and the particles between them): "Ассоциации имени
+//     Людвига ван Бетховена", "театра драмы им. А. М. Горького".
+//   - complement: a head noun ("агентство", "службы", "комитета"; "движение", "союз" with "за")
+//     takes in the "по ..." / "за ..." phrase after it, as far as the words keep the forms such a
+//     phrase has (a noun phrase, then genitives, joined by "и", an enumeration's commas, "с", "в
+//     сфере"): "Федеральной службы по надзору в сфере образования и науки", "Движение за
+//     освобождение Азавада"; never "по словам", "по данным", nor past a verb or a preposition.
+// Trade-off: rules, not learnt features; each stops at the first token it does not expect, so a
+// wrong guess costs one mention, and none crosses another span of another type (except the place
+// after, which nests).
+#pragma once
+
+#include "analyzers/entities/tagger.h"
+
+#include <span>
+#include <vector>
+
+namespace dateline::entities::tagger {
+
+// Fixes the extents of the outer organizations among `spans` (the spans of every chain over one
+// line of tokens, as Model::tag decodes them) and appends the organizations the head rule finds.
+// Spans keep their chains and their order; other types are read, never changed.
+void fix_organization_extents(std::span<const Token> line, std::vector<Span>& spans);
+
+} // namespace dateline::entities::tagger

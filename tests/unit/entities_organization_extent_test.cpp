@@ -1,0 +1,186 @@
+#include "analyzers/entities/organization_extent.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tg = dateline::entities::tagger;
+
+namespace {
+
+constexpr std::size_t person = 0, organization = 1, place = 3;
+
+// A span of `chain` over the first occurrence of `part` in `text`.
+tg::Span span_of(std::string_view text, std::string_view part, std::size_t chain) {
+    const auto at = text.find(part);
+    REQUIRE(at != std::string_view::npos);
+    return {at, at + part.size(), chain};
+}
+
+// The texts of the spans of `chain` after the rules, in text order.
+std::vector<std::string> fixed(std::string_view text, std::vector<tg::Span> spans,
+                               std::size_t chain = organization) {
+    const auto tokens = tg::tokenize(text);
+    tg::fix_organization_extents(tokens, spans);
+    std::sort(spans.begin(), spans.end(),
+              [](const tg::Span& a, const tg::Span& b) { return a.begin < b.begin; });
+    std::vector<std::string> out;
+    for (const auto& s : spans)
+        if (s.chain == chain) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+    return out;
+}
+
+using Texts = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("organization extent: the rest of a hyphenated word joins an organization") {
+    const std::string_view t = "Правозащитники из ОВД-Инфо сообщили";
+    CHECK(fixed(t, {span_of(t, "ОВД", organization)}) == Texts{"ОВД-Инфо"});
+    const std::string_view sf = "Дело рассмотрел федеральный суд Сан-Франциско.";
+    CHECK(fixed(sf, {span_of(sf, "федеральный суд Сан", organization)}) ==
+          Texts{"федеральный суд Сан-Франциско"});
+    // A hyphen with spaces around it is a dash, not part of the word.
+    const std::string_view dash = "Акцию провёл ОВД - сообщили в полиции";
+    CHECK(fixed(dash, {span_of(dash, "ОВД", organization)}) == Texts{"ОВД"});
+    // Never people or places: "Молотова-Риббентропа" is two people, "Сочи-2014" not a place.
+    const std::string_view pact = "пакт Молотова-Риббентропа и Сочи-2014";
+    CHECK(fixed(pact, {span_of(pact, "Молотова", person)}, person) == Texts{"Молотова"});
+    CHECK(fixed(pact, {span_of(pact, "Сочи", place)}, place) == Texts{"Сочи"});
+}
+
+TEST_CASE("organization extent: an acronym or organization takes in the place after it") {
+    const std::string_view t = "сотрудники ФСБ России задержали";
+    CHECK(fixed(t, {span_of(t, "ФСБ", organization), span_of(t, "России", place)}) ==
+          Texts{"ФСБ России"});
+    // The place stays a mention of its own.
+    CHECK(fixed(t, {span_of(t, "ФСБ", organization), span_of(t, "России", place)}, place) ==
+          Texts{"России"});
+    const std::string_view sk = "глава Следственного комитета Армении заявил";
+    CHECK(fixed(sk, {span_of(sk, "Следственного комитета", organization),
+                     span_of(sk, "Армении", place)}) == Texts{"Следственного комитета Армении"});
+    // A place in lower case is an adjective, not the organization's place.
+    const std::string_view rbk = "по данным РБК белорусского издания";
+    CHECK(fixed(rbk, {span_of(rbk, "РБК", organization), span_of(rbk, "белорусского", place)}) ==
+          Texts{"РБК"});
+    // Only a place the tagger found: no place span, no extension.
+    CHECK(fixed(t, {span_of(t, "ФСБ", organization)}) == Texts{"ФСБ"});
+    // A comma between them: a list, not one name.
+    const std::string_view list = "в ФСБ, России и Китае";
+    CHECK(fixed(list, {span_of(list, "ФСБ", organization), span_of(list, "России", place)}) ==
+          Texts{"ФСБ"});
+}
+
+TEST_CASE("organization extent: a head word before a place is an organization") {
+    const std::string_view t = "представители правительства Мали и посольства США";
+    CHECK(fixed(t, {span_of(t, "Мали", place), span_of(t, "США", place)}) ==
+          Texts{"правительства Мали", "посольства США"});
+    const std::string_view team = "матч сборной России";
+    CHECK(fixed(team, {span_of(team, "России", place)}) == Texts{"сборной России"});
+    // People and plain nouns are not heads: no organization.
+    const std::string_view who = "поручение президента России гражданами США и власти Франции";
+    CHECK(fixed(who, {span_of(who, "России", place), span_of(who, "США", place),
+                      span_of(who, "Франции", place)})
+              .empty());
+    // A head inside an organization already found adds nothing.
+    const std::string_view inside = "Министерство правительства России";
+    CHECK(fixed(inside, {span_of(inside, "Министерство правительства", organization),
+                         span_of(inside, "России", place)}) ==
+          Texts{"Министерство правительства России"});
+    // No place after the head: nothing.
+    const std::string_view bare = "решение правительства вступило в силу";
+    CHECK(fixed(bare, {}).empty());
+}
+
+TEST_CASE("organization extent: an ordinal in digits joins the organization after it") {
+    const std::string_view t = "воевал в составе 1-го Украинского фронта";
+    CHECK(fixed(t, {span_of(t, "Украинского фронта", organization)}) ==
+          Texts{"1-го Украинского фронта"});
+    const std::string_view army = "командир 2-й гвардейской армии";
+    CHECK(fixed(army, {span_of(army, "гвардейской армии", organization)}) ==
+          Texts{"2-й гвардейской армии"});
+    // A year or a count is not an ordinal: "2014 Олимпийского комитета" stays.
+    const std::string_view year = "в 2014 Олимпийского комитета";
+    CHECK(fixed(year, {span_of(year, "Олимпийского комитета", organization)}) ==
+          Texts{"Олимпийского комитета"});
+    // Letters before the hyphen: a word, not an ordinal.
+    const std::string_view word = "бывший кто-то Украинского фронта";
+    CHECK(fixed(word, {span_of(word, "Украинского фронта", organization)}) ==
+          Texts{"Украинского фронта"});
+}
+
+TEST_CASE("organization extent: имени and им. take in the name after them") {
+    const std::string_view t = "концерт Ассоциации имени Людвига ван Бетховена прошёл";
+    CHECK(fixed(t, {span_of(t, "Ассоциации имени Людвига ван", organization)}) ==
+          Texts{"Ассоциации имени Людвига ван Бетховена"});
+    const std::string_view inst = "окончил Институт иностранных языков имени М. Тореза в 1960";
+    CHECK(fixed(inst, {span_of(inst, "Институт иностранных языков", organization)}) ==
+          Texts{"Институт иностранных языков имени М. Тореза"});
+    const std::string_view im = "артисты театра драмы им. А. М. Горького и";
+    CHECK(fixed(im, {span_of(im, "театра драмы им", organization)}) ==
+          Texts{"театра драмы им. А. М. Горького"});
+    // A person the tagger found after the marker bounds the name: the next name is not taken.
+    const std::string_view two = "конкурса имени Петра Чайковского Даниил Трифонов";
+    CHECK(fixed(two,
+                {span_of(two, "конкурса", organization), span_of(two, "Петра Чайковского", person),
+                 span_of(two, "Даниил Трифонов", person)}) ==
+          Texts{"конкурса имени Петра Чайковского"});
+    // No capitalized name after the marker: the span stays as it is.
+    const std::string_view none = "Театр имени которого никто не помнит";
+    CHECK(fixed(none, {span_of(none, "Театр", organization)}) == Texts{"Театр"});
+}
+
+TEST_CASE("organization extent: a head noun takes in its по / за complement") {
+    const std::string_view t =
+        "Федеральной службы по надзору в сфере связи, информационных технологий и массовых "
+        "коммуникаций заблокировала сайт";
+    CHECK(fixed(t, {span_of(t, "Федеральной службы", organization)}) ==
+          Texts{"Федеральной службы по надзору в сфере связи, информационных технологий и "
+                "массовых коммуникаций"});
+    // A span that already holds part of the complement goes on to its end.
+    CHECK(fixed(t, {span_of(t, "Федеральной службы по надзору", organization)}) ==
+          Texts{"Федеральной службы по надзору в сфере связи, информационных технологий и "
+                "массовых коммуникаций"});
+    const std::string_view two = "глава комитета по конституционному законодательству и "
+                                 "госстроительству";
+    CHECK(fixed(two, {span_of(two, "комитета", organization)}) ==
+          Texts{"комитета по конституционному законодательству и госстроительству"});
+    const std::string_view move = "Туарегское Национальное движение за освобождение Азавада (НДОА)";
+    CHECK(fixed(move, {span_of(move, "Туарегское Национальное движение", organization)}) ==
+          Texts{"Туарегское Национальное движение за освобождение Азавада"});
+    const std::string_view pr = "Департамента по связям с общественностью сообщили";
+    CHECK(fixed(pr, {span_of(pr, "Департамента", organization)}) ==
+          Texts{"Департамента по связям с общественностью"});
+}
+
+TEST_CASE("organization extent: the complement stops where the name does") {
+    // A verb, a preposition, a word in no genitive form end it.
+    const std::string_view verb = "Европейский суд по правам человека вынес решение";
+    CHECK(fixed(verb, {span_of(verb, "Европейский суд", organization)}) ==
+          Texts{"Европейский суд по правам человека"});
+    const std::string_view from = "жалобы в Европейский суд по правам человека от России";
+    CHECK(fixed(from, {span_of(from, "Европейский суд", organization)}) ==
+          Texts{"Европейский суд по правам человека"});
+    const std::string_view said = "Агентство по охране среды сообщило";
+    CHECK(fixed(said, {span_of(said, "Агентство", organization)}) ==
+          Texts{"Агентство по охране среды"});
+    // An adverbial "по словам", "по данным" is no complement.
+    const std::string_view words = "в комитете по словам депутатов";
+    CHECK(fixed(words, {span_of(words, "комитете", organization)}) == Texts{"комитете"});
+    // Not after a word that is no head: "Газпром по итогам года", "Google по общему".
+    const std::string_view firm = "Газпром по итогам года и Google по общему мнению";
+    CHECK(fixed(firm, {span_of(firm, "Газпром", organization),
+                       span_of(firm, "Google", organization)}) == Texts{"Газпром", "Google"});
+    // "за" only after a movement, a union, a party: "Верховный суд за последние годы".
+    const std::string_view years = "Верховный суд за последние годы";
+    CHECK(fixed(years, {span_of(years, "Верховный суд", organization)}) == Texts{"Верховный суд"});
+    // An enumeration's comma not closed by "и" is not part of the name.
+    const std::string_view list = "Комиссия по делам молодёжи, спорта объявила";
+    CHECK(fixed(list, {span_of(list, "Комиссия", organization)}) ==
+          Texts{"Комиссия по делам молодёжи"});
+    // "судья" is a person, not a court.
+    const std::string_view judge = "судья по делам несовершеннолетних";
+    CHECK(fixed(judge, {span_of(judge, "судья", organization)}) == Texts{"судья"});
+}

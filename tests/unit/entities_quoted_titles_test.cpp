@@ -1,0 +1,63 @@
+#include "analyzers/entities/quoted_titles.h"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tg = dateline::entities::tagger;
+
+namespace {
+
+constexpr std::size_t organization = 1, nested_organization = 2, place = 3;
+
+// The texts of the spans left after drop_quoted_titles, one span per part given (chain `chain`).
+std::vector<std::string> kept(std::string_view text, std::vector<std::string_view> parts,
+                              std::size_t chain = organization) {
+    std::vector<tg::Span> spans;
+    for (auto part : parts) {
+        const auto at = text.find(part);
+        REQUIRE(at != std::string_view::npos);
+        spans.push_back({at, at + part.size(), chain});
+    }
+    const auto tokens = tg::tokenize(text);
+    tg::drop_quoted_titles(tokens, spans);
+    std::vector<std::string> out;
+    for (const auto& s : spans)
+        out.emplace_back(text.substr(s.begin, s.end - s.begin));
+    return out;
+}
+
+using Texts = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE(
+    "quoted titles: a work, a facility or an award named before the quotes is no organization") {
+    CHECK(kept("озвучивать фильм «Цирк» будет", {"Цирк"}).empty());
+    CHECK(kept("монументальное произведение \"Польский реквием\"", {"Польский реквием"}).empty());
+    CHECK(kept("в киноленте «Алёнка» снялась", {"Алёнка"}, nested_organization).empty());
+    // Every name of a list takes the word before its first name.
+    CHECK(kept("в кинотеатрах «Звезда», «Космос» и «Юность»", {"Звезда", "Космос", "Юность"})
+              .empty());
+    CHECK(kept("такие картины, как «Цирк»", {"Цирк"}).empty());
+}
+
+TEST_CASE("quoted titles: organizations in quotes stay") {
+    // A party, a company, a newspaper: organizations.
+    CHECK(kept("лидер партии «Единая Россия»", {"Единая Россия"}) == Texts{"Единая Россия"});
+    CHECK(kept("акции компании «Газпром» выросли", {"Газпром"}) == Texts{"Газпром"});
+    CHECK(kept("пишет газета «Коммерсант»", {"Коммерсант"}) == Texts{"Коммерсант"});
+    // Words that only share a kind's stem: "премьер", "законодательного".
+    CHECK(kept("депутаты законодательного собрания «Союз»", {"Союз"}) == Texts{"Союз"});
+    CHECK(kept("объявил премьер «Блока»", {"Блока"}) == Texts{"Блока"});
+    // No word before the quotes: the tagger is trusted.
+    CHECK(kept("«Газпром» сообщил", {"Газпром"}) == Texts{"Газпром"});
+    // Only the whole quoted name: a span reaching past the closing mark is left alone.
+    CHECK(kept("фильм «Цирк» Мосфильма", {"Цирк» Мосфильма"}) == Texts{"Цирк» Мосфильма"});
+    // Places are not touched.
+    CHECK(kept("станции метро «Киевская»", {"Киевская"}, place) == Texts{"Киевская"});
+    // A list broken by other words does not reach the kind word: "«Москино»: «Полёт»".
+    CHECK(kept("фильм покажут в сети «Москино»: «Полёт»", {"Москино", "Полёт"}) ==
+          Texts{"Москино", "Полёт"});
+}
