@@ -31,23 +31,20 @@ std::span<const Field> fields() {
 }
 
 namespace {
-constexpr std::array spread_table{
-    SpreadGroup{"tag", "", 64},
-    SpreadGroup{"person", prefix::person, 64 + spread_width},
-    SpreadGroup{"org", prefix::organization, 64 + 2 * spread_width},
-    SpreadGroup{"place", prefix::place, 64 + 3 * spread_width},
-    SpreadGroup{"site", prefix::site, 64 + 4 * spread_width},
-    SpreadGroup{"keyword", prefix::keyword, 64 + 5 * spread_width},
+constexpr std::array list_table{
+    ListSlot{"person", prefix::person, 8},    ListSlot{"org", prefix::organization, 9},
+    ListSlot{"place", prefix::place, 10},     ListSlot{"site", prefix::site, 11},
+    ListSlot{"keyword", prefix::keyword, 12},
 };
 } // namespace
 
-std::span<const SpreadGroup> spread_groups() {
-    return spread_table;
+std::span<const ListSlot> list_slots() {
+    return list_table;
 }
 
-const SpreadGroup* spread_group(std::string_view prefix) {
-    for (const auto& group : spread_table)
-        if (group.prefix == prefix) return &group;
+const ListSlot* list_slot(std::string_view prefix) {
+    for (const auto& list : list_table)
+        if (list.prefix == prefix) return &list;
     return nullptr;
 }
 

@@ -58,24 +58,24 @@ inline constexpr Xapian::valueno minhash = 6; // fingerprint::encode(minhash) of
 inline constexpr Xapian::valueno day = 7;     // day_value(): the published day, for histograms
 } // namespace slot
 
-// Facet slots, for searches that must run on Xapian's built-in classes (remote shards, served by
-// stock xapian-tcpsrv, know no custom MatchSpy): a multi-valued facet spreads each document's
-// values over a group of `spread_width` slots, one value in each, from the group's first slot
-// up, so a ValueCountMatchSpy per slot counts them and the counts add up exactly (a document
-// holds a value once). A document with more values keeps the first spread_width of them there
-// (the local paths read the terms and count them all). Groups:
-//   tags     the display tags, one spelling per case-folded tag (the first in the document)
-//   person, org, place, site, keyword   the values of the XP XO XL H XK terms (without prefix)
-// Databases written before them have none of these slots (dateline-index --force writes them).
-inline constexpr Xapian::valueno spread_width = 64;
-struct SpreadGroup {
+// Facet lists, for searches that must run on Xapian's built-in classes (remote shards, served by
+// stock xapian-tcpsrv, know no custom MatchSpy): each multi-valued facet's values of a document
+// in one slot, as encode_list(), so that one ValueCountMatchSpy counts the distinct lists among
+// the matches and each list's count goes to each of its values, exactly (a document holds a value
+// once). Slot tags (above) is the tag facet's; the list slots hold the values of the XP XO XL H XK
+// terms (without prefix) in term order, for person, org, place, site and keyword.
+// Trade-off: one value per facet and document (a remote document fetch sends every value, one
+// message each), against a spy result as large as the distinct lists among the matches (about one
+// per match). Databases written before the list slots (by builds that spread each value over a
+// slot of its own, 64-447) need dateline-index --force for these facets on remote shards.
+struct ListSlot {
     std::string_view name;   // the facet
-    std::string_view prefix; // the term prefix read; "" for the display tags (slot tags)
-    Xapian::valueno first;   // first slot of the group
+    std::string_view prefix; // the term prefix whose values the slot lists
+    Xapian::valueno slot;
 };
-std::span<const SpreadGroup> spread_groups();
-// The group of a term prefix ("" = display tags); nullptr when none.
-const SpreadGroup* spread_group(std::string_view prefix);
+std::span<const ListSlot> list_slots();
+// The list slot of a term prefix; nullptr when none.
+const ListSlot* list_slot(std::string_view prefix);
 
 // The value of slot day: the day (floor of Unix seconds / 86400) as decimal text.
 std::string day_value(double unix_seconds);

@@ -65,29 +65,18 @@ bool is_spelling_word(std::string_view term) {
     return characters >= 3;
 }
 
-// The spread facet slots (schema::spread_groups): the display tags, one spelling per folded tag
-// (the first; blank ones left out), and the values of each prefix's terms, one per slot.
-void add_spread_slots(Xapian::Document& doc, const std::vector<std::string>& tags) {
-    for (const auto& group : schema::spread_groups()) {
+// The facet list slots (schema::list_slots): the values of each prefix's terms, in term order.
+void add_list_slots(Xapian::Document& doc) {
+    for (const auto& list : schema::list_slots()) {
         std::vector<std::string> values;
-        if (group.prefix.empty()) {
-            std::unordered_set<std::string> keys;
-            for (const auto& tag : tags) {
-                std::string key = schema::fold_value(tag);
-                if (!key.empty() && keys.insert(std::move(key)).second) values.push_back(tag);
-            }
-        } else {
-            const std::string prefix(group.prefix);
-            auto t = doc.termlist_begin();
-            for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
-                const std::string term = *t;
-                if (term.compare(0, prefix.size(), prefix) != 0) break;
-                if (term.size() > prefix.size()) values.push_back(term.substr(prefix.size()));
-            }
+        const std::string prefix(list.prefix);
+        auto t = doc.termlist_begin();
+        for (t.skip_to(prefix); t != doc.termlist_end(); ++t) {
+            const std::string term = *t;
+            if (term.compare(0, prefix.size(), prefix) != 0) break;
+            if (term.size() > prefix.size()) values.push_back(term.substr(prefix.size()));
         }
-        const std::size_t n = std::min<std::size_t>(values.size(), schema::spread_width);
-        for (std::size_t i = 0; i < n; ++i)
-            doc.add_value(group.first + static_cast<Xapian::valueno>(i), values[i]);
+        if (!values.empty()) doc.add_value(list.slot, schema::encode_list(values));
     }
 }
 
@@ -174,7 +163,7 @@ Xapian::Document DocumentBuilder::build(const Article& a) {
     doc.add_value(schema::slot::source, a.source_id);
     if (!tags.empty()) doc.add_value(schema::slot::tags, schema::encode_list(tags));
     doc.add_value(schema::slot::language, a.language);
-    add_spread_slots(doc, tags);
+    add_list_slots(doc);
 
     // Duplicate detection: the body's exact fingerprint and MinHash band terms; the writer picks
     // the cluster (slot cluster) because that needs the database.

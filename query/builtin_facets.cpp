@@ -18,31 +18,18 @@ namespace {
 
 using Counts = std::map<std::string, Xapian::doccount>;
 
-// The slots of a spread group in use in `db`: those from the first up that some document holds
-// (a document fills its group from the first slot). Kept per thread by the database's UUID.
-Xapian::valueno slots_in_use(const Xapian::Database& db, const schema::SpreadGroup& group) {
-    thread_local std::unordered_map<std::string, Xapian::valueno> known;
-    const std::string key =
-        db.get_uuid() + '#' + std::to_string(db.get_doccount()) + '#' + std::to_string(group.first);
-    if (auto it = known.find(key); it != known.end()) return it->second;
-    Xapian::valueno used = 0;
-    while (used < schema::spread_width && db.get_value_freq(group.first + used) > 0)
-        ++used;
-    known[key] = used;
-    return used;
-}
-
 void add_counts(Counts& into, const Xapian::ValueCountMatchSpy& spy) {
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
         into[*it] += it.get_termfreq();
 }
 
-// The counts of the display tags in the lists `spy` counted (slot tags: one list per distinct
-// set of a document's tags), each document's tags once per case-folded tag (the first spelling,
-// blank ones left out), as the indexer spreads them (schema.h); returns the documents holding one.
-Xapian::doccount add_tag_counts(Counts& into, const Xapian::ValueCountMatchSpy& spy) {
-    // Each spelling's folded key, found once (a tag recurs in many lists), as a number.
-    constexpr std::uint32_t blank = UINT32_MAX; // a blank tag is never counted
+// The counts of the values in the lists `spy` counted (a list slot: one list per distinct set of
+// a document's values), each document's values once per case-folded value, by its first
+// spelling (blank ones left out), as the local facets count them; returns the documents holding
+// one. The values of the term list slots are folded already; the display tags are not.
+Xapian::doccount add_list_counts(Counts& into, const Xapian::ValueCountMatchSpy& spy) {
+    // Each spelling's folded key, found once (a value recurs in many lists), as a number.
+    constexpr std::uint32_t blank = UINT32_MAX; // a blank value is never counted
     std::unordered_map<std::string, std::uint32_t> key_of_spelling, key_ids;
     std::unordered_map<std::string, Xapian::doccount> per_spelling;
     std::vector<std::string_view> items;
@@ -50,7 +37,7 @@ Xapian::doccount add_tag_counts(Counts& into, const Xapian::ValueCountMatchSpy& 
     Xapian::doccount holding = 0;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
         const std::string list = *it;
-        if (!decode_list_views(list, items)) continue; // an unreadable list counts as no tags
+        if (!decode_list_views(list, items)) continue; // an unreadable list counts as none
         const Xapian::doccount documents = it.get_termfreq();
         keys.clear();
         for (const std::string_view item : items) {
@@ -114,8 +101,8 @@ std::string remote_source_label(const Xapian::Database& db, const std::string& i
 struct BuiltinFacets::Facet {
     enum class Kind { slot, date, tags, terms } kind = Kind::slot;
     std::string name, type, prefix;
-    Xapian::valueno first_slot = 0;                                 // spread groups
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies; // first: the first slot
+    Xapian::valueno list = 0; // terms: the list slot (schema::list_slot)
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy;
 };
 
 namespace {
@@ -156,12 +143,9 @@ void label_values(const Xapian::Database& db, const Xapian::Query& query,
             if (*it <= last) continue;
             last = *it;
             const Xapian::Document doc = it.get_document();
-            std::vector<std::string> held; // the document's values of the facet
-            for (Xapian::valueno i = 0; i < facet.spies.size(); ++i)
-                if (std::string v = doc.get_value(facet.first_slot + i); !v.empty())
-                    held.push_back(std::move(v));
-            std::vector<std::string> tags;
+            std::vector<std::string> held, tags; // the document's values of the facet, its tags
             try {
+                held = schema::decode_list(doc.get_value(facet.list));
                 tags = schema::decode_list(doc.get_value(schema::slot::tags));
             } catch (const std::runtime_error&) {
                 continue;
@@ -186,31 +170,22 @@ void label_values(const Xapian::Database& db, const Xapian::Query& query,
 
 } // namespace
 
-BuiltinFacets::BuiltinFacets(const Xapian::Database& db, const std::vector<std::string>& names,
-                             const FacetOptions& options)
+BuiltinFacets::BuiltinFacets(const std::vector<std::string>& names, const FacetOptions& options)
     : options_(options) {
     for (const auto& name : names) {
         auto facet = std::make_unique<Facet>();
         facet->name = name;
-        auto spread = [&](std::string_view prefix) {
-            const schema::SpreadGroup* group = schema::spread_group(prefix);
-            facet->prefix = std::string(prefix);
-            facet->first_slot = group->first;
-            const Xapian::valueno used = slots_in_use(db, *group);
-            for (Xapian::valueno i = 0; i < std::max<Xapian::valueno>(used, 1); ++i)
-                facet->spies.push_back(
-                    std::make_unique<Xapian::ValueCountMatchSpy>(group->first + i));
+        auto count_slot = [&](Xapian::valueno slot) {
+            facet->spy = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
         };
         if (name == "source" || name == "lang") {
-            facet->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
-                name == "source" ? schema::slot::source : schema::slot::language));
+            count_slot(name == "source" ? schema::slot::source : schema::slot::language);
         } else if (name == "date") {
             facet->kind = Facet::Kind::date;
-            facet->spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot::day));
+            count_slot(schema::slot::day);
         } else if (name == "tag" && options.tag_type.empty()) {
             facet->kind = Facet::Kind::tags;
-            facet->spies.push_back(
-                std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot::tags));
+            count_slot(schema::slot::tags);
         } else {
             facet->kind = Facet::Kind::terms;
             std::string_view prefix;
@@ -226,7 +201,9 @@ BuiltinFacets::BuiltinFacets(const Xapian::Database& db, const std::vector<std::
                              ? schema::prefix::place
                              : (name == "site" ? schema::prefix::site : schema::prefix::keyword);
             }
-            spread(prefix);
+            facet->prefix = std::string(prefix);
+            facet->list = schema::list_slot(prefix)->slot;
+            count_slot(facet->list);
         }
         facets_.push_back(std::move(facet));
     }
@@ -240,8 +217,7 @@ bool BuiltinFacets::empty() const {
 
 void BuiltinFacets::attach(Xapian::Enquire& enquire) const {
     for (const auto& facet : facets_)
-        for (const auto& spy : facet->spies)
-            enquire.add_matchspy(spy.get());
+        enquire.add_matchspy(facet->spy.get());
 }
 
 std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
@@ -251,18 +227,17 @@ std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
         FacetResult r;
         r.name = facet->name;
         r.type = facet->type;
-        const Xapian::ValueCountMatchSpy& first = *facet->spies.front();
+        const Xapian::ValueCountMatchSpy& spy = *facet->spy;
         Xapian::doccount with_value = 0;
         Counts counts;
-        if (facet->kind == Facet::Kind::tags)
-            with_value = add_tag_counts(counts, first);
-        else {
-            for (auto it = first.values_begin(); it != first.values_end(); ++it)
+        if (facet->kind == Facet::Kind::tags || facet->kind == Facet::Kind::terms) {
+            with_value = add_list_counts(counts, spy);
+        } else {
+            for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
                 with_value += it.get_termfreq();
-            for (const auto& spy : facet->spies)
-                add_counts(counts, *spy);
+            add_counts(counts, spy);
         }
-        r.missing = first.get_total() - with_value;
+        r.missing = spy.get_total() - with_value;
         switch (facet->kind) {
         case Facet::Kind::slot: {
             std::vector<FacetValue> values;

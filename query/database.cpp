@@ -68,7 +68,7 @@ void reopen_latest(Xapian::Database& db, int attempts) {
     if (const RemoteState* remote = remote_state(db)) {
         if (remote->missing.empty()) {
             try {
-                db.reopen();
+                if (db.reopen()) mark_fetchers_stale(db);
                 reopen_companion(db);
                 return;
             } catch (const Xapian::NetworkError&) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 namespace dateline::query {
@@ -23,6 +24,18 @@ RemoteOptions& options_storage() {
 
 std::unordered_map<std::string, RemoteState>& states() {
     thread_local std::unordered_map<std::string, RemoteState> by_uuid;
+    return by_uuid;
+}
+
+// fetch_documents' own connection to a remote shard of a stub opened by this thread.
+struct Fetcher {
+    std::optional<Xapian::Database> db;
+    bool stale = false; // the stub's database was reopened since this one was
+};
+
+// By the database's UUID: one per shard the database holds (in its order), for the remote ones.
+std::unordered_map<std::string, std::vector<Fetcher>>& fetchers() {
+    thread_local std::unordered_map<std::string, std::vector<Fetcher>> by_uuid;
     return by_uuid;
 }
 
@@ -128,6 +141,7 @@ Opened open_all(const std::string& path, const std::vector<ShardSpec>& shards) {
 
 void remember(const Xapian::Database& db, const std::string& path,
               const std::vector<ShardSpec>& shards, std::vector<std::string> missing) {
+    fetchers().erase(db.get_uuid());
     RemoteState& state = states()[db.get_uuid()];
     state.path = path;
     state.shards = shards;
@@ -220,6 +234,83 @@ void reopen_companion(const Xapian::Database& db) {
         throw DbError("cannot reopen the companion of " + it->second.path + ": " +
                       e.get_description());
     }
+}
+
+std::vector<Xapian::Document> fetch_documents(const Xapian::Database& db,
+                                              std::span<const Xapian::docid> docids) {
+    std::vector<Xapian::Document> out(docids.size());
+    const RemoteState* state = remote_state(db);
+    std::vector<const ShardSpec*> held; // the shards db holds, in its order
+    if (state)
+        for (const ShardSpec& shard : state->shards)
+            if (std::find(state->missing.begin(), state->missing.end(), shard.name) ==
+                state->missing.end())
+                held.push_back(&shard);
+    const std::size_t n = held.size();
+    // Which documents each remote shard fetches: (position in docids, the shard's own docid).
+    std::vector<std::vector<std::pair<std::size_t, Xapian::docid>>> per_shard(n);
+    std::size_t remote_shards = 0;
+    for (std::size_t i = 0; i < docids.size(); ++i) {
+        const std::size_t shard = n ? (docids[i] - 1) % n : 0;
+        if (n > 1 && held[shard]->remote) {
+            if (per_shard[shard].empty()) ++remote_shards;
+            per_shard[shard].emplace_back(i, (docids[i] - 1) / n + 1);
+        } else {
+            out[i] = db.get_document(docids[i]);
+        }
+    }
+    if (remote_shards == 0) return out;
+    std::vector<Fetcher>& own = fetchers()[db.get_uuid()];
+    own.resize(n);
+    const RemoteOptions& options = remote_options();
+    std::vector<std::exception_ptr> failed(n);
+    std::vector<std::vector<std::size_t>> gone(n); // positions the shard's connection lacks
+    auto fetch = [&](std::size_t shard) {
+        try {
+            Fetcher& f = own[shard];
+            if (!f.db) {
+                f.db = open_shard(*held[shard], options);
+            } else if (f.stale) {
+                f.db->reopen();
+            }
+            f.stale = false;
+            for (const auto& [position, docid] : per_shard[shard])
+                try {
+                    out[position] = f.db->get_document(docid);
+                } catch (const Xapian::DocNotFoundError&) {
+                    gone[shard].push_back(position); // a later revision: read through db
+                }
+        } catch (...) {
+            own[shard].db.reset();
+            failed[shard] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    std::size_t last = n;
+    for (std::size_t shard = 0; shard < n; ++shard)
+        if (!per_shard[shard].empty()) {
+            if (threads.size() + 1 == remote_shards)
+                last = shard; // the calling thread fetches the last shard's
+            else
+                threads.emplace_back(fetch, shard);
+        }
+    fetch(last);
+    for (auto& thread : threads)
+        thread.join();
+    for (std::size_t shard = 0; shard < n; ++shard) {
+        if (failed[shard]) std::rethrow_exception(failed[shard]);
+        for (const std::size_t position : gone[shard])
+            out[position] = db.get_document(docids[position]);
+    }
+    return out;
+}
+
+void mark_fetchers_stale(const Xapian::Database& db) {
+    if (fetchers().empty()) return;
+    auto it = fetchers().find(db.get_uuid());
+    if (it == fetchers().end()) return;
+    for (Fetcher& f : it->second)
+        f.stale = true;
 }
 
 void reconnect_remote(Xapian::Database& db) {

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 #include <xapian.h>
@@ -76,6 +77,21 @@ const Xapian::Database& spelling_database(const Xapian::Database& db);
 
 // Reopens the companion of `db` (opened by open_remote_stub), if it has one, at its latest commit.
 void reopen_companion(const Xapian::Database& db);
+
+// The documents `docids` of `db`, in that order. On a database opened by open_remote_stub, those
+// on remote shards are fetched side by side: a thread per remote shard holding some of them, on
+// a connection of its own to that shard, opened on first use and kept for this thread's later
+// pages (Xapian 1.4's remote protocol answers one document per round trip, so a page of 10 hits
+// was 10 round trips in turn); the rest, and any other database's, through `db`.
+// Trade-off: each thread that reads a remote stub holds two connections to each remote shard
+// (xapian-tcpsrv forks a process per connection), and a page starts a thread per shard (tens of
+// microseconds against a round trip's hundred or more). A connection kept is reopened, in its
+// thread, after `db` was (mark_fetchers_stale).
+std::vector<Xapian::Document> fetch_documents(const Xapian::Database& db,
+                                              std::span<const Xapian::docid> docids);
+
+// After a reopen of `db` that saw a change: fetch_documents reopens its connections first.
+void mark_fetchers_stale(const Xapian::Database& db);
 
 // Reconnects `db` (opened by open_remote_stub) to every shard of its stub, the missing ones too:
 // after a network error, or to bring back a shard left out. Throws DbError.

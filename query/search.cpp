@@ -573,7 +573,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         std::unique_ptr<BuiltinFacets> spied;
         if (remote && !collectors.empty())
             spied = xapian_call("preparing the facets", [&] {
-                return std::make_unique<BuiltinFacets>(db, seen, request.facet_options);
+                return std::make_unique<BuiltinFacets>(seen, request.facet_options);
             });
         if (!matched)
             matched = xapian_match(db, query, request, result.sort, prepared, doccount, first, page,
@@ -593,10 +593,21 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
         const HitValues values = xapian_call("reading the hits' values", [&] {
             return HitValues(remote || matched->page.empty() ? nullptr : prepared.get());
         });
+        // Remote shards: the page's documents fetched side by side (remote_shards.h).
+        std::vector<Xapian::Document> fetched;
+        if (remote && matched->page.size() > 1)
+            fetched = xapian_call("reading the hits", [&] {
+                std::vector<Xapian::docid> docids;
+                for (const FastMatchHit& ranked : matched->page)
+                    docids.push_back(ranked.docid);
+                return fetch_documents(db, docids);
+            });
         Xapian::doccount rank = request.offset;
-        for (const FastMatchHit& ranked : matched->page) {
+        for (std::size_t at = 0; at < matched->page.size(); ++at) {
+            const FastMatchHit& ranked = matched->page[at];
             Hit hit = xapian_call("reading document " + std::to_string(ranked.docid), [&] {
-                Xapian::Document doc = db.get_document(ranked.docid);
+                Xapian::Document doc =
+                    fetched.empty() ? db.get_document(ranked.docid) : std::move(fetched[at]);
                 const std::string data = doc.get_data(); // read (and inflated) once
                 if (request.snippet_length == 0)
                     return hit_from_data(doc, ranked.docid, data_members(data, display_members),

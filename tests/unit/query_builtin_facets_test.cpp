@@ -20,7 +20,7 @@ std::vector<FacetResult> builtin_facets(const Xapian::Database& db, const Xapian
                                         std::size_t limit = 0) {
     FacetOptions options;
     options.limit = limit;
-    BuiltinFacets facets(db, names, options);
+    BuiltinFacets facets(names, options);
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     facets.attach(enquire);
