@@ -13,13 +13,29 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <netinet/in.h>
 #include <string>
+#include <sys/socket.h>
 #include <system_error>
 #include <unistd.h>
 #include <vector>
 #include <xapian.h>
 
 namespace dateline::query::testing {
+
+// A loopback port nothing listens on (bound, then closed): for a server a test starts, or for a
+// shard that does not answer.
+inline unsigned unused_loopback_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t size = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
 
 inline Article article(std::string id, std::string source, std::string source_id,
                        std::string published, std::string title, std::string body,

@@ -7,6 +7,7 @@
 #include "indexer/shard_layout.h"
 #include "query/database.h"
 #include "query/remote_shards.h"
+#include "query_fixture.h"
 
 #include <doctest/doctest.h>
 #include <filesystem>
@@ -34,19 +35,6 @@ struct TempDir {
         return (path / name).string();
     }
 };
-
-// A loopback port nothing listens on (bound, then closed).
-unsigned closed_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t size = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
-    ::close(fd);
-    return ntohs(addr.sin_port);
-}
 
 } // namespace
 
@@ -95,7 +83,7 @@ TEST_CASE("remote stub: a bad remote line says which") {
 
 TEST_CASE("remote stub: a shard that does not answer is named; --allow-partial leaves it out") {
     TempDir dir;
-    const unsigned port = closed_port();
+    const unsigned port = testing::unused_loopback_port();
     const std::string stub =
         dir.write("stub", "remote tcp 127.0.0.1 " + std::to_string(port) + "\n");
     const std::string expected =
