@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -292,7 +293,11 @@ std::vector<Xapian::Document> fetch_documents(const Xapian::Database& db,
             if (threads.size() + 1 == remote_shards)
                 last = shard; // the calling thread fetches the last shard's
             else
-                threads.emplace_back(fetch, shard);
+                try {
+                    threads.emplace_back(fetch, shard);
+                } catch (const std::system_error&) {
+                    fetch(shard); // no thread to be had: in turn, here
+                }
         }
     fetch(last);
     for (auto& thread : threads)
