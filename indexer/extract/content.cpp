@@ -647,17 +647,17 @@ std::string fold_compact(std::string_view s) {
     return out;
 }
 
-// Lines that are page furniture wherever they stand: a bare date, an ad label.
+// Lines that are page furniture wherever they stand: an ad label. A short line holding a date is
+// not one inside the text (a table's row of figures, "For Immediate Release: Nov. 6, 2012", a
+// dated entry): dates and bylines are trimmed at the article's ends only (weak_head, weak_tail).
 bool furniture(const std::string& p) {
     if (p.size() > 60) return false;
     std::string f = text::fold(p);
     while (!f.empty() && (f.back() == '.' || f.back() == ':'))
         f.pop_back();
-    if (f == "advertisement" || f == "advertising" || f == "ad" || f == "sponsored" ||
-        f == "story continues below advertisement" || f == "continue reading below" ||
-        f == "scroll to continue with content" || f == "continue reading the main story")
-        return true;
-    return p.size() <= 40 && find_date(p).has_value();
+    return f == "advertisement" || f == "advertising" || f == "ad" || f == "sponsored" ||
+           f == "story continues below advertisement" || f == "continue reading below" ||
+           f == "scroll to continue with content" || f == "continue reading the main story";
 }
 
 struct Block {

@@ -571,3 +571,18 @@ TEST_CASE("extract: a leading line of links to the neighbouring posts is no arti
     CHECK(contains(body, "The committee met"));
     CHECK_MESSAGE(!contains(body, "Main"), body);
 }
+
+TEST_CASE("extract: a short line holding a date inside the text is kept; at its ends it is not") {
+    std::string html =
+        "<html><body><article><p>March 3, 2012</p>" + prose +
+        "<p>For Immediate Release: Nov. 6, 2012</p>" + prose +
+        "<table><tr><td>1</td><td>Kyle Busch</td><td>5040</td><td>5 1 17 27</td></tr>"
+        "<tr><td>3</td><td>Kevin Harvick</td><td>5033</td><td>4 6 15 26</td></tr>"
+        "</table>" +
+        prose + "<p>July 9, 2012</p></article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "For Immediate Release: Nov. 6, 2012"), body);
+    CHECK(contains(body, "Kyle Busch 5040"));
+    CHECK(!contains(body, "March 3, 2012"));
+    CHECK(!contains(body, "July 9, 2012"));
+}
