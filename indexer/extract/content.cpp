@@ -697,13 +697,34 @@ bool has_phrase(std::string_view folded, std::initializer_list<std::string_view>
     return false;
 }
 
+// Sentences in a text: ends of sentence (., ! or ? then a space and a capital or digit) plus the
+// last one.
+int sentences(std::string_view t) {
+    int n = 1;
+    for (std::size_t i = 0; i + 2 < t.size(); ++i)
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' &&
+            (std::isupper(static_cast<unsigned char>(t[i + 2])) ||
+             std::isdigit(static_cast<unsigned char>(t[i + 2]))))
+            ++n;
+    return n;
+}
+
+// A call to subscribe, sign up or follow: "subscribe" itself, not "subscribers".
+bool calls_to_act(std::string_view f) {
+    for (std::size_t at = f.find("subscribe"); at != std::string_view::npos;
+         at = f.find("subscribe", at + 1))
+        if (at + 9 >= f.size() || f[at + 9] != 'r') return true;
+    return has_phrase(f, {"newsletter", "sign up", "click here", "follow us"});
+}
+
 // A block that is no article prose when it trails the text: links, calls to subscribe or
-// comment, short labels ("Tags", "comments") and their lists.
+// comment (unless the block is prose of several sentences that mentions one in passing), short
+// labels ("Tags", "comments") and their lists.
 bool weak_tail(const Block& b) {
     if (b.links > 0.5) return true;
     std::string f = text::fold(b.text);
-    if (f.size() < 300 && has_phrase(f, {"subscribe", "newsletter", "sign up", "click here",
-                                         "all rights reserved", "javascript", "follow us"}))
+    if (f.size() < 300 && has_phrase(f, {"all rights reserved", "javascript"})) return true;
+    if ((f.size() < 150 || (f.size() < 300 && sentences(b.text) == 1)) && calls_to_act(f))
         return true;
     // A blog post's own metadata line: "This entry was posted on ... and is filed under ...",
     // "Posted in: News |", "Bookmark the permalink."

@@ -586,3 +586,18 @@ TEST_CASE("extract: a short line holding a date inside the text is kept; at its 
     CHECK(!contains(body, "March 3, 2012"));
     CHECK(!contains(body, "July 9, 2012"));
 }
+
+TEST_CASE("extract: a trailing paragraph of prose that mentions a call to act is kept; a call is "
+          "not") {
+    std::string html =
+        "<html><body><div class='entry'>" + prose + prose +
+        "<p>The new lens is in stock at the camera shop on Main Street (click here). Only two are "
+        "left. In Germany it has been in stock for days.</p><p>It was shot by a crew of two, "
+        "with their 3.7 million subscribers watching.</p><p>If you prefer to receive the "
+        "committee's minutes as a monthly e-mail digest instead of reading them here, subscribe "
+        "to our newsletter, the Council Letter.</p></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "Only two are left"), body);
+    CHECK(contains(body, "million subscribers watching"));
+    CHECK(!contains(body, "monthly e-mail digest"));
+}
