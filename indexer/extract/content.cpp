@@ -855,6 +855,15 @@ bool comments_label_box(const xmlNode* n, std::string_view tag) {
     return plain;
 }
 
+// A link inside a sentence, with its parent's text around it ("the president, <a
+// class='meta-per'>Benigno Aquino</a>, announced"): its class names what it links to, not a box
+// around the article, and leaving it out would cut words from the sentence.
+bool in_running_text(const xmlNode* n, std::string_view tag) {
+    if (tag != "a") return false;
+    const Info* p = info(n->parent);
+    return p != nullptr && !p->boxy && p->inline_text > info(n)->text;
+}
+
 void write(xmlNode* root, Writer& w, bool lenient) {
     const int root_text = info(root) ? info(root)->text : 0;
     const auto box_text = box_text_by_class(root);
@@ -887,7 +896,7 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
             if (!lenient && n != root && i->text * 2 < root_text) {
                 if (drop_container(n, *i)) return false;
-                if (i->boxy && i->weight < 25) {
+                if (i->boxy && i->weight < 25 && !in_running_text(n, tag)) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
                     if (held == box_text.end() || held->second * 2 < root_text) return false;
                 }

@@ -601,3 +601,17 @@ TEST_CASE("extract: a trailing paragraph of prose that mentions a call to act is
     CHECK(contains(body, "million subscribers watching"));
     CHECK(!contains(body, "monthly e-mail digest"));
 }
+
+TEST_CASE(
+    "extract: a link inside a sentence is kept whatever its class; a boxy link alone is not") {
+    std::string html = "<html><body><div class='articleBody'>" + prose +
+                       "<p>On Monday the president, <a class='meta-per' href='/p'>Benigno S. "
+                       "Aquino III</a>, announced plans to buy aircraft for the coast guard and "
+                       "the navy.</p>" +
+                       prose +
+                       "<div><a class='share-link' href='/s'>Share on the networks</a></div>" +
+                       prose + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "the president, Benigno S. Aquino III, announced"), body);
+    CHECK(!contains(body, "Share on the networks"));
+}
