@@ -717,12 +717,23 @@ bool calls_to_act(std::string_view f) {
     return has_phrase(f, {"newsletter", "sign up", "click here", "follow us"});
 }
 
+// A long line of links with text of its own beside them: an item of a deal or product list
+// ("2TB portable drive for $161.99 with free shipping at Dell (normally $180 ...)"), the
+// article's, unless a label opens it ("Tags:", "Related:", "Posted by ...").
+bool described_link(const Block& b, std::string_view folded) {
+    if (b.text.size() < 80 || (1 - b.links) * double(b.text.size()) < 40) return false;
+    for (std::string_view label : {"tags", "tagged", "related", "categories", "category",
+                                   "filed under", "posted by", "posted in", "more "})
+        if (folded.starts_with(label)) return false;
+    return true;
+}
+
 // A block that is no article prose when it trails the text: links, calls to subscribe or
 // comment (unless the block is prose of several sentences that mentions one in passing), short
 // labels ("Tags", "comments") and their lists.
 bool weak_tail(const Block& b) {
-    if (b.links > 0.5) return true;
     std::string f = text::fold(b.text);
+    if (b.links > 0.5 && !described_link(b, f)) return true;
     if (f.size() < 300 && has_phrase(f, {"all rights reserved", "javascript"})) return true;
     if ((f.size() < 150 || (f.size() < 300 && sentences(b.text) == 1)) && calls_to_act(f))
         return true;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <zlib.h>
 
 namespace {
@@ -614,4 +615,26 @@ TEST_CASE(
     std::string body = extract_string(html).article.body;
     CHECK_MESSAGE(contains(body, "the president, Benigno S. Aquino III, announced"), body);
     CHECK(!contains(body, "Share on the networks"));
+}
+
+TEST_CASE("extract: deals (links with a description beside them) ending the article are kept; a "
+          "trailing line of tags is not") {
+    const std::vector<std::string> items{"2TB portable hard drive, USB 3.0",
+                                         "15-inch laptop with 8GB RAM",
+                                         "Dual-band wireless router with two USB ports"};
+    std::string deals;
+    for (const auto& item : items)
+        deals += "<p><a href='/d'>" + item +
+                 " for $161.99 with free shipping at the store</a> (normally $180, use the coupon "
+                 "code at checkout)</p>";
+    const std::string tags = "<p>Tags: <a href='/t/1'>hard drives, storage and backup</a>, <a "
+                             "href='/t/2'>laptops and notebooks</a>, <a href='/t/3'>routers</a>, "
+                             "networking, deals of the week</p>";
+    const std::string body =
+        extract_string("<html><body><article>" + prose + prose + "<p>Other deals:</p>" + deals +
+                       tags + "</article></body></html>")
+            .article.body;
+    for (const auto& item : items)
+        CHECK_MESSAGE(contains(body, item + " for $161.99 with free shipping"), body);
+    CHECK(!contains(body, "laptops and notebooks"));
 }
