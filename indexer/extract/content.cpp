@@ -931,6 +931,61 @@ void write(xmlNode* root, Writer& w, bool lenient) {
     w.flush();
 }
 
+// An h1..h3 not named like furniture (<h3 class="newsByLine">).
+bool is_title_heading(const xmlNode* n) {
+    std::string_view t = dom::name(n);
+    if (t != "h1" && t != "h2" && t != "h3") return false;
+    const Info* i = info(n);
+    return i == nullptr || (!i->boxy && i->weight >= 0);
+}
+
+bool opaque(const xmlNode* n) {
+    return dom::is_element(n) && (dom::is_invisible(dom::name(n)) || is_hidden(dom::cues(n)));
+}
+
+// The heading that opens the article: the first h1..h3 inside its first box before any text of
+// it, else the nearest h1..h3 before the box (document order reversed) with at most `gap`
+// characters of text between them (a byline, a date); "" when none. Blogs title each post so
+// in an h2 or h3 under the site's h1.
+std::string lead_heading(xmlNode* first) {
+    constexpr std::size_t gap = 300;
+    std::size_t chars = 0;
+    xmlNode* found = nullptr;
+    dom::walk(first, [&](xmlNode* n) {
+        if (found != nullptr || chars > gap) return false;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            chars += text::trim(dom::node_text(n)).size();
+            return false;
+        }
+        if (!dom::is_element(n) || opaque(n)) return false;
+        if (is_title_heading(n)) {
+            found = n;
+            return false;
+        }
+        return true;
+    });
+    if (found != nullptr && chars <= gap) return dom::text(found, 2000);
+    chars = 0;
+    for (xmlNode* n = first; chars <= gap;) {
+        if (n->prev == nullptr) {
+            n = n->parent;
+            if (is_root_like(n)) return "";
+            continue;
+        }
+        n = n->prev;
+        while (true) {
+            if (is_title_heading(n)) return dom::text(n, 2000);
+            if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+                chars += text::trim(dom::node_text(n)).size();
+                break;
+            }
+            if (!dom::is_element(n) || opaque(n) || n->last == nullptr) break;
+            n = n->last;
+        }
+    }
+    return "";
+}
+
 std::string heading_near(const Analysis& a, xmlNode* top) {
     const Info* ti = info(top);
     xmlNode* best = nullptr;
@@ -971,10 +1026,12 @@ Pass run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameC
     }
     pass.score = final_score(top);
     Writer w;
-    for (xmlNode* part : add_cousins(top, gather(top))) {
+    const auto parts = add_cousins(top, gather(top));
+    for (xmlNode* part : parts) {
         write(part, w, lenient);
     }
     out.heading = heading_near(a, top);
+    if (!parts.empty()) out.lead_heading = text::collapse_whitespace(lead_heading(parts.front()));
     trim_ends(w.blocks);
     drop_repeats(w.blocks);
     for (auto& b : w.blocks)

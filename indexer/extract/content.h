@@ -41,7 +41,8 @@ namespace dateline::extract {
 struct Content {
     std::vector<std::string> paragraphs; // in document order, whitespace collapsed
     std::string heading;                 // text of the h1 nearest the content, "" if none
-    bool relaxed = false;                // true when the strict pass found too little text
+    std::string lead_heading; // the h1..h3 that opens the article (just before it or at its top)
+    bool relaxed = false;     // true when the strict pass found too little text
 };
 
 // Finds the article text of doc. title (may be empty) lets a leading copy of the title be

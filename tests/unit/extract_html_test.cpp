@@ -638,3 +638,27 @@ TEST_CASE("extract: deals (links with a description beside them) ending the arti
         CHECK_MESSAGE(contains(body, item + " for $161.99 with free shipping"), body);
     CHECK(!contains(body, "laptops and notebooks"));
 }
+
+TEST_CASE("extract: the heading opening the post is the title when <title> holds it beside the "
+          "site's banner heading, or with more around it") {
+    const std::string post =
+        "<div class='post'><h3>Backwards!</h3><div class='entry'>" + prose + prose + "</div></div>";
+    Extraction x = extract_string("<html><head><title>The Fischbowl: Backwards!</title></head>"
+                                  "<body><h1>The Fischbowl</h1>" +
+                                  post + "</body></html>");
+    CHECK(x.article.title == "Backwards!");
+    CHECK(origin_of(x, "title") == "heading opening the article");
+    CHECK(!contains(x.article.body, "Backwards!"));
+
+    x = extract_string("<html><head><title>&raquo; A Journey Without a Goal :zenhabits</title>"
+                       "</head><body><div class='post'><h2>A Journey Without a Goal</h2><div "
+                       "class='entry'>" +
+                       prose + prose + "</div></div></body></html>");
+    CHECK(x.article.title == "A Journey Without a Goal");
+
+    // The site's banner as the nearest heading above the text is no headline.
+    x = extract_string("<html><head><title>Help Students Help Themselves | The Edublogger</title>"
+                       "</head><body><h1 id='site-title'>The Edublogger</h1><div class='entry'>" +
+                       prose + prose + "</div></body></html>");
+    CHECK(x.article.title == "Help Students Help Themselves");
+}
