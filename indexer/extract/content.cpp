@@ -786,7 +786,7 @@ void drop_repeats(std::vector<Block>& blocks) {
 bool continues(const Block& before, const Block& b) {
     if (!b.after_br || b.links > 0.5 || before.links > 0.5) return false;
     char last = before.text.back();
-    return std::isalnum(static_cast<unsigned char>(last)) || last == ',';
+    return std::isalnum(static_cast<unsigned char>(last)) || last == ',' || last == ';';
 }
 
 // Removes weak blocks at both ends, keeping at least one block.

@@ -662,3 +662,16 @@ TEST_CASE("extract: the heading opening the post is the title when <title> holds
                        prose + prose + "</div></body></html>");
     CHECK(x.article.title == "Help Students Help Themselves");
 }
+
+TEST_CASE("extract: lines a <br> breaks after a semicolon at the end of a post are its sentence") {
+    const std::vector<std::string> lines{"In a car;", "at the office;", "while waiting in line;",
+                                         "anywhere;", "dance where you are."};
+    std::string poem;
+    for (const auto& line : lines)
+        poem += line + "<br>";
+    const Extraction x = extract_string("<html><body><div class='content'>" + prose + "<p>" + poem +
+                                        "</p><p>@TweetRightBrain</p></div></body></html>");
+    for (const auto& line : lines)
+        CHECK_MESSAGE(contains(x.article.body, line), x.article.body);
+    CHECK(!contains(x.article.body, "@TweetRightBrain"));
+}
