@@ -647,17 +647,17 @@ std::string fold_compact(std::string_view s) {
     return out;
 }
 
-// Lines that are page furniture wherever they stand: a bare date, an ad label.
+// Lines that are page furniture wherever they stand: an ad label. A short line holding a date is
+// not one inside the text (a table's row of figures, "For Immediate Release: Nov. 6, 2012", a
+// dated entry): dates and bylines are trimmed at the article's ends only (weak_head, weak_tail).
 bool furniture(const std::string& p) {
     if (p.size() > 60) return false;
     std::string f = text::fold(p);
     while (!f.empty() && (f.back() == '.' || f.back() == ':'))
         f.pop_back();
-    if (f == "advertisement" || f == "advertising" || f == "ad" || f == "sponsored" ||
-        f == "story continues below advertisement" || f == "continue reading below" ||
-        f == "scroll to continue with content" || f == "continue reading the main story")
-        return true;
-    return p.size() <= 40 && find_date(p).has_value();
+    return f == "advertisement" || f == "advertising" || f == "ad" || f == "sponsored" ||
+           f == "story continues below advertisement" || f == "continue reading below" ||
+           f == "scroll to continue with content" || f == "continue reading the main story";
 }
 
 struct Block {
@@ -697,13 +697,45 @@ bool has_phrase(std::string_view folded, std::initializer_list<std::string_view>
     return false;
 }
 
+// Sentences in a text: ends of sentence (., ! or ? then a space and a capital or digit) plus the
+// last one.
+int sentences(std::string_view t) {
+    int n = 1;
+    for (std::size_t i = 0; i + 2 < t.size(); ++i)
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ' &&
+            (std::isupper(static_cast<unsigned char>(t[i + 2])) ||
+             std::isdigit(static_cast<unsigned char>(t[i + 2]))))
+            ++n;
+    return n;
+}
+
+// A call to subscribe, sign up or follow: "subscribe" itself, not "subscribers".
+bool calls_to_act(std::string_view f) {
+    for (std::size_t at = f.find("subscribe"); at != std::string_view::npos;
+         at = f.find("subscribe", at + 1))
+        if (at + 9 >= f.size() || f[at + 9] != 'r') return true;
+    return has_phrase(f, {"newsletter", "sign up", "click here", "follow us"});
+}
+
+// A long line of links with text of its own beside them: an item of a deal or product list
+// ("2TB portable drive for $161.99 with free shipping at Dell (normally $180 ...)"), the
+// article's, unless a label opens it ("Tags:", "Related:", "Posted by ...").
+bool described_link(const Block& b, std::string_view folded) {
+    if (b.text.size() < 80 || (1 - b.links) * double(b.text.size()) < 40) return false;
+    for (std::string_view label : {"tags", "tagged", "related", "categories", "category",
+                                   "filed under", "posted by", "posted in", "more "})
+        if (folded.starts_with(label)) return false;
+    return true;
+}
+
 // A block that is no article prose when it trails the text: links, calls to subscribe or
-// comment, short labels ("Tags", "comments") and their lists.
+// comment (unless the block is prose of several sentences that mentions one in passing), short
+// labels ("Tags", "comments") and their lists.
 bool weak_tail(const Block& b) {
-    if (b.links > 0.5) return true;
     std::string f = text::fold(b.text);
-    if (f.size() < 300 && has_phrase(f, {"subscribe", "newsletter", "sign up", "click here",
-                                         "all rights reserved", "javascript", "follow us"}))
+    if (b.links > 0.5 && !described_link(b, f)) return true;
+    if (f.size() < 300 && has_phrase(f, {"all rights reserved", "javascript"})) return true;
+    if ((f.size() < 150 || (f.size() < 300 && sentences(b.text) == 1)) && calls_to_act(f))
         return true;
     // A blog post's own metadata line: "This entry was posted on ... and is filed under ...",
     // "Posted in: News |", "Bookmark the permalink."
@@ -754,7 +786,7 @@ void drop_repeats(std::vector<Block>& blocks) {
 bool continues(const Block& before, const Block& b) {
     if (!b.after_br || b.links > 0.5 || before.links > 0.5) return false;
     char last = before.text.back();
-    return std::isalnum(static_cast<unsigned char>(last)) || last == ',';
+    return std::isalnum(static_cast<unsigned char>(last)) || last == ',' || last == ';';
 }
 
 // Removes weak blocks at both ends, keeping at least one block.
@@ -834,6 +866,15 @@ bool comments_label_box(const xmlNode* n, std::string_view tag) {
     return plain;
 }
 
+// A link inside a sentence, with its parent's text around it ("the president, <a
+// class='meta-per'>Benigno Aquino</a>, announced"): its class names what it links to, not a box
+// around the article, and leaving it out would cut words from the sentence.
+bool in_running_text(const xmlNode* n, std::string_view tag) {
+    if (tag != "a") return false;
+    const Info* p = info(n->parent);
+    return p != nullptr && !p->boxy && p->inline_text > info(n)->text;
+}
+
 void write(xmlNode* root, Writer& w, bool lenient) {
     const int root_text = info(root) ? info(root)->text : 0;
     const auto box_text = box_text_by_class(root);
@@ -866,7 +907,7 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
             if (!lenient && n != root && i->text * 2 < root_text) {
                 if (drop_container(n, *i)) return false;
-                if (i->boxy && i->weight < 25) {
+                if (i->boxy && i->weight < 25 && !in_running_text(n, tag)) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
                     if (held == box_text.end() || held->second * 2 < root_text) return false;
                 }
@@ -888,6 +929,61 @@ void write(xmlNode* root, Writer& w, bool lenient) {
                 w.flush();
         });
     w.flush();
+}
+
+// An h1..h3 not named like furniture (<h3 class="newsByLine">).
+bool is_title_heading(const xmlNode* n) {
+    std::string_view t = dom::name(n);
+    if (t != "h1" && t != "h2" && t != "h3") return false;
+    const Info* i = info(n);
+    return i == nullptr || (!i->boxy && i->weight >= 0);
+}
+
+bool opaque(const xmlNode* n) {
+    return dom::is_element(n) && (dom::is_invisible(dom::name(n)) || is_hidden(dom::cues(n)));
+}
+
+// The heading that opens the article: the first h1..h3 inside its first box before any text of
+// it, else the nearest h1..h3 before the box (document order reversed) with at most `gap`
+// characters of text between them (a byline, a date); "" when none. Blogs title each post so
+// in an h2 or h3 under the site's h1.
+std::string lead_heading(xmlNode* first) {
+    constexpr std::size_t gap = 300;
+    std::size_t chars = 0;
+    xmlNode* found = nullptr;
+    dom::walk(first, [&](xmlNode* n) {
+        if (found != nullptr || chars > gap) return false;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            chars += text::trim(dom::node_text(n)).size();
+            return false;
+        }
+        if (!dom::is_element(n) || opaque(n)) return false;
+        if (is_title_heading(n)) {
+            found = n;
+            return false;
+        }
+        return true;
+    });
+    if (found != nullptr && chars <= gap) return dom::text(found, 2000);
+    chars = 0;
+    for (xmlNode* n = first; chars <= gap;) {
+        if (n->prev == nullptr) {
+            n = n->parent;
+            if (is_root_like(n)) return "";
+            continue;
+        }
+        n = n->prev;
+        while (true) {
+            if (is_title_heading(n)) return dom::text(n, 2000);
+            if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+                chars += text::trim(dom::node_text(n)).size();
+                break;
+            }
+            if (!dom::is_element(n) || opaque(n) || n->last == nullptr) break;
+            n = n->last;
+        }
+    }
+    return "";
 }
 
 std::string heading_near(const Analysis& a, xmlNode* top) {
@@ -930,10 +1026,12 @@ Pass run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameC
     }
     pass.score = final_score(top);
     Writer w;
-    for (xmlNode* part : add_cousins(top, gather(top))) {
+    const auto parts = add_cousins(top, gather(top));
+    for (xmlNode* part : parts) {
         write(part, w, lenient);
     }
     out.heading = heading_near(a, top);
+    if (!parts.empty()) out.lead_heading = text::collapse_whitespace(lead_heading(parts.front()));
     trim_ends(w.blocks);
     drop_repeats(w.blocks);
     for (auto& b : w.blocks)

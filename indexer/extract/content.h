@@ -19,7 +19,10 @@
 // ("Comments", "12 Responses to ...", "Leave a Reply"), or a box named for them holding only that
 // label, ends the article, also when the strict pass leaves the heading out; "Comment" alone
 // heads an opinion section as often, and ends nothing. Short lines at the article's end are
-// trimmed as furniture, except a line that a <br> broke off a sentence left open. A paragraph of 80
+// trimmed as furniture, except a line that a <br> broke off a sentence left open (no final
+// punctuation, or a comma or semicolon), a paragraph of several sentences that mentions a call to
+// subscribe in passing, and a long line of links with its own text beside them (a deal); a short
+// date line is trimmed at the ends only, inside the text it is kept. A paragraph of 80
 // bytes or more that the text already holds is left out (teasers and print copies repeat the
 // story; an article quoting its own paragraph twice loses the second). Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists
@@ -41,7 +44,8 @@ namespace dateline::extract {
 struct Content {
     std::vector<std::string> paragraphs; // in document order, whitespace collapsed
     std::string heading;                 // text of the h1 nearest the content, "" if none
-    bool relaxed = false;                // true when the strict pass found too little text
+    std::string lead_heading; // the h1..h3 that opens the article (just before it or at its top)
+    bool relaxed = false;     // true when the strict pass found too little text
 };
 
 // Finds the article text of doc. title (may be empty) lets a leading copy of the title be

@@ -38,6 +38,7 @@ std::string resolve_url(const std::string& href, const std::string& base) {
 }
 
 std::string compact(std::string_view s);
+std::string spaced_words(std::string_view s);
 
 std::set<std::string> title_words(std::string_view s) {
     std::set<std::string> out;
@@ -191,6 +192,21 @@ std::optional<std::pair<unsigned, unsigned>> dateline_day(const std::string& fir
     if (!(after.starts_with(" (") || after.starts_with(" -") || after.starts_with(" \xE2\x80")))
         return std::nullopt;
     return std::pair{*month, day};
+}
+
+// The words of s, case-folded, joined by single spaces ("The Fischbowl: Backwards!" ->
+// "the fischbowl backwards").
+std::string spaced_words(std::string_view s) {
+    std::string out;
+    for (char c : text::fold(s)) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80))
+            out += c;
+        else if (!out.empty() && out.back() != ' ')
+            out += ' ';
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
 }
 
 std::string compact(std::string_view s) {
@@ -438,6 +454,34 @@ Extraction extract_html(std::string_view bytes, const PageInfo& page) {
         std::erase_if(x.origins, [](const FieldOrigin& o) { return o.field == "title"; });
         note(x, "title", origin, heading);
         break;
+    }
+    // The heading that opens the article, when <title> holds it word for word: it replaces a
+    // title that holds it with more around it ("» Post title :blog"), or a title that the page
+    // shows as an earlier heading, the site's banner above the post ("Backwards!" under the h1
+    // "The Fischbowl", <title> "The Fischbowl: Backwards!").
+    if (const std::string& lead = content.lead_heading; !lead.empty() && lead != a.title) {
+        const std::string l = spaced_words(lead), t = spaced_words(a.title);
+        auto holds = [&](const std::string& outer) {
+            return (" " + outer + " ").find(" " + l + " ") != std::string::npos;
+        };
+        auto first_heading = [&](const std::string& words) {
+            for (std::size_t i = 0; i < meta.headings.size(); ++i)
+                if (spaced_words(meta.headings[i]) == words) return i;
+            return meta.headings.size();
+        };
+        const std::size_t at = first_heading(l);
+        const bool site =
+            std::any_of(meta.source.begin(), meta.source.end(),
+                        [&](const Candidate& c) { return spaced_words(c.value) == l; });
+        if (!l.empty() && holds(spaced_words(title_tag)) &&
+            ((t != l && holds(t)) ||
+             (!site && at < meta.headings.size() && first_heading(t) < at))) {
+            a.title = lead;
+            std::erase_if(x.origins, [](const FieldOrigin& o) { return o.field == "title"; });
+            note(x, "title", "heading opening the article", lead);
+            if (content.paragraphs.size() > 1 && spaced_words(content.paragraphs.front()) == l)
+                content.paragraphs.erase(content.paragraphs.begin());
+        }
     }
     // "Site: Headline" or "Headline - Site" in <title> names the site when nothing else did.
     if (std::any_of(

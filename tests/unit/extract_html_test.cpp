@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <zlib.h>
 
 namespace {
@@ -570,4 +571,107 @@ TEST_CASE("extract: a leading line of links to the neighbouring posts is no arti
     std::string body = extract_string(html).article.body;
     CHECK(contains(body, "The committee met"));
     CHECK_MESSAGE(!contains(body, "Main"), body);
+}
+
+TEST_CASE("extract: a short line holding a date inside the text is kept; at its ends it is not") {
+    std::string html =
+        "<html><body><article><p>March 3, 2012</p>" + prose +
+        "<p>For Immediate Release: Nov. 6, 2012</p>" + prose +
+        "<table><tr><td>1</td><td>Kyle Busch</td><td>5040</td><td>5 1 17 27</td></tr>"
+        "<tr><td>3</td><td>Kevin Harvick</td><td>5033</td><td>4 6 15 26</td></tr>"
+        "</table>" +
+        prose + "<p>July 9, 2012</p></article></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "For Immediate Release: Nov. 6, 2012"), body);
+    CHECK(contains(body, "Kyle Busch 5040"));
+    CHECK(!contains(body, "March 3, 2012"));
+    CHECK(!contains(body, "July 9, 2012"));
+}
+
+TEST_CASE("extract: a trailing paragraph of prose that mentions a call to act is kept; a call is "
+          "not") {
+    std::string html =
+        "<html><body><div class='entry'>" + prose + prose +
+        "<p>The new lens is in stock at the camera shop on Main Street (click here). Only two are "
+        "left. In Germany it has been in stock for days.</p><p>It was shot by a crew of two, "
+        "with their 3.7 million subscribers watching.</p><p>If you prefer to receive the "
+        "committee's minutes as a monthly e-mail digest instead of reading them here, subscribe "
+        "to our newsletter, the Council Letter.</p></div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "Only two are left"), body);
+    CHECK(contains(body, "million subscribers watching"));
+    CHECK(!contains(body, "monthly e-mail digest"));
+}
+
+TEST_CASE(
+    "extract: a link inside a sentence is kept whatever its class; a boxy link alone is not") {
+    std::string html = "<html><body><div class='articleBody'>" + prose +
+                       "<p>On Monday the president, <a class='meta-per' href='/p'>Benigno S. "
+                       "Aquino III</a>, announced plans to buy aircraft for the coast guard and "
+                       "the navy.</p>" +
+                       prose +
+                       "<div><a class='share-link' href='/s'>Share on the networks</a></div>" +
+                       prose + "</div></body></html>";
+    std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "the president, Benigno S. Aquino III, announced"), body);
+    CHECK(!contains(body, "Share on the networks"));
+}
+
+TEST_CASE("extract: deals (links with a description beside them) ending the article are kept; a "
+          "trailing line of tags is not") {
+    const std::vector<std::string> items{"2TB portable hard drive, USB 3.0",
+                                         "15-inch laptop with 8GB RAM",
+                                         "Dual-band wireless router with two USB ports"};
+    std::string deals;
+    for (const auto& item : items)
+        deals += "<p><a href='/d'>" + item +
+                 " for $161.99 with free shipping at the store</a> (normally $180, use the coupon "
+                 "code at checkout)</p>";
+    const std::string tags = "<p>Tags: <a href='/t/1'>hard drives, storage and backup</a>, <a "
+                             "href='/t/2'>laptops and notebooks</a>, <a href='/t/3'>routers</a>, "
+                             "networking, deals of the week</p>";
+    const std::string body =
+        extract_string("<html><body><article>" + prose + prose + "<p>Other deals:</p>" + deals +
+                       tags + "</article></body></html>")
+            .article.body;
+    for (const auto& item : items)
+        CHECK_MESSAGE(contains(body, item + " for $161.99 with free shipping"), body);
+    CHECK(!contains(body, "laptops and notebooks"));
+}
+
+TEST_CASE("extract: the heading opening the post is the title when <title> holds it beside the "
+          "site's banner heading, or with more around it") {
+    const std::string post =
+        "<div class='post'><h3>Backwards!</h3><div class='entry'>" + prose + prose + "</div></div>";
+    Extraction x = extract_string("<html><head><title>The Fischbowl: Backwards!</title></head>"
+                                  "<body><h1>The Fischbowl</h1>" +
+                                  post + "</body></html>");
+    CHECK(x.article.title == "Backwards!");
+    CHECK(origin_of(x, "title") == "heading opening the article");
+    CHECK(!contains(x.article.body, "Backwards!"));
+
+    x = extract_string("<html><head><title>&raquo; A Journey Without a Goal :zenhabits</title>"
+                       "</head><body><div class='post'><h2>A Journey Without a Goal</h2><div "
+                       "class='entry'>" +
+                       prose + prose + "</div></div></body></html>");
+    CHECK(x.article.title == "A Journey Without a Goal");
+
+    // The site's banner as the nearest heading above the text is no headline.
+    x = extract_string("<html><head><title>Help Students Help Themselves | The Edublogger</title>"
+                       "</head><body><h1 id='site-title'>The Edublogger</h1><div class='entry'>" +
+                       prose + prose + "</div></body></html>");
+    CHECK(x.article.title == "Help Students Help Themselves");
+}
+
+TEST_CASE("extract: lines a <br> breaks after a semicolon at the end of a post are its sentence") {
+    const std::vector<std::string> lines{"In a car;", "at the office;", "while waiting in line;",
+                                         "anywhere;", "dance where you are."};
+    std::string poem;
+    for (const auto& line : lines)
+        poem += line + "<br>";
+    const Extraction x = extract_string("<html><body><div class='content'>" + prose + "<p>" + poem +
+                                        "</p><p>@TweetRightBrain</p></div></body></html>");
+    for (const auto& line : lines)
+        CHECK_MESSAGE(contains(x.article.body, line), x.article.body);
+    CHECK(!contains(x.article.body, "@TweetRightBrain"));
 }
