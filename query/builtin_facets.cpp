@@ -107,65 +107,20 @@ struct BuiltinFacets::Facet {
 
 namespace {
 
-// The labels of a term facet's shown values: for each, a display tag folding to it, of the
-// first matching document (docid order) holding it; only a document with that tag (K term) can
-// have one. One match over the holders of any of the values, read in docid order until every
-// value has its label (a document may label several), instead of a match per value.
-void label_values(const Xapian::Database& db, const Xapian::Query& query,
-                  const BuiltinFacets::Facet& facet, std::vector<FacetValue>& values) {
-    std::vector<FacetValue*> unlabelled;
-    for (auto& v : values)
-        unlabelled.push_back(&v);
-    // The match over the holders of the values still unlabelled, made again after each page that
-    // labelled some (documents up to the last one read are skipped by docid, not read again).
-    auto holders_of = [&] {
-        std::vector<Xapian::Query> holders;
-        for (const FacetValue* v : unlabelled)
-            holders.emplace_back(
-                Xapian::Query::OP_AND, Xapian::Query(facet.prefix + v->value),
-                Xapian::Query(schema::boolean_term(schema::prefix::tag, v->value)));
-        Xapian::Enquire enquire(db);
-        enquire.set_query(
-            Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_OR, holders.begin(), holders.end())));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        return enquire;
-    };
-    if (unlabelled.empty()) return;
-    Xapian::Enquire enquire = holders_of();
-    constexpr Xapian::doccount page = 16;
-    Xapian::docid last = 0; // the last document read
-    for (Xapian::doccount start = 0; !unlabelled.empty();) {
-        Xapian::MSet mset = enquire.get_mset(start, page);
-        const std::size_t before = unlabelled.size();
-        for (auto it = mset.begin(); it != mset.end() && !unlabelled.empty(); ++it) {
-            if (*it <= last) continue;
-            last = *it;
-            const Xapian::Document doc = it.get_document();
-            std::vector<std::string> held, tags; // the document's values of the facet, its tags
-            try {
-                held = schema::decode_list(doc.get_value(facet.list));
-                tags = schema::decode_list(doc.get_value(schema::slot::tags));
-            } catch (const std::runtime_error&) {
-                continue;
-            }
-            std::erase_if(unlabelled, [&](FacetValue* v) {
-                if (std::find(held.begin(), held.end(), v->value) == held.end()) return false;
-                std::string found = tag_folding_to(tags, v->value);
-                if (found.empty()) return false;
-                v->label = std::move(found);
-                return true;
-            });
-        }
-        if (mset.size() < page) break;
-        if (unlabelled.size() < before && !unlabelled.empty()) {
-            enquire = holders_of();
-            start = 0;
-        } else {
-            start += page;
-        }
+// The labels of a term facet's shown values: the display tag folding to each, by the spelling
+// most common among the matches (ties: the first in byte order), as facets.cpp labels them and
+// the tag facet shows a tag. `spellings`: the tags' counts (add_list_counts of slot tags).
+void label_values(const Counts& spellings, std::vector<FacetValue>& values) {
+    std::unordered_map<std::string, std::pair<const std::string*, Xapian::doccount>> best;
+    for (const auto& v : values)
+        best.try_emplace(v.value, nullptr, 0);
+    if (best.empty()) return;
+    for (const auto& [spelling, count] : spellings) { // in byte order: ties keep the first
+        auto it = best.find(schema::fold_value(spelling));
+        if (it != best.end() && count > it->second.second) it->second = {&spelling, count};
     }
+    for (auto& v : values)
+        if (const std::string* label = best[v.value].first) v.label = *label;
 }
 
 } // namespace
@@ -207,6 +162,13 @@ BuiltinFacets::BuiltinFacets(const std::vector<std::string>& names, const FacetO
         }
         facets_.push_back(std::move(facet));
     }
+    // Term facets are labelled from the tags' counts: the tag facet's spy, or one of their own.
+    const bool labelled = std::any_of(facets_.begin(), facets_.end(),
+                                      [](const auto& f) { return f->kind == Facet::Kind::terms; });
+    auto tag_facet = std::find_if(facets_.begin(), facets_.end(),
+                                  [](const auto& f) { return f->kind == Facet::Kind::tags; });
+    if (labelled && tag_facet == facets_.end())
+        label_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::slot::tags);
 }
 
 BuiltinFacets::~BuiltinFacets() = default;
@@ -218,10 +180,20 @@ bool BuiltinFacets::empty() const {
 void BuiltinFacets::attach(Xapian::Enquire& enquire) const {
     for (const auto& facet : facets_)
         enquire.add_matchspy(facet->spy.get());
+    if (label_spy_) enquire.add_matchspy(label_spy_.get());
 }
 
-std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
-                                                const Xapian::Query& query) const {
+std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db) const {
+    std::optional<Counts> tag_spellings; // for the term facets' labels, counted once
+    auto spellings = [&]() -> const Counts& {
+        if (!tag_spellings) {
+            const Xapian::ValueCountMatchSpy* spy = label_spy_.get();
+            for (const auto& facet : facets_)
+                if (facet->kind == Facet::Kind::tags) spy = facet->spy.get();
+            add_list_counts(tag_spellings.emplace(), *spy);
+        }
+        return *tag_spellings;
+    };
     std::vector<FacetResult> out;
     for (const auto& facet : facets_) {
         FacetResult r;
@@ -290,7 +262,7 @@ std::vector<FacetResult> BuiltinFacets::results(const Xapian::Database& db,
             for (const auto& [value, count] : counts)
                 values.push_back({value, value, count});
             keep_top(r, std::move(values), options_.limit);
-            label_values(db, query, *facet, r.values);
+            label_values(spellings(), r.values);
             break;
         }
         }

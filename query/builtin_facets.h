@@ -12,7 +12,8 @@
 //                  common spelling (ties: the first in byte order)
 //   person, org, place, site, keyword, tag with tag_type   their list slots (schema::list_slot)
 //                  counted the same way; the label of a shown value is the display tag folding to
-//                  it of the first matching document (docid order) holding the value and the tag
+//                  it in the spelling the tag facet would show (a spy on slot tags of their own
+//                  when no tag facet is asked), as facets.cpp labels them
 // `missing` is the matches (ValueCountMatchSpy::get_total) less those with a value (for the
 // lists: with a value in the list). Every count is exact.
 // Trade-off: one slot read per match and facet on each shard, for a spy result that grows with
@@ -41,13 +42,14 @@ class BuiltinFacets {
 
     bool empty() const;
     void attach(Xapian::Enquire& enquire) const; // the spies; they must outlive the get_mset
-    // The facets, in the order of `names`; `query` is the one the Enquire ran (for labels).
-    std::vector<FacetResult> results(const Xapian::Database& db, const Xapian::Query& query) const;
+    // The facets, in the order of `names` (db: for the source labels).
+    std::vector<FacetResult> results(const Xapian::Database& db) const;
 
     struct Facet;
 
   private:
     std::vector<std::unique_ptr<Facet>> facets_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> label_spy_; // slot tags, when no tag facet is
     FacetOptions options_;
 };
 

@@ -14,13 +14,6 @@ namespace {
 
 constexpr double seconds_per_day = 86400;
 
-// A hash map from strings that can be looked up by string_view without a copy.
-struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using StringIds = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>;
-
 // Builds IdLists from (docid, id) pairs given in ascending docid order.
 class ListBuilder {
   public:
@@ -260,7 +253,8 @@ const TagLists& FacetIndex::tags() {
     tags->lists.items.reserve(subset_.empty() ? static_cast<std::size_t>(db_.get_doccount()) * 4
                                               : subset_.size() * 4);
     tags->stored.items.reserve(tags->lists.items.capacity());
-    StringIds spelling_ids, key_ids;
+    StringIds spelling_ids;
+    StringIds& key_ids = tags->key_ids;
     std::vector<std::string_view> items;
     for_each_value(schema::slot::tags, [&](Xapian::docid did, const std::string& raw) {
         // A corrupt value has no tags: counted as missing rather than failing the search.

@@ -53,6 +53,13 @@ struct DayCodes {
     std::int32_t first = 0, last = -1; // range of the days present
 };
 
+// A hash map from strings that can be looked up by string_view without a copy.
+struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using StringIds = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>;
+
 // A list of ids per document: items of docid d are items[offsets[d]..offsets[d + 1]).
 struct IdLists {
     std::vector<std::uint32_t> offsets; // size: last docid + 2
@@ -73,6 +80,7 @@ struct TagLists {
     std::vector<std::string> spellings;                    // spelling id -> the tag as displayed
     std::vector<std::uint32_t> key_of;                     // spelling id -> key id (folded tag)
     std::vector<std::vector<std::uint32_t>> key_spellings; // key id -> its spelling ids
+    StringIds key_ids;                                     // folded tag -> key id
 };
 
 // The boolean terms with one prefix (XP person, XO org, XL place, H site) of each document.

@@ -21,13 +21,6 @@ std::string source_name(const Xapian::Document& doc, const std::string& id) {
     return id;
 }
 
-std::string tag_folding_to(const std::vector<std::string>& display_tags, std::string_view value) {
-    std::string found;
-    for (const auto& tag : display_tags)
-        if (schema::fold_value(tag) == value) found = tag;
-    return found;
-}
-
 namespace {
 
 // The display name of a source id: that of the first document from that source.
@@ -42,16 +35,6 @@ std::string source_label(const Xapian::Database& db, const std::string& id) {
         // A label is a nicety: fall back to the id.
     }
     return id;
-}
-
-// The display tag (slot 2) of a document that folds to `value`, or "".
-std::string display_label(const Xapian::Database& db, Xapian::docid did, const std::string& value) {
-    try {
-        return tag_folding_to(
-            schema::decode_list(db.get_document(did).get_value(schema::slot::tags)), value);
-    } catch (const std::runtime_error&) {
-        return {};
-    }
 }
 
 // A counted value before it is kept or not: strings by pointer into the facet index.
@@ -155,6 +138,26 @@ prefetch_lists(const IdLists& lists, std::span<const Xapian::docid> matches, std
     }
 }
 
+// The spelling of tag `key` most common by `counts` (by spelling id; ties: the first in byte
+// order), or null when none was counted; `total` gets the count of all its spellings.
+const std::string* most_common_spelling(const TagLists& tags,
+                                        std::span<const Xapian::doccount> counts, std::uint32_t key,
+                                        Xapian::doccount* total = nullptr) {
+    const std::string* best = nullptr;
+    Xapian::doccount best_count = 0, sum = 0;
+    for (std::uint32_t spelling : tags.key_spellings[key]) {
+        const Xapian::doccount c = counts[spelling];
+        sum += c;
+        const std::string& text = tags.spellings[spelling];
+        if (c > best_count || (c == best_count && c > 0 && text < *best)) {
+            best = &text;
+            best_count = c;
+        }
+    }
+    if (total) *total = sum;
+    return best;
+}
+
 class TagFacet final : public FacetCollector {
   public:
     TagFacet(std::string name, std::size_t limit) : name_(std::move(name)), limit_(limit) {}
@@ -183,18 +186,8 @@ class TagFacet final : public FacetCollector {
         std::vector<Candidate> values;
         values.reserve(keys.size());
         for (std::uint32_t key : keys) {
-            // The most common spelling among the matches; ties: the first in byte order.
-            const std::string* best = nullptr;
-            Xapian::doccount best_count = 0, total = 0;
-            for (std::uint32_t spelling : tags.key_spellings[key]) {
-                const Xapian::doccount c = counts.count[spelling];
-                total += c;
-                const std::string& text = tags.spellings[spelling];
-                if (c > best_count || (c == best_count && c > 0 && text < *best)) {
-                    best = &text;
-                    best_count = c;
-                }
-            }
+            Xapian::doccount total = 0;
+            const std::string* best = most_common_spelling(tags, counts.count, key, &total);
             values.push_back({total, best, best});
         }
         keep_top(r, std::move(values), limit_);
@@ -214,7 +207,7 @@ class TermFacet final : public FacetCollector {
         : name_(std::move(name)), type_(std::move(type)), prefix_(std::move(prefix)),
           limit_(limit) {}
 
-    FacetResult count(const Xapian::Database& db, FacetIndex& index,
+    FacetResult count(const Xapian::Database&, FacetIndex& index,
                       std::span<const Xapian::docid> matches) const override {
         const TermLists& terms = index.terms(prefix_);
         ScratchCounts& counts = scratch_counts(terms.values.size());
@@ -234,27 +227,10 @@ class TermFacet final : public FacetCollector {
         for (std::uint32_t id : touched)
             values.push_back({counts.count[id], &terms.values[id], &terms.values[id]});
         keep_top(r, std::move(values), limit_);
-        // Labels only for the values shown: the first matching document with a display tag
-        // folding to the value.
-        std::unordered_map<std::string, std::uint32_t> ids;
-        for (const auto& v : r.values)
-            ids.emplace(v.value, 0);
-        for (std::uint32_t id : touched)
-            if (auto it = ids.find(terms.values[id]); it != ids.end()) it->second = id;
-        for (auto& v : r.values) {
-            const std::uint32_t id = ids[v.value];
-            for (Xapian::docid did : matches) {
-                auto items = items_of(terms.lists, did);
-                if (std::find(items.begin(), items.end(), id) == items.end()) continue;
-                std::string label = display_label(db, did, v.value);
-                if (!label.empty()) {
-                    v.label = std::move(label);
-                    break;
-                }
-            }
-        }
         return r;
     }
+
+    bool labelled_by_tags() const override { return true; }
 
   private:
     std::string name_;
@@ -315,6 +291,30 @@ std::string parse_tag_type(std::string_view name) {
 
 std::span<const std::string_view> facet_names() {
     return names;
+}
+
+TagLabels::TagLabels(FacetIndex& index, std::span<const Xapian::docid> matches)
+    : tags_(index.tags()), counts_(tags_.spellings.size(), 0) {
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+        prefetch_lists(tags_.lists, matches, i);
+        for (std::uint32_t spelling : items_of(tags_.lists, matches[i]))
+            ++counts_[spelling];
+    }
+}
+
+std::string TagLabels::label(const std::string& value) const {
+    auto key = tags_.key_ids.find(value);
+    if (key == tags_.key_ids.end()) return value;
+    const std::string* best = most_common_spelling(tags_, counts_, key->second);
+    return best ? *best : value;
+}
+
+void label_by_tags(FacetIndex& index, std::span<const Xapian::docid> matches,
+                   std::span<FacetValue* const> values) {
+    if (values.empty()) return;
+    const TagLabels labels(index, matches);
+    for (FacetValue* v : values)
+        v->label = labels.label(v->value);
 }
 
 std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,

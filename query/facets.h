@@ -11,8 +11,10 @@
 //           the spelling most common among the matches (ties: the first in byte order)
 //   date    value slot 0, a histogram (histogram.h); every bucket, chronological
 //   person, org, place, site, keyword   the XP / XO / XL / H / XK boolean terms of each document,
-//           labelled with the display tag (slot 2) of the first matching document that folds to
-//           the same value (keyword: the publisher's keywords, never an entity)
+//           labelled with the display tag (slot 2) folding to the value, in the spelling the
+//           tag facet would show (the most common among the matches; so a label never depends
+//           on docid order, which differs between one database and its shards) (keyword: the
+//           publisher's keywords, never an entity)
 //   tag with tag_type          the XP / XO / XL terms of that type, named "tag"
 // New facets are one entry in make_facet_collector() in facets.cpp.
 #pragma once
@@ -84,13 +86,33 @@ class FacetCollector {
     // Counts the facet over `matches`; db is used to look up labels (source names, display tags).
     virtual FacetResult count(const Xapian::Database& db, FacetIndex& index,
                               std::span<const Xapian::docid> matches) const = 0;
+    // Whether count() leaves the labels to label_by_tags (the term facets: person, org, ...).
+    virtual bool labelled_by_tags() const { return false; }
 };
 
-// Facet labels, shared by the collectors here and their built-in twins (builtin_facets.h):
-// the display name a document gives its source (its data's "source"), or `id` when it gives none;
+// The display labels of entity and keyword values over one match set: the display tag folding
+// to a value, in the spelling most common among the matches, as the tag facet shows a tag (ties:
+// the first in byte order). Not the spelling of the first matching document: docid order differs
+// between one database and its shards, and a label must not. Counts every match's tags once, on
+// construction (a pass like the tag facet's); then each label is a look-up.
+class TagLabels {
+  public:
+    TagLabels(FacetIndex& index, std::span<const Xapian::docid> matches);
+    // The label of `value` (folded, as a facet value), or `value` when no matching tag folds to it.
+    std::string label(const std::string& value) const;
+
+  private:
+    const TagLists& tags_;
+    std::vector<Xapian::doccount> counts_; // by spelling id
+};
+
+// Labels `values` (of the facets labelled_by_tags, counted over `matches`) by TagLabels.
+void label_by_tags(FacetIndex& index, std::span<const Xapian::docid> matches,
+                   std::span<FacetValue* const> values);
+
+// The facet label shared by the collectors here and their built-in twins (builtin_facets.h):
+// the display name a document gives its source (its data's "source"), or `id` when it gives none.
 std::string source_name(const Xapian::Document& doc, const std::string& id);
-// the last of a document's display tags (slot tags, decoded) that folds to `value`, or "".
-std::string tag_folding_to(const std::vector<std::string>& display_tags, std::string_view value);
 
 // Throws UsageError for a name not in facet_names().
 std::unique_ptr<FacetCollector> make_facet_collector(std::string_view name,

@@ -636,8 +636,7 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             }
         }
         if (spied) {
-            result.facets =
-                xapian_call("counting facets", [&] { return spied->results(db, query); });
+            result.facets = xapian_call("counting facets", [&] { return spied->results(db); });
         } else if (!collectors.empty()) {
             // The prepared full index; else a full one when the matches are a large part of the
             // database (one pass over everything costs about as much as skipping through), else
@@ -653,6 +652,12 @@ SearchResult run_search(Xapian::Database& db, const SearchRequest& request,
             for (const auto& collector : collectors)
                 result.facets.push_back(xapian_call(
                     "counting facets", [&] { return collector->count(db, *index, docids); }));
+            std::vector<FacetValue*> by_tags; // the values label_by_tags labels, in one pass
+            for (std::size_t i = 0; i < collectors.size(); ++i)
+                if (collectors[i]->labelled_by_tags())
+                    for (auto& v : result.facets[i].values)
+                        by_tags.push_back(&v);
+            xapian_call("labelling facets", [&] { label_by_tags(*index, docids, by_tags); });
         }
         return result;
     });

@@ -2,6 +2,7 @@
 // graph of the entities that appear together (measure.h).
 #include "../database.h"
 #include "../errors.h"
+#include "../facets.h"
 #include "measure_internal.h"
 #include "scores.h"
 
@@ -71,12 +72,14 @@ MeasureResult measure_cooccurrence(Xapian::Database& db, const SearchRequest& re
     const std::size_t keep = limit == 0 ? scored.size() : std::min(limit, scored.size());
     std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(keep),
                       scored.end(), before);
+    const TagLabels labels =
+        xapian_call("reading tags", [&] { return TagLabels(*index, matches); });
     for (std::size_t i = 0; i < keep; ++i) {
         const Scored& s = scored[i];
         const EntityType& type = types[s.entity.type];
         EntityCount e;
         e.value = type.terms->values[s.entity.id];
-        e.label = entity_label(*index, type, s.entity.id, matches);
+        e.label = labels.label(e.value);
         e.type = type.name;
         e.count = s.entity.count;
         e.archive = s.in_archive;
@@ -137,14 +140,15 @@ Network network_of(Xapian::Database& db, const SearchRequest& request) {
 
     Network network;
     std::vector<std::int32_t> renumbered(m, -1);
+    const TagLabels labels =
+        xapian_call("reading tags", [&] { return TagLabels(*index, matches); });
     auto node = [&](std::size_t i) {
         if (renumbered[i] < 0) {
             renumbered[i] = static_cast<std::int32_t>(network.nodes.size());
             const Counted& c = entities[i];
             const EntityType& type = types[c.type];
             network.nodes.push_back({type.terms->values[c.id],
-                                     entity_label(*index, type, c.id, matches), type.name,
-                                     c.count});
+                                     labels.label(type.terms->values[c.id]), type.name, c.count});
         }
         return static_cast<std::size_t>(renumbered[i]);
     };

@@ -99,21 +99,6 @@ std::vector<EntityType> entity_types(FacetIndex& index, const std::string& tag_t
     return types;
 }
 
-std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_t id,
-                         std::span<const Xapian::docid> docids) {
-    const std::string& value = type.terms->values[id];
-    const TagLists& tags = index.tags();
-    for (Xapian::docid did : docids) {
-        auto ids = items_of(type.terms->lists, did);
-        if (std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
-        for (std::uint32_t spelling : items_of(tags.lists, did)) {
-            const std::string& shown = tags.spellings[spelling];
-            if (schema::fold_value(shown) == value) return shown;
-        }
-    }
-    return value;
-}
-
 namespace {
 
 // Without a prepared index: reading the term lists of a set costs about 40 µs a document, one

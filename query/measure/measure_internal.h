@@ -26,11 +26,6 @@ struct EntityType {
 // The types asked for: one for a --facet-type, else all three.
 std::vector<EntityType> entity_types(FacetIndex& index, const std::string& tag_type);
 
-// The display spelling of the entity `id` of `type`: a display tag folding to its value in the
-// first of `docids` that mentions it; else the value.
-std::string entity_label(FacetIndex& index, const EntityType& type, std::uint32_t id,
-                         std::span<const Xapian::docid> docids);
-
 // Exact word counts (measure.h) of a few sets of documents: the documents of each set that have
 // each word, by word id of lists(); stopwords of the query language count 0.
 class WordCounter {

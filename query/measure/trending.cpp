@@ -7,6 +7,7 @@
 //   (z ≤ 0). Order: z, then the window count, then entities before words (the words of a rising
 //   name rise with it), then the label.
 #include "../errors.h"
+#include "../facets.h"
 #include "../recency.h"
 #include "measure_internal.h"
 #include "scores.h"
@@ -115,6 +116,8 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
                       before);
     items.resize(keep);
     // Entities: the value is the lower-cased name, the label its display spelling.
+    const TagLabels labels =
+        xapian_call("reading tags", [&] { return TagLabels(*index, in_window); });
     for (auto& item : items) {
         if (item.kind == "word") {
             item.value = item.label;
@@ -124,7 +127,7 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
                                        [&](const EntityType& t) { return t.name == item.kind; });
         const auto id = static_cast<std::uint32_t>(std::stoul(item.value));
         item.value = type->terms->values[id];
-        item.label = entity_label(*index, *type, id, in_window);
+        item.label = labels.label(item.value);
     }
     result.trending = std::move(items);
     return result;

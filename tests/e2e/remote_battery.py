@@ -3,17 +3,14 @@
 `dateline-query --batch`), and compares answer files line by line.
 
    remote_battery.py requests QUERIES IDS > REQUESTS
-   remote_battery.py compare A B [--label TEXT] [--fold-labels] [--skip-like REQUESTS]
+   remote_battery.py compare A B [--label TEXT] [--skip-like REQUESTS]
                      [--skip-collapse REQUESTS]
 
 requests: every query of QUERIES (one a line) with every facet (limit 50, by relevance), then
 again sorted newest with --collapse, oldest with a filter, and ranked by recency; a facet by
 entity type and by month; --like of each id in IDS. compare: the same totals, top ids in order,
-collapsed copies and facets (values, counts, distinct, other, missing, bucket). With
---fold-labels the facet labels are compared case-folded: a person, org, place, site or keyword
-value is labelled by the display tag of the first matching document holding it, and the first
-document (in docid order) differs between a single database and shards, by design; the value and
-its count do not. --skip-like leaves out the answers of the requests with "like" (Xapian weighs
+collapsed copies and facets (values, labels, counts, distinct, other, missing, bucket): a label
+is the spelling most common among the matches, whatever the layout. --skip-like leaves out the answers of the requests with "like" (Xapian weighs
 --like's expansion terms by each shard's statistics: the chosen terms may differ by design), and
 --skip-collapse those with "collapse" (shards built apart with --shard I/N cluster stories per
 shard: indexer/remote_layout.h).
@@ -49,10 +46,10 @@ def answers(path):
     return [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
 
 
-def view(a, fold):
+def view(a):
     facets = {}
     for name, values in (a.get("facets") or {}).items():
-        facets[name] = [(v["value"], v["label"].casefold() if fold else v["label"], v["count"])
+        facets[name] = [(v["value"], v["label"], v["count"])
                         for v in values]
     return {
         "total": a.get("total"),
@@ -68,7 +65,6 @@ def view(a, fold):
 def compare(args):
     a, b = answers(args[0]), answers(args[1])
     label = args[args.index("--label") + 1] if "--label" in args else ""
-    fold = "--fold-labels" in args
     skip = set()
     if "--skip-collapse" in args:
         reqs = [json.loads(l) for l in open(args[args.index("--skip-collapse") + 1]) if l.strip()]
@@ -82,7 +78,7 @@ def compare(args):
     for i, (x, y) in enumerate(zip(a, b)):
         if i in skip:
             continue
-        vx, vy = view(x, fold), view(y, fold)
+        vx, vy = view(x), view(y)
         for key in vx:
             if vx[key] != vy[key]:
                 sys.exit(f"{label}: answer {i + 1} ({x.get('query')!r}): {key} differs:\n"

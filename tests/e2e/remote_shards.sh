@@ -7,8 +7,8 @@
 # only, the empty query), each with every facet, then sorted newest with --collapse, oldest with a
 # filter, ranked by --recency, plus entity-typed and monthly facets and --like (tests/e2e/
 # remote_battery.py), through dateline-query --batch: the remote stub gives the same totals, top 50
-# ids in order, collapsed copies and facet counts as the local shards (facet labels too) and as the
-# single database (labels compared case-folded: remote_battery.py says why); the shards built by
+# ids in order, collapsed copies, facet counts and labels as the local shards and as the
+# single database; the shards built by
 # --shard i/3 the same but for --collapse (they cluster stories per shard). Wildcards are left
 # out, as in e2e/shards (Xapian estimates a wildcard's statistics per shard), and so are the
 # answers of --like between layouts (its expansion terms are weighed by each shard's statistics).
@@ -155,9 +155,9 @@ done
 python3 "$here/remote_battery.py" compare "$WORK/answers.local" "$WORK/answers.remote" \
   --label "local 3 shards vs remote 3 shards" --skip-like "$WORK/requests" || fail "local vs remote"
 python3 "$here/remote_battery.py" compare "$WORK/answers.single" "$WORK/answers.remote" \
-  --label "single vs remote 3 shards" --fold-labels --skip-like "$WORK/requests" || fail "single vs remote"
+  --label "single vs remote 3 shards" --skip-like "$WORK/requests" || fail "single vs remote"
 python3 "$here/remote_battery.py" compare "$WORK/answers.single" "$WORK/answers.apart" \
-  --label "single vs remote shards built by --shard i/3" --fold-labels --skip-like "$WORK/requests" \
+  --label "single vs remote shards built by --shard i/3" --skip-like "$WORK/requests" \
   --skip-collapse "$WORK/requests" || fail "single vs --shard i/3"
 
 # One query per run (no prepared index on the local side) gives the same answers too.
@@ -169,7 +169,7 @@ for q in wheat 'tag:grain' 'oil prices'; do
       --facet date --facet source --facet person "$q" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)))' >> "$WORK/one.$db"
   done
 done
-python3 "$here/remote_battery.py" compare "$WORK/one.single" "$WORK/one.remote" --label "one query per run" --fold-labels || fail "one query per run"
+python3 "$here/remote_battery.py" compare "$WORK/one.single" "$WORK/one.remote" --label "one query per run" || fail "one query per run"
 
 # Spelling suggestions: the remote backend serves no spelling table, so a stub has none until
 # dateline-index --db STUB fills its companion (the spelling words of every article), run again
@@ -217,7 +217,7 @@ if command -v curl >/dev/null; then
     api "$single_port" "$q&limit=50&facet=tag&facet=source" >> "$WORK/s.single"
     api "$remote_port" "$q&limit=50&facet=tag&facet=source" >> "$WORK/s.remote"
   done
-  python3 "$here/remote_battery.py" compare "$WORK/s.single" "$WORK/s.remote" --label "dateline-serve" --fold-labels || fail "dateline-serve"
+  python3 "$here/remote_battery.py" compare "$WORK/s.single" "$WORK/s.remote" --label "dateline-serve" || fail "dateline-serve"
   full=$(api "$partial_port" 'q=wheat&limit=0' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 fi
 
