@@ -237,10 +237,14 @@ struct Layout {
     std::size_t place_end = 0; // the dateline's place name is words [dateline_begin, place_end)
 };
 
+// What a mention names that places the article in a country.
+enum class HitKind : std::uint8_t { name, demonym, place, organization };
+
 // A mention that places the article in a country.
 struct PlaceHit {
     std::string country;
     std::size_t word = 0;
+    HitKind kind = HitKind::name;
     bool title = false; // in the title or a publisher tag
     bool dateline = false;
     bool weak = false; // a company's legal form, or a currency ("U.S. dlrs"): says little
@@ -261,6 +265,16 @@ bool currency_mention(const std::vector<Word>& words, const Mention& m) {
     if (m.from_tag) return false;
     if (m.end == m.begin + 1 && currency_word(words[m.begin].key)) return true;
     return m.end < words.size() && words[m.end].joins_previous && currency_word(words[m.end].key);
+}
+
+// What a resolved mention of entity `id` names: the country itself, by name or demonym, one of its
+// places, or one of its organizations.
+HitKind hit_kind(const Mention& m, std::uint32_t id, const GazetteerEntity& e) {
+    if (e.type != EntityType::place) return HitKind::organization;
+    if (!e.is_country) return HitKind::place;
+    for (const auto& c : m.candidates)
+        if (c.entity == id) return (c.flags & demonym) ? HitKind::demonym : HitKind::name;
+    return HitKind::name;
 }
 
 std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
@@ -285,7 +299,23 @@ std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
         ++e.mentions;
         if (h.dateline) {
             e.dateline = true;
-        } else if (h.title) {
+            continue;
+        }
+        switch (h.kind) {
+        case HitKind::name:
+            ++e.name_mentions;
+            break;
+        case HitKind::demonym:
+            ++e.demonym_mentions;
+            break;
+        case HitKind::place:
+            ++e.place_mentions;
+            break;
+        case HitKind::organization:
+            ++e.org_mentions;
+            break;
+        }
+        if (h.title) {
             e.title = true;
         } else if (h.word >= layout.lead_begin) {
             ++e.body_mentions;
@@ -465,6 +495,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (!e.country.empty() && e.type != EntityType::person)
             hits.push_back({.country = e.country,
                             .word = m.begin,
+                            .kind = hit_kind(m, id, e),
                             .title = m.begin < layout.title_end,
                             .weak = currency_mention(words, m)});
         for (std::size_t i = begin; i < end; ++i) {

@@ -1,0 +1,99 @@
+// Place salience (salience.h): which countries an article is about, from what names them.
+#include "analyzers/entities/entities.h"
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/salience.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using dateline::Article;
+using dateline::Entity;
+using dateline::EntityType;
+namespace ent = dateline::entities;
+
+namespace {
+
+bool salient_country(const std::string& title, const std::string& body, const std::string& code) {
+    Article a;
+    a.title = title;
+    a.body = body;
+    const auto es = ent::tag(a);
+    return std::any_of(es.begin(), es.end(), [&](const Entity& e) {
+        return e.type == EntityType::place && e.country == code;
+    });
+}
+
+ent::CountryEvidence evidence(const std::string& country) {
+    ent::CountryEvidence e;
+    e.country = country;
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("salience: a country's name counts, its cities and organizations do not") {
+    auto by_name = evidence("GB");
+    by_name.name_mentions = 3;
+    auto by_city = evidence("FR");
+    by_city.place_mentions = 5; // "the Paris accord", five times
+    auto by_company = evidence("NL");
+    by_company.org_mentions = 6; // "Royal Dutch/Shell", six times
+    auto filed = evidence("US");
+    filed.dateline = true;
+    CHECK(ent::salience_score(by_name) == doctest::Approx(3.0));
+    CHECK(ent::salience_score(by_city) == doctest::Approx(0.0));
+    CHECK(ent::salience_score(by_company) == doctest::Approx(0.0));
+    CHECK(ent::salient_countries({filed, by_name, by_city, by_company}) ==
+          std::vector<bool>{true, true, false, false});
+
+    // In an article: British Petroleum, named four times in a Houston story, is no sign of Britain.
+    const std::string body =
+        "HOUSTON, March 3\n\nBritish Petroleum said it would sell its Texas refinery. British "
+        "Petroleum said the sale would close in May.\nThe British Petroleum unit employs 500. "
+        "Analysts said British Petroleum had long sought a buyer.";
+    CHECK(salient_country("BP TO SELL REFINERY", body, "US"));
+    CHECK_FALSE(salient_country("BP TO SELL REFINERY", body, "GB"));
+}
+
+TEST_CASE("salience: a demonym counts less than the name") {
+    auto named = evidence("JP");
+    named.name_mentions = 2;
+    named.first_sentence = 3; // after the lead
+    auto demonyms = evidence("JP");
+    demonyms.demonym_mentions = 3;
+    demonyms.first_sentence = 3;
+    auto filed = evidence("US");
+    filed.dateline = true;
+    CHECK(ent::salience_score(demonyms) < 3.0);
+    CHECK(ent::salient_countries({filed, demonyms}) == std::vector<bool>{true, false});
+    named.name_mentions = 3;
+    CHECK(ent::salient_countries({filed, named}) == std::vector<bool>{true, true});
+}
+
+TEST_CASE("salience: named twice, starting in the title or the lead sentence, is enough") {
+    auto lead = evidence("BR");
+    lead.name_mentions = 2;
+    lead.first_sentence = 0;
+    auto later = evidence("MX");
+    later.name_mentions = 2;
+    later.first_sentence = 4;
+    auto title = evidence("AR");
+    title.name_mentions = 2;
+    title.title = true;
+    auto once = evidence("CL");
+    once.name_mentions = 1;
+    once.title = true;
+    auto filed = evidence("US");
+    filed.dateline = true;
+    CHECK(ent::salient_countries({filed, lead, later, title, once}) ==
+          std::vector<bool>{true, true, false, true, false});
+
+    const std::string body =
+        "WASHINGTON, March 3\n\nBrazil asked its creditor banks for more time. "
+        "Officials said talks would resume.\nThe banks said Brazil had paid "
+        "interest. They said Mexico had also asked for talks.";
+    CHECK(salient_country("DEBT TALKS", body, "BR"));
+    CHECK_FALSE(salient_country("DEBT TALKS", body, "MX"));
+}
