@@ -97,3 +97,34 @@ TEST_CASE("salience: named twice, starting in the title or the lead sentence, is
     CHECK(salient_country("DEBT TALKS", body, "BR"));
     CHECK_FALSE(salient_country("DEBT TALKS", body, "MX"));
 }
+
+TEST_CASE("salience: a place naming an agreement, a round or an affair is the event's name") {
+    Article a;
+    a.title = "TRADE TALKS";
+    a.body = "GENEVA, March 3\n\nThe Uruguay Round of trade talks opened, and delegates said the "
+             "Uruguay Round would last four years. Ministers also discussed the Paris accord. "
+             "Officials said the Uruguay Round and the Iran arms scandal were on the agenda.";
+    const auto evidence = ent::explain_places(a, ent::default_gazetteer());
+    for (const auto& e : evidence) {
+        CAPTURE(e.country);
+        if (e.country == "UY" || e.country == "IR") {
+            CHECK(e.mentions == 0);
+            CHECK(e.weak_mentions > 0);
+        }
+    }
+    CHECK_FALSE(salient_country(a.title, a.body, "UY"));
+    // Named as the place, the country counts.
+    CHECK(salient_country("URUGUAY TALKS",
+                          "GENEVA, March 3\n\nUruguay said it would join. "
+                          "Uruguay and its neighbours met.",
+                          "UY"));
+}
+
+TEST_CASE("salience: spellings that are English words or short forms of other places") {
+    // "Island" (Icelandic for Iceland) and "Jersey" (New Jersey's short form) need support.
+    CHECK_FALSE(salient_country("", "Three Mile Island Unit One's output rose.", "IS"));
+    CHECK_FALSE(salient_country("", "United Jersey Banks said it would merge.", "JE"));
+    CHECK(salient_country("", "Guinness bought a firm in Jersey, in the Channel Islands.", "JE"));
+    // "Bank of New England" is in the United States, not England.
+    CHECK_FALSE(salient_country("", "Bank of New England Corp sold notes.", "GB"));
+}
