@@ -268,10 +268,34 @@ bool currency_mention(const std::vector<Word>& words, const Mention& m) {
     return m.end < words.size() && words[m.end].joins_previous && currency_word(words[m.end].key);
 }
 
+// Whether a place's mention is part of a company's name: written inside the angle brackets news
+// wires put around a company ("<Phoenix Canada Oil Co Ltd>"), or followed by at most four
+// capitalized words that end in a legal form or a firm's head word ("Texaco Canada Inc",
+// "Australia Wide Industries Ltd", "the Japan Fund").
+bool in_company_name(const std::vector<Word>& words, const Mention& m, std::string_view text) {
+    static const std::unordered_set<std::string_view> tails = {
+        "inc",  "incorporated", "corp",  "corporation", "co",         "cos",    "company",
+        "ltd",  "limited",      "plc",   "ag",          "sa",         "nv",     "bv",
+        "bhd",  "gmbh",         "spa",   "pty",         "kk",         "llc",    "oyj",
+        "fund", "trust",        "group", "holdings",    "industries", "bancorp"};
+    if (m.from_tag) return false;
+    const auto offset = static_cast<std::size_t>(words[m.begin].text.data() - text.data());
+    if (offset > 0 && text[offset - 1] == '<') return true;
+    for (std::size_t i = m.end; i < words.size() && i < m.end + 5; ++i) {
+        const Word& w = words[i];
+        if (!w.joins_previous || w.sentence_start) return false;
+        if (tails.contains(w.key)) return true;
+        if (w.shape != Shape::capitalized && w.shape != Shape::upper && w.key != "of") return false;
+    }
+    return false;
+}
+
 // What a resolved mention of entity `id` names: the country itself, by name or demonym, one of its
-// places, or one of its organizations.
-HitKind hit_kind(const Mention& m, std::uint32_t id, const GazetteerEntity& e) {
-    if (e.type != EntityType::place) return HitKind::organization;
+// places, or one of its organizations (a company named after it counts as one: "Texaco Canada").
+HitKind hit_kind(const std::vector<Word>& words, const Mention& m, std::string_view text,
+                 std::uint32_t id, const GazetteerEntity& e) {
+    if (e.type != EntityType::place || in_company_name(words, m, text))
+        return HitKind::organization;
     if (!e.is_country) return HitKind::place;
     for (const auto& c : m.candidates)
         if (c.entity == id) return (c.flags & demonym) ? HitKind::demonym : HitKind::name;
@@ -509,7 +533,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (!e.country.empty() && e.type != EntityType::person)
             hits.push_back({.country = e.country,
                             .word = m.begin,
-                            .kind = hit_kind(m, id, e),
+                            .kind = hit_kind(words, m, text, id, e),
                             .title = m.begin < layout.title_end,
                             .weak = currency_mention(words, m) || names_an_event(words, m)});
         for (std::size_t i = begin; i < end; ++i) {

@@ -25,6 +25,17 @@ bool salient_country(const std::string& title, const std::string& body, const st
     });
 }
 
+// The evidence the tagger gathers for one country of an article (all zero when it names none).
+ent::CountryEvidence evidence_in(const std::string& title, const std::string& body,
+                                 const std::string& country) {
+    Article a;
+    a.title = title;
+    a.body = body;
+    for (const auto& e : ent::explain_places(a, ent::default_gazetteer()))
+        if (e.country == country) return e;
+    return {};
+}
+
 ent::CountryEvidence evidence(const std::string& country) {
     ent::CountryEvidence e;
     e.country = country;
@@ -99,20 +110,17 @@ TEST_CASE("salience: named twice, starting in the title or the lead sentence, is
 }
 
 TEST_CASE("salience: a place naming an agreement, a round or an affair is the event's name") {
-    Article a;
-    a.title = "TRADE TALKS";
-    a.body = "GENEVA, March 3\n\nThe Uruguay Round of trade talks opened, and delegates said the "
-             "Uruguay Round would last four years. Ministers also discussed the Paris accord. "
-             "Officials said the Uruguay Round and the Iran arms scandal were on the agenda.";
-    const auto evidence = ent::explain_places(a, ent::default_gazetteer());
-    for (const auto& e : evidence) {
-        CAPTURE(e.country);
-        if (e.country == "UY" || e.country == "IR") {
-            CHECK(e.mentions == 0);
-            CHECK(e.weak_mentions > 0);
-        }
+    const std::string body =
+        "GENEVA, March 3\n\nThe Uruguay Round of trade talks opened, and delegates said the "
+        "Uruguay Round would last four years. Ministers also discussed the Paris accord. "
+        "Officials said the Uruguay Round and the Iran arms scandal were on the agenda.";
+    for (const std::string country : {"UY", "IR"}) {
+        CAPTURE(country);
+        const auto e = evidence_in("TRADE TALKS", body, country);
+        CHECK(e.mentions == 0);
+        CHECK(e.weak_mentions > 0);
     }
-    CHECK_FALSE(salient_country(a.title, a.body, "UY"));
+    CHECK_FALSE(salient_country("TRADE TALKS", body, "UY"));
     // Named as the place, the country counts.
     CHECK(salient_country("URUGUAY TALKS",
                           "GENEVA, March 3\n\nUruguay said it would join. "
@@ -127,4 +135,22 @@ TEST_CASE("salience: spellings that are English words or short forms of other pl
     CHECK(salient_country("", "Guinness bought a firm in Jersey, in the Channel Islands.", "JE"));
     // "Bank of New England" is in the United States, not England.
     CHECK_FALSE(salient_country("", "Bank of New England Corp sold notes.", "GB"));
+}
+
+TEST_CASE("salience: a country in a company's name is the company's") {
+    const std::string title = "TEXACO CANADA CUTS PRICES";
+    const std::string body =
+        "NEW YORK, March 3\n\nTexaco Canada Inc said it cut crude prices. Texaco Canada Inc "
+        "said the cut was effective today. The <Phoenix Canada Oil Co Ltd> and the Japan Fund "
+        "said nothing. Dealers said Texaco Canada Inc would gain.";
+    const auto canada = evidence_in(title, body, "CA");
+    CHECK(canada.name_mentions == 1); // the title's
+    CHECK(canada.org_mentions == 4);
+    CHECK(evidence_in(title, body, "JP").org_mentions == 1);
+    CHECK_FALSE(salient_country(title, body, "CA"));
+    // Named as the country beside a capitalized word that is no firm's, it counts.
+    CHECK(salient_country("",
+                          "NEW YORK, March 3\n\nCanada Said it would cut prices. Canada and "
+                          "Mexico Agreed. Canada Cut its tariffs too.",
+                          "CA"));
 }
