@@ -372,6 +372,7 @@ struct Located {
 
 struct Analysis {
     Tally tally;
+    bool unplaced_dateline = false; // the body opens with a dateline the gazetteer cannot place
     std::vector<CountryEvidence> evidence;
     std::vector<Located> located; // tally.spans, in text order
 };
@@ -478,6 +479,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     if (dateline_id != none) confirm(dateline_id);
 
     Analysis result;
+    result.unplaced_dateline = dateline && dateline_id == none;
     Tally& tally = result.tally;
     std::vector<PlaceHit> hits;
     std::vector<EntityType> covered(words.size(), EntityType::other);
@@ -583,11 +585,11 @@ std::vector<CountryEvidence> explain_places(const Article& article, const Gazett
 }
 
 Tagging tag_all(const Article& article, const Gazetteer& g, const TagOptions& options) {
-    auto [tally, evidence, located] = analyze(article, g);
+    auto [tally, unplaced_dateline, evidence, located] = analyze(article, g);
 
     // The countries to report: those the article is about, or every one it mentions.
     std::unordered_map<std::string, const CountryEvidence*> kept;
-    const auto about = salient_countries(evidence);
+    const auto about = salient_countries(evidence, unplaced_dateline);
     for (std::size_t i = 0; i < evidence.size(); ++i)
         if (options.places == PlaceSelection::all || about[i])
             kept.emplace(evidence[i].country, &evidence[i]);

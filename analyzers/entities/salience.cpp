@@ -1,6 +1,7 @@
 #include "salience.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace dateline::entities {
 
@@ -30,16 +31,28 @@ double salience_score(const CountryEvidence& e) {
            organization_weight * e.org_mentions;
 }
 
-std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence) {
+std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence,
+                                    bool unplaced_dateline) {
     const bool anchored = std::any_of(evidence.begin(), evidence.end(),
                                       [](const CountryEvidence& e) { return e.dateline; });
-    std::vector<bool> out(evidence.size(), !anchored);
-    if (!anchored) return out;
+    std::vector<bool> out(evidence.size(), !anchored && !unplaced_dateline);
+    if (!anchored && !unplaced_dateline) return out;
     for (std::size_t i = 0; i < evidence.size(); ++i) {
         const auto& e = evidence[i];
         const double score = salience_score(e);
         const bool lead = e.title || e.first_sentence == 0;
         out[i] = e.dateline || score >= min_score || (lead && score >= min_lead_score);
+    }
+    // A story filed from a place the gazetteer lacks is still about somewhere: its most named
+    // country (by score, then by mentions of any kind).
+    if (!anchored && !evidence.empty() && std::none_of(out.begin(), out.end(), std::identity{})) {
+        const auto top = std::max_element(evidence.begin(), evidence.end(),
+                                          [](const CountryEvidence& a, const CountryEvidence& b) {
+                                              const double sa = salience_score(a),
+                                                           sb = salience_score(b);
+                                              return sa != sb ? sa < sb : a.mentions < b.mentions;
+                                          });
+        out[static_cast<std::size_t>(top - evidence.begin())] = true;
     }
     return out;
 }

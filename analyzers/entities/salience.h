@@ -39,9 +39,12 @@ double salience_score(const CountryEvidence& e);
 // Salience is anchored by a dateline: a story that states where it was filed is about that place,
 // and about any country whose salience_score is at least 3, or 1.5 when it is named in the title
 // or the lead sentence; a country named once in passing, or only through a city or a company
-// ("the London market", "British Petroleum"), is not. Without a dateline the tagger cannot tell
-// the subject from a passing mention ("returning from Germany"), so every mentioned country is
+// ("the London market", "British Petroleum"), is not. A wire story whose dateline the gazetteer
+// cannot place (`unplaced_dateline`: "FLENSBURG, March 22") is weighed the same way, and is about
+// its most named country when no country passes. Without a dateline the tagger cannot tell the
+// subject from a passing mention ("returning from Germany"), so every mentioned country is
 // salient.
-std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence);
+std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence,
+                                    bool unplaced_dateline = false);
 
 } // namespace dateline::entities

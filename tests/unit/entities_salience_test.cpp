@@ -154,3 +154,27 @@ TEST_CASE("salience: a country in a company's name is the company's") {
                           "Mexico Agreed. Canada Cut its tariffs too.",
                           "CA"));
 }
+
+TEST_CASE("salience: a dateline the gazetteer cannot place still makes a wire story") {
+    auto germany = evidence("DE");
+    germany.name_mentions = 1;
+    germany.first_sentence = 0;
+    germany.mentions = 1;
+    auto japan = evidence("JP");
+    japan.name_mentions = 1;
+    japan.first_sentence = 3;
+    japan.mentions = 1;
+    // Without a dateline every mentioned country is salient; with one the story is weighed, and
+    // about its most named country when none passes.
+    CHECK(ent::salient_countries({germany, japan}) == std::vector<bool>{true, true});
+    CHECK(ent::salient_countries({germany, japan}, true) == std::vector<bool>{true, false});
+    germany.name_mentions = japan.name_mentions = 3;
+    CHECK(ent::salient_countries({germany, japan}, true) == std::vector<bool>{true, true});
+
+    const std::string body =
+        "FLENSBURG, March 22\n\nForeign makers' share of the West German car market fell, the "
+        "Federal Motor Office said. West German buyers chose Japan's and France's cars less.";
+    CHECK(salient_country("FOREIGN SHARE OF GERMAN CAR MARKET FALLS", body, "DE"));
+    CHECK_FALSE(salient_country("FOREIGN SHARE OF GERMAN CAR MARKET FALLS", body, "JP"));
+    CHECK(salient_country("", body.substr(body.find("Foreign")), "JP")); // no dateline
+}
