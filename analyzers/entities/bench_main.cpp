@@ -55,7 +55,11 @@ nlohmann::json evidence_json(const dateline::Article& a,
                         {"first_word", position(e.first_word)},
                         {"first_sentence", position(e.first_sentence)},
                         {"dateline", e.dateline},
-                        {"title", e.title}});
+                        {"title", e.title},
+                        {"name_mentions", e.name_mentions},
+                        {"demonym_mentions", e.demonym_mentions},
+                        {"place_mentions", e.place_mentions},
+                        {"org_mentions", e.org_mentions}});
     return list;
 }
 

@@ -65,11 +65,15 @@ std::string_view read_name(std::string_view s, std::size_t& p) {
             ++q;
         const std::string_view word = s.substr(w, q - w);
         if (word.empty()) break;
+        // A month and a day end the name: "JOHANNESBURG March 13", "RICHMOND, Va. Feb 26".
+        if (words > 0 && month_name(word) && q + 1 < s.size() && s[q] == ' ' && digit(s[q + 1]))
+            break;
         const bool capital = ascii_upper(word[0]) || non_ascii(word[0]);
         if (!capital && (words == 0 || !particle(word))) return {};
         ++words;
         end = q;
-        if (q < s.size() && s[q] == ' ' && q + 1 < s.size() && word_char(s[q + 1])) {
+        if (q < s.size() && s[q] == ' ' && q + 1 < s.size() && word_char(s[q + 1]) &&
+            s[q + 1] != '-') { // "Mo. - March 13": the dash is no word
             ++q;
             continue;
         }
@@ -181,22 +185,41 @@ std::optional<Dateline> parse_dateline(std::string_view text) {
     while (p < text.size() &&
            (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r'))
         ++p;
+    while (p < text.size() && text[p] == '*') // wire copy's flash marks: "****LONDON, March 5"
+        ++p;
     Dateline d;
     d.place = read_name(text, p);
     if (d.place.empty()) return std::nullopt;
     bool dated = false;
+    // A date at q, after an optional dash ("ROCKVILLE, Md, - March 6"), and a ", Reuter" sign-off
+    // after it ("WASHINGTON, March 12, Reuter").
+    auto date_at = [&](std::size_t q) {
+        skip_spaces(text, q);
+        if (q < text.size() && text[q] == '-') {
+            ++q;
+            skip_spaces(text, q);
+        }
+        if (!read_date(text, q)) return false;
+        for (const std::string_view sign : {", Reuters", ", Reuter"})
+            if (text.substr(q).starts_with(sign) && dateline_end(text, q + sign.size())) {
+                q += sign.size();
+                break;
+            }
+        p = q;
+        dated = true;
+        if (p < text.size() && text[p] == ',' && dateline_end(text, p + 1)) ++p;
+        return true;
+    };
     while (true) {
         std::size_t q = p;
         skip_spaces(text, q); // "NEW YORK , March 5", "SAN DIEGO, Calif.,March 17"
-        if (q >= text.size() || text[q] != ',') break;
-        ++q;
-        skip_spaces(text, q);
-        if (read_date(text, q)) {
-            p = q;
-            dated = true;
-            if (p < text.size() && text[p] == ',' && dateline_end(text, p + 1)) ++p;
+        if (q >= text.size() || text[q] != ',') {
+            date_at(p); // no comma before the date: "JOHANNESBURG March 13", "Va. Feb 26"
             break;
         }
+        ++q;
+        skip_spaces(text, q);
+        if (date_at(q)) break;
         const auto region = read_name(text, q);
         if (region.empty() || d.regions.size() == max_regions) return std::nullopt;
         d.regions.push_back(region);

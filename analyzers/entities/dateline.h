@@ -21,7 +21,11 @@ struct Dateline {
 // The dateline at the start of `text` (after leading white space): PLACE[, REGION]..., then
 // ", MONTH DAY" and/or "(AGENCY)", then the end of the line, a dash or white space. A place or
 // region is one to five words, each starting with a capital (short lower-case particles such as
-// "de" allowed inside). Returns nothing when the text does not open with a dateline.
+// "de" allowed inside). Wire copy's slips are taken too: flash marks before the place
+// ("****LONDON"), no comma before the date ("JOHANNESBURG March 13", "RICHMOND, Va. Feb 26"), a
+// dash before it
+// ("ROCKVILLE, Md, - March 6") and a sign-off after it ("WASHINGTON, March 12, Reuter"). Returns
+// nothing when the text does not open with a dateline.
 std::optional<Dateline> parse_dateline(std::string_view text);
 
 // The gazetteer entity the dateline names: the place, disambiguated by the region ("PORTLAND,

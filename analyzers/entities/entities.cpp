@@ -237,13 +237,18 @@ struct Layout {
     std::size_t place_end = 0; // the dateline's place name is words [dateline_begin, place_end)
 };
 
+// What a mention names that places the article in a country.
+enum class HitKind : std::uint8_t { name, demonym, place, organization };
+
 // A mention that places the article in a country.
 struct PlaceHit {
     std::string country;
     std::size_t word = 0;
+    HitKind kind = HitKind::name;
     bool title = false; // in the title or a publisher tag
     bool dateline = false;
-    bool weak = false; // a company's legal form, or a currency ("U.S. dlrs"): says little
+    bool weak = false; // a company's legal form, a currency ("U.S. dlrs"), an event's name
+                       // ("the Paris accord"): says little
 };
 
 bool currency_word(std::string_view key) {
@@ -261,6 +266,53 @@ bool currency_mention(const std::vector<Word>& words, const Mention& m) {
     if (m.from_tag) return false;
     if (m.end == m.begin + 1 && currency_word(words[m.begin].key)) return true;
     return m.end < words.size() && words[m.end].joins_previous && currency_word(words[m.end].key);
+}
+
+// Whether a place's mention is part of a company's name: written inside the angle brackets news
+// wires put around a company ("<Phoenix Canada Oil Co Ltd>"), or followed by at most four
+// capitalized words that end in a legal form or a firm's head word ("Texaco Canada Inc",
+// "Australia Wide Industries Ltd", "the Japan Fund").
+bool in_company_name(const std::vector<Word>& words, const Mention& m, std::string_view text) {
+    static const std::unordered_set<std::string_view> tails = {
+        "inc",  "incorporated", "corp",  "corporation", "co",         "cos",    "company",
+        "ltd",  "limited",      "plc",   "ag",          "sa",         "nv",     "bv",
+        "bhd",  "gmbh",         "spa",   "pty",         "kk",         "llc",    "oyj",
+        "fund", "trust",        "group", "holdings",    "industries", "bancorp"};
+    if (m.from_tag) return false;
+    const auto offset = static_cast<std::size_t>(words[m.begin].text.data() - text.data());
+    if (offset > 0 && text[offset - 1] == '<') return true;
+    for (std::size_t i = m.end; i < words.size() && i < m.end + 5; ++i) {
+        const Word& w = words[i];
+        if (!w.joins_previous || w.sentence_start) return false;
+        if (tails.contains(w.key)) return true;
+        if (w.shape != Shape::capitalized && w.shape != Shape::upper && w.key != "of") return false;
+    }
+    return false;
+}
+
+// What a resolved mention of entity `id` names: the country itself, by name or demonym, one of its
+// places, or one of its organizations (a company named after it counts as one: "Texaco Canada").
+HitKind hit_kind(const std::vector<Word>& words, const Mention& m, std::string_view text,
+                 std::uint32_t id, const GazetteerEntity& e) {
+    if (e.type != EntityType::place || in_company_name(words, m, text))
+        return HitKind::organization;
+    if (!e.is_country) return HitKind::place;
+    for (const auto& c : m.candidates)
+        if (c.entity == id) return (c.flags & demonym) ? HitKind::demonym : HitKind::name;
+    return HitKind::name;
+}
+
+// A place that names an agreement, a negotiating round or an affair ("the Paris accord", "the
+// Uruguay Round", "the Iran arms scandal"): the event, usually reported from elsewhere, not the
+// place. On Reuters TRAIN the country of such a mention is annotated one time in five (accord,
+// agreement, pact), never (round) or one time in thirteen (scandal, affair).
+bool names_an_event(const std::vector<Word>& words, const Mention& m) {
+    static const std::unordered_set<std::string_view> events = {
+        "accord", "accords", "agreement", "pact", "round", "scandal", "affair"};
+    if (m.from_tag) return false;
+    std::size_t i = m.end;
+    if (i < words.size() && words[i].joins_previous && words[i].key == "arms") ++i; // "Iran arms"
+    return i < words.size() && words[i].joins_previous && events.contains(words[i].key);
 }
 
 std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
@@ -285,7 +337,23 @@ std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
         ++e.mentions;
         if (h.dateline) {
             e.dateline = true;
-        } else if (h.title) {
+            continue;
+        }
+        switch (h.kind) {
+        case HitKind::name:
+            ++e.name_mentions;
+            break;
+        case HitKind::demonym:
+            ++e.demonym_mentions;
+            break;
+        case HitKind::place:
+            ++e.place_mentions;
+            break;
+        case HitKind::organization:
+            ++e.org_mentions;
+            break;
+        }
+        if (h.title) {
             e.title = true;
         } else if (h.word >= layout.lead_begin) {
             ++e.body_mentions;
@@ -304,6 +372,7 @@ struct Located {
 
 struct Analysis {
     Tally tally;
+    bool unplaced_dateline = false; // the body opens with a dateline the gazetteer cannot place
     std::vector<CountryEvidence> evidence;
     std::vector<Located> located; // tally.spans, in text order
 };
@@ -410,6 +479,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     if (dateline_id != none) confirm(dateline_id);
 
     Analysis result;
+    result.unplaced_dateline = dateline && dateline_id == none;
     Tally& tally = result.tally;
     std::vector<PlaceHit> hits;
     std::vector<EntityType> covered(words.size(), EntityType::other);
@@ -465,8 +535,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (!e.country.empty() && e.type != EntityType::person)
             hits.push_back({.country = e.country,
                             .word = m.begin,
+                            .kind = hit_kind(words, m, text, id, e),
                             .title = m.begin < layout.title_end,
-                            .weak = currency_mention(words, m)});
+                            .weak = currency_mention(words, m) || names_an_event(words, m)});
         for (std::size_t i = begin; i < end; ++i) {
             covered[i] = e.type;
             used[i] = true;
@@ -514,11 +585,11 @@ std::vector<CountryEvidence> explain_places(const Article& article, const Gazett
 }
 
 Tagging tag_all(const Article& article, const Gazetteer& g, const TagOptions& options) {
-    auto [tally, evidence, located] = analyze(article, g);
+    auto [tally, unplaced_dateline, evidence, located] = analyze(article, g);
 
     // The countries to report: those the article is about, or every one it mentions.
     std::unordered_map<std::string, const CountryEvidence*> kept;
-    const auto about = salient_countries(evidence);
+    const auto about = salient_countries(evidence, unplaced_dateline);
     for (std::size_t i = 0; i < evidence.size(); ++i)
         if (options.places == PlaceSelection::all || about[i])
             kept.emplace(evidence[i].country, &evidence[i]);

@@ -13,8 +13,10 @@ import argparse, gettext, json, os
 LANGUAGES = ['ru', 'uk', 'de', 'fr', 'es', 'it', 'pt', 'nl']
 SUBDIVISION_COUNTRIES = {'US', 'CA', 'AU'}
 CHUNK = 30000
-# Translated names that are English words or given names ("Island" is German for Iceland,
-# "Salomon" French for the Solomon Islands): they would tag English text wrongly.
+# Translated names and alternative spellings that are English words or given names ("Island" is
+# German and Icelandic for Iceland, "Salomon" French for the Solomon Islands): they would tag
+# English text wrongly. scripts/build-gazetteer-demonyms drops them from world-countries' spellings
+# too.
 AMBIGUOUS_TRANSLATIONS = {
     'Island', 'Christmas', 'Salomon', 'Norfolk', 'Salvador', 'Maurice', 'Mauricio', 'Maurizio',
     'Dominique', 'Granada', 'Guadalupe', 'Grenade', 'Georgia', 'Jordan', 'Chad', 'Turkey',

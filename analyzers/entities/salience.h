@@ -23,15 +23,28 @@ struct CountryEvidence {
     std::size_t first_sentence = never; // the body sentence (0 = first) of its first mention
     bool dateline = false;              // the story's dateline is in this country
     bool title = false;                 // mentioned in the title (or a publisher tag)
+    // The body and title mentions (dateline and weak ones excluded) by what names the country:
+    int name_mentions = 0;    // its own name or abbreviation ("Japan", "U.S.")
+    int demonym_mentions = 0; // its demonym ("Japanese")
+    int place_mentions = 0;   // one of its places: a city, a region ("Tokyo")
+    int org_mentions = 0;     // an organization of it: a central bank, a company ("Bank of Japan")
 };
+
+// How strongly the article names the country outside its dateline: its name and abbreviations
+// count 1 a mention, its demonym 0.75, its cities and organizations nothing (salience.cpp says
+// why); title mentions included, weak mentions (currencies, legal forms) excluded.
+double salience_score(const CountryEvidence& e);
 
 // The salient countries among `evidence` (one entry per country), as flags in the same order.
 // Salience is anchored by a dateline: a story that states where it was filed is about that place,
-// and about any country in its title, named at least four times, or three times starting in the
-// lead sentence, and in either case at least 0.3 times as often as the most named country; a
-// country named once or twice in passing is not. Mentions of currencies and company
-// legal forms (weak_mentions) do not count. Without a dateline the tagger cannot tell the subject
-// from a passing mention ("returning from Germany"), so every mentioned country is salient.
-std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence);
+// and about any country whose salience_score is at least 3, or 1.5 when it is named in the title
+// or the lead sentence; a country named once in passing, or only through a city or a company
+// ("the London market", "British Petroleum"), is not. A wire story whose dateline the gazetteer
+// cannot place (`unplaced_dateline`: "FLENSBURG, March 22") is weighed the same way, and is about
+// its most named country when no country passes. Without a dateline the tagger cannot tell the
+// subject from a passing mention ("returning from Germany"), so every mentioned country is
+// salient.
+std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence,
+                                    bool unplaced_dateline = false);
 
 } // namespace dateline::entities
