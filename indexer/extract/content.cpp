@@ -211,6 +211,7 @@ struct Info {
     int inline_text = 0; // characters of direct inline content
     int inline_commas = 0;
     int p = 0, li = 0, img = 0, input = 0, embed = 0, anchors = 0;
+    int more = 0; // links below that end a teaser ("Read more...", reads_on)
     int weight = 0;
     int order = 0, end_order = 0; // pre-order index of the element and of its last descendant
     double score = 0;
@@ -332,6 +333,33 @@ class NameCache {
     std::string lower_;
 };
 
+// A link's text that points on to the rest of a story: "Read more...", "More »", "Continue
+// reading", "Full story".
+bool reads_on(std::string_view link) {
+    std::string f = text::fold(link);
+    std::string_view t = f;
+    while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back())))
+        t.remove_suffix(1);
+    while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.front())))
+        t.remove_prefix(1);
+    for (std::string_view label : {"read more", "more", "continue reading", "continue", "read on",
+                                   "full story", "read full story", "read the full story",
+                                   "read the rest", "read full article", "learn more"})
+        if (t == label) return true;
+    return false;
+}
+
+// Nothing of its sentence follows n: no letter or digit in the text after it in its parent
+// ("(<a>read more</a>), being a young driver" is a sentence's link, not a teaser's end).
+bool ends_text(const xmlNode* n) {
+    for (const xmlNode* s = n->next; s != nullptr; s = s->next) {
+        if (s->type != XML_TEXT_NODE) return true;
+        for (char c : dom::node_text(s))
+            if (std::isalnum(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
 void analyse(xmlNode* root, bool strict, Analysis& a, NameCache& names) {
     int order = 0;
     dom::walk(
@@ -387,7 +415,11 @@ void analyse(xmlNode* root, bool strict, Analysis& a, NameCache& names) {
             me->end_order = order - 1;
             if (me->skip) return;
             std::string_view tag = dom::name(n);
-            if (tag == "a") me->links = me->text;
+            if (tag == "a") {
+                me->links = me->text;
+                if (me->text > 0 && me->text <= 30 && ends_text(n) && reads_on(dom::text(n, 60)))
+                    me->more = 1;
+            }
             if (me->text >= 25) {
                 if (tag == "p" || tag == "pre" || tag == "td" ||
                     (!me->block_desc && (tag == "div" || tag == "section" || tag == "article" ||
@@ -407,6 +439,7 @@ void analyse(xmlNode* root, bool strict, Analysis& a, NameCache& names) {
             p->li += me->li + (tag == "li" ? 1 : 0);
             p->img += me->img + (tag == "img" ? 1 : 0);
             p->anchors += me->anchors + (tag == "a" ? 1 : 0);
+            p->more += me->more;
             p->input += me->input + (tag == "input" || tag == "select" || tag == "textarea");
             p->embed += me->embed +
                         (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video");
@@ -523,6 +556,12 @@ xmlNode* pick_top(Analysis& a) {
     return top;
 }
 
+// A list of teasers (a headline, a summary and "Read more..." for each of several stories), not
+// the story: three or more links that end a teaser.
+bool teaser_list(const Info& i) {
+    return i.more >= 3;
+}
+
 // The top candidate and the siblings that belong to the article with it.
 std::vector<xmlNode*> gather(xmlNode* top) {
     if (is_root_like(top->parent)) return {top};
@@ -538,6 +577,7 @@ std::vector<xmlNode*> gather(xmlNode* top) {
             out.push_back(s);
             continue;
         }
+        if (teaser_list(*si)) continue;
         double bonus =
             !top_class.empty() && dom::attr(s, "class") == top_class ? top_score * 0.2 : 0;
         bool append = si->scored && content_score(s) + bonus >= threshold;
@@ -906,7 +946,7 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             // A box holding most of the article's text is the article, whatever its name says.
             // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
             if (!lenient && n != root && i->text * 2 < root_text) {
-                if (drop_container(n, *i)) return false;
+                if (drop_container(n, *i) || teaser_list(*i)) return false;
                 if (i->boxy && i->weight < 25 && !in_running_text(n, tag)) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
                     if (held == box_text.end() || held->second * 2 < root_text) return false;

@@ -28,7 +28,10 @@
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists
 // (a recipe's ingredients, a deal's terms, specifications) are the article's, and so are lists of
 // links whose items run 80 characters or more with text beside the link (deals, products); a
-// list of related headlines, links alone, is not. When both passes
+// list of related headlines, links alone, is not. A box holding three links or more that end a
+// teaser ("Read more...", "Continue reading", nothing of the sentence after them) lists other
+// stories: it is not gathered beside the article, and inside it is left out unless it holds most
+// of its text (a page of teasers is its own text). When both passes
 // write nothing (the best candidate holds only boxes named like furniture, or boxes the cleaning
 // drops), the strict pass's best candidate is written leniently, with only chrome and hidden
 // boxes left out: a page with an article is not rejected for its template's names.

@@ -675,3 +675,26 @@ TEST_CASE("extract: lines a <br> breaks after a semicolon at the end of a post a
         CHECK_MESSAGE(contains(x.article.body, line), x.article.body);
     CHECK(!contains(x.article.body, "@TweetRightBrain"));
 }
+
+TEST_CASE("extract: a list of teasers ending in 'Read more...' inside the story is left out; a "
+          "'read more' link inside a sentence is the article's") {
+    const std::string teaser =
+        "<li><h3>Tram line to the airport is delayed by another year</h3><p>The contractor "
+        "blames the long winter, the council blames the contractor, and the passengers who were "
+        "promised a fast ride to their flights blame them both. <a href='/s'>Read "
+        "more...</a></p><p>2012-11-09</p></li>";
+    const std::string sentence =
+        "<p>The risks were listed in the report: smoking, a diet high in salt (<a href='/r'>read "
+        "more</a>), too little sleep (<a href='/s'>read more</a>) and driving at night (<a "
+        "href='/t'>read more</a> on the causes).</p>";
+    const std::string page =
+        "<html><body><div class='story'>" + prose + prose + sentence + "<div><ul>" + teaser +
+        teaser + teaser + "</ul></div>" + prose +
+        "<p>The vote itself was put off until the spring, when the group is due to report back "
+        "with its changes, and the chair said she expected a narrow majority either way.</p>"
+        "</div></body></html>";
+    const std::string body = extract_string(page).article.body;
+    CHECK_MESSAGE(contains(body, "too little sleep (read more)"), body);
+    CHECK(contains(body, "put off until the spring"));
+    CHECK(!contains(body, "Tram line to the airport"));
+}
