@@ -829,6 +829,15 @@ bool continues(const Block& before, const Block& b) {
     return std::isalnum(static_cast<unsigned char>(last)) || last == ',' || last == ';';
 }
 
+// A leading line that a <br> broke off mid-sentence, the next line going on with it in lower case
+// ("Visit <a>Boy Mama Teacher Mama</a> to see<br>how to create this craft."): the article's first
+// sentence, not a line of links to trim, even when a link holds most of its words.
+bool opens_sentence(const Block& b, const Block& next) {
+    return next.after_br && next.links <= 0.5 &&
+           std::isalnum(static_cast<unsigned char>(b.text.back())) &&
+           std::islower(static_cast<unsigned char>(next.text.front()));
+}
+
 // Removes weak blocks at both ends, keeping at least one block.
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
@@ -836,7 +845,8 @@ void trim_ends(std::vector<Block>& blocks) {
         --end;
     blocks.resize(end);
     std::size_t begin = 0;
-    while (begin + 1 < blocks.size() && weak_head(blocks[begin]))
+    while (begin + 1 < blocks.size() && weak_head(blocks[begin]) &&
+           !opens_sentence(blocks[begin], blocks[begin + 1]))
         ++begin;
     blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(begin));
 }

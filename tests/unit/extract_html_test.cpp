@@ -698,3 +698,18 @@ TEST_CASE("extract: a list of teasers ending in 'Read more...' inside the story 
     CHECK(contains(body, "put off until the spring"));
     CHECK(!contains(body, "Tram line to the airport"));
 }
+
+TEST_CASE("extract: a leading line of a link that a <br> breaks mid-sentence is the article's "
+          "first sentence; a leading line of links alone is not") {
+    const std::string post = "<p><a href='/neighbours'>Neighbouring posts: the drafting group "
+                             "and its changes</a><br>Visit <a href='/b'>Boy Mama Teacher "
+                             "Mama</a> to see<br>how to create this craft with the children, "
+                             "step by step, with paint and a few ears of corn.</p>" +
+                             prose;
+    const std::string body =
+        extract_string("<html><body><div class='entry'>" + post + "</div></body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(body, "Visit Boy Mama Teacher Mama to see"), body);
+    CHECK(contains(body, "how to create this craft"));
+    CHECK(!contains(body, "Neighbouring posts"));
+}
