@@ -771,7 +771,7 @@ bool described_link(const Block& b, std::string_view folded) {
 // A block that is no article prose when it trails the text: links, calls to subscribe or
 // comment (unless the block is prose of several sentences that mentions one in passing), short
 // labels ("Tags", "comments") and their lists.
-bool weak_tail(const Block& b) {
+bool weak_tail(const Block& b, bool in_paragraph) {
     std::string f = text::fold(b.text);
     if (b.links > 0.5 && !described_link(b, f)) return true;
     if (f.size() < 300 && has_phrase(f, {"all rights reserved", "javascript"})) return true;
@@ -785,6 +785,9 @@ bool weak_tail(const Block& b) {
          has_phrase(f, {"bookmark the permalink", "follow any responses to this entry",
                         "trackbacks are closed", "you can leave a response"})))
         return true;
+    // A short line a <br> breaks off the paragraph's line before it: a sign-off
+    // ("Cheers,<br>Alina"), an address, a list's line.
+    if (in_paragraph) return false;
     char last = b.text.back();
     bool sentence = last == '.' || last == '!' || last == '?' || last == '"' ||
                     b.text.ends_with("\xE2\x80\x9D") || last == ')';
@@ -838,10 +841,16 @@ bool opens_sentence(const Block& b, const Block& next) {
            std::islower(static_cast<unsigned char>(next.text.front()));
 }
 
+// A line without links that a <br> broke off a line of text before it, in the same paragraph.
+bool broken_off(const Block& before, const Block& b) {
+    return b.after_br && b.links == 0 && before.links <= 0.5;
+}
+
 // Removes weak blocks at both ends, keeping at least one block.
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
-    while (end > 1 && weak_tail(blocks[end - 1]) && !continues(blocks[end - 2], blocks[end - 1]))
+    while (end > 1 && weak_tail(blocks[end - 1], broken_off(blocks[end - 2], blocks[end - 1])) &&
+           !continues(blocks[end - 2], blocks[end - 1]))
         --end;
     blocks.resize(end);
     std::size_t begin = 0;

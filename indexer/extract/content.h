@@ -20,11 +20,13 @@
 // label, ends the article, also when the strict pass leaves the heading out; "Comment" alone
 // heads an opinion section as often, and ends nothing. Short lines at the article's end are
 // trimmed as furniture, except a line that a <br> broke off a sentence left open (no final
-// punctuation, or a comma or semicolon), a paragraph of several sentences that mentions a call to
-// subscribe in passing, and a long line of links with its own text beside them (a deal); a short
-// date line is trimmed at the ends only, inside the text it is kept. A leading line is kept when
-// the line a <br> breaks off after it goes on with its sentence in lower case ("Visit <a>X</a> to
-// see<br>how to create..."), links or not. A paragraph of 80
+// punctuation, or a comma or semicolon), a short line without links that a <br> breaks off a
+// line of text of its paragraph (a sign-off: "Hope to see you there.<br>Cheers,<br>Alina"; an
+// address), unless it is a notice, a call to act or a post's metadata line, a paragraph of several
+// sentences that mentions a call to subscribe in passing, and a long line of links with its own
+// text beside them (a deal); a short date line is trimmed at the ends only, inside the text it is
+// kept. A leading line is kept when the line a <br> breaks off after it goes on with its sentence
+// in lower case ("Visit <a>X</a> to see<br>how to create..."), links or not. A paragraph of 80
 // bytes or more that the text already holds is left out (teasers and print copies repeat the
 // story; an article quoting its own paragraph twice loses the second). Readability's rule that
 // drops a box with more list items than paragraphs applies to lists with links only: plain lists

@@ -713,3 +713,16 @@ TEST_CASE("extract: a leading line of a link that a <br> breaks mid-sentence is 
     CHECK(contains(body, "how to create this craft"));
     CHECK(!contains(body, "Neighbouring posts"));
 }
+
+TEST_CASE("extract: a sign-off a <br> breaks off the post's last paragraph is kept; a trailing "
+          "'Tweet' paragraph is not") {
+    const std::string body =
+        extract_string(
+            "<html><body><div class='entry'>" + prose + prose +
+            "<p>Hope to see you there.<br>Have a fun weekend!<br>Ross</p><p>Tweet</p></div>"
+            "</body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(body, "Hope to see you there."), body);
+    CHECK(contains(body, "Have a fun weekend!"));
+    CHECK(body.ends_with("Ross"));
+}
