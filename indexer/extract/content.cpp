@@ -797,14 +797,14 @@ bool weak_tail(const Block& b, bool in_paragraph) {
                                              "related", "tell us what", "tags", "topics"}));
 }
 
-// Leading blocks that are dates or bylines, not the article's first paragraph.
+// Leading blocks that are dates or lines of links, not the article's first paragraph. A byline
+// ("By NAME") is the article's, as the lines that name its author above it (byline_block).
 bool weak_head(const Block& b) {
     if (b.links > 0.5 && b.text.size() < 120) return true;
     // "« Previous post | Main | Next post »": links to the neighbouring posts.
     if (b.links > 0.5 && b.text.size() < 300 && b.text.find(" | ") != std::string::npos)
         return true;
     if (b.text.size() > 80) return false;
-    if (b.text.starts_with("By ") || b.text.starts_with("by ")) return true;
     int digits = 0;
     for (char c : b.text)
         digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
@@ -1006,7 +1006,7 @@ bool opaque(const xmlNode* n) {
 // it, else the nearest h1..h3 before the box (document order reversed) with at most `gap`
 // characters of text between them (a byline, a date); "" when none. Blogs title each post so
 // in an h2 or h3 under the site's h1.
-std::string lead_heading(xmlNode* first) {
+xmlNode* lead_heading(xmlNode* first, bool& inside) {
     constexpr std::size_t gap = 300;
     std::size_t chars = 0;
     xmlNode* found = nullptr;
@@ -1023,17 +1023,19 @@ std::string lead_heading(xmlNode* first) {
         }
         return true;
     });
-    if (found != nullptr && chars <= gap) return dom::text(found, 2000);
+    inside = true;
+    if (found != nullptr && chars <= gap) return found;
+    inside = false;
     chars = 0;
     for (xmlNode* n = first; chars <= gap;) {
         if (n->prev == nullptr) {
             n = n->parent;
-            if (is_root_like(n)) return "";
+            if (is_root_like(n)) return nullptr;
             continue;
         }
         n = n->prev;
         while (true) {
-            if (is_title_heading(n)) return dom::text(n, 2000);
+            if (is_title_heading(n)) return n;
             if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
                 chars += text::trim(dom::node_text(n)).size();
                 break;
@@ -1042,7 +1044,49 @@ std::string lead_heading(xmlNode* first) {
             n = n->last;
         }
     }
-    return "";
+    return nullptr;
+}
+
+// The lines between the heading above the article and the article's first box, written
+// leniently (only chrome and hidden boxes left out: an author's name is linked in a box named
+// "author").
+std::vector<Block> lines_between(xmlNode* heading, xmlNode* first) {
+    Writer w;
+    auto next_after = [](xmlNode* n) {
+        while (n != nullptr && n->next == nullptr)
+            n = n->parent;
+        return n != nullptr ? n->next : nullptr;
+    };
+    auto holds = [](const xmlNode* box, const xmlNode* n) {
+        for (; n != nullptr; n = n->parent)
+            if (n == box) return true;
+        return false;
+    };
+    for (xmlNode* n = next_after(heading); n != nullptr && n != first;) {
+        if (holds(n, first)) {
+            w.flush();
+            n = n->children;
+            continue;
+        }
+        if (n->type == XML_TEXT_NODE)
+            w.add(dom::node_text(n), false);
+        else if (dom::is_element(n) && info(n) != nullptr && !info(n)->skip && !opaque(n)) {
+            w.flush();
+            write(n, w, true);
+        }
+        n = next_after(n);
+    }
+    w.flush();
+    return w.blocks;
+}
+
+// A byline: a short line that opens with "by" or holds it near its start ("By Jeff Carvalho
+// posted on November 13, 2012", "Posted by Dave on August 13th", "November 3, 2012 By George
+// Ambler").
+bool byline_block(const Block& b) {
+    if (b.text.size() > 120) return false;
+    std::string f = text::fold(b.text);
+    return f.starts_with("by ") || f.find(" by ") < 40;
 }
 
 std::string heading_near(const Analysis& a, xmlNode* top) {
@@ -1090,8 +1134,19 @@ Pass run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameC
         write(part, w, lenient);
     }
     out.heading = heading_near(a, top);
-    if (!parts.empty()) out.lead_heading = text::collapse_whitespace(lead_heading(parts.front()));
+    std::vector<Block> bylines;
+    if (!parts.empty()) {
+        bool inside = false;
+        if (xmlNode* lead = lead_heading(parts.front(), inside); lead != nullptr) {
+            out.lead_heading = text::collapse_whitespace(dom::text(lead, 2000));
+            if (!inside)
+                for (auto& b : lines_between(lead, parts.front()))
+                    if (byline_block(b)) bylines.push_back(std::move(b));
+        }
+    }
     trim_ends(w.blocks);
+    w.blocks.insert(w.blocks.begin(), std::make_move_iterator(bylines.begin()),
+                    std::make_move_iterator(bylines.end()));
     drop_repeats(w.blocks);
     for (auto& b : w.blocks)
         out.paragraphs.push_back(std::move(b.text));

@@ -714,6 +714,23 @@ TEST_CASE("extract: a leading line of a link that a <br> breaks mid-sentence is 
     CHECK(!contains(body, "Neighbouring posts"));
 }
 
+TEST_CASE("extract: the byline under the headline and at the top of the text is the article's; "
+          "other lines between headline and text are not") {
+    const std::string page =
+        "<html><body><div class='post'><h2>Harbour bridge reopens</h2><div class='meta'>By <a "
+        "class='author' href='/a'>Jane Doe</a> on March 3, 2012</div><div class='tools'>Share "
+        "this page with friends</div><div class='entry'>" +
+        prose + prose + "</div></div></body></html>";
+    const std::string body = extract_string(page).article.body;
+    CHECK_MESSAGE(body.starts_with("By Jane Doe on March 3, 2012"), body);
+    CHECK(!contains(body, "Share this page"));
+
+    const std::string inside = extract_string("<html><body><article><p>By John Roe</p>" + prose +
+                                              prose + "</article></body></html>")
+                                   .article.body;
+    CHECK_MESSAGE(inside.starts_with("By John Roe"), inside);
+}
+
 TEST_CASE("extract: a sign-off a <br> breaks off the post's last paragraph is kept; a trailing "
           "'Tweet' paragraph is not") {
     const std::string body =
