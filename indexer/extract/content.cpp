@@ -211,6 +211,7 @@ struct Info {
     int inline_text = 0; // characters of direct inline content
     int inline_commas = 0;
     int p = 0, li = 0, img = 0, input = 0, embed = 0, anchors = 0;
+    int more = 0; // links below that end a teaser ("Read more...", reads_on)
     int weight = 0;
     int order = 0, end_order = 0; // pre-order index of the element and of its last descendant
     double score = 0;
@@ -332,6 +333,33 @@ class NameCache {
     std::string lower_;
 };
 
+// A link's text that points on to the rest of a story: "Read more...", "More »", "Continue
+// reading", "Full story".
+bool reads_on(std::string_view link) {
+    std::string f = text::fold(link);
+    std::string_view t = f;
+    while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back())))
+        t.remove_suffix(1);
+    while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.front())))
+        t.remove_prefix(1);
+    for (std::string_view label : {"read more", "more", "continue reading", "continue", "read on",
+                                   "full story", "read full story", "read the full story",
+                                   "read the rest", "read full article", "learn more"})
+        if (t == label) return true;
+    return false;
+}
+
+// Nothing of its sentence follows n: no letter or digit in the text after it in its parent
+// ("(<a>read more</a>), being a young driver" is a sentence's link, not a teaser's end).
+bool ends_text(const xmlNode* n) {
+    for (const xmlNode* s = n->next; s != nullptr; s = s->next) {
+        if (s->type != XML_TEXT_NODE) return true;
+        for (char c : dom::node_text(s))
+            if (std::isalnum(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
 void analyse(xmlNode* root, bool strict, Analysis& a, NameCache& names) {
     int order = 0;
     dom::walk(
@@ -387,7 +415,11 @@ void analyse(xmlNode* root, bool strict, Analysis& a, NameCache& names) {
             me->end_order = order - 1;
             if (me->skip) return;
             std::string_view tag = dom::name(n);
-            if (tag == "a") me->links = me->text;
+            if (tag == "a") {
+                me->links = me->text;
+                if (me->text > 0 && me->text <= 30 && ends_text(n) && reads_on(dom::text(n, 60)))
+                    me->more = 1;
+            }
             if (me->text >= 25) {
                 if (tag == "p" || tag == "pre" || tag == "td" ||
                     (!me->block_desc && (tag == "div" || tag == "section" || tag == "article" ||
@@ -407,6 +439,7 @@ void analyse(xmlNode* root, bool strict, Analysis& a, NameCache& names) {
             p->li += me->li + (tag == "li" ? 1 : 0);
             p->img += me->img + (tag == "img" ? 1 : 0);
             p->anchors += me->anchors + (tag == "a" ? 1 : 0);
+            p->more += me->more;
             p->input += me->input + (tag == "input" || tag == "select" || tag == "textarea");
             p->embed += me->embed +
                         (tag == "iframe" || tag == "embed" || tag == "object" || tag == "video");
@@ -523,6 +556,12 @@ xmlNode* pick_top(Analysis& a) {
     return top;
 }
 
+// A list of teasers (a headline, a summary and "Read more..." for each of several stories), not
+// the story: three or more links that end a teaser.
+bool teaser_list(const Info& i) {
+    return i.more >= 3;
+}
+
 // The top candidate and the siblings that belong to the article with it.
 std::vector<xmlNode*> gather(xmlNode* top) {
     if (is_root_like(top->parent)) return {top};
@@ -538,6 +577,7 @@ std::vector<xmlNode*> gather(xmlNode* top) {
             out.push_back(s);
             continue;
         }
+        if (teaser_list(*si)) continue;
         double bonus =
             !top_class.empty() && dom::attr(s, "class") == top_class ? top_score * 0.2 : 0;
         bool append = si->scored && content_score(s) + bonus >= threshold;
@@ -731,7 +771,7 @@ bool described_link(const Block& b, std::string_view folded) {
 // A block that is no article prose when it trails the text: links, calls to subscribe or
 // comment (unless the block is prose of several sentences that mentions one in passing), short
 // labels ("Tags", "comments") and their lists.
-bool weak_tail(const Block& b) {
+bool weak_tail(const Block& b, bool in_paragraph) {
     std::string f = text::fold(b.text);
     if (b.links > 0.5 && !described_link(b, f)) return true;
     if (f.size() < 300 && has_phrase(f, {"all rights reserved", "javascript"})) return true;
@@ -745,6 +785,9 @@ bool weak_tail(const Block& b) {
          has_phrase(f, {"bookmark the permalink", "follow any responses to this entry",
                         "trackbacks are closed", "you can leave a response"})))
         return true;
+    // A short line a <br> breaks off the paragraph's line before it: a sign-off
+    // ("Cheers,<br>Alina"), an address, a list's line.
+    if (in_paragraph) return false;
     char last = b.text.back();
     bool sentence = last == '.' || last == '!' || last == '?' || last == '"' ||
                     b.text.ends_with("\xE2\x80\x9D") || last == ')';
@@ -754,14 +797,14 @@ bool weak_tail(const Block& b) {
                                              "related", "tell us what", "tags", "topics"}));
 }
 
-// Leading blocks that are dates or bylines, not the article's first paragraph.
+// Leading blocks that are dates or lines of links, not the article's first paragraph. A byline
+// ("By NAME") is the article's, as the lines that name its author above it (byline_block).
 bool weak_head(const Block& b) {
     if (b.links > 0.5 && b.text.size() < 120) return true;
     // "« Previous post | Main | Next post »": links to the neighbouring posts.
     if (b.links > 0.5 && b.text.size() < 300 && b.text.find(" | ") != std::string::npos)
         return true;
     if (b.text.size() > 80) return false;
-    if (b.text.starts_with("By ") || b.text.starts_with("by ")) return true;
     int digits = 0;
     for (char c : b.text)
         digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
@@ -789,14 +832,30 @@ bool continues(const Block& before, const Block& b) {
     return std::isalnum(static_cast<unsigned char>(last)) || last == ',' || last == ';';
 }
 
+// A leading line that a <br> broke off mid-sentence, the next line going on with it in lower case
+// ("Visit <a>Boy Mama Teacher Mama</a> to see<br>how to create this craft."): the article's first
+// sentence, not a line of links to trim, even when a link holds most of its words.
+bool opens_sentence(const Block& b, const Block& next) {
+    return next.after_br && next.links <= 0.5 &&
+           std::isalnum(static_cast<unsigned char>(b.text.back())) &&
+           std::islower(static_cast<unsigned char>(next.text.front()));
+}
+
+// A line without links that a <br> broke off a line of text before it, in the same paragraph.
+bool broken_off(const Block& before, const Block& b) {
+    return b.after_br && b.links == 0 && before.links <= 0.5;
+}
+
 // Removes weak blocks at both ends, keeping at least one block.
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
-    while (end > 1 && weak_tail(blocks[end - 1]) && !continues(blocks[end - 2], blocks[end - 1]))
+    while (end > 1 && weak_tail(blocks[end - 1], broken_off(blocks[end - 2], blocks[end - 1])) &&
+           !continues(blocks[end - 2], blocks[end - 1]))
         --end;
     blocks.resize(end);
     std::size_t begin = 0;
-    while (begin + 1 < blocks.size() && weak_head(blocks[begin]))
+    while (begin + 1 < blocks.size() && weak_head(blocks[begin]) &&
+           !opens_sentence(blocks[begin], blocks[begin + 1]))
         ++begin;
     blocks.erase(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(begin));
 }
@@ -906,7 +965,7 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             // A box holding most of the article's text is the article, whatever its name says.
             // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
             if (!lenient && n != root && i->text * 2 < root_text) {
-                if (drop_container(n, *i)) return false;
+                if (drop_container(n, *i) || teaser_list(*i)) return false;
                 if (i->boxy && i->weight < 25 && !in_running_text(n, tag)) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
                     if (held == box_text.end() || held->second * 2 < root_text) return false;
@@ -947,7 +1006,7 @@ bool opaque(const xmlNode* n) {
 // it, else the nearest h1..h3 before the box (document order reversed) with at most `gap`
 // characters of text between them (a byline, a date); "" when none. Blogs title each post so
 // in an h2 or h3 under the site's h1.
-std::string lead_heading(xmlNode* first) {
+xmlNode* lead_heading(xmlNode* first, bool& inside) {
     constexpr std::size_t gap = 300;
     std::size_t chars = 0;
     xmlNode* found = nullptr;
@@ -964,17 +1023,19 @@ std::string lead_heading(xmlNode* first) {
         }
         return true;
     });
-    if (found != nullptr && chars <= gap) return dom::text(found, 2000);
+    inside = true;
+    if (found != nullptr && chars <= gap) return found;
+    inside = false;
     chars = 0;
     for (xmlNode* n = first; chars <= gap;) {
         if (n->prev == nullptr) {
             n = n->parent;
-            if (is_root_like(n)) return "";
+            if (is_root_like(n)) return nullptr;
             continue;
         }
         n = n->prev;
         while (true) {
-            if (is_title_heading(n)) return dom::text(n, 2000);
+            if (is_title_heading(n)) return n;
             if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
                 chars += text::trim(dom::node_text(n)).size();
                 break;
@@ -983,7 +1044,49 @@ std::string lead_heading(xmlNode* first) {
             n = n->last;
         }
     }
-    return "";
+    return nullptr;
+}
+
+// The lines between the heading above the article and the article's first box, written
+// leniently (only chrome and hidden boxes left out: an author's name is linked in a box named
+// "author").
+std::vector<Block> lines_between(xmlNode* heading, xmlNode* first) {
+    Writer w;
+    auto next_after = [](xmlNode* n) {
+        while (n != nullptr && n->next == nullptr)
+            n = n->parent;
+        return n != nullptr ? n->next : nullptr;
+    };
+    auto holds = [](const xmlNode* box, const xmlNode* n) {
+        for (; n != nullptr; n = n->parent)
+            if (n == box) return true;
+        return false;
+    };
+    for (xmlNode* n = next_after(heading); n != nullptr && n != first;) {
+        if (holds(n, first)) {
+            w.flush();
+            n = n->children;
+            continue;
+        }
+        if (n->type == XML_TEXT_NODE)
+            w.add(dom::node_text(n), false);
+        else if (dom::is_element(n) && info(n) != nullptr && !info(n)->skip && !opaque(n)) {
+            w.flush();
+            write(n, w, true);
+        }
+        n = next_after(n);
+    }
+    w.flush();
+    return w.blocks;
+}
+
+// A byline: a short line that opens with "by" or holds it near its start ("By Jeff Carvalho
+// posted on November 13, 2012", "Posted by Dave on August 13th", "November 3, 2012 By George
+// Ambler").
+bool byline_block(const Block& b) {
+    if (b.text.size() > 120) return false;
+    std::string f = text::fold(b.text);
+    return f.starts_with("by ") || f.find(" by ") < 40;
 }
 
 std::string heading_near(const Analysis& a, xmlNode* top) {
@@ -1031,8 +1134,19 @@ Pass run(xmlNode* root, std::string_view title, bool strict, bool lenient, NameC
         write(part, w, lenient);
     }
     out.heading = heading_near(a, top);
-    if (!parts.empty()) out.lead_heading = text::collapse_whitespace(lead_heading(parts.front()));
+    std::vector<Block> bylines;
+    if (!parts.empty()) {
+        bool inside = false;
+        if (xmlNode* lead = lead_heading(parts.front(), inside); lead != nullptr) {
+            out.lead_heading = text::collapse_whitespace(dom::text(lead, 2000));
+            if (!inside)
+                for (auto& b : lines_between(lead, parts.front()))
+                    if (byline_block(b)) bylines.push_back(std::move(b));
+        }
+    }
     trim_ends(w.blocks);
+    w.blocks.insert(w.blocks.begin(), std::make_move_iterator(bylines.begin()),
+                    std::make_move_iterator(bylines.end()));
     drop_repeats(w.blocks);
     for (auto& b : w.blocks)
         out.paragraphs.push_back(std::move(b.text));

@@ -675,3 +675,71 @@ TEST_CASE("extract: lines a <br> breaks after a semicolon at the end of a post a
         CHECK_MESSAGE(contains(x.article.body, line), x.article.body);
     CHECK(!contains(x.article.body, "@TweetRightBrain"));
 }
+
+TEST_CASE("extract: a list of teasers ending in 'Read more...' inside the story is left out; a "
+          "'read more' link inside a sentence is the article's") {
+    const std::string teaser =
+        "<li><h3>Tram line to the airport is delayed by another year</h3><p>The contractor "
+        "blames the long winter, the council blames the contractor, and the passengers who were "
+        "promised a fast ride to their flights blame them both. <a href='/s'>Read "
+        "more...</a></p><p>2012-11-09</p></li>";
+    const std::string sentence =
+        "<p>The risks were listed in the report: smoking, a diet high in salt (<a href='/r'>read "
+        "more</a>), too little sleep (<a href='/s'>read more</a>) and driving at night (<a "
+        "href='/t'>read more</a> on the causes).</p>";
+    const std::string page =
+        "<html><body><div class='story'>" + prose + prose + sentence + "<div><ul>" + teaser +
+        teaser + teaser + "</ul></div>" + prose +
+        "<p>The vote itself was put off until the spring, when the group is due to report back "
+        "with its changes, and the chair said she expected a narrow majority either way.</p>"
+        "</div></body></html>";
+    const std::string body = extract_string(page).article.body;
+    CHECK_MESSAGE(contains(body, "too little sleep (read more)"), body);
+    CHECK(contains(body, "put off until the spring"));
+    CHECK(!contains(body, "Tram line to the airport"));
+}
+
+TEST_CASE("extract: a leading line of a link that a <br> breaks mid-sentence is the article's "
+          "first sentence; a leading line of links alone is not") {
+    const std::string post = "<p><a href='/neighbours'>Neighbouring posts: the drafting group "
+                             "and its changes</a><br>Visit <a href='/b'>Boy Mama Teacher "
+                             "Mama</a> to see<br>how to create this craft with the children, "
+                             "step by step, with paint and a few ears of corn.</p>" +
+                             prose;
+    const std::string body =
+        extract_string("<html><body><div class='entry'>" + post + "</div></body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(body, "Visit Boy Mama Teacher Mama to see"), body);
+    CHECK(contains(body, "how to create this craft"));
+    CHECK(!contains(body, "Neighbouring posts"));
+}
+
+TEST_CASE("extract: the byline under the headline and at the top of the text is the article's; "
+          "other lines between headline and text are not") {
+    const std::string page =
+        "<html><body><div class='post'><h2>Harbour bridge reopens</h2><div class='meta'>By <a "
+        "class='author' href='/a'>Jane Doe</a> on March 3, 2012</div><div class='tools'>Share "
+        "this page with friends</div><div class='entry'>" +
+        prose + prose + "</div></div></body></html>";
+    const std::string body = extract_string(page).article.body;
+    CHECK_MESSAGE(body.starts_with("By Jane Doe on March 3, 2012"), body);
+    CHECK(!contains(body, "Share this page"));
+
+    const std::string inside = extract_string("<html><body><article><p>By John Roe</p>" + prose +
+                                              prose + "</article></body></html>")
+                                   .article.body;
+    CHECK_MESSAGE(inside.starts_with("By John Roe"), inside);
+}
+
+TEST_CASE("extract: a sign-off a <br> breaks off the post's last paragraph is kept; a trailing "
+          "'Tweet' paragraph is not") {
+    const std::string body =
+        extract_string(
+            "<html><body><div class='entry'>" + prose + prose +
+            "<p>Hope to see you there.<br>Have a fun weekend!<br>Ross</p><p>Tweet</p></div>"
+            "</body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(body, "Hope to see you there."), body);
+    CHECK(contains(body, "Have a fun weekend!"));
+    CHECK(body.ends_with("Ross"));
+}
