@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace dateline::query::measure_detail {
 
@@ -116,8 +117,7 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
                       before);
     items.resize(keep);
     // Entities: the value is the lower-cased name, the label its display spelling.
-    const TagLabels labels =
-        xapian_call("reading tags", [&] { return TagLabels(*index, in_window); });
+    std::optional<TagLabels> labels; // only when an entity is shown: its pass reads every tag
     for (auto& item : items) {
         if (item.kind == "word") {
             item.value = item.label;
@@ -127,7 +127,8 @@ MeasureResult measure_trending(Xapian::Database& db, const SearchRequest& reques
                                        [&](const EntityType& t) { return t.name == item.kind; });
         const auto id = static_cast<std::uint32_t>(std::stoul(item.value));
         item.value = type->terms->values[id];
-        item.label = labels.label(item.value);
+        if (!labels) xapian_call("reading tags", [&] { labels.emplace(*index, in_window); });
+        item.label = labels->label(item.value);
     }
     result.trending = std::move(items);
     return result;
