@@ -660,10 +660,13 @@ bool drop_container(xmlNode* n, const Info& i) {
                      tag == "figure" || tag == "dl";
     if (!container) return false;
     int weight = i.weight;
-    if (weight + (i.scored ? i.score : 0) < 0) return true;
-    if (i.commas >= 10) return false;
     bool list = tag == "ul" || tag == "ol" || tag == "dl";
     double ld = link_density(i);
+    // A list of several items of prose (bulleted paragraphs, a gallery's captions) is the
+    // article's, whatever the list tag's own negative score says.
+    bool prose_list = list && weight >= 0 && i.li >= 2 && i.text >= 80 * i.li && ld < 0.25;
+    if (weight + (i.scored ? i.score : 0) < 0 && !prose_list) return true;
+    if (i.commas >= 10) return false;
     int p = i.p;
     if (!i.block_desc && tag != "ul" && tag != "ol" && tag != "table") return ld > 0.5;
     if (i.img > 1 && p * 2 < i.img && !i.in_figure) return true;

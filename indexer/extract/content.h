@@ -36,7 +36,9 @@
 // the second). Readability's rule that drops a box with more list items than paragraphs applies to
 // lists with links only: plain lists (a recipe's ingredients, a deal's terms, specifications) are
 // the article's, and so are lists of links whose items run 80 characters or more with text beside
-// the link (deals, products); a list of related headlines, links alone, is not. A box holding three
+// the link (deals, products); a list of related headlines, links alone, is not. A list of two
+// items or more of 80 characters each with few links is kept also when the list tag's negative
+// score would drop it (bulleted paragraphs of a story). A box holding three
 // links or more that end a teaser ("Read more...", "Continue reading", nothing of the sentence
 // after them) lists other stories: it is not gathered beside the article, and inside it is left out
 // unless it holds most of its text (a page of teasers is its own text). When both passes write

@@ -743,3 +743,28 @@ TEST_CASE("extract: a sign-off a <br> breaks off the post's last paragraph is ke
     CHECK(contains(body, "Have a fun weekend!"));
     CHECK(body.ends_with("Ross"));
 }
+
+TEST_CASE("extract: a list of prose items inside the article is kept, whatever the list tag's "
+          "score; a list of headlines is not") {
+    std::string bullets = "<ul>";
+    for (const char* item :
+         {"Almost thirty years ago, the legislators passed a law that ended the state's oversight "
+          "of the homes that claim its rules hamper them",
+          "The paper spent a year investigating more than thirty of the homes that have housed "
+          "children across the state",
+          "Regulators have tried to shut the worst of them down, and the licence lasted only two "
+          "years before it ran out"})
+        bullets += std::string("<li>") + item + "</li>";
+    bullets +=
+        "<li><p>The paper says the exemption has for decades let the homes avoid the state's "
+        "rules on punishment</p></li></ul>";
+    std::string html = "<html><body><div class='entry'>" + prose + bullets + prose +
+                       "<ul><li><a href='/a'>Our other stories of the week</a></li><li><a "
+                       "href='/b'>Ten gadgets for a summer party</a></li></ul>" +
+                       prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    for (const char* kept : {"Almost thirty years ago", "The paper spent a year investigating",
+                             "Regulators have tried", "the exemption has for decades"})
+        CHECK_MESSAGE(contains(body, kept), kept << " missing from: " << body);
+    CHECK(!contains(body, "Ten gadgets"));
+}
