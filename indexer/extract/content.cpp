@@ -800,9 +800,20 @@ bool weak_tail(const Block& b, bool in_paragraph) {
                                              "related", "tell us what", "tags", "topics"}));
 }
 
+// A byline: a short line that opens with "by" or holds it near its start ("By Jeff Carvalho
+// posted on November 13, 2012", "Posted by Dave on August 13th", "November 3, 2012 By George
+// Ambler").
+bool byline_block(const Block& b) {
+    if (b.text.size() > 120) return false;
+    std::string f = text::fold(b.text);
+    return f.starts_with("by ") || f.find(" by ") < 40;
+}
+
 // Leading blocks that are dates or lines of links, not the article's first paragraph. A byline
-// ("By NAME") is the article's, as the lines that name its author above it (byline_block).
+// ("By NAME", "Posted on DATE by <a>NAME</a>") is the article's, dated or linked, as the lines
+// that name its author above it.
 bool weak_head(const Block& b) {
+    if (byline_block(b)) return false;
     if (b.links > 0.5 && b.text.size() < 120) return true;
     // "« Previous post | Main | Next post »": links to the neighbouring posts.
     if (b.links > 0.5 && b.text.size() < 300 && b.text.find(" | ") != std::string::npos)
@@ -937,6 +948,13 @@ bool in_running_text(const xmlNode* n, std::string_view tag) {
     return p != nullptr && !p->boxy && p->inline_text > info(n)->text;
 }
 
+// A box named like furniture that holds the article's byline, before any of its text ("<p
+// class='meta'>Posted on DATE by NAME</p>"): the article's, as a byline above it is.
+bool byline_box(const xmlNode* n, const Writer& w) {
+    if (!w.blocks.empty() || !text::trim(w.cur).empty() || info(n)->text > 100) return false;
+    return byline_block({text::collapse_whitespace(dom::text(n, 200))});
+}
+
 void write(xmlNode* root, Writer& w, bool lenient) {
     const int root_text = info(root) ? info(root)->text : 0;
     const auto box_text = box_text_by_class(root);
@@ -971,7 +989,14 @@ void write(xmlNode* root, Writer& w, bool lenient) {
                 if (drop_container(n, *i) || teaser_list(*i)) return false;
                 if (i->boxy && i->weight < 25 && !in_running_text(n, tag)) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
-                    if (held == box_text.end() || held->second * 2 < root_text) return false;
+                    if (held == box_text.end() || held->second * 2 < root_text) {
+                        if (byline_box(n, w)) {
+                            w.flush();
+                            write(n, w, true);
+                            w.flush();
+                        }
+                        return false;
+                    }
                 }
                 if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
                 if (link_card(n)) return false;
@@ -1081,15 +1106,6 @@ std::vector<Block> lines_between(xmlNode* heading, xmlNode* first) {
     }
     w.flush();
     return w.blocks;
-}
-
-// A byline: a short line that opens with "by" or holds it near its start ("By Jeff Carvalho
-// posted on November 13, 2012", "Posted by Dave on August 13th", "November 3, 2012 By George
-// Ambler").
-bool byline_block(const Block& b) {
-    if (b.text.size() > 120) return false;
-    std::string f = text::fold(b.text);
-    return f.starts_with("by ") || f.find(" by ") < 40;
 }
 
 std::string heading_near(const Analysis& a, xmlNode* top) {

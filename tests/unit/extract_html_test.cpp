@@ -768,3 +768,18 @@ TEST_CASE("extract: a list of prose items inside the article is kept, whatever t
         CHECK_MESSAGE(contains(body, kept), kept << " missing from: " << body);
     CHECK(!contains(body, "Ten gadgets"));
 }
+
+TEST_CASE("extract: a byline in a box named like furniture at the top of the article is kept; "
+          "such a box further down is not") {
+    std::string html =
+        "<html><body><div class='entry'><p class='meta'>Posted on November 12, 2012 4:25AM by "
+        "<a href='/author/np'>Nicole Perry</a> &middot; <a href='#c'>0 comments</a></p>" +
+        prose +
+        "<p>The vote is expected next week, when the drafting group reports back to the full "
+        "committee.</p><p class='meta'>Photo by Jane Doe, drafted by the staff</p>" +
+        prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(body.starts_with("Posted on November 12, 2012 4:25AM by Nicole Perry"), body);
+    CHECK(contains(body, "The vote is expected next week"));
+    CHECK(!contains(body, "Jane Doe"));
+}
