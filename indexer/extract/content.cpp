@@ -707,6 +707,7 @@ struct Block {
     std::string text;
     double links = 0;      // share of the text inside links
     bool after_br = false; // the line before it ended at a <br>, not at a block's end
+    bool heading = false;  // written from a heading (h1..h6)
 };
 
 struct Writer {
@@ -720,7 +721,7 @@ struct Writer {
         cur += t;
         if (in_link) cur_links += t.size();
     }
-    void flush(bool at_br = false) {
+    void flush(bool at_br = false, bool heading = false) {
         std::string p = text::collapse_whitespace(cur);
         double links = cur.empty() ? 0.0 : std::min(1.0, double(cur_links) / double(cur.size()));
         cur.clear();
@@ -729,7 +730,7 @@ struct Writer {
             if (!at_br) br = false;
             return;
         }
-        blocks.push_back({std::move(p), links, br});
+        blocks.push_back({std::move(p), links, br, heading});
         br = at_br;
     }
 };
@@ -948,11 +949,40 @@ bool in_running_text(const xmlNode* n, std::string_view tag) {
     return p != nullptr && !p->boxy && p->inline_text > info(n)->text;
 }
 
+bool opaque(const xmlNode* n);
+
+// Nothing of the article's text written yet, headings aside.
+bool at_top(const Writer& w) {
+    if (!text::trim(w.cur).empty()) return false;
+    return std::all_of(w.blocks.begin(), w.blocks.end(), [](const Block& b) { return b.heading; });
+}
+
 // A box named like furniture that holds the article's byline, before any of its text ("<p
 // class='meta'>Posted on DATE by NAME</p>"): the article's, as a byline above it is.
 bool byline_box(const xmlNode* n, const Writer& w) {
-    if (!w.blocks.empty() || !text::trim(w.cur).empty() || info(n)->text > 100) return false;
-    return byline_block({text::collapse_whitespace(dom::text(n, 200))});
+    return info(n)->text <= 100 && at_top(w) &&
+           byline_block({text::collapse_whitespace(dom::text(n, 200))});
+}
+
+// The byline in a box the strict pass leaves out (a <header> holding the post's heading and
+// "Posted by NAME on DATE"), before any of the article's text: the outermost element below it
+// whose text is a byline; "" when none.
+std::string byline_inside(xmlNode* box, const Writer& w) {
+    if (!at_top(w) || dom::text(box, 400).size() >= 400) return "";
+    std::string found;
+    dom::walk(box, [&](xmlNode* n) {
+        if (!found.empty() || !dom::is_element(n) || opaque(n)) return false;
+        std::string t = text::collapse_whitespace(dom::text(n, 200));
+        std::string f = text::fold(t);
+        // Stricter than byline_block: "Supported by", "Hosted by SITE" are no bylines.
+        if (byline_block({t}) && (f.starts_with("by ") || f.starts_with("posted ") ||
+                                  f.starts_with("written by ") || find_date(t).has_value())) {
+            found = std::move(t);
+            return false;
+        }
+        return true;
+    });
+    return found;
 }
 
 void write(xmlNode* root, Writer& w, bool lenient) {
@@ -977,7 +1007,16 @@ void write(xmlNode* root, Writer& w, bool lenient) {
                 w.closed = true;
                 return false;
             }
-            if (i->skip) return false;
+            if (i->skip) {
+                if (n != root && !opaque(n)) {
+                    std::string line = byline_inside(n, w);
+                    if (!line.empty()) {
+                        w.flush();
+                        w.blocks.push_back({std::move(line)});
+                    }
+                }
+                return false;
+            }
             if (tag == "br") {
                 w.flush(true);
                 return false;
@@ -1013,7 +1052,7 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             if (tag == "td" || tag == "th")
                 w.cur += ' ';
             else if (dom::is_element(n) && is_block(tag) && tag != "img")
-                w.flush();
+                w.flush(false, is_heading(tag));
         });
     w.flush();
 }

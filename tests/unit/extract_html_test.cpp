@@ -783,3 +783,29 @@ TEST_CASE("extract: a byline in a box named like furniture at the top of the art
     CHECK(contains(body, "The vote is expected next week"));
     CHECK(!contains(body, "Jane Doe"));
 }
+
+TEST_CASE("extract: the byline in the article's <header> and a byline box under its heading are "
+          "kept; a 'Supported by' label there is not") {
+    const std::string header =
+        "<header><h2>The committee sends the proposal back</h2><div class='details'>Posted by <a "
+        "href='/~tim'>timothy</a> on Tuesday July 24, @10:05AM</div><div>Supported by the Council "
+        "Fund</div></header>";
+    const std::string rest =
+        "<p>The drafting group, which has met twice since the spring, will report back to the "
+        "full committee in the first week of September, its chair said.</p><p>Several members, "
+        "among them the two who had voted against the first draft, asked for more time to read "
+        "the changes before the next vote.</p><p>The proposal, which would change how the city "
+        "buys its buses, has been debated since last year.</p>";
+    const std::string in_header =
+        extract_string("<html><body><article>" + header + "<div class='body'>" + prose + rest +
+                       "</div></article></body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(in_header, "Posted by timothy on Tuesday July 24, @10:05AM"), in_header);
+    CHECK(!contains(in_header, "Supported by"));
+    const std::string in_box =
+        extract_string("<html><body><div class='entry'><h2>The committee sends the proposal "
+                       "back</h2><p class='meta'>Posted on July 24, 2012 by Tim Jones</p>" +
+                       prose + "</div></body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(in_box, "Posted on July 24, 2012 by Tim Jones"), in_box);
+}
