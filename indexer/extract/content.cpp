@@ -951,10 +951,14 @@ bool in_running_text(const xmlNode* n, std::string_view tag) {
 
 bool opaque(const xmlNode* n);
 
-// Nothing of the article's text written yet, headings aside.
+// Nothing of the article's text written yet, headings and short lines of links aside (a
+// gallery's "Previous 1 / 7 Next", which the top's trimming drops).
 bool at_top(const Writer& w) {
-    if (!text::trim(w.cur).empty()) return false;
-    return std::all_of(w.blocks.begin(), w.blocks.end(), [](const Block& b) { return b.heading; });
+    if (!text::trim(w.cur).empty() && (w.cur_links * 2 <= w.cur.size() || w.cur.size() >= 200))
+        return false;
+    return std::all_of(w.blocks.begin(), w.blocks.end(), [](const Block& b) {
+        return b.heading || (b.links > 0.5 && b.text.size() < 120);
+    });
 }
 
 // A box named like furniture that holds the article's byline, before any of its text ("<p

@@ -28,14 +28,14 @@
 // kept. A byline is the article's: a line of 120 bytes or less opening with "by" or holding it near
 // its start ("By NAME", "Posted by NAME on DATE", "DATE by NAME"), at the top of the article or
 // between the heading above it and its first box (written with the author's link, other lines there
-// left out), or in a box named like furniture before any of the article's text, headings aside
-// ("<p class='meta'>Posted on DATE by NAME</p>", written leniently), or in a box the strict pass
-// leaves out there (a <header> holding the heading and "Posted by NAME on DATE": its outermost
-// element opening with "by", "posted" or "written by", or holding a date); a byline at the top is
-// not trimmed for its date or its links. Trade-off: the Dragnet gold keeps bylines, the
-// extraction-dev gold does not; on those pages the rule gains 0.0024 F1 and loses 0.0007, its
-// <header> case 0.0012 and 0.0003. A leading line is kept when the line a <br>
-// breaks off after it goes on with its sentence in lower case ("Visit <a>X</a> to see<br>how to
+// left out), or in a box named like furniture before any of the article's text, headings and
+// short lines of links aside ("<p class='meta'>Posted on DATE by NAME</p>", written leniently), or
+// in a box the strict pass leaves out there (a <header> holding the heading and "Posted by NAME on
+// DATE": its outermost element opening with "by", "posted" or "written by", or holding a date); a
+// byline at the top is not trimmed for its date or its links. Trade-off: the Dragnet gold keeps
+// bylines, the extraction-dev gold does not; on those pages the rule gains 0.0024 F1 and loses
+// 0.0007, its <header> case 0.0012 and 0.0003. A leading line is kept when the line a <br> breaks
+// off after it goes on with its sentence in lower case ("Visit <a>X</a> to see<br>how to
 // create..."), links or not. A paragraph of 80 bytes or more that the text already holds is left
 // out (teasers and print copies repeat the story; an article quoting its own paragraph twice loses
 // the second). Readability's rule that drops a box with more list items than paragraphs applies to

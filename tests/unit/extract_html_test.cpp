@@ -809,3 +809,15 @@ TEST_CASE("extract: the byline in the article's <header> and a byline box under 
             .article.body;
     CHECK_MESSAGE(contains(in_box, "Posted on July 24, 2012 by Tim Jones"), in_box);
 }
+
+TEST_CASE("extract: a byline box after a gallery's line of links at the article's top is kept, "
+          "the links are not") {
+    const std::string html =
+        "<html><body><div class='entry'><a href='/g?s=0'>Previous</a> <span>1 / 7</span> <a "
+        "href='/g?s=2'>Next</a><p class='meta'>Posted on August 9, 2012 7:41AM by <a "
+        "href='/author/lmg'>Laura Given</a></p>" +
+        prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(body.starts_with("Posted on August 9, 2012 7:41AM by Laura Given"), body);
+    CHECK(!contains(body, "Previous"));
+}
