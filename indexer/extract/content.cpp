@@ -862,12 +862,35 @@ bool broken_off(const Block& before, const Block& b) {
 }
 
 // Removes weak blocks at both ends, keeping at least one block.
+// A short line that credits the photos or names the story's source ("Photo: Courtesy of X",
+// "Image credit: Y", "[Via MacRumors]", "Originally published on Live Science."): the article's,
+// also among the trailing lines that are trimmed.
+bool credit_line(const Block& b) {
+    if (b.text.size() > 100) return false;
+    std::string f = text::fold(b.text);
+    if (has_phrase(f, {"rights reserved", "subscribe", "sign up", "newsletter", "://"}))
+        return false;
+    if (f.size() > 2 && f.front() == '[' && f.back() == ']') return true;
+    if (f.front() == '[' || f.front() == '(') f.erase(0, 1);
+    for (std::string_view opening :
+         {"photo", "image", "picture", "top image", "featured image", "thumbnail image",
+          "cover photo", "listing image", "via", "source", "courtesy", "credit", "h/t",
+          "cross-posted", "originally published", "\xC2\xA9"})
+        if (f.starts_with(opening)) return true;
+    return false;
+}
+
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
+    std::vector<Block> credits; // trailing credit lines, last first
     while (end > 1 && weak_tail(blocks[end - 1], broken_off(blocks[end - 2], blocks[end - 1])) &&
-           !continues(blocks[end - 2], blocks[end - 1]))
+           !continues(blocks[end - 2], blocks[end - 1])) {
+        if (credit_line(blocks[end - 1])) credits.push_back(std::move(blocks[end - 1]));
         --end;
+    }
     blocks.resize(end);
+    blocks.insert(blocks.end(), std::make_move_iterator(credits.rbegin()),
+                  std::make_move_iterator(credits.rend()));
     std::size_t begin = 0;
     while (begin + 1 < blocks.size() && weak_head(blocks[begin]) &&
            !opens_sentence(blocks[begin], blocks[begin + 1]))

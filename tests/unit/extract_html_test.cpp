@@ -821,3 +821,17 @@ TEST_CASE("extract: a byline box after a gallery's line of links at the article'
     CHECK_MESSAGE(body.starts_with("Posted on August 9, 2012 7:41AM by Laura Given"), body);
     CHECK(!contains(body, "Previous"));
 }
+
+TEST_CASE("extract: a trailing line that credits the photos or the source is kept among the "
+          "trimmed ones") {
+    const std::string html = "<html><body><div class='entry'>" + prose +
+                             "<p>Photo: Courtesy of the City Council</p><p>[Via The Daily "
+                             "Planet]</p><p><a href='/share'>Share this story</a></p><p>Source: "
+                             "<a href='http://example.com/'>http://example.com/</a></p></div>"
+                             "</body></html>";
+    const std::string body = extract_string(html).article.body;
+    for (const char* kept : {"Photo: Courtesy of the City Council", "[Via The Daily Planet]"})
+        CHECK_MESSAGE(contains(body, kept), kept << " missing from: " << body);
+    CHECK(!contains(body, "Share this story"));
+    CHECK(!contains(body, "example.com"));
+}
