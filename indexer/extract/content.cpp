@@ -810,10 +810,19 @@ bool byline_block(const Block& b) {
     return f.starts_with("by ") || f.find(" by ") < 40;
 }
 
+// A breadcrumb trail: "Home > News > Story", "Home / Auto News / News article: ...".
+bool breadcrumb(const Block& b) {
+    if (b.text.size() > 250) return false;
+    std::string f = text::fold(b.text);
+    if (!f.starts_with("home ")) return false;
+    return has_phrase(f, {" > ", " / ", " \xC2\xBB ", " | ", " :: "});
+}
+
 // Leading blocks that are dates or lines of links, not the article's first paragraph. A byline
 // ("By NAME", "Posted on DATE by <a>NAME</a>") is the article's, dated or linked, as the lines
 // that name its author above it.
 bool weak_head(const Block& b) {
+    if (breadcrumb(b)) return true;
     if (byline_block(b)) return false;
     if (b.links > 0.5 && b.text.size() < 120) return true;
     // "« Previous post | Main | Next post »": links to the neighbouring posts.

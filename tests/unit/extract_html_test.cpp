@@ -835,3 +835,12 @@ TEST_CASE("extract: a trailing line that credits the photos or the source is kep
     CHECK(!contains(body, "Share this story"));
     CHECK(!contains(body, "example.com"));
 }
+
+TEST_CASE("extract: a breadcrumb trail opening the article is no article text") {
+    const std::string html = "<html><body><div class='entry'><p>Home / Auto News / News article: "
+                             "Audi City opens for business</p>" +
+                             prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(body.starts_with("The committee met"), body);
+    CHECK(!contains(body, "Auto News"));
+}
