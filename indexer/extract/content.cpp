@@ -1060,7 +1060,12 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             if (tag == "h1" || tag == "figcaption") return false;
             // A box holding most of the article's text is the article, whatever its name says.
             // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
-            if (!lenient && n != root && i->text * 2 < root_text) {
+            // A list of three items or more holding a quarter of the article's text is the
+            // article's: a post that rounds up links to other stories.
+            const bool roundup = (tag == "ul" || tag == "ol") && i->li >= 3 &&
+                                 i->text * 4 >= root_text && i->weight >= 0 && !i->boxy &&
+                                 !teaser_list(*i);
+            if (!lenient && n != root && i->text * 2 < root_text && !roundup) {
                 if (drop_container(n, *i) || teaser_list(*i)) return false;
                 if (i->boxy && i->weight < 25 && !in_running_text(n, tag)) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));

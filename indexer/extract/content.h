@@ -46,7 +46,9 @@
 // article's, and so are lists of links whose items run 80 characters or more with text beside the
 // link (deals, products); a list of related headlines, links alone, is not. A list of two items or
 // more of 80 characters each with few links is kept also when the list tag's negative score would
-// drop it (bulleted paragraphs of a story). A box holding three links or more that end a teaser
+// drop it (bulleted paragraphs of a story), and a list of three items or more, not named like
+// furniture, that holds a quarter of the article's text (a post rounding up links). A box holding
+// three links or more that end a teaser
 // ("Read more...", "Continue reading", nothing of the sentence after them) lists other stories: it
 // is not gathered beside the article, and inside it is left out unless it holds most of its text (a
 // page of teasers is its own text). When both passes write nothing (the best candidate holds only

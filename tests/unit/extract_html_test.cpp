@@ -844,3 +844,23 @@ TEST_CASE("extract: a breadcrumb trail opening the article is no article text") 
     CHECK_MESSAGE(body.starts_with("The committee met"), body);
     CHECK(!contains(body, "Auto News"));
 }
+
+TEST_CASE("extract: a list of links holding a quarter of the post's text is its roundup; a "
+          "list of related posts is not") {
+    std::string roundup = "<ul>";
+    for (const char* item :
+         {"Council votes on the new bus lanes", "Mayor names a new transport chief",
+          "Tram line reopens after repairs", "City buys forty electric buses"})
+        roundup += std::string("<li><a href='/s'>") + item + "</a></li>";
+    roundup += "</ul>";
+    const std::string html =
+        "<html><body><div class='entry'>" + prose + "<p>Here are the week's other stories:</p>" +
+        roundup +
+        "<p>The council meets again on Monday, when the drafting group reports back.</p><ul "
+        "class='related-posts'><li><a href='/r1'>Ten gadgets for a summer party</a></li><li><a "
+        "href='/r2'>Our favourite laptops of the year</a></li><li><a href='/r3'>How to pack for "
+        "a long trip</a></li></ul></div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "Tram line reopens after repairs"), body);
+    CHECK(!contains(body, "Ten gadgets"));
+}
