@@ -660,10 +660,13 @@ bool drop_container(xmlNode* n, const Info& i) {
                      tag == "figure" || tag == "dl";
     if (!container) return false;
     int weight = i.weight;
-    if (weight + (i.scored ? i.score : 0) < 0) return true;
-    if (i.commas >= 10) return false;
     bool list = tag == "ul" || tag == "ol" || tag == "dl";
     double ld = link_density(i);
+    // A list of several items of prose (bulleted paragraphs, a gallery's captions) is the
+    // article's, whatever the list tag's own negative score says.
+    bool prose_list = list && weight >= 0 && i.li >= 2 && i.text >= 80 * i.li && ld < 0.25;
+    if (weight + (i.scored ? i.score : 0) < 0 && !prose_list) return true;
+    if (i.commas >= 10) return false;
     int p = i.p;
     if (!i.block_desc && tag != "ul" && tag != "ol" && tag != "table") return ld > 0.5;
     if (i.img > 1 && p * 2 < i.img && !i.in_figure) return true;
@@ -704,6 +707,7 @@ struct Block {
     std::string text;
     double links = 0;      // share of the text inside links
     bool after_br = false; // the line before it ended at a <br>, not at a block's end
+    bool heading = false;  // written from a heading (h1..h6)
 };
 
 struct Writer {
@@ -717,7 +721,7 @@ struct Writer {
         cur += t;
         if (in_link) cur_links += t.size();
     }
-    void flush(bool at_br = false) {
+    void flush(bool at_br = false, bool heading = false) {
         std::string p = text::collapse_whitespace(cur);
         double links = cur.empty() ? 0.0 : std::min(1.0, double(cur_links) / double(cur.size()));
         cur.clear();
@@ -726,7 +730,7 @@ struct Writer {
             if (!at_br) br = false;
             return;
         }
-        blocks.push_back({std::move(p), links, br});
+        blocks.push_back({std::move(p), links, br, heading});
         br = at_br;
     }
 };
@@ -797,9 +801,29 @@ bool weak_tail(const Block& b, bool in_paragraph) {
                                              "related", "tell us what", "tags", "topics"}));
 }
 
+// A byline: a short line that opens with "by" or holds it near its start ("By Jeff Carvalho
+// posted on November 13, 2012", "Posted by Dave on August 13th", "November 3, 2012 By George
+// Ambler").
+bool byline_block(const Block& b) {
+    if (b.text.size() > 120) return false;
+    std::string f = text::fold(b.text);
+    return f.starts_with("by ") || f.find(" by ") < 40;
+}
+
+// A breadcrumb trail: "Home > News > Story", "Home / Auto News / News article: ...".
+bool breadcrumb(const Block& b) {
+    if (b.text.size() > 250) return false;
+    std::string f = text::fold(b.text);
+    if (!f.starts_with("home ")) return false;
+    return has_phrase(f, {" > ", " / ", " \xC2\xBB ", " | ", " :: "});
+}
+
 // Leading blocks that are dates or lines of links, not the article's first paragraph. A byline
-// ("By NAME") is the article's, as the lines that name its author above it (byline_block).
+// ("By NAME", "Posted on DATE by <a>NAME</a>") is the article's, dated or linked, as the lines
+// that name its author above it.
 bool weak_head(const Block& b) {
+    if (breadcrumb(b)) return true;
+    if (byline_block(b)) return false;
     if (b.links > 0.5 && b.text.size() < 120) return true;
     // "« Previous post | Main | Next post »": links to the neighbouring posts.
     if (b.links > 0.5 && b.text.size() < 300 && b.text.find(" | ") != std::string::npos)
@@ -847,12 +871,35 @@ bool broken_off(const Block& before, const Block& b) {
 }
 
 // Removes weak blocks at both ends, keeping at least one block.
+// A short line that credits the photos or names the story's source ("Photo: Courtesy of X",
+// "Image credit: Y", "[Via MacRumors]", "Originally published on Live Science."): the article's,
+// also among the trailing lines that are trimmed.
+bool credit_line(const Block& b) {
+    if (b.text.size() > 100) return false;
+    std::string f = text::fold(b.text);
+    if (has_phrase(f, {"rights reserved", "subscribe", "sign up", "newsletter", "://"}))
+        return false;
+    if (f.size() > 2 && f.front() == '[' && f.back() == ']') return true;
+    if (f.front() == '[' || f.front() == '(') f.erase(0, 1);
+    for (std::string_view opening :
+         {"photo", "image", "picture", "top image", "featured image", "thumbnail image",
+          "cover photo", "listing image", "via", "source", "courtesy", "credit", "h/t",
+          "cross-posted", "originally published", "\xC2\xA9"})
+        if (f.starts_with(opening)) return true;
+    return false;
+}
+
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
+    std::vector<Block> credits; // trailing credit lines, last first
     while (end > 1 && weak_tail(blocks[end - 1], broken_off(blocks[end - 2], blocks[end - 1])) &&
-           !continues(blocks[end - 2], blocks[end - 1]))
+           !continues(blocks[end - 2], blocks[end - 1])) {
+        if (credit_line(blocks[end - 1])) credits.push_back(std::move(blocks[end - 1]));
         --end;
+    }
     blocks.resize(end);
+    blocks.insert(blocks.end(), std::make_move_iterator(credits.rbegin()),
+                  std::make_move_iterator(credits.rend()));
     std::size_t begin = 0;
     while (begin + 1 < blocks.size() && weak_head(blocks[begin]) &&
            !opens_sentence(blocks[begin], blocks[begin + 1]))
@@ -934,6 +981,46 @@ bool in_running_text(const xmlNode* n, std::string_view tag) {
     return p != nullptr && !p->boxy && p->inline_text > info(n)->text;
 }
 
+bool opaque(const xmlNode* n);
+
+// Nothing of the article's text written yet, headings and short lines of links aside (a
+// gallery's "Previous 1 / 7 Next", which the top's trimming drops).
+bool at_top(const Writer& w) {
+    if (!text::trim(w.cur).empty() && (w.cur_links * 2 <= w.cur.size() || w.cur.size() >= 200))
+        return false;
+    return std::all_of(w.blocks.begin(), w.blocks.end(), [](const Block& b) {
+        return b.heading || (b.links > 0.5 && b.text.size() < 120);
+    });
+}
+
+// A box named like furniture that holds the article's byline, before any of its text ("<p
+// class='meta'>Posted on DATE by NAME</p>"): the article's, as a byline above it is.
+bool byline_box(const xmlNode* n, const Writer& w) {
+    return info(n)->text <= 100 && at_top(w) &&
+           byline_block({text::collapse_whitespace(dom::text(n, 200))});
+}
+
+// The byline in a box the strict pass leaves out (a <header> holding the post's heading and
+// "Posted by NAME on DATE"), before any of the article's text: the outermost element below it
+// whose text is a byline; "" when none.
+std::string byline_inside(xmlNode* box, const Writer& w) {
+    if (!at_top(w) || dom::text(box, 400).size() >= 400) return "";
+    std::string found;
+    dom::walk(box, [&](xmlNode* n) {
+        if (!found.empty() || !dom::is_element(n) || opaque(n)) return false;
+        std::string t = text::collapse_whitespace(dom::text(n, 200));
+        std::string f = text::fold(t);
+        // Stricter than byline_block: "Supported by", "Hosted by SITE" are no bylines.
+        if (byline_block({t}) && (f.starts_with("by ") || f.starts_with("posted ") ||
+                                  f.starts_with("written by ") || find_date(t).has_value())) {
+            found = std::move(t);
+            return false;
+        }
+        return true;
+    });
+    return found;
+}
+
 void write(xmlNode* root, Writer& w, bool lenient) {
     const int root_text = info(root) ? info(root)->text : 0;
     const auto box_text = box_text_by_class(root);
@@ -956,7 +1043,16 @@ void write(xmlNode* root, Writer& w, bool lenient) {
                 w.closed = true;
                 return false;
             }
-            if (i->skip) return false;
+            if (i->skip) {
+                if (n != root && !opaque(n)) {
+                    std::string line = byline_inside(n, w);
+                    if (!line.empty()) {
+                        w.flush();
+                        w.blocks.push_back({std::move(line)});
+                    }
+                }
+                return false;
+            }
             if (tag == "br") {
                 w.flush(true);
                 return false;
@@ -964,11 +1060,23 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             if (tag == "h1" || tag == "figcaption") return false;
             // A box holding most of the article's text is the article, whatever its name says.
             // Leniently (nothing else gave text) only chrome and hidden boxes are left out.
-            if (!lenient && n != root && i->text * 2 < root_text) {
+            // A list of three items or more holding a quarter of the article's text is the
+            // article's: a post that rounds up links to other stories.
+            const bool roundup = (tag == "ul" || tag == "ol") && i->li >= 3 &&
+                                 i->text * 4 >= root_text && i->weight >= 0 && !i->boxy &&
+                                 !teaser_list(*i);
+            if (!lenient && n != root && i->text * 2 < root_text && !roundup) {
                 if (drop_container(n, *i) || teaser_list(*i)) return false;
                 if (i->boxy && i->weight < 25 && !in_running_text(n, tag)) {
                     auto held = box_text.find(std::string(dom::attr_view(n, "class")));
-                    if (held == box_text.end() || held->second * 2 < root_text) return false;
+                    if (held == box_text.end() || held->second * 2 < root_text) {
+                        if (byline_box(n, w)) {
+                            w.flush();
+                            write(n, w, true);
+                            w.flush();
+                        }
+                        return false;
+                    }
                 }
                 if (is_heading(tag) && (link_density(*i) > 0.5 || i->weight < 0)) return false;
                 if (link_card(n)) return false;
@@ -985,7 +1093,7 @@ void write(xmlNode* root, Writer& w, bool lenient) {
             if (tag == "td" || tag == "th")
                 w.cur += ' ';
             else if (dom::is_element(n) && is_block(tag) && tag != "img")
-                w.flush();
+                w.flush(false, is_heading(tag));
         });
     w.flush();
 }
@@ -1078,15 +1186,6 @@ std::vector<Block> lines_between(xmlNode* heading, xmlNode* first) {
     }
     w.flush();
     return w.blocks;
-}
-
-// A byline: a short line that opens with "by" or holds it near its start ("By Jeff Carvalho
-// posted on November 13, 2012", "Posted by Dave on August 13th", "November 3, 2012 By George
-// Ambler").
-bool byline_block(const Block& b) {
-    if (b.text.size() > 120) return false;
-    std::string f = text::fold(b.text);
-    return f.starts_with("by ") || f.find(" by ") < 40;
 }
 
 std::string heading_near(const Analysis& a, xmlNode* top) {

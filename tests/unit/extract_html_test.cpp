@@ -743,3 +743,124 @@ TEST_CASE("extract: a sign-off a <br> breaks off the post's last paragraph is ke
     CHECK(contains(body, "Have a fun weekend!"));
     CHECK(body.ends_with("Ross"));
 }
+
+TEST_CASE("extract: a list of prose items inside the article is kept, whatever the list tag's "
+          "score; a list of headlines is not") {
+    std::string bullets = "<ul>";
+    for (const char* item :
+         {"Almost thirty years ago, the legislators passed a law that ended the state's oversight "
+          "of the homes that claim its rules hamper them",
+          "The paper spent a year investigating more than thirty of the homes that have housed "
+          "children across the state",
+          "Regulators have tried to shut the worst of them down, and the licence lasted only two "
+          "years before it ran out"})
+        bullets += std::string("<li>") + item + "</li>";
+    bullets +=
+        "<li><p>The paper says the exemption has for decades let the homes avoid the state's "
+        "rules on punishment</p></li></ul>";
+    std::string html = "<html><body><div class='entry'>" + prose + bullets + prose +
+                       "<ul><li><a href='/a'>Our other stories of the week</a></li><li><a "
+                       "href='/b'>Ten gadgets for a summer party</a></li></ul>" +
+                       prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    for (const char* kept : {"Almost thirty years ago", "The paper spent a year investigating",
+                             "Regulators have tried", "the exemption has for decades"})
+        CHECK_MESSAGE(contains(body, kept), kept << " missing from: " << body);
+    CHECK(!contains(body, "Ten gadgets"));
+}
+
+TEST_CASE("extract: a byline in a box named like furniture at the top of the article is kept; "
+          "such a box further down is not") {
+    std::string html =
+        "<html><body><div class='entry'><p class='meta'>Posted on November 12, 2012 4:25AM by "
+        "<a href='/author/np'>Nicole Perry</a> &middot; <a href='#c'>0 comments</a></p>" +
+        prose +
+        "<p>The vote is expected next week, when the drafting group reports back to the full "
+        "committee.</p><p class='meta'>Photo by Jane Doe, drafted by the staff</p>" +
+        prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(body.starts_with("Posted on November 12, 2012 4:25AM by Nicole Perry"), body);
+    CHECK(contains(body, "The vote is expected next week"));
+    CHECK(!contains(body, "Jane Doe"));
+}
+
+TEST_CASE("extract: the byline in the article's <header> and a byline box under its heading are "
+          "kept; a 'Supported by' label there is not") {
+    const std::string header =
+        "<header><h2>The committee sends the proposal back</h2><div class='details'>Posted by <a "
+        "href='/~tim'>timothy</a> on Tuesday July 24, @10:05AM</div><div>Supported by the Council "
+        "Fund</div></header>";
+    const std::string rest =
+        "<p>The drafting group, which has met twice since the spring, will report back to the "
+        "full committee in the first week of September, its chair said.</p><p>Several members, "
+        "among them the two who had voted against the first draft, asked for more time to read "
+        "the changes before the next vote.</p><p>The proposal, which would change how the city "
+        "buys its buses, has been debated since last year.</p>";
+    const std::string in_header =
+        extract_string("<html><body><article>" + header + "<div class='body'>" + prose + rest +
+                       "</div></article></body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(in_header, "Posted by timothy on Tuesday July 24, @10:05AM"), in_header);
+    CHECK(!contains(in_header, "Supported by"));
+    const std::string in_box =
+        extract_string("<html><body><div class='entry'><h2>The committee sends the proposal "
+                       "back</h2><p class='meta'>Posted on July 24, 2012 by Tim Jones</p>" +
+                       prose + "</div></body></html>")
+            .article.body;
+    CHECK_MESSAGE(contains(in_box, "Posted on July 24, 2012 by Tim Jones"), in_box);
+}
+
+TEST_CASE("extract: a byline box after a gallery's line of links at the article's top is kept, "
+          "the links are not") {
+    const std::string html =
+        "<html><body><div class='entry'><a href='/g?s=0'>Previous</a> <span>1 / 7</span> <a "
+        "href='/g?s=2'>Next</a><p class='meta'>Posted on August 9, 2012 7:41AM by <a "
+        "href='/author/lmg'>Laura Given</a></p>" +
+        prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(body.starts_with("Posted on August 9, 2012 7:41AM by Laura Given"), body);
+    CHECK(!contains(body, "Previous"));
+}
+
+TEST_CASE("extract: a trailing line that credits the photos or the source is kept among the "
+          "trimmed ones") {
+    const std::string html = "<html><body><div class='entry'>" + prose +
+                             "<p>Photo: Courtesy of the City Council</p><p>[Via The Daily "
+                             "Planet]</p><p><a href='/share'>Share this story</a></p><p>Source: "
+                             "<a href='http://example.com/'>http://example.com/</a></p></div>"
+                             "</body></html>";
+    const std::string body = extract_string(html).article.body;
+    for (const char* kept : {"Photo: Courtesy of the City Council", "[Via The Daily Planet]"})
+        CHECK_MESSAGE(contains(body, kept), kept << " missing from: " << body);
+    CHECK(!contains(body, "Share this story"));
+    CHECK(!contains(body, "example.com"));
+}
+
+TEST_CASE("extract: a breadcrumb trail opening the article is no article text") {
+    const std::string html = "<html><body><div class='entry'><p>Home / Auto News / News article: "
+                             "Audi City opens for business</p>" +
+                             prose + "</div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(body.starts_with("The committee met"), body);
+    CHECK(!contains(body, "Auto News"));
+}
+
+TEST_CASE("extract: a list of links holding a quarter of the post's text is its roundup; a "
+          "list of related posts is not") {
+    std::string roundup = "<ul>";
+    for (const char* item :
+         {"Council votes on the new bus lanes", "Mayor names a new transport chief",
+          "Tram line reopens after repairs", "City buys forty electric buses"})
+        roundup += std::string("<li><a href='/s'>") + item + "</a></li>";
+    roundup += "</ul>";
+    const std::string html =
+        "<html><body><div class='entry'>" + prose + "<p>Here are the week's other stories:</p>" +
+        roundup +
+        "<p>The council meets again on Monday, when the drafting group reports back.</p><ul "
+        "class='related-posts'><li><a href='/r1'>Ten gadgets for a summer party</a></li><li><a "
+        "href='/r2'>Our favourite laptops of the year</a></li><li><a href='/r3'>How to pack for "
+        "a long trip</a></li></ul></div></body></html>";
+    const std::string body = extract_string(html).article.body;
+    CHECK_MESSAGE(contains(body, "Tram line reopens after repairs"), body);
+    CHECK(!contains(body, "Ten gadgets"));
+}
