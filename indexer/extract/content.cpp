@@ -870,7 +870,6 @@ bool broken_off(const Block& before, const Block& b) {
     return b.after_br && b.links == 0 && before.links <= 0.5;
 }
 
-// Removes weak blocks at both ends, keeping at least one block.
 // A short line that credits the photos or names the story's source ("Photo: Courtesy of X",
 // "Image credit: Y", "[Via MacRumors]", "Originally published on Live Science."): the article's,
 // also among the trailing lines that are trimmed.
@@ -889,6 +888,7 @@ bool credit_line(const Block& b) {
     return false;
 }
 
+// Removes weak blocks at both ends, keeping at least one block; trailing credit lines stay.
 void trim_ends(std::vector<Block>& blocks) {
     std::size_t end = blocks.size();
     std::vector<Block> credits; // trailing credit lines, last first

@@ -48,13 +48,12 @@
 // more of 80 characters each with few links is kept also when the list tag's negative score would
 // drop it (bulleted paragraphs of a story), and a list of three items or more, not named like
 // furniture, that holds a quarter of the article's text (a post rounding up links). A box holding
-// three links or more that end a teaser
-// ("Read more...", "Continue reading", nothing of the sentence after them) lists other stories: it
-// is not gathered beside the article, and inside it is left out unless it holds most of its text (a
-// page of teasers is its own text). When both passes write nothing (the best candidate holds only
-// boxes named like furniture, or boxes the cleaning drops), the strict pass's best candidate is
-// written leniently, with only chrome and hidden boxes left out: a page with an article is not
-// rejected for its template's names.
+// three links or more that end a teaser ("Read more...", "Continue reading", nothing of the
+// sentence after them) lists other stories: it is not gathered beside the article, and inside it
+// is left out unless it holds most of its text (a page of teasers is its own text). When both
+// passes write nothing (the best candidate holds only boxes named like furniture, or boxes the
+// cleaning drops), the strict pass's best candidate is written leniently, with only chrome and
+// hidden boxes left out: a page with an article is not rejected for its template's names.
 #pragma once
 
 #include <libxml/tree.h>
