@@ -38,7 +38,8 @@ double salience_score(const CountryEvidence& e);
 // The salient countries among `evidence` (one entry per country), as flags in the same order.
 // Salience is anchored by a dateline: a story that states where it was filed is about that place,
 // and about any country whose salience_score is at least 3, or 1.5 when it is named in the title
-// or the lead sentence; a country named once in passing, or only through a city or a company
+// or the lead sentence, or at least 2 in a story that names nine countries or more (evidence
+// entries: a list or a table); a country named once in passing, or only through a city or a company
 // ("the London market", "British Petroleum"), is not. A wire story whose dateline the gazetteer
 // cannot place (`unplaced_dateline`: "FLENSBURG, March 22") is weighed the same way, and is about
 // its most named country when no country passes. Without a dateline the tagger cannot tell the

@@ -178,3 +178,39 @@ TEST_CASE("salience: a dateline the gazetteer cannot place still makes a wire st
     CHECK_FALSE(salient_country("FOREIGN SHARE OF GERMAN CAR MARKET FALLS", body, "JP"));
     CHECK(salient_country("", body.substr(body.find("Foreign")), "JP")); // no dateline
 }
+
+TEST_CASE("salience: in a story naming many countries, a country named twice is one of them") {
+    auto filed = evidence("US");
+    filed.dateline = true;
+    auto twice = evidence("BR");
+    twice.name_mentions = 2;
+    twice.first_sentence = 4; // after the lead
+    // Among few countries, named twice after the lead is a passing mention.
+    std::vector<ent::CountryEvidence> few{filed, twice};
+    CHECK(ent::salient_countries(few) == std::vector<bool>{true, false});
+    // Among nine, it is one of the list's.
+    std::vector<ent::CountryEvidence> many{filed, twice};
+    for (const char* code : {"AR", "CA", "FR", "DE", "IT", "JP", "MX"}) {
+        auto once = evidence(code);
+        once.name_mentions = 1;
+        once.first_sentence = 5;
+        many.push_back(once);
+    }
+    REQUIRE(many.size() == 9);
+    const auto about = ent::salient_countries(many);
+    CHECK(about[0]);
+    CHECK(about[1]);
+    CHECK(std::count(about.begin(), about.end(), true) == 2); // named once: still passing
+    many.pop_back();                                          // eight countries
+    CHECK_FALSE(ent::salient_countries(many)[1]);
+
+    // In an article: a coffee story from London listing nine producers names Brazil twice.
+    const std::string body =
+        "LONDON, March 4\n\nCoffee prices rose on the London market today. Dealers said producers "
+        "met to discuss quotas.\nBrazil, Colombia, Mexico, Kenya, Indonesia, Ethiopia and Uganda "
+        "sent delegates. Peru did not. Brazil wants a larger share.";
+    const std::string title = "COFFEE PRODUCERS MEET";
+    CHECK(salient_country(title, body, "BR"));
+    for (const char* once : {"PE", "KE", "UG"}) // named once: passing still
+        CHECK_FALSE(salient_country(title, body, once));
+}
