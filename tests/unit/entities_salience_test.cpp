@@ -214,3 +214,15 @@ TEST_CASE("salience: in a story naming many countries, a country named twice is 
     for (const char* once : {"PE", "KE", "UG"}) // named once: passing still
         CHECK_FALSE(salient_country(title, body, once));
 }
+
+TEST_CASE("salience: a story naming no country is placed by its title's company legal form") {
+    // A headline alone, in capitals: the company's legal form places it.
+    CHECK(salient_country("GELCO CORP 2ND QTR SHR 67 CTS VS 23 CTS", "", "US"));
+    CHECK(salient_country("HANSON TRUST PLC SELLS UNIT", "", "GB"));
+    // A form that many countries' company law uses says nothing.
+    CHECK_FALSE(salient_country("CINRAM LTD 4TH QTR NET", "", "GB"));
+    // A country the story names outweighs it.
+    CHECK_FALSE(salient_country("BROWN GROUP INC BUYS UNIT",
+                                "TORONTO, March 3\n\nBrown Group said it bought a Canadian maker.",
+                                "US"));
+}
