@@ -328,7 +328,10 @@ std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
     std::unordered_map<std::string, std::size_t> index;
     for (const auto& h : hits) {
         auto [it, inserted] = index.emplace(h.country, out.size());
-        if (inserted) out.push_back({.country = h.country});
+        if (inserted)
+            out.push_back(
+                {.country = h.country,
+                 .story_words = words.size() - std::min(words.size(), layout.lead_begin)});
         auto& e = out[it->second];
         if (h.weak) {
             ++e.weak_mentions;

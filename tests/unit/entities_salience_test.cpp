@@ -96,6 +96,7 @@ TEST_CASE("salience: named twice, starting in the title or the lead sentence, is
     auto once = evidence("CL");
     once.name_mentions = 1;
     once.title = true;
+    once.story_words = 300; // no brief
     auto filed = evidence("US");
     filed.dateline = true;
     CHECK(ent::salient_countries({filed, lead, later, title, once}) ==
@@ -225,4 +226,34 @@ TEST_CASE("salience: a story naming no country is placed by its title's company 
     CHECK_FALSE(salient_country("BROWN GROUP INC BUYS UNIT",
                                 "TORONTO, March 3\n\nBrown Group said it bought a Canadian maker.",
                                 "US"));
+}
+
+TEST_CASE("salience: a country the title names once passes in a brief, not in a long story") {
+    auto filed = evidence("HK");
+    filed.dateline = true;
+    auto titled = evidence("JP");
+    titled.demonym_mentions = 1; // "JAPANESE BANKS EXPAND ..."
+    titled.title = true;
+    filed.story_words = titled.story_words = 60;
+    CHECK(ent::salient_countries({filed, titled}) == std::vector<bool>{true, true});
+    filed.story_words = titled.story_words = 400;
+    CHECK(ent::salient_countries({filed, titled}) == std::vector<bool>{true, false});
+    // A brief naming a company of it ("TEXACO CANADA CUTS PRICES") is the company's.
+    filed.story_words = titled.story_words = 60;
+    titled.org_mentions = 1;
+    CHECK(ent::salient_countries({filed, titled}) == std::vector<bool>{true, false});
+    titled.org_mentions = 0;
+    // Named after the title and the lead, once, it passes in neither.
+    titled.title = false;
+    titled.first_sentence = 2;
+    titled.story_words = 60;
+    CHECK_FALSE(ent::salient_countries({filed, titled})[1]);
+
+    // In an article: the brief's length is its body's words, dateline excluded.
+    CHECK(evidence_in("JAPANESE BANKS EXPAND", "HONG KONG, April 3\n\nBanks opened branches.", "JP")
+              .story_words == 3);
+    CHECK(salient_country("JAPANESE BANKS EXPAND IN HONG KONG",
+                          "HONG KONG, April 3\n\nFour banks opened branches here this year, "
+                          "bankers said.",
+                          "JP"));
 }
