@@ -160,8 +160,9 @@ std::uint32_t first_place(std::span<const AliasTarget> targets, const Gazetteer&
 } // namespace
 
 std::string_view region_abbreviation_country(std::string_view key) {
-    // Associated Press abbreviations of US states and Canadian provinces, as news wires use them.
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 57> table = {{
+    // Associated Press abbreviations of US states and Canadian provinces, as news wires use them,
+    // and Reuters' own for two states the AP spells out (Iowa "Ia.", Maine "Me.").
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 59> table = {{
         {"ala", "US"},  {"ariz", "US"}, {"ark", "US"},  {"calif", "US"}, {"cal", "US"},
         {"colo", "US"}, {"conn", "US"}, {"del", "US"},  {"dc", "US"},    {"fla", "US"},
         {"ga", "US"},   {"ill", "US"},  {"ind", "US"},  {"kan", "US"},   {"kans", "US"},
@@ -173,7 +174,7 @@ std::string_view region_abbreviation_country(std::string_view key) {
         {"tenn", "US"}, {"tex", "US"},  {"vt", "US"},   {"va", "US"},    {"wash", "US"},
         {"wva", "US"},  {"wis", "US"},  {"wyo", "US"},  {"alta", "CA"},  {"bc", "CA"},
         {"man", "CA"},  {"nb", "CA"},   {"nfld", "CA"}, {"ns", "CA"},    {"ont", "CA"},
-        {"que", "CA"},  {"sask", "CA"},
+        {"que", "CA"},  {"sask", "CA"}, {"ia", "US"},   {"me", "US"},
     }};
     for (const auto& [k, country] : table)
         if (k == key) return country;

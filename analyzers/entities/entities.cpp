@@ -328,7 +328,10 @@ std::vector<CountryEvidence> gather_evidence(const std::vector<PlaceHit>& hits,
     std::unordered_map<std::string, std::size_t> index;
     for (const auto& h : hits) {
         auto [it, inserted] = index.emplace(h.country, out.size());
-        if (inserted) out.push_back({.country = h.country});
+        if (inserted)
+            out.push_back(
+                {.country = h.country,
+                 .story_words = words.size() - std::min(words.size(), layout.lead_begin)});
         auto& e = out[it->second];
         if (h.weak) {
             ++e.weak_mentions;
@@ -572,6 +575,18 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (!f.country.empty())
             hits.push_back({.country = f.country, .word = f.begin, .weak = true});
     }
+    // A story that names no country at all is placed by the legal form of a company its title
+    // names ("GELCO CORP 2ND QTR SHR 67 CTS VS 23 CTS", a headline alone): find_names skips a
+    // line in capitals, so the title's forms are read here. A weak mention: it never outweighs a
+    // country the story names.
+    if (hits.empty())
+        for (std::size_t i = 1; i < layout.title_end; ++i)
+            if (const auto country = legal_form_country(words[i].key);
+                !country.empty() && words[i].joins_previous) {
+                hits.push_back(
+                    {.country = std::string(country), .word = i, .title = true, .weak = true});
+                break;
+            }
     join_lone_names(words, used, found, people, g, tally);
     result.evidence = gather_evidence(hits, words, layout);
     result.located = locate(std::move(tally.spans), words, text, article);

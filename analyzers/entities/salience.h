@@ -21,6 +21,7 @@ struct CountryEvidence {
     int body_mentions = 0;              // mentions in the body (dateline excluded)
     std::size_t first_word = never;     // the body word (0 = first after the dateline) it starts at
     std::size_t first_sentence = never; // the body sentence (0 = first) of its first mention
+    std::size_t story_words = 0;        // the story's length: its body words, dateline excluded
     bool dateline = false;              // the story's dateline is in this country
     bool title = false;                 // mentioned in the title (or a publisher tag)
     // The body and title mentions (dateline and weak ones excluded) by what names the country:
@@ -38,7 +39,10 @@ double salience_score(const CountryEvidence& e);
 // The salient countries among `evidence` (one entry per country), as flags in the same order.
 // Salience is anchored by a dateline: a story that states where it was filed is about that place,
 // and about any country whose salience_score is at least 3, or 1.5 when it is named in the title
-// or the lead sentence; a country named once in passing, or only through a city or a company
+// or the lead sentence, or at least 2 in a story that names nine countries or more (evidence
+// entries: a list or a table), or 0.75 (a demonym) in the title of a short story that names no
+// organization of it (a brief: its title says what it is about); a country named once in passing,
+// or only through a city or a company
 // ("the London market", "British Petroleum"), is not. A wire story whose dateline the gazetteer
 // cannot place (`unplaced_dateline`: "FLENSBURG, March 22") is weighed the same way, and is about
 // its most named country when no country passes. Without a dateline the tagger cannot tell the

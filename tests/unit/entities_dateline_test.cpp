@@ -36,3 +36,9 @@ TEST_CASE("dateline: flash marks, a missing comma, a dash and a sign-off") {
     CHECK(country_of("PARIS HILTON SAID") == "no dateline");
     CHECK(country_of("CAPE MAY, N.J., March 3\n\nText.") != "no dateline");
 }
+
+TEST_CASE("dateline: the states wire copy abbreviates beyond the AP's list") {
+    // Reuters writes Iowa and Maine short too ("Ia.", "Me."), which the AP spells out.
+    CHECK(country_of("CLARINDA, Ia., March 31\n\nText.") == "US");
+    CHECK(country_of("OLD TOWN, Me., March 25\n\nText.") == "US");
+}

@@ -96,6 +96,7 @@ TEST_CASE("salience: named twice, starting in the title or the lead sentence, is
     auto once = evidence("CL");
     once.name_mentions = 1;
     once.title = true;
+    once.story_words = 300; // no brief
     auto filed = evidence("US");
     filed.dateline = true;
     CHECK(ent::salient_countries({filed, lead, later, title, once}) ==
@@ -177,4 +178,82 @@ TEST_CASE("salience: a dateline the gazetteer cannot place still makes a wire st
     CHECK(salient_country("FOREIGN SHARE OF GERMAN CAR MARKET FALLS", body, "DE"));
     CHECK_FALSE(salient_country("FOREIGN SHARE OF GERMAN CAR MARKET FALLS", body, "JP"));
     CHECK(salient_country("", body.substr(body.find("Foreign")), "JP")); // no dateline
+}
+
+TEST_CASE("salience: in a story naming many countries, a country named twice is one of them") {
+    auto filed = evidence("US");
+    filed.dateline = true;
+    auto twice = evidence("BR");
+    twice.name_mentions = 2;
+    twice.first_sentence = 4; // after the lead
+    // Among few countries, named twice after the lead is a passing mention.
+    std::vector<ent::CountryEvidence> few{filed, twice};
+    CHECK(ent::salient_countries(few) == std::vector<bool>{true, false});
+    // Among nine, it is one of the list's.
+    std::vector<ent::CountryEvidence> many{filed, twice};
+    for (const char* code : {"AR", "CA", "FR", "DE", "IT", "JP", "MX"}) {
+        auto once = evidence(code);
+        once.name_mentions = 1;
+        once.first_sentence = 5;
+        many.push_back(once);
+    }
+    REQUIRE(many.size() == 9);
+    const auto about = ent::salient_countries(many);
+    CHECK(about[0]);
+    CHECK(about[1]);
+    CHECK(std::count(about.begin(), about.end(), true) == 2); // named once: still passing
+    many.pop_back();                                          // eight countries
+    CHECK_FALSE(ent::salient_countries(many)[1]);
+
+    // In an article: a coffee story from London listing nine producers names Brazil twice.
+    const std::string body =
+        "LONDON, March 4\n\nCoffee prices rose on the London market today. Dealers said producers "
+        "met to discuss quotas.\nBrazil, Colombia, Mexico, Kenya, Indonesia, Ethiopia and Uganda "
+        "sent delegates. Peru did not. Brazil wants a larger share.";
+    const std::string title = "COFFEE PRODUCERS MEET";
+    CHECK(salient_country(title, body, "BR"));
+    for (const char* once : {"PE", "KE", "UG"}) // named once: passing still
+        CHECK_FALSE(salient_country(title, body, once));
+}
+
+TEST_CASE("salience: a story naming no country is placed by its title's company legal form") {
+    // A headline alone, in capitals: the company's legal form places it.
+    CHECK(salient_country("GELCO CORP 2ND QTR SHR 67 CTS VS 23 CTS", "", "US"));
+    CHECK(salient_country("HANSON TRUST PLC SELLS UNIT", "", "GB"));
+    // A form that many countries' company law uses says nothing.
+    CHECK_FALSE(salient_country("CINRAM LTD 4TH QTR NET", "", "GB"));
+    // A country the story names outweighs it.
+    CHECK_FALSE(salient_country("BROWN GROUP INC BUYS UNIT",
+                                "TORONTO, March 3\n\nBrown Group said it bought a Canadian maker.",
+                                "US"));
+}
+
+TEST_CASE("salience: a country the title names once passes in a brief, not in a long story") {
+    auto filed = evidence("HK");
+    filed.dateline = true;
+    auto titled = evidence("JP");
+    titled.demonym_mentions = 1; // "JAPANESE BANKS EXPAND ..."
+    titled.title = true;
+    filed.story_words = titled.story_words = 60;
+    CHECK(ent::salient_countries({filed, titled}) == std::vector<bool>{true, true});
+    filed.story_words = titled.story_words = 400;
+    CHECK(ent::salient_countries({filed, titled}) == std::vector<bool>{true, false});
+    // A brief naming a company of it ("TEXACO CANADA CUTS PRICES") is the company's.
+    filed.story_words = titled.story_words = 60;
+    titled.org_mentions = 1;
+    CHECK(ent::salient_countries({filed, titled}) == std::vector<bool>{true, false});
+    titled.org_mentions = 0;
+    // Named after the title and the lead, once, it passes in neither.
+    titled.title = false;
+    titled.first_sentence = 2;
+    titled.story_words = 60;
+    CHECK_FALSE(ent::salient_countries({filed, titled})[1]);
+
+    // In an article: the brief's length is its body's words, dateline excluded.
+    CHECK(evidence_in("JAPANESE BANKS EXPAND", "HONG KONG, April 3\n\nBanks opened branches.", "JP")
+              .story_words == 3);
+    CHECK(salient_country("JAPANESE BANKS EXPAND IN HONG KONG",
+                          "HONG KONG, April 3\n\nFour banks opened branches here this year, "
+                          "bankers said.",
+                          "JP"));
 }
