@@ -61,3 +61,25 @@ TEST_CASE("quoted titles: organizations in quotes stay") {
     CHECK(kept("фильм покажут в сети «Москино»: «Полёт»", {"Москино", "Полёт"}) ==
           Texts{"Москино", "Полёт"});
 }
+
+TEST_CASE("quoted titles: a Latin name is a work before a year or after a kind word") {
+    // A year in brackets after a Latin name: an album, a film.
+    CHECK(kept("альбомы The Fat of the Land и Invaders Must Die (2009)", {"Invaders Must Die"})
+              .empty());
+    // An award, a track, a festival named before an unquoted Latin name.
+    CHECK(kept("лауреат премии Grammy Даниил", {"Grammy"}).empty());
+    CHECK(kept("дебютировал с треком Firestarter", {"Firestarter"}).empty());
+    // "среди которых" joins a list to its kind word.
+    CHECK(kept("синглами, среди которых «Today», «Talk Talk»", {"Today", "Talk Talk"}).empty());
+}
+
+TEST_CASE("quoted titles: Latin organizations stay") {
+    // After an album or a project a Latin name is a band or a company.
+    CHECK(kept("вышел из альбома U2", {"U2"}) == Texts{"U2"});
+    CHECK(kept("по проекту Mozilla", {"Mozilla"}) == Texts{"Mozilla"});
+    // A year in brackets after a Cyrillic name, or after a word: left alone.
+    CHECK(kept("компания Газпром (1989)", {"Газпром"}) == Texts{"Газпром"});
+    CHECK(kept("Apple (в 2009)", {"Apple"}) == Texts{"Apple"});
+    // A Latin name after "премьер" is not an award's.
+    CHECK(kept("сказал премьер Reuters", {"Reuters"}) == Texts{"Reuters"});
+}
