@@ -126,4 +126,24 @@ void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans) {
     });
 }
 
+void drop_event_names(std::span<const Token> line, std::vector<Span>& spans) {
+    static constexpr std::array<std::string_view, 13> stems = {
+        "преми",   "конкурс",  "кубк",  "кубок",  "олимпиад",     "чемпионат", "турнир",
+        "выставк", "фестивал", "съезд", "саммит", "кинофестивал", "биеннале"};
+    auto event_word = [&](std::string_view word) {
+        const std::string w = fold(word);
+        if (w.starts_with("премьер")) return false;
+        return std::any_of(stems.begin(), stems.end(),
+                           [&](std::string_view s) { return w.starts_with(s); });
+    };
+    std::erase_if(spans, [&](const Span& s) {
+        if (s.type() != EntityType::organization) return false;
+        auto t = std::lower_bound(line.begin(), line.end(), s.begin,
+                                  [](const Token& t, std::size_t o) { return t.offset < o; });
+        for (int k = 0; k < 3 && t != line.end() && t->offset < s.end; ++k, ++t)
+            if (event_word(t->text)) return true;
+        return false;
+    });
+}
+
 } // namespace dateline::entities::tagger

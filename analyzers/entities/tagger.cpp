@@ -565,6 +565,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         close_quotes(line, found);
         fix_organization_extents(line, found);
         drop_quoted_titles(line, found);
+        drop_event_names(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }

@@ -83,3 +83,36 @@ TEST_CASE("quoted titles: Latin organizations stay") {
     // A Latin name after "премьер" is not an award's.
     CHECK(kept("сказал премьер Reuters", {"Reuters"}) == Texts{"Reuters"});
 }
+
+namespace {
+
+std::vector<std::string> kept_events(std::string_view text, std::vector<std::string_view> parts) {
+    std::vector<tg::Span> spans;
+    for (auto part : parts) {
+        const auto at = text.find(part);
+        REQUIRE(at != std::string_view::npos);
+        spans.push_back({at, at + part.size(), organization});
+    }
+    tg::drop_event_names(tg::tokenize(text), spans);
+    std::vector<std::string> out;
+    for (const auto& s : spans)
+        out.emplace_back(text.substr(s.begin, s.end - s.begin));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("event names: a contest, a cup or a prize is no organization") {
+    CHECK(kept_events("победитель XIV Международного конкурса имени Петра Чайковского",
+                      {"XIV Международного конкурса имени Петра Чайковского"})
+              .empty());
+    CHECK(kept_events("матч Кубка УЕФА", {"Кубка УЕФА"}).empty());
+    // The event word past the third token, or "премьер": left alone.
+    CHECK(kept_events("Федерация футбола России и её конкурсы", {"Федерация футбола России"}) ==
+          Texts{"Федерация футбола России"});
+    CHECK(kept_events("Совет при премьер-министре", {"Совет при премьер"}) ==
+          Texts{"Совет при премьер"});
+    CHECK(kept_events("члены Союза кинематографистов России фестиваля",
+                      {"Союза кинематографистов России фестиваля"}) ==
+          Texts{"Союза кинематографистов России фестиваля"});
+}
