@@ -461,6 +461,24 @@ void close_quotes(std::span<const Token> line, std::vector<Span>& spans) {
     }
 }
 
+// Whether span `s`, starting at token `at`, is one that the line's title and event rules drop
+// (quoted_titles.h): a name the tagger found as an organization in one place ("хитов группы как
+// «It’s My Life»") is not spread to where its line calls it a work ("синглами, среди которых
+// «It’s My Life»").
+bool titled_there(std::span<const Token> tokens, std::size_t at, const Span& s) {
+    if (s.type() != EntityType::organization) return false;
+    std::size_t first = at, last = at + 1;
+    while (first > 0 && !tokens[first].line_start)
+        --first;
+    while (last < tokens.size() && !tokens[last].line_start)
+        ++last;
+    const std::span<const Token> line(tokens.data() + first, last - first);
+    std::vector<Span> one{s};
+    drop_quoted_titles(line, one);
+    drop_event_names(line, one);
+    return one.empty();
+}
+
 // One name the tagger found somewhere in the text, as its tokens, for finding it again.
 struct Name {
     std::size_t first = 0, count = 0; // tokens [first, first + count) of the text
@@ -524,7 +542,7 @@ void spread_names(std::span<const Token> tokens, std::span<const std::uint64_t> 
                     else
                         free = false;
                 }
-            if (!free) continue;
+            if (!free || titled_there(tokens, at, s)) continue;
             if (inside_same) {
                 if (nested_there || n.chain + 1 >= chain_count || !chains[n.chain + 1].nested)
                     continue;
