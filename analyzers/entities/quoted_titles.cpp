@@ -146,4 +146,26 @@ void drop_event_names(std::span<const Token> line, std::vector<Span>& spans) {
     });
 }
 
+void retype_latin_performers(std::span<const Token> line, std::vector<Span>& spans) {
+    static constexpr std::array<std::string_view, 6> stems = {"блогер", "рэпер", "певиц",
+                                                              "певец",  "певц",  "диджей"};
+    static_assert(!chains[0].nested && chains[0].type == EntityType::person);
+    for (auto& s : spans) {
+        if (s.type() != EntityType::organization || chains[s.chain].nested) continue;
+        const auto first =
+            std::lower_bound(line.begin(), line.end(), s.begin,
+                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        if (first == line.end() || first == line.begin() || first->offset != s.begin) continue;
+        const auto end =
+            std::lower_bound(line.begin(), line.end(), s.end,
+                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        const auto at = static_cast<std::size_t>(first - line.begin());
+        if (!latin_only(line, at, static_cast<std::size_t>(end - line.begin()))) continue;
+        const std::string w = fold(line[at - 1].text);
+        if (std::any_of(stems.begin(), stems.end(),
+                        [&](std::string_view st) { return w.starts_with(st); }))
+            s.chain = 0;
+    }
+}
+
 } // namespace dateline::entities::tagger

@@ -37,4 +37,9 @@ void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans);
 // them ("ФИФА" in "чемпионата ФИФА") are separate spans and stay.
 void drop_event_names(std::span<const Token> line, std::vector<Span>& spans);
 
+// Retypes as people the outer organizations in Latin letters written right after a word for a
+// blogger, a rapper, a singer or a DJ: "рэпера PSY", "блогера Mimeng" (NEREL train: 4 people, 1
+// organization, "блогера Wedding word"). The tagger reads most Latin names as organizations.
+void retype_latin_performers(std::span<const Token> line, std::vector<Span>& spans);
+
 } // namespace dateline::entities::tagger

@@ -603,6 +603,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         drop_quoted_titles(line, found);
         drop_event_names(line, found);
         drop_hyphen_people(line, found);
+        retype_latin_performers(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }

@@ -116,3 +116,20 @@ TEST_CASE("event names: a contest, a cup or a prize is no organization") {
                       {"Союза кинематографистов России фестиваля"}) ==
           Texts{"Союза кинематографистов России фестиваля"});
 }
+
+TEST_CASE("Latin performers: a Latin name after a rapper, a blogger or a singer is a person") {
+    auto chain_after = [](std::string_view text, std::string_view part) {
+        const auto at = text.find(part);
+        REQUIRE(at != std::string_view::npos);
+        std::vector<tg::Span> spans{{at, at + part.size(), organization}};
+        tg::retype_latin_performers(tg::tokenize(text), spans);
+        REQUIRE(spans.size() == 1);
+        return spans[0].chain;
+    };
+    constexpr std::size_t person = 0;
+    CHECK(chain_after("клип южнокорейского рэпера PSY набрал", "PSY") == person);
+    CHECK(chain_after("аккаунты блогера Mimeng закрыты", "Mimeng") == person);
+    // Other words before it, or a Cyrillic name: the organization stays.
+    CHECK(chain_after("основателем Microsoft был", "Microsoft") == organization);
+    CHECK(chain_after("рэпера Тимати", "Тимати") == organization);
+}
