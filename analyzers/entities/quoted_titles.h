@@ -9,6 +9,12 @@
 // A quoted name in a list ("«Звезда», «Космос» и «Юность»", "такие картины, как «Цирк»") takes
 // the word before the list's first name. Trade-off: a closed word list; an organization named
 // after a film goes too, a title with no such word before it stays an organization.
+//
+// A name in Latin letters, quoted or not, is a work too before a year in brackets ("Invaders Must
+// Die (2009)", never an organization on NEREL dev, no such case in train) or right after a word of
+// a narrower list ("премии Grammy", "треком Firestarter"; on NEREL train 16 Latin names after
+// these words, none an organization; "альбома U2" and "проекту Mozilla" are, so those words are
+// left out). "среди которых" joins a list to its kind word ("синглами, среди которых «Today»").
 #pragma once
 
 #include "analyzers/entities/tagger.h"
@@ -19,7 +25,21 @@
 namespace dateline::entities::tagger {
 
 // Drops from `spans` (one line's, as Model::tag decodes them) the outer and nested organizations
-// that are a whole quoted name after a word naming a work, a place or an award.
+// that are a whole quoted name after a word naming a work, a place or an award, and the Latin
+// organizations that are works (see above).
 void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans);
+
+// Drops from `spans` the organizations that are events or awards by their first three tokens: a
+// contest, a cup, a championship, a festival, an exhibition, a congress, a prize ("XIV
+// Международного конкурса имени Петра Чайковского", "премии «Золотой орёл»"). On NEREL train
+// spans with such a word among their first three are 416 events and awards, 1 organization
+// ("конференция" and "форум" are left out: 8 and 5 organizations). Nested organizations inside
+// them ("ФИФА" in "чемпионата ФИФА") are separate spans and stay.
+void drop_event_names(std::span<const Token> line, std::vector<Span>& spans);
+
+// Retypes as people the outer organizations in Latin letters written right after a word for a
+// blogger, a rapper, a singer or a DJ: "рэпера PSY", "блогера Mimeng" (NEREL train: 4 people, 1
+// organization, "блогера Wedding word"). The tagger reads most Latin names as organizations.
+void retype_latin_performers(std::span<const Token> line, std::vector<Span>& spans);
 
 } // namespace dateline::entities::tagger

@@ -461,6 +461,42 @@ void close_quotes(std::span<const Token> line, std::vector<Span>& spans) {
     }
 }
 
+// Drops the people written as the first part of a word joined by a hyphen to a lower-case word:
+// "Карнеги" in "Карнеги-холла", "Буш" in "Буш-старший" (on NEREL train 2 people are written so).
+void drop_hyphen_people(std::span<const Token> line, std::vector<Span>& spans) {
+    std::erase_if(spans, [&](const Span& s) {
+        if (s.type() != EntityType::person) return false;
+        const auto next =
+            std::lower_bound(line.begin(), line.end(), s.end,
+                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        if (next == line.end() || next + 1 == line.end() || next->offset != s.end ||
+            next->text != "-" || (next + 1)->offset != s.end + 1)
+            return false;
+        std::size_t pos = 0;
+        const unsigned c = text::next_code_point((next + 1)->text, pos);
+        return is_word_char(c) && !is_upper(c) && !is_digit(c);
+    });
+}
+
+// Whether span `s`, starting at token `at`, is one that the line's title, event and hyphen rules
+// drop (quoted_titles.h, drop_hyphen_people): a name the tagger found as an organization in one
+// place ("хитов группы как «It’s My Life»") is not spread to where its line calls it a work
+// ("синглами, среди которых «It’s My Life»").
+bool titled_there(std::span<const Token> tokens, std::size_t at, const Span& s) {
+    if (s.type() != EntityType::organization && s.type() != EntityType::person) return false;
+    std::size_t first = at, last = at + 1;
+    while (first > 0 && !tokens[first].line_start)
+        --first;
+    while (last < tokens.size() && !tokens[last].line_start)
+        ++last;
+    const std::span<const Token> line(tokens.data() + first, last - first);
+    std::vector<Span> one{s};
+    drop_quoted_titles(line, one);
+    drop_event_names(line, one);
+    drop_hyphen_people(line, one);
+    return one.empty();
+}
+
 // One name the tagger found somewhere in the text, as its tokens, for finding it again.
 struct Name {
     std::size_t first = 0, count = 0; // tokens [first, first + count) of the text
@@ -524,7 +560,7 @@ void spread_names(std::span<const Token> tokens, std::span<const std::uint64_t> 
                     else
                         free = false;
                 }
-            if (!free) continue;
+            if (!free || titled_there(tokens, at, s)) continue;
             if (inside_same) {
                 if (nested_there || n.chain + 1 >= chain_count || !chains[n.chain + 1].nested)
                     continue;
@@ -565,6 +601,9 @@ std::vector<Span> Model::tag(std::string_view text) const {
         close_quotes(line, found);
         fix_organization_extents(line, found);
         drop_quoted_titles(line, found);
+        drop_event_names(line, found);
+        drop_hyphen_people(line, found);
+        retype_latin_performers(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }

@@ -61,3 +61,75 @@ TEST_CASE("quoted titles: organizations in quotes stay") {
     CHECK(kept("фильм покажут в сети «Москино»: «Полёт»", {"Москино", "Полёт"}) ==
           Texts{"Москино", "Полёт"});
 }
+
+TEST_CASE("quoted titles: a Latin name is a work before a year or after a kind word") {
+    // A year in brackets after a Latin name: an album, a film.
+    CHECK(kept("альбомы The Fat of the Land и Invaders Must Die (2009)", {"Invaders Must Die"})
+              .empty());
+    // An award, a track, a festival named before an unquoted Latin name.
+    CHECK(kept("лауреат премии Grammy Даниил", {"Grammy"}).empty());
+    CHECK(kept("дебютировал с треком Firestarter", {"Firestarter"}).empty());
+    // "среди которых" joins a list to its kind word.
+    CHECK(kept("синглами, среди которых «Today», «Talk Talk»", {"Today", "Talk Talk"}).empty());
+}
+
+TEST_CASE("quoted titles: Latin organizations stay") {
+    // After an album or a project a Latin name is a band or a company.
+    CHECK(kept("вышел из альбома U2", {"U2"}) == Texts{"U2"});
+    CHECK(kept("по проекту Mozilla", {"Mozilla"}) == Texts{"Mozilla"});
+    // A year in brackets after a Cyrillic name, or after a word: left alone.
+    CHECK(kept("компания Газпром (1989)", {"Газпром"}) == Texts{"Газпром"});
+    CHECK(kept("Apple (в 2009)", {"Apple"}) == Texts{"Apple"});
+    // A Latin name after "премьер" is not an award's.
+    CHECK(kept("сказал премьер Reuters", {"Reuters"}) == Texts{"Reuters"});
+}
+
+namespace {
+
+std::vector<std::string> kept_events(std::string_view text, std::vector<std::string_view> parts) {
+    std::vector<tg::Span> spans;
+    for (auto part : parts) {
+        const auto at = text.find(part);
+        REQUIRE(at != std::string_view::npos);
+        spans.push_back({at, at + part.size(), organization});
+    }
+    tg::drop_event_names(tg::tokenize(text), spans);
+    std::vector<std::string> out;
+    for (const auto& s : spans)
+        out.emplace_back(text.substr(s.begin, s.end - s.begin));
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("event names: a contest, a cup or a prize is no organization") {
+    CHECK(kept_events("победитель XIV Международного конкурса имени Петра Чайковского",
+                      {"XIV Международного конкурса имени Петра Чайковского"})
+              .empty());
+    CHECK(kept_events("матч Кубка УЕФА", {"Кубка УЕФА"}).empty());
+    // The event word past the third token, or "премьер": left alone.
+    CHECK(kept_events("Федерация футбола России и её конкурсы", {"Федерация футбола России"}) ==
+          Texts{"Федерация футбола России"});
+    CHECK(kept_events("Совет при премьер-министре", {"Совет при премьер"}) ==
+          Texts{"Совет при премьер"});
+    CHECK(kept_events("члены Союза кинематографистов России фестиваля",
+                      {"Союза кинематографистов России фестиваля"}) ==
+          Texts{"Союза кинематографистов России фестиваля"});
+}
+
+TEST_CASE("Latin performers: a Latin name after a rapper, a blogger or a singer is a person") {
+    auto chain_after = [](std::string_view text, std::string_view part) {
+        const auto at = text.find(part);
+        REQUIRE(at != std::string_view::npos);
+        std::vector<tg::Span> spans{{at, at + part.size(), organization}};
+        tg::retype_latin_performers(tg::tokenize(text), spans);
+        REQUIRE(spans.size() == 1);
+        return spans[0].chain;
+    };
+    constexpr std::size_t person = 0;
+    CHECK(chain_after("клип южнокорейского рэпера PSY набрал", "PSY") == person);
+    CHECK(chain_after("аккаунты блогера Mimeng закрыты", "Mimeng") == person);
+    // Other words before it, or a Cyrillic name: the organization stays.
+    CHECK(chain_after("основателем Microsoft был", "Microsoft") == organization);
+    CHECK(chain_after("рэпера Тимати", "Тимати") == organization);
+}

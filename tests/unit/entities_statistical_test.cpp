@@ -204,8 +204,9 @@ tg::Model model_of(const std::string& text, const std::vector<Weight>& ws) {
     return tg::Model(tg::write_model(kept, weights, transitions));
 }
 
-constexpr std::size_t word_feature = 1, previous_word_feature = 10;
-constexpr std::size_t org_chain = 1, place_chain = 3;
+constexpr std::size_t word_feature = 1, previous_word_feature = 10,
+                      second_previous_word_feature = 12;
+constexpr std::size_t person_chain = 0, org_chain = 1, place_chain = 3;
 
 } // namespace
 
@@ -248,6 +249,34 @@ TEST_CASE("a name tagged once is tagged wherever the text writes it again") {
     CHECK(span_texts(text, spans, EntityType::place) == std::vector<std::string>{"Гессен"});
     CHECK(span_texts(text, spans, EntityType::organization) ==
           std::vector<std::string>{"Позже Гессен"});
+}
+
+TEST_CASE("a name is not spread to where its line calls it a work") {
+    // "Today" after "хиты" is tagged (by the word two before it); after "альбом" it is an album's
+    // title, so the spreading pass leaves it out there.
+    const std::string text = "хиты «Today» и альбом «Today» вышли.";
+    const auto tokens = tg::tokenize(text);
+    REQUIRE(tokens[2].text == "Today");
+    const auto m = model_of(text, {{2, second_previous_word_feature, org_chain, tg::begin}});
+    CHECK(span_texts(text, m.tag(text), EntityType::organization) ==
+          std::vector<std::string>{"Today"});
+    // Without the work word, the name is spread as before.
+    const std::string plain = "хиты «Today» и потом «Today» вышли.";
+    const auto m2 = model_of(plain, {{2, second_previous_word_feature, org_chain, tg::begin}});
+    CHECK(span_texts(plain, m2.tag(plain), EntityType::organization) ==
+          std::vector<std::string>{"Today", "Today"});
+}
+
+TEST_CASE("a person is not the first part of a word hyphenated to a lower-case word") {
+    // "Карнеги" is tagged by its word wherever written; in "Карнеги-холле" it names a hall, and the
+    // spreading pass does not put it back there.
+    const std::string text = "в Карнеги-холле играл Эндрю Карнеги и Карнеги-Меллон";
+    const auto tokens = tg::tokenize(text);
+    REQUIRE(tokens[1].text == "Карнеги");
+    REQUIRE(tokens[6].text == "Карнеги");
+    const auto m = model_of(text, {{6, word_feature, person_chain, tg::begin}});
+    CHECK(span_texts(text, m.tag(text), EntityType::person) ==
+          std::vector<std::string>{"Карнеги", "Карнеги"});
 }
 
 TEST_CASE("tagging: an organization holds the names nested in it; a tagged person wins over the "
