@@ -99,10 +99,8 @@ bool ordinal_ending(std::string_view word) {
 // Tokens [first, last] of a span within the line; false when the span is not on token edges.
 bool token_range(std::span<const Token> line, const Span& s, std::size_t& first,
                  std::size_t& last) {
-    const auto b = std::lower_bound(line.begin(), line.end(), s.begin,
-                                    [](const Token& t, std::size_t o) { return t.offset < o; });
-    const auto e = std::lower_bound(line.begin(), line.end(), s.end,
-                                    [](const Token& t, std::size_t o) { return t.offset < o; });
+    const auto b = token_at(line, s.begin);
+    const auto e = token_at(line, s.end);
     if (b == line.end() || b->offset != s.begin || e == b) return false;
     first = static_cast<std::size_t>(b - line.begin());
     last = static_cast<std::size_t>(e - line.begin()) - 1;

@@ -105,13 +105,9 @@ bool year_in_brackets(std::span<const Token> line, std::size_t at) {
 void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans) {
     std::erase_if(spans, [&](const Span& s) {
         if (s.type() != EntityType::organization) return false;
-        const auto first =
-            std::lower_bound(line.begin(), line.end(), s.begin,
-                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        const auto first = token_at(line, s.begin);
         if (first == line.end() || first->offset != s.begin) return false;
-        const auto end =
-            std::lower_bound(line.begin(), line.end(), s.end,
-                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        const auto end = token_at(line, s.end);
         const auto at = static_cast<std::size_t>(first - line.begin());
         const auto after = static_cast<std::size_t>(end - line.begin());
         // A Latin name before a year in brackets is a work: "Invaders Must Die (2009)".
@@ -138,8 +134,7 @@ void drop_event_names(std::span<const Token> line, std::vector<Span>& spans) {
     };
     std::erase_if(spans, [&](const Span& s) {
         if (s.type() != EntityType::organization) return false;
-        auto t = std::lower_bound(line.begin(), line.end(), s.begin,
-                                  [](const Token& t, std::size_t o) { return t.offset < o; });
+        auto t = token_at(line, s.begin);
         for (int k = 0; k < 3 && t != line.end() && t->offset < s.end; ++k, ++t)
             if (event_word(t->text)) return true;
         return false;
@@ -152,13 +147,9 @@ void retype_latin_performers(std::span<const Token> line, std::vector<Span>& spa
     static_assert(!chains[0].nested && chains[0].type == EntityType::person);
     for (auto& s : spans) {
         if (s.type() != EntityType::organization || chains[s.chain].nested) continue;
-        const auto first =
-            std::lower_bound(line.begin(), line.end(), s.begin,
-                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        const auto first = token_at(line, s.begin);
         if (first == line.end() || first == line.begin() || first->offset != s.begin) continue;
-        const auto end =
-            std::lower_bound(line.begin(), line.end(), s.end,
-                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        const auto end = token_at(line, s.end);
         const auto at = static_cast<std::size_t>(first - line.begin());
         if (!latin_only(line, at, static_cast<std::size_t>(end - line.begin()))) continue;
         const std::string w = fold(line[at - 1].text);

@@ -178,6 +178,11 @@ std::string fold(std::string_view word) {
     return out;
 }
 
+std::span<const Token>::iterator token_at(std::span<const Token> line, std::size_t offset) {
+    return std::lower_bound(line.begin(), line.end(), offset,
+                            [](const Token& t, std::size_t o) { return t.offset < o; });
+}
+
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> out;
     std::size_t pos = 0;
@@ -466,9 +471,7 @@ void close_quotes(std::span<const Token> line, std::vector<Span>& spans) {
 void drop_hyphen_people(std::span<const Token> line, std::vector<Span>& spans) {
     std::erase_if(spans, [&](const Span& s) {
         if (s.type() != EntityType::person) return false;
-        const auto next =
-            std::lower_bound(line.begin(), line.end(), s.end,
-                             [](const Token& t, std::size_t o) { return t.offset < o; });
+        const auto next = token_at(line, s.end);
         if (next == line.end() || next + 1 == line.end() || next->offset != s.end ||
             next->text != "-" || (next + 1)->offset != s.end + 1)
             return false;

@@ -65,6 +65,9 @@ struct Token {
     bool line_start = false; // first token of a line
 };
 
+// The first token of `line` (tokens in text order) that starts at byte `offset` or after it.
+std::span<const Token>::iterator token_at(std::span<const Token> line, std::size_t offset);
+
 // A word in lower case, as the features fold it (Latin, Latin-1 and Cyrillic capitals; "Ё" -> "ё").
 std::string fold(std::string_view word);
 
