@@ -40,13 +40,13 @@ double salience_score(const CountryEvidence& e);
 // Salience is anchored by a dateline: a story that states where it was filed is about that place,
 // and about any country whose salience_score is at least 3, or 1.5 when it is named in the title
 // or the lead sentence, or at least 2 in a story that names nine countries or more (evidence
-// entries: a list or a table), or 0.75 (a demonym) in the title of a short story that names no
-// organization of it (a brief: its title says what it is about); a country named once in passing,
-// or only through a city or a company ("the London market", "British Petroleum"), is not. A wire
-// story whose dateline the gazetteer cannot place (`unplaced_dateline`: "FLENSBURG, March 22") is
-// weighed the same way, and is about its most named country when no country passes. Without a
-// dateline the tagger cannot tell the subject from a passing mention ("returning from Germany"), so
-// every mentioned country is salient.
+// entries: a list or a table), or 1 there when four countries pass already, or 0.75 (a demonym) in
+// the title of a short story that names no organization of it (a brief: its title says what it is
+// about); a country named once in passing, or only through a city or a company ("the London
+// market", "British Petroleum"), is not. A wire story whose dateline the gazetteer cannot place
+// (`unplaced_dateline`: "FLENSBURG, March 22") is weighed the same way, and is about its most named
+// country when no country passes. Without a dateline the tagger cannot tell the subject from a
+// passing mention ("returning from Germany"), so every mentioned country is salient.
 std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence,
                                     bool unplaced_dateline = false);
 

@@ -205,6 +205,20 @@ TEST_CASE("salience: in a story naming many countries, a country named twice is 
     many.pop_back();                                          // eight countries
     CHECK_FALSE(ent::salient_countries(many)[1]);
 
+    // When four of the nine pass, the story is the list: a country named once is one of its
+    // subjects.
+    many.push_back(evidence("MX"));
+    many.back().name_mentions = 1;
+    many.back().first_sentence = 5;
+    for (std::size_t i = 2; i < 4; ++i)
+        many[i].name_mentions = 2;
+    const auto listed = ent::salient_countries(many);
+    CHECK(std::count(listed.begin(), listed.end(), true) == 9);
+    many[3].name_mentions = 1; // three passing: the once-named stay out
+    const auto three = ent::salient_countries(many);
+    CHECK(std::count(three.begin(), three.end(), true) == 3);
+    CHECK_FALSE(three[4]);
+
     // In an article: a coffee story from London listing nine producers names Brazil twice.
     const std::string body =
         "LONDON, March 4\n\nCoffee prices rose on the London market today. Dealers said producers "
