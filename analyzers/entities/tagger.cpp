@@ -607,6 +607,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         drop_event_names(line, found);
         drop_hyphen_people(line, found);
         retype_latin_performers(line, found);
+        add_quoted_organizations(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }
