@@ -362,8 +362,41 @@ void fix_organization_extents(std::span<const Token> line, std::vector<Span>& sp
         if ((first != old_first || last != old_last) && !crosses_other(line, spans, s, first, last))
             set_range(line, first, last, s);
     }
-    // The head rule: a head word right before a tagged place, outside every organization.
+    // The without-the-place rule: a capitalized organization ending with a tagged place is also an
+    // organization without it (and without a preposition before it), nested, when what is left is
+    // two words or more ending in a lower-case one.
     std::vector<Span> added;
+    for (const auto& s : spans) {
+        std::size_t first = 0, last = 0;
+        if (s.chain != organization_chain || !token_range(line, s, first, last) ||
+            !capitalized(line[first].text))
+            continue;
+        for (const auto& p : spans) {
+            std::size_t pf = 0, pl = 0;
+            if (p.chain != place_chain || p.end != s.end || p.begin <= s.begin ||
+                !token_range(line, p, pf, pl) || pf <= first)
+                continue;
+            std::size_t head_last = pf - 1;
+            const std::string folded = fold(line[head_last].text);
+            if (head_last > first && (folded == "по" || folded == "при" || folded == "в" ||
+                                      folded == "во" || folded == "на"))
+                --head_last;
+            std::size_t words = 0;
+            for (std::size_t i = first; i <= head_last; ++i)
+                words += is_word(line[i].text);
+            if (words < 2 || !lower_case(line[head_last].text)) continue;
+            Span head{s.begin, line[head_last].offset + line[head_last].text.size(),
+                      organization_chain + 1};
+            const auto same = [&](const Span& o) {
+                return o.type() == EntityType::organization && o.begin == head.begin &&
+                       o.end == head.end;
+            };
+            if (std::none_of(spans.begin(), spans.end(), same) &&
+                std::none_of(added.begin(), added.end(), same))
+                added.push_back(head);
+        }
+    }
+    // The head rule: a head word right before a tagged place, outside every organization.
     for (std::size_t i = 0; i + 1 < line.size(); ++i) {
         if (!lower_case(line[i].text) || !organization_head(line[i].text)) continue;
         const Span* place = place_after(i);

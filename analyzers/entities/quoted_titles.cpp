@@ -159,4 +159,69 @@ void retype_latin_performers(std::span<const Token> line, std::vector<Span>& spa
     }
 }
 
+namespace {
+
+// Words that name an organization's kind, as stems of their forms ("партии", "группы",
+// "газета"): a quoted name after them is an organization on NEREL train (see the header).
+bool organization_kind(std::string_view word) {
+    static constexpr std::array<std::string_view, 25> stems = {
+        "групп",       "компани",  "движени",    "клуб",       "банк",    "радио",     "газет",
+        "журнал",      "телекана", "агентств",   "организаци", "концерн", "предприят", "холдинг",
+        "издательств", "фонд",     "объединени", "корпораци",  "фирм",    "завод",     "комбинат",
+        "студи",       "лейбл",    "союз",       "команд"};
+    static constexpr std::array<std::string_view, 7> not_kinds = {
+        "журналист", "банкрот", "командир", "командова", "союзн", "фирмен", "фондов"};
+    static constexpr std::array<std::string_view, 6> parties = {"партия",  "партии", "партию",
+                                                                "партией", "партий", "партиям"};
+    const std::string w = fold(word);
+    auto starts = [&](std::string_view st) { return w.starts_with(st); };
+    if (std::any_of(not_kinds.begin(), not_kinds.end(), starts)) return false;
+    return std::any_of(stems.begin(), stems.end(), starts) ||
+           std::find(parties.begin(), parties.end(), w) != parties.end();
+}
+
+bool capital_or_digit(std::string_view t) {
+    std::size_t pos = 0;
+    const unsigned c = t.empty() ? 0 : text::next_code_point(t, pos);
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c >= 0x410 && c <= 0x42F) ||
+           c == 0x401;
+}
+
+} // namespace
+
+void add_quoted_organizations(std::span<const Token> line, std::vector<Span>& spans) {
+    constexpr std::size_t organization_chain = 1, longest = 12;
+    static_assert(!chains[organization_chain].nested &&
+                  chains[organization_chain].type == EntityType::organization);
+    for (std::size_t open = 0; open + 2 < line.size(); ++open) {
+        if (!opening(line[open].text) || !capital_or_digit(line[open + 1].text)) continue;
+        std::size_t close = open + 1;
+        while (close < line.size() && close <= open + longest && !closing(line[close].text) &&
+               !opening(line[close].text))
+            ++close;
+        if (close >= line.size() || !closing(line[close].text) || close == open + 1) continue;
+        const std::size_t kind = before_list(line, open);
+        if (kind >= line.size() || !organization_kind(line[kind].text)) continue;
+        const Span name{line[open + 1].offset, line[close - 1].offset + line[close - 1].text.size(),
+                        organization_chain};
+        // Left alone when an organization is there already, or a span crosses the name's edges;
+        // a person or a place that is the whole name is the organization instead.
+        bool free = true;
+        for (const auto& o : spans) {
+            if (o.end <= name.begin || name.end <= o.begin) continue;
+            const bool inside = name.begin <= o.begin && o.end <= name.end;
+            const bool whole = o.begin == name.begin && o.end == name.end;
+            if ((o.type() == EntityType::organization && !chains[o.chain].nested) ||
+                (!inside && !whole))
+                free = false;
+        }
+        if (!free) continue;
+        std::erase_if(spans, [&](const Span& o) {
+            return o.type() != EntityType::organization && o.begin == name.begin &&
+                   o.end == name.end;
+        });
+        spans.push_back(name);
+    }
+}
+
 } // namespace dateline::entities::tagger

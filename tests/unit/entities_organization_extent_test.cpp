@@ -184,3 +184,32 @@ TEST_CASE("organization extent: the complement stops where the name does") {
     const std::string_view judge = "судья по делам несовершеннолетних";
     CHECK(fixed(judge, {span_of(judge, "судья", organization)}) == Texts{"судья"});
 }
+
+TEST_CASE("organization extent: an organization ending with a place is one without it too") {
+    constexpr std::size_t nested = organization + 1;
+    const std::string_view t = "членом Коммунистической партии Китая стал";
+    CHECK(fixed(t,
+                {span_of(t, "Коммунистической партии Китая", organization),
+                 span_of(t, "Китая", place)},
+                nested) == Texts{"Коммунистической партии"});
+    // The outer organization and the place stay as they are.
+    CHECK(fixed(t, {span_of(t, "Коммунистической партии Китая", organization),
+                    span_of(t, "Китая", place)}) == Texts{"Коммунистической партии Китая"});
+    // A preposition before the place goes too.
+    const std::string_view by = "в Главном следственном управлении по Москве";
+    CHECK(fixed(by,
+                {span_of(by, "Главном следственном управлении по Москве", organization),
+                 span_of(by, "Москве", place)},
+                nested) == Texts{"Главном следственном управлении"});
+    // Not for one word left, nor a capitalized last word, nor an organization in lower case.
+    const std::string_view one = "Суд Москвы решил";
+    CHECK(fixed(one, {span_of(one, "Суд Москвы", organization), span_of(one, "Москвы", place)},
+                nested)
+              .empty());
+    const std::string_view cap = "Главное управление МВД России по Москве";
+    CHECK(fixed(cap, {span_of(cap, cap, organization), span_of(cap, "Москве", place)}, nested)
+              .empty());
+    const std::string_view low = "министерство юстиции США";
+    CHECK(
+        fixed(low, {span_of(low, low, organization), span_of(low, "США", place)}, nested).empty());
+}

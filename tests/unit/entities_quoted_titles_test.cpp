@@ -133,3 +133,38 @@ TEST_CASE("Latin performers: a Latin name after a rapper, a blogger or a singer 
     CHECK(chain_after("основателем Microsoft был", "Microsoft") == organization);
     CHECK(chain_after("рэпера Тимати", "Тимати") == organization);
 }
+
+TEST_CASE("quoted organizations: a quoted name after a word for an organization's kind") {
+    // The texts of the spans after add_quoted_organizations; "?" marks one of another type.
+    auto added = [](std::string_view text, std::vector<tg::Span> spans = {}) {
+        const auto tokens = tg::tokenize(text);
+        tg::add_quoted_organizations(tokens, spans);
+        Texts out;
+        for (const auto& s : spans)
+            out.push_back(std::string(text.substr(s.begin, s.end - s.begin)) +
+                          (s.chain == organization ? "" : "?"));
+        return out;
+    };
+    CHECK(added("сооснователь группы «Ленинград» Игорь") == Texts{"Ленинград"});
+    CHECK(added("представитель партии \"Движение за развитие Мали\"") ==
+          Texts{"Движение за развитие Мали"});
+    // Every name of a list after the kind word.
+    CHECK(added("предприятия «Уральская сталь», «Оскольский комбинат» и другие") ==
+          Texts{"Уральская сталь", "Оскольский комбинат"});
+    // Not after other words, nor after a journalist, nor a name in lower case.
+    CHECK(added("фильм «Цирк» вышел").empty());
+    CHECK(added("журналист «Медузы» сообщил").empty());
+    CHECK(added("группы «по интересам»").empty());
+    // A place that is the whole name becomes the organization; one inside it stays, nested.
+    const std::string_view band = "группы «Ленинград» концерт";
+    const auto at = band.find("Ленинград");
+    CHECK(added(band, {{at, at + std::string_view("Ленинград").size(), place}}) ==
+          Texts{"Ленинград"});
+    const std::string_view net = "организации \"Сеть поддержки выборов в Зимбабве\"";
+    const auto z = net.find("Зимбабве");
+    CHECK(added(net, {{z, z + std::string_view("Зимбабве").size(), place}}) ==
+          Texts{"Зимбабве?", "Сеть поддержки выборов в Зимбабве"});
+    // An organization there already is left alone.
+    CHECK(added(band, {{at, at + std::string_view("Ленинград").size(), organization}}) ==
+          Texts{"Ленинград"});
+}

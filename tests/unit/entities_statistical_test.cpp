@@ -251,6 +251,22 @@ TEST_CASE("a name tagged once is tagged wherever the text writes it again") {
           std::vector<std::string>{"Позже Гессен"});
 }
 
+TEST_CASE("an organization of one word tagged in few of its places is not spread") {
+    // "ЕГЭ" after "Экзамен" is tagged; the four other places are not, and the chains' reading of
+    // most of its places wins: it is not spread.
+    const std::string text = "Экзамен ЕГЭ сдали. ЕГЭ сдали. ЕГЭ снова. ЕГЭ и ЕГЭ.";
+    const auto tokens = tg::tokenize(text);
+    REQUIRE(tokens[1].text == "ЕГЭ");
+    const auto m = model_of(text, {{1, previous_word_feature, org_chain, tg::begin}});
+    CHECK(span_texts(text, m.tag(text), EntityType::organization) ==
+          std::vector<std::string>{"ЕГЭ"});
+    // Written twice, it is spread.
+    const std::string twice = "Экзамен ЕГЭ сдали. Потом ЕГЭ.";
+    const auto m2 = model_of(twice, {{1, previous_word_feature, org_chain, tg::begin}});
+    CHECK(span_texts(twice, m2.tag(twice), EntityType::organization) ==
+          std::vector<std::string>{"ЕГЭ", "ЕГЭ"});
+}
+
 TEST_CASE("a name is not spread to where its line calls it a work") {
     // "Today" after "хиты" is tagged (by the word two before it); after "альбом" it is an album's
     // title, so the spreading pass leaves it out there.
