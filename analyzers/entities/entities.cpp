@@ -512,6 +512,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (id == none) continue;
         const auto& e = g.entity(id);
         std::size_t begin = m.begin, end = m.end;
+        if (!m.from_tag &&
+            overruled_by_tagger(tagged, text, words, begin, end, e.type, m.stem_only))
+            continue;
         if (const auto* person = m.from_tag ? nullptr : enclosing_person(tagged, begin, end);
             person) {
             if (e.type != EntityType::person) continue;

@@ -96,6 +96,18 @@ class InflectedMatcher {
     std::vector<std::optional<std::string>> stems_; // computed on first use
 };
 
+// True when `key` less an ending of up to max_ending letters is an alias ("сеула": "сеул").
+bool alias_plus_ending(std::string_view key, const Gazetteer& gazetteer) {
+    for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
+        while (!key.empty() && (key.back() & 0xC0) == 0x80)
+            key.remove_suffix(1);
+        if (!key.empty()) key.remove_suffix(1);
+        const auto node = gazetteer.child(Gazetteer::root(), key);
+        if (node != Gazetteer::npos && !gazetteer.targets(node).empty()) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool case_matches(const std::vector<Word>& words, std::size_t begin, const AliasTarget& target) {
@@ -145,7 +157,10 @@ std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazette
                 best.candidates = passing;
             }
         }
-        if (best_end == 0) best_end = inflected.match(i, best.candidates);
+        if (best_end == 0) {
+            best_end = inflected.match(i, best.candidates);
+            best.stem_only = best_end == i + 1 && !alias_plus_ending(words[i].key, gazetteer);
+        }
         if (best_end == 0) {
             ++i;
             continue;
