@@ -18,7 +18,10 @@
 //   later ones as the alias writes them (case_matches(): "Всемирной организации здравоохранения"),
 //   not in a line written in capitals;
 // - every text word differs from its stem by an ending of at most max_ending letters and the alias
-//   word too ("Путиномания" is no form of "Путин").
+//   word too ("Путиномания" is no form of "Путин");
+// - a one-word text phrase less an ending is never shorter than its own stem: "Критики" (stem
+//   "критик") is no form of "Крит", "Дагестанец" none of "Дагестан", "Палаты" none of "Палау"
+//   (NEREL dev place tp/fp/fn 640/70/103 -> 638/65/105, F1 0.881 -> 0.882).
 // The matcher tries the exact alias first; inflected matches fill in where it finds nothing.
 #pragma once
 

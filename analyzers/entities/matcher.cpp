@@ -78,7 +78,9 @@ class InflectedMatcher {
                 while (!key.empty() && (key.back() & 0xC0) == 0x80)
                     key.remove_suffix(1); // a character's continuation bytes, then its lead
                 if (!key.empty()) key.remove_suffix(1);
-                if (letter_count(key) < min_alias_letters) break;
+                // Never below the word's own stem: "Критики" (stem "критик") is no form of
+                // "Крит", nor "Дагестанец" of "Дагестан".
+                if (letter_count(key) < min_alias_letters || key.size() < stem.size()) break;
                 if (take(key, 1)) break;
             }
         }

@@ -120,6 +120,16 @@ TEST_CASE("inflected aliases: guards against stem collisions") {
     CHECK(entities_named(ruled("Сидоровщина."), "Сидоровщина").empty());
     CHECK(!ent::is_inflection("сидоровщина", "сидоров"));
     CHECK(ent::is_inflection("сидорова", "сидоров"));
+    // A word less an ending is never taken below its own stem: "Критики" (stem "критик") is no
+    // form of "Крит", "Дагестанец" (an inhabitant) none of "Дагестан"; "Крита" is.
+    const auto short_aliases = gazetteer_of("place\tCrete\tGR\tКрит\t\n"
+                                            "place\tDagestan\tRU\tДагестан\t\n");
+    const auto in_short = [&](const std::string& body, const std::string& text) {
+        return entities_named(ent::tag_all(article("", body, "ru"), short_aliases), text);
+    };
+    CHECK(in_short("Критики молчат.", "Критики").empty());
+    CHECK(in_short("Дагестанец победил.", "Дагестанец").empty());
+    CHECK(in_short("Мы отдыхали у берегов Крита.", "Крита") == std::vector<std::string>{"Crete"});
     // Aliases shorter than four letters match exactly only ("Мали" would catch "Мало").
     const auto mali = gazetteer_of("country\tMali\tML\tМали\t\n");
     CHECK(entities_named(ent::tag_all(article("", "Мало кто знал.", "ru"), mali), "Мало").empty());
