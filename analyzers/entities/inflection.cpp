@@ -44,7 +44,9 @@ void InflectedAliases::add(std::span<const std::string_view> words, const AliasT
         if (stem.empty() || !is_inflection(key, stem)) return;
         // Short aliases stand only for themselves plus an ending ("Киева"), never for their stem
         // ("Мали" stems to "мал", as "Мало" does).
-        if (letter_count(key) < min_stemmed_letters) stem = key;
+        // In a longer alias the other words disambiguate: "края" of "Красноярский край".
+        if (letter_count(key) < (words.size() == 1 ? min_stemmed_letters : min_alias_letters))
+            stem = key;
         for (auto* phrase : {&stems, &keys})
             if (!phrase->empty()) *phrase += ' ';
         stems += stem;

@@ -10,8 +10,11 @@
 // Stems collide ("Мали" and "мало", "Мирный" and "Мирная"), so an inflected match is only taken
 // when:
 // - a one-word alias has at least min_alias_letters letters (shorter ones match exactly only),
-//   and an alias word of fewer than min_stemmed_letters letters is never replaced by its stem:
-//   the text must be the word plus an ending ("Киева", "Ирана", "дома" of "Белый дом");
+//   and the word of a one-word alias of fewer than min_stemmed_letters letters is never replaced
+//   by its stem: the text must be the word plus an ending ("Киева", "Ирана"); in a longer alias
+//   the other words disambiguate, and only words of fewer than min_alias_letters stay as they are
+//   ("дома" of "Белый дом", but "края" of "Красноярский край": NEREL dev place tp 654 -> 655,
+//   organization fp 118 -> 117);
 // - the stemmed phrase names one entity: a stem shared by aliases of two entities is dropped
 //   ("Austria"/"Australia" never collide, but "Georgia"/"Georgian" of two entities would);
 // - the first text word is capitalized (a lower-case word is a common word, whatever its stem),

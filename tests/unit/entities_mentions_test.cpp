@@ -238,6 +238,8 @@ TEST_CASE("ISO 3166-2 subdivisions: Russian and German names, inflected, under t
     CHECK(entities_named(ru, "Гессене") == std::vector<std::string>{"Hessen"});
     // A subdivision named as a city is the city: one facet value ("Болонья" -> Bologna).
     CHECK(entities_named(ru, "Болонье") == std::vector<std::string>{"Bologna"});
+    CHECK(entities_named(ru, "Красноярского края") ==
+          std::vector<std::string>{"Krasnojarskij kraj"});
     const auto de = ent::tag_all(article(
         "Landtag", "In Hessen und Niedersachsen wird gewählt. Niedersachsens Wähler.", "de"));
     CHECK(entities_named(de, "Hessen") == std::vector<std::string>{"Hessen"});
