@@ -74,13 +74,20 @@ class InflectedMatcher {
             if (take(phrase, j + 1 - i) || j > i) continue;
             // One word: the alias may be the word less an ending the stemmer kept ("Сидорова").
             std::string_view key = w.key;
+            // German names take no ending but the genitive "s" or "es", which Snowball keeps
+            // after a vowel ("Chinas"); "Märchen" is no form of "Marche", "Sommer" none of
+            // "Somme".
+            const bool german = index_->language() == "de";
             for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
                 while (!key.empty() && (key.back() & 0xC0) == 0x80)
                     key.remove_suffix(1); // a character's continuation bytes, then its lead
                 if (!key.empty()) key.remove_suffix(1);
+                const auto ending = std::string_view(w.key).substr(key.size());
+                if (german && ending != "s" && ending != "es") continue;
                 // Never below the word's own stem: "Критики" (stem "критик") is no form of
                 // "Крит", nor "Дагестанец" of "Дагестан".
-                if (letter_count(key) < min_alias_letters || key.size() < stem.size()) break;
+                if (letter_count(key) < min_alias_letters || (key.size() < stem.size() && !german))
+                    break;
                 if (take(key, 1)) break;
             }
         }

@@ -269,3 +269,21 @@ TEST_CASE("ISO 3166-2 subdivisions: collisions guarded") {
     CHECK(
         entities_named(ent::tag_all(article("", "Senator Richard Lugar said.")), "Lugar").empty());
 }
+
+TEST_CASE("inflected aliases: German guards (short stems, ambiguous aliases, the genitive s)") {
+    const auto de = ent::tag_all(article("",
+                                         "Bayer Leverkusen spielt in Bayern. Chinas und "
+                                         "Europas Märkte. Er hat keine Bremse.",
+                                         "de"));
+    CHECK(entities_named(de, "Bayer").empty()); // "Bayern" stems to "bay", as "Bayer" does
+    CHECK(entities_named(de, "Bayern") == std::vector<std::string>{"Bavaria"});
+    CHECK(entities_named(de, "Chinas") == std::vector<std::string>{"China"});
+    CHECK(entities_named(de, "Europas") == std::vector<std::string>{"Europe"});
+    CHECK(entities_named(de, "Bremse").empty());
+    // An ambiguous alias stands for itself plus an ending only, never for its stem: "Landes"
+    // (the French département, with France named) is no "Land".
+    const auto g =
+        gazetteer_of("country\tFrance\tFR\tFrankreich\t\nplace\tLandes\tFR\t?Landes\t\n");
+    const auto fr = ent::tag_all(article("", "Frankreich ist ein schönes Land.", "de"), g);
+    CHECK(entities_named(fr, "Land").empty());
+}
