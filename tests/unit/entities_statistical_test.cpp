@@ -364,3 +364,21 @@ TEST_CASE("tagging: the tagger overrules a gazetteer part of a hyphenated name a
     CHECK(std::find(morsi.begin(), morsi.end(), Pair{EntityType::place, "Мурси"}) == morsi.end());
     CHECK(std::find(morsi.begin(), morsi.end(), Pair{EntityType::place, "Мурсию"}) != morsi.end());
 }
+
+TEST_CASE("tagging: a tagged person that begins with a known place is the place, then the person") {
+    Article a;
+    a.language = "ru";
+    a.title = "Заявление";
+    a.body = "По словам премьер-министра земли Гессен Фолькера Буфье, решение принято. Князь "
+             "Монако Альбер II приехал.";
+    const auto t = ent::tag_all(a);
+    auto has_mention = [&](EntityType type, const std::string& text) {
+        return std::any_of(t.mentions.begin(), t.mentions.end(),
+                           [&](const auto& m) { return m.type == type && m.text == text; });
+    };
+    CHECK(has_mention(EntityType::place, "Гессен"));
+    CHECK(has_mention(EntityType::person, "Фолькера Буфье"));
+    CHECK_FALSE(has_mention(EntityType::person, "Гессен Фолькера Буфье"));
+    for (const auto& m : t.mentions)
+        CHECK(a.body.substr(m.start, m.end - m.start) == m.text);
+}
