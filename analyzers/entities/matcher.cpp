@@ -105,14 +105,27 @@ class InflectedMatcher {
     std::vector<std::optional<std::string>> stems_; // computed on first use
 };
 
-// True when `key` less an ending of up to max_ending letters is an alias ("сеула": "сеул").
+// True when `key` less an ending of up to max_ending letters is an alias ("сеула": "сеул"), or
+// less its last letter is an alias less its final vowel ("хиросимы": "хиросима"; not "маркив",
+// "марк" + "ив", of "Марке").
 bool alias_plus_ending(std::string_view key, const Gazetteer& gazetteer) {
+    const auto is_alias = [&](std::string_view k) {
+        const auto node = gazetteer.child(Gazetteer::root(), k);
+        return node != Gazetteer::npos && !gazetteer.targets(node).empty();
+    };
+    static constexpr std::string_view vowels[] = {"а", "я", "о", "е", "ь", "и"};
+    std::string candidate;
     for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
         while (!key.empty() && (key.back() & 0xC0) == 0x80)
             key.remove_suffix(1);
         if (!key.empty()) key.remove_suffix(1);
-        const auto node = gazetteer.child(Gazetteer::root(), key);
-        if (node != Gazetteer::npos && !gazetteer.targets(node).empty()) return true;
+        if (is_alias(key)) return true;
+        if (k > 0) continue;
+        for (const auto v : vowels) {
+            candidate.assign(key);
+            candidate += v;
+            if (is_alias(candidate)) return true;
+        }
     }
     return false;
 }

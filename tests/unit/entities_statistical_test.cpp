@@ -339,7 +339,9 @@ TEST_CASE("tagging: an organization holds the names nested in it; a tagged perso
 TEST_CASE("tagging: the tagger overrules a gazetteer part of a hyphenated name and a stem-only "
           "place read into a person") {
     ent::Gazetteer g;
-    g.add_tsv("place\tManche\tFR\tМанш\t\nplace\tMurcia\tES\tМурсия\t\n", "test");
+    g.add_tsv("place\tManche\tFR\tМанш\t\nplace\tMurcia\tES\tМурсия\t\n"
+              "place\tHiroshima\tJP\tХиросима\t\n",
+              "test");
     g.finalize();
     auto mentions_of = [&](const std::string& body) {
         Article a;
@@ -363,6 +365,9 @@ TEST_CASE("tagging: the tagger overrules a gazetteer part of a hyphenated name a
                                    "не уйдёт. Он посетил Мурсию.");
     CHECK(std::find(morsi.begin(), morsi.end(), Pair{EntityType::place, "Мурси"}) == morsi.end());
     CHECK(std::find(morsi.begin(), morsi.end(), Pair{EntityType::place, "Мурсию"}) != morsi.end());
+    // An alias less its final vowel plus one letter is a form of it too ("Хиросимы").
+    const auto city = mentions_of("Мэр Хиросимы выступил.");
+    CHECK(std::find(city.begin(), city.end(), Pair{EntityType::place, "Хиросимы"}) != city.end());
 }
 
 TEST_CASE("tagging: a tagged person that begins with a known place is the place, then the person") {
