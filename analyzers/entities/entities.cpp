@@ -67,6 +67,30 @@ bool unambiguous(const Mention& m) {
     return true;
 }
 
+// A tagged person that begins with a gazetteer place and goes on with a full name of two words
+// or more ("Гессен Фолькера Буфье", the premier of Hesse) is the place and then the person: the
+// person is made to start after the place (a one-word rest is the gazetteer misreading a given
+// name: "Кит Флинт"). NEREL dev person F1 0.915 -> 0.918 (tp/fp/fn 848/59/99 -> 851/56/96),
+// place 0.897 -> 0.900 (658/62/85; "Монако Альбер II" too).
+void split_leading_places(std::vector<TaggedName>& tagged, const std::vector<Mention>& mentions,
+                          std::string_view text, const std::vector<Word>& words,
+                          const Gazetteer& g) {
+    for (auto& t : tagged) {
+        if (t.type != EntityType::person) continue;
+        for (const auto& m : mentions) {
+            if (m.from_tag || m.begin != t.begin || m.end + 2 > t.end || m.stem_only) continue;
+            if (std::any_of(m.candidates.begin(), m.candidates.end(), [&](const AliasTarget& c) {
+                    return (c.flags & needs_context) != 0 ||
+                           g.entity(c.entity).type != EntityType::place;
+                }))
+                continue;
+            t.begin = m.end;
+            t.text_begin = static_cast<std::size_t>(words[m.end].text.data() - text.data());
+            break;
+        }
+    }
+}
+
 // The entity a mention names in this article, or none.
 std::uint32_t resolve(const Mention& m, const ArticleContext& ctx, const Gazetteer& g) {
     std::uint32_t best = none;
@@ -505,13 +529,17 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     }
     // The statistical tagger's names (statistical_names.h): a gazetteer mention inside a tagged
     // person takes the person's extent, or is dropped when it is not a person.
-    const auto tagged = tagged_names(text, article.language, words);
+    auto tagged = tagged_names(text, article.language, words);
+    split_leading_places(tagged, mentions, text, words, g);
     std::vector<PlaceHit> tag_hits;
     for (const auto& m : mentions) {
         const auto id = resolve(m, ctx, g);
         if (id == none) continue;
         const auto& e = g.entity(id);
         std::size_t begin = m.begin, end = m.end;
+        if (!m.from_tag &&
+            overruled_by_tagger(tagged, text, words, begin, end, e.type, m.stem_only))
+            continue;
         if (const auto* person = m.from_tag ? nullptr : enclosing_person(tagged, begin, end);
             person) {
             if (e.type != EntityType::person) continue;

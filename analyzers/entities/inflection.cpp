@@ -35,6 +35,10 @@ bool is_inflection(std::string_view key, std::string_view stem) {
 
 void InflectedAliases::add(std::span<const std::string_view> words, const AliasTarget& target) {
     if (words.empty() || words.size() > max_inflected_words) return;
+    // German inflects names little (a genitive "s"), its common words much: an ambiguous alias
+    // there stands for itself plus an ending only ("Camerons"), never for its stem ("Landes"
+    // would take "Land", "Marche" "Märchen").
+    const bool as_written = language_ == "de" && (target.flags & needs_context);
     std::string stems, keys;
     for (const auto word : words) {
         const std::string key = word_key(word);
@@ -44,7 +48,13 @@ void InflectedAliases::add(std::span<const std::string_view> words, const AliasT
         if (stem.empty() || !is_inflection(key, stem)) return;
         // Short aliases stand only for themselves plus an ending ("Киева"), never for their stem
         // ("Мали" stems to "мал", as "Мало" does).
-        if (letter_count(key) < min_stemmed_letters) stem = key;
+        // In a longer alias the other words disambiguate: "края" of "Красноярский край".
+        // Alone, a stem of fewer than min_alias_letters letters says too little ("Bayern" stems
+        // to "bay", as "Bayer" and "Bay" do): the alias stands for itself plus an ending.
+        if (as_written || (words.size() == 1 ? letter_count(key) < min_stemmed_letters ||
+                                                   letter_count(stem) < min_alias_letters
+                                             : letter_count(key) < min_alias_letters))
+            stem = key;
         for (auto* phrase : {&stems, &keys})
             if (!phrase->empty()) *phrase += ' ';
         stems += stem;

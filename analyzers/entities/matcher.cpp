@@ -74,11 +74,20 @@ class InflectedMatcher {
             if (take(phrase, j + 1 - i) || j > i) continue;
             // One word: the alias may be the word less an ending the stemmer kept ("Сидорова").
             std::string_view key = w.key;
+            // German names take no ending but the genitive "s" or "es", which Snowball keeps
+            // after a vowel ("Chinas"); "Märchen" is no form of "Marche", "Sommer" none of
+            // "Somme".
+            const bool german = index_->language() == "de";
             for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
                 while (!key.empty() && (key.back() & 0xC0) == 0x80)
                     key.remove_suffix(1); // a character's continuation bytes, then its lead
                 if (!key.empty()) key.remove_suffix(1);
-                if (letter_count(key) < min_alias_letters) break;
+                const auto ending = std::string_view(w.key).substr(key.size());
+                if (german && ending != "s" && ending != "es") continue;
+                // Never below the word's own stem: "Критики" (stem "критик") is no form of
+                // "Крит", nor "Дагестанец" of "Дагестан".
+                if (letter_count(key) < min_alias_letters || (key.size() < stem.size() && !german))
+                    break;
                 if (take(key, 1)) break;
             }
         }
@@ -95,6 +104,31 @@ class InflectedMatcher {
     const InflectedAliases* index_;
     std::vector<std::optional<std::string>> stems_; // computed on first use
 };
+
+// True when `key` less an ending of up to max_ending letters is an alias ("сеула": "сеул"), or
+// less its last letter is an alias less its final vowel ("хиросимы": "хиросима"; not "маркив",
+// "марк" + "ив", of "Марке").
+bool alias_plus_ending(std::string_view key, const Gazetteer& gazetteer) {
+    const auto is_alias = [&](std::string_view k) {
+        const auto node = gazetteer.child(Gazetteer::root(), k);
+        return node != Gazetteer::npos && !gazetteer.targets(node).empty();
+    };
+    static constexpr std::string_view vowels[] = {"а", "я", "о", "е", "ь", "и"};
+    std::string candidate;
+    for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
+        while (!key.empty() && (key.back() & 0xC0) == 0x80)
+            key.remove_suffix(1);
+        if (!key.empty()) key.remove_suffix(1);
+        if (is_alias(key)) return true;
+        if (k > 0) continue;
+        for (const auto v : vowels) {
+            candidate.assign(key);
+            candidate += v;
+            if (is_alias(candidate)) return true;
+        }
+    }
+    return false;
+}
 
 } // namespace
 
@@ -145,7 +179,10 @@ std::vector<Mention> match_aliases(const std::vector<Word>& words, const Gazette
                 best.candidates = passing;
             }
         }
-        if (best_end == 0) best_end = inflected.match(i, best.candidates);
+        if (best_end == 0) {
+            best_end = inflected.match(i, best.candidates);
+            best.stem_only = best_end == i + 1 && !alias_plus_ending(words[i].key, gazetteer);
+        }
         if (best_end == 0) {
             ++i;
             continue;

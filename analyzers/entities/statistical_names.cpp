@@ -39,6 +39,29 @@ const TaggedName* enclosing_person(const std::vector<TaggedName>& tagged, std::s
     return nullptr;
 }
 
+bool overruled_by_tagger(const std::vector<TaggedName>& tagged, std::string_view text,
+                         const std::vector<Word>& words, std::size_t begin, std::size_t end,
+                         EntityType type, bool stem_only) {
+    const auto glued = [&](const char* at) {
+        return at >= text.data() && at < text.data() + text.size() && *at == '-';
+    };
+    for (const auto& t : tagged) {
+        if (t.begin == begin && t.end == end && stem_only && t.type == EntityType::person &&
+            type != EntityType::person)
+            return true;
+        // A gazetteer person inside a tagged one takes its extent instead (enclosing_person()).
+        if (type == EntityType::person || t.begin > begin || end > t.end ||
+            t.end - t.begin <= end - begin)
+            continue;
+        const auto& first = words[begin].text;
+        const auto& last = words[end - 1].text;
+        if ((begin > t.begin && glued(first.data() - 1)) ||
+            (end < t.end && glued(last.data() + last.size())))
+            return true;
+    }
+    return false;
+}
+
 void append_tagged_names(std::string_view text, std::string_view language,
                          const std::vector<Word>& words, const std::vector<TaggedName>& tagged,
                          const std::vector<WordSpan>& earlier, std::vector<FoundName>& found) {

@@ -120,6 +120,16 @@ TEST_CASE("inflected aliases: guards against stem collisions") {
     CHECK(entities_named(ruled("Сидоровщина."), "Сидоровщина").empty());
     CHECK(!ent::is_inflection("сидоровщина", "сидоров"));
     CHECK(ent::is_inflection("сидорова", "сидоров"));
+    // A word less an ending is never taken below its own stem: "Критики" (stem "критик") is no
+    // form of "Крит", "Дагестанец" (an inhabitant) none of "Дагестан"; "Крита" is.
+    const auto short_aliases = gazetteer_of("place\tCrete\tGR\tКрит\t\n"
+                                            "place\tDagestan\tRU\tДагестан\t\n");
+    const auto in_short = [&](const std::string& body, const std::string& text) {
+        return entities_named(ent::tag_all(article("", body, "ru"), short_aliases), text);
+    };
+    CHECK(in_short("Критики молчат.", "Критики").empty());
+    CHECK(in_short("Дагестанец победил.", "Дагестанец").empty());
+    CHECK(in_short("Мы отдыхали у берегов Крита.", "Крита") == std::vector<std::string>{"Crete"});
     // Aliases shorter than four letters match exactly only ("Мали" would catch "Мало").
     const auto mali = gazetteer_of("country\tMali\tML\tМали\t\n");
     CHECK(entities_named(ent::tag_all(article("", "Мало кто знал.", "ru"), mali), "Мало").empty());
@@ -214,4 +224,66 @@ TEST_CASE("Russian federal bodies: short names and their inflected forms give on
     CHECK(entities_named(ent::tag_all(article("", "Возле белого дома стояли люди.", "ru")),
                          "белого дома")
               .empty());
+}
+
+TEST_CASE("ISO 3166-2 subdivisions: Russian and German names, inflected, under the ISO name") {
+    const auto ru = ent::tag_all(article("Регионы",
+                                         "Губернатор Брянской области и глава Республики Алтай "
+                                         "приехали в Гессен. В Гессене и в Болонье тепло. "
+                                         "Красноярского края это не касается.",
+                                         "ru"));
+    CHECK(entities_named(ru, "Брянской области") == std::vector<std::string>{"Brjanskaja oblast'"});
+    CHECK(entities_named(ru, "Республики Алтай") == std::vector<std::string>{"Respublika Altaj"});
+    CHECK(entities_named(ru, "Гессен") == std::vector<std::string>{"Hessen"});
+    CHECK(entities_named(ru, "Гессене") == std::vector<std::string>{"Hessen"});
+    // A subdivision named as a city is the city: one facet value ("Болонья" -> Bologna).
+    CHECK(entities_named(ru, "Болонье") == std::vector<std::string>{"Bologna"});
+    CHECK(entities_named(ru, "Красноярского края") ==
+          std::vector<std::string>{"Krasnojarskij kraj"});
+    const auto de = ent::tag_all(article(
+        "Landtag", "In Hessen und Niedersachsen wird gewählt. Niedersachsens Wähler.", "de"));
+    CHECK(entities_named(de, "Hessen") == std::vector<std::string>{"Hessen"});
+    CHECK(entities_named(de, "Niedersachsens") == std::vector<std::string>{"Niedersachsen"});
+    // The package's English name, where it has one, is the canonical name.
+    CHECK(entities_named(ent::tag_all(article("", "Bayern und Bayerns Wälder.", "de")),
+                         "Bayerns") == std::vector<std::string>{"Bavaria"});
+}
+
+TEST_CASE("ISO 3166-2 subdivisions: collisions guarded") {
+    // Names other entities hold stay theirs ("Москва", "Крым"; "Сеула" is Seoul).
+    const auto ru = ent::tag_all(article("", "В Москве, в Крыму и в Сеуле.", "ru"));
+    CHECK(entities_named(ru, "Москве") == std::vector<std::string>{"Moscow"});
+    CHECK(entities_named(ru, "Крыму") == std::vector<std::string>{"Crimea"});
+    CHECK(entities_named(ru, "Сеуле") == std::vector<std::string>{"Seoul"});
+    // A short form ("Алтай" of "Республика Алтай") needs support: the Altai is also mountains.
+    CHECK(entities_named(ent::tag_all(article("", "Горы Алтай красивы.", "ru")), "Алтай").empty());
+    CHECK(entities_named(ent::tag_all(article("", "Алтай и Россия.", "ru")), "Алтай") ==
+          std::vector<std::string>{"Respublika Altaj"});
+    // ISO names that are no English names, and one-word county names, need support in English:
+    // English texts are left as they were.
+    CHECK(entities_named(ent::tag_all(article("", "Lombardia is a brand.")), "Lombardia").empty());
+    CHECK(entities_named(ent::tag_all(article("", "Essex said on Monday.")), "Essex").empty());
+    // Local units (boroughs, municipalities) are left out: "Bury", "Brent" are words and names.
+    CHECK(entities_named(ent::tag_all(article("", "Brent crude rose.")), "Brent").empty());
+    // A German name in Latin letters is read in English texts too: "Lugar" (Logar) needs support.
+    CHECK(
+        entities_named(ent::tag_all(article("", "Senator Richard Lugar said.")), "Lugar").empty());
+}
+
+TEST_CASE("inflected aliases: German guards (short stems, ambiguous aliases, the genitive s)") {
+    const auto de = ent::tag_all(article("",
+                                         "Bayer Leverkusen spielt in Bayern. Chinas und "
+                                         "Europas Märkte. Er hat keine Bremse.",
+                                         "de"));
+    CHECK(entities_named(de, "Bayer").empty()); // "Bayern" stems to "bay", as "Bayer" does
+    CHECK(entities_named(de, "Bayern") == std::vector<std::string>{"Bavaria"});
+    CHECK(entities_named(de, "Chinas") == std::vector<std::string>{"China"});
+    CHECK(entities_named(de, "Europas") == std::vector<std::string>{"Europe"});
+    CHECK(entities_named(de, "Bremse").empty());
+    // An ambiguous alias stands for itself plus an ending only, never for its stem: "Landes"
+    // (the French département, with France named) is no "Land".
+    const auto g =
+        gazetteer_of("country\tFrance\tFR\tFrankreich\t\nplace\tLandes\tFR\t?Landes\t\n");
+    const auto fr = ent::tag_all(article("", "Frankreich ist ein schönes Land.", "de"), g);
+    CHECK(entities_named(fr, "Land").empty());
 }

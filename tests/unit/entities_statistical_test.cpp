@@ -335,3 +335,55 @@ TEST_CASE("tagging: an organization holds the names nested in it; a tagged perso
         return e.name.find("востоке") != std::string::npos;
     }));
 }
+
+TEST_CASE("tagging: the tagger overrules a gazetteer part of a hyphenated name and a stem-only "
+          "place read into a person") {
+    ent::Gazetteer g;
+    g.add_tsv("place\tManche\tFR\tМанш\t\nplace\tMurcia\tES\tМурсия\t\n"
+              "place\tHiroshima\tJP\tХиросима\t\n",
+              "test");
+    g.finalize();
+    auto mentions_of = [&](const std::string& body) {
+        Article a;
+        a.language = "ru";
+        a.title = "Новости";
+        a.body = body;
+        std::vector<std::pair<EntityType, std::string>> out;
+        for (const auto& m : ent::tag_all(a, g).mentions)
+            out.emplace_back(m.type, m.text);
+        return out;
+    };
+    using Pair = std::pair<EntityType, std::string>;
+    // "Манш" is a part of "Ла-Манш", not a name nested in it.
+    const auto channel = mentions_of("Изобретатель из Франции попробует преодолеть Ла-Манш на "
+                                     "реактивной платформе.");
+    CHECK(std::find(channel.begin(), channel.end(), Pair{EntityType::place, "Манш"}) ==
+          channel.end());
+    // "Мурси" shares its stem with "Мурсия", but is no "Мурсия" plus an ending: the tagged person
+    // wins. The alias's own forms ("Мурсии") stay places.
+    const auto morsi = mentions_of("Президент Египта Мохаммед Мурси выступил. Мурси заявил, что "
+                                   "не уйдёт. Он посетил Мурсию.");
+    CHECK(std::find(morsi.begin(), morsi.end(), Pair{EntityType::place, "Мурси"}) == morsi.end());
+    CHECK(std::find(morsi.begin(), morsi.end(), Pair{EntityType::place, "Мурсию"}) != morsi.end());
+    // An alias less its final vowel plus one letter is a form of it too ("Хиросимы").
+    const auto city = mentions_of("Мэр Хиросимы выступил.");
+    CHECK(std::find(city.begin(), city.end(), Pair{EntityType::place, "Хиросимы"}) != city.end());
+}
+
+TEST_CASE("tagging: a tagged person that begins with a known place is the place, then the person") {
+    Article a;
+    a.language = "ru";
+    a.title = "Заявление";
+    a.body = "По словам премьер-министра земли Гессен Фолькера Буфье, решение принято. Князь "
+             "Монако Альбер II приехал.";
+    const auto t = ent::tag_all(a);
+    auto has_mention = [&](EntityType type, const std::string& text) {
+        return std::any_of(t.mentions.begin(), t.mentions.end(),
+                           [&](const auto& m) { return m.type == type && m.text == text; });
+    };
+    CHECK(has_mention(EntityType::place, "Гессен"));
+    CHECK(has_mention(EntityType::person, "Фолькера Буфье"));
+    CHECK_FALSE(has_mention(EntityType::person, "Гессен Фолькера Буфье"));
+    for (const auto& m : t.mentions)
+        CHECK(a.body.substr(m.start, m.end - m.start) == m.text);
+}
