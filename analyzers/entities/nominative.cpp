@@ -1,5 +1,6 @@
 #include "nominative.h"
 
+#include <algorithm>
 #include <array>
 #include <span>
 #include <vector>
@@ -129,6 +130,25 @@ const std::vector<Rule>& rules() {
     return all;
 }
 
+// Whether `word`, a person's first word, reads as a man's given name in the nominative: it ends
+// in a consonant (Роберт, Фолькер, Хасан), or in "ей"/"ай" after another letter than "и" and "ь"
+// (Сергей, Андрей, Николай; not the feminine instrumental Марией, Натальей). A man's given name
+// declines in every other case, so the name is in the nominative ("Роберт Мугабе", not the
+// feminine dative "Мугаба"). Left out: "ь" (women's names too: Мишель, Любовь), "м" (the
+// instrumental: Александром, Иваном) and "й" after other vowels (Надеждой, Юрий).
+bool masculine_given_name(std::string_view word) {
+    static constexpr std::string_view consonants[] = {"б", "в", "г", "д", "ж", "з", "к",
+                                                      "л", "н", "п", "р", "с", "т", "ф",
+                                                      "х", "ц", "ч", "ш", "щ"};
+    if (word.size() < 6) return false; // three Cyrillic letters
+    const auto last = word.substr(word.size() - 2);
+    if (std::find(std::begin(consonants), std::end(consonants), last) != std::end(consonants))
+        return true;
+    if (!word.ends_with("ей") && !word.ends_with("ай")) return false;
+    const auto before = word.substr(word.size() - 6, 2);
+    return before != "и" && before != "ь";
+}
+
 struct Reading {
     std::string form;
     bool ruled = false; // a rule gave it (not merely indeclinable)
@@ -193,6 +213,8 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
                 Reading r{std::string(w), false};
                 // Initials, acronyms and foreign names stay as written.
                 if (has_cyrillic(w)) r = read(w, gender, c, places);
+                if (!places && forms.empty() && gender == masculine && c == nom && !r.ruled)
+                    r.ruled = masculine_given_name(w);
                 score += r.ruled ? 1 : 0;
                 if (r.ruled && c != nom && written && written(r.form))
                     score += 0.5; // ...but not this

@@ -5,14 +5,21 @@
 // Rules over endings, no dictionary. Each word of the name gets the readings its ending allows, as
 // (gender, case, nominative form): surnames in -ов/-ев/-ин/-ын (Иванова, Ивановой), adjectives
 // (Новой, Московского), names in -а/-я (Надежды, Марии, Ольги), consonant stems (Ивана, Алексея,
-// Игоря, Ивановичем). Every word may also be indeclinable (Мишель, Акихито). The name's reading is
-// the (gender, case) that the most words share a rule for; on a tie the nominative wins, then a
-// reading whose nominative forms the article writes elsewhere (`written`). Known limit: a man's
-// name in the genitive and a woman's in the nominative look alike ("Ивана Иванова", "Анна
-// Иванова", "Юрия Царёва"); the nominative wins unless the article writes "Иван" or "Иванов"
-// itself. Words in -ея and -ря are read as men's names in the genitive (Алексея, Игоря).
-// Organization names are left as written: only their head word declines ("Министерства
-// иностранных дел"), which endings cannot tell. Other languages are left as written.
+// Игоря, Ивановичем), and a person's first word reads as a man's given name in the nominative
+// when it ends in a consonant or in "ей"/"ай" ("Роберт Мугабе", "Сергей Бунтман", not the
+// feminine "Мугаба", "Сергя"; nominative.cpp lists the endings left out). Every word may also be
+// indeclinable (Мишель, Акихито). The name's reading is the (gender, case) that the most words
+// share a rule for; on a tie the nominative wins, then a reading whose nominative forms the article
+// writes elsewhere (`written`). Known limit: a man's name in the genitive and a woman's in the
+// nominative look alike ("Ивана Иванова", "Анна Иванова", "Юрия Царёва"); the nominative wins
+// unless the article writes "Иван" or "Иванов" itself; and a woman's given name in a consonant
+// before her inflected surname reads as a man's in the nominative ("Астрид Шведской" stays as
+// written). On the NEREL train and dev names the first-word rule changed 105 names, about 95 for
+// the better ("Хасан Рухани", "Пол Маккартни", "Сергей Скрипаль" had been "Руханя", "Маккартня",
+// "Сергя"), five for the worse ("Астрид Шведской", "Сан Джин Пака", "Колей"). Words in -ея and -ря
+// are read as men's names in the genitive (Алексея, Игоря). Organization names are left as written:
+// only their head word declines ("Министерства иностранных дел"), which endings cannot tell. Other
+// languages are left as written.
 #pragma once
 
 #include "analyzers/article.h"

@@ -120,6 +120,15 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(person("Дмитрия Песковым") == "Дмитрия Песковым"); // no reading fits both: as written
     CHECK(person("Маурисио Макри") == "Маурисио Макри");     // indeclinable
     CHECK(person("Акихито") == "Акихито");
+    // A first name in a consonant or in "ей" is a man's, in the nominative: the surname stays.
+    CHECK(person("Роберт Мугабе") == "Роберт Мугабе");
+    CHECK(person("Фолькер Буфье") == "Фолькер Буфье");
+    CHECK(person("Сергей Бунтман") == "Сергей Бунтман");
+    CHECK(person("Андрей") == "Андрей");
+    CHECK(person("Мишель Обамы") == "Мишель Обама");                 // "ь": women's names too
+    CHECK(person("Ксенией Кацер") == "Ксения Кацер");                // "ией": a woman's
+    CHECK(person("Александром Прохоровым") == "Александр Прохоров"); // "м": the instrumental
+    CHECK(person("Анну Чапман") == "Анна Чапман"); // a woman's surname in a consonant
     CHECK(person("Владимира Владимировича Путина") == "Владимир Владимирович Путин");
     CHECK(person("Андрея Белоусовского") == "Андрей Белоусовский");
     CHECK(place("Аргентины") == "Аргентина");
