@@ -91,6 +91,27 @@ void split_leading_places(std::vector<TaggedName>& tagged, const std::vector<Men
     }
 }
 
+// Whether a tagged person's first word is a given name that `e` (a gazetteer person whose surname
+// the tagged name ends with) is never given: "Мишель" in "Мишель Обамы" (Barack Obama's aliases
+// give "Барак"), "Мелании" in "Мелании Трамп". A word is one of the entity's given names when it
+// begins with one less its last letter ("Барака", "Владимира") or is an initial of one ("В."). Only
+// given names of the word's own script count (Cyrillic, Latin): with none, it is not told apart.
+bool other_given_name(const GazetteerEntity& e, const Word& first) {
+    const auto cyrillic = [](std::string_view key) {
+        return !key.empty() && (static_cast<unsigned char>(key[0]) & 0xFE) == 0xD0;
+    };
+    const std::string_view key = first.key;
+    bool same_script = false;
+    for (std::string_view given : e.given_names) {
+        if (given.empty() || cyrillic(given) != cyrillic(key)) continue;
+        same_script = true;
+        // less its last letter (a Cyrillic letter is two bytes)
+        const auto stem = given.substr(0, given.size() - (cyrillic(given) ? 2 : 1));
+        if (key.starts_with(stem) || given.starts_with(key)) return false;
+    }
+    return same_script;
+}
+
 // The entity a mention names in this article, or none.
 std::uint32_t resolve(const Mention& m, const ArticleContext& ctx, const Gazetteer& g) {
     std::uint32_t best = none;
@@ -528,7 +549,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         }
     }
     // The statistical tagger's names (statistical_names.h): a gazetteer mention inside a tagged
-    // person takes the person's extent, or is dropped when it is not a person.
+    // person takes the person's extent, or is dropped when it is not a person or the tagged name
+    // gives another given name than the entity's (other_given_name(): "Мишель Обамы").
     auto tagged = tagged_names(text, article.language, words);
     split_leading_places(tagged, mentions, text, words, g);
     std::vector<PlaceHit> tag_hits;
@@ -543,6 +565,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (const auto* person = m.from_tag ? nullptr : enclosing_person(tagged, begin, end);
             person) {
             if (e.type != EntityType::person) continue;
+            if (person->begin < begin && other_given_name(e, words[person->begin])) continue;
             begin = person->begin;
             end = person->end;
             if (!tally.spans.empty() && tally.spans.back().begin == begin) continue; // one name

@@ -5,6 +5,7 @@
 #include "analyzers/entities/token_stream.h"
 #include "analyzers/text.h"
 
+#include <algorithm>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -193,9 +194,16 @@ void Gazetteer::finalize() {
         inflected.push_back(std::make_shared<InflectedAliases>(language));
     std::vector<std::string_view> alias_words;
     for (std::uint32_t id = 0; id < entities_.size(); ++id) {
+        auto& given_names = entities_[id].given_names;
+        given_names.clear();
         for (const auto& alias : aliases_[id]) {
             const auto tokens = text::tokenize(alias.text);
             if (tokens.empty()) continue;
+            if (entities_[id].type == EntityType::person && tokens.size() > 1) {
+                auto given = word_key(tokens[0].text);
+                if (std::find(given_names.begin(), given_names.end(), given) == given_names.end())
+                    given_names.push_back(std::move(given));
+            }
             alias_words.clear();
             std::uint32_t node = root();
             AliasTarget target{id, alias.flags,

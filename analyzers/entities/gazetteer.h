@@ -36,6 +36,10 @@ struct GazetteerEntity {
     bool is_country = false;
     std::vector<std::string> support; // word keys that support ambiguous aliases
     std::vector<std::string> veto;    // word keys that veto common-word aliases
+    // A person's: word keys of the first words of its aliases of two words or more ("барак" of
+    // "Барак Обама", "president" of "President Putin"), to tell another person of the same
+    // surname ("Мишель Обамы").
+    std::vector<std::string> given_names;
 };
 
 struct AliasTarget {

@@ -18,6 +18,15 @@ namespace tg = dateline::entities::tagger;
 
 namespace {
 
+// A Russian news article with this body.
+Article russian(std::string body) {
+    Article a;
+    a.language = "ru";
+    a.title = "Новости";
+    a.body = std::move(body);
+    return a;
+}
+
 bool has_entity(const std::vector<dateline::Entity>& es, EntityType type, const std::string& name) {
     return std::any_of(es.begin(), es.end(),
                        [&](const auto& e) { return e.type == type && e.name == name; });
@@ -162,6 +171,26 @@ TEST_CASE("tagging: Russian names outside the gazetteer become entities, in the 
 
     CHECK(ent::tagger_applies("ru"));
     CHECK_FALSE(ent::tagger_applies("en"));
+}
+
+TEST_CASE("tagging: a tagged person under another given name is not the gazetteer's namesake") {
+    auto es = ent::tag(russian("Алексей Навальный и Барак Обама не приехали. Юлия Навальная "
+                               "выступила в Мюнхене. Первая леди Мишель Обама задержалась в Белом "
+                               "доме."));
+    CHECK(has_entity(es, EntityType::person, "Юлия Навальная"));
+    CHECK(has_entity(es, EntityType::person, "Мишель Обама"));
+    const auto count = [&](const std::string& name) {
+        const auto it =
+            std::find_if(es.begin(), es.end(), [&](const auto& e) { return e.name == name; });
+        return it == es.end() ? 0 : it->count;
+    };
+    CHECK(count("Alexei Navalny") == 1);
+    CHECK(count("Barack Obama") == 1);
+    // The entity's own given name, inflected or as an initial, is still the entity.
+    es = ent::tag(russian("Барака Обамы не было на встрече. Поздравили Владимира Путина и В. "
+                          "Путина."));
+    CHECK(has_entity(es, EntityType::person, "Barack Obama"));
+    CHECK(has_entity(es, EntityType::person, "Vladimir Putin"));
 }
 
 TEST_CASE("the tagger takes any bytes: spans stay inside the text, in order") {
