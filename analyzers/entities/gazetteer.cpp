@@ -299,7 +299,8 @@ Gazetteer load_gazetteer(std::span<const std::string> extra_files) {
     Gazetteer g;
     // Order matters: later rows rename countries and redefine alias flags, so the project's
     // hand-written gazetteer comes after the generated and derived files, and users' files last.
-    for (std::string_view name : {"countries", "demonyms", "cities", "subdivisions", "gazetteer"}) {
+    for (std::string_view name :
+         {"countries", "demonyms", "cities", "city_names", "subdivisions", "gazetteer"}) {
         for (const auto& f : bundled::files())
             if (f.name == name) g.add_tsv(join_chunks(f.chunks), "bundled:" + std::string(f.name));
     }

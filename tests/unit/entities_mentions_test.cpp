@@ -287,3 +287,27 @@ TEST_CASE("inflected aliases: German guards (short stems, ambiguous aliases, the
     const auto fr = ent::tag_all(article("", "Frankreich ist ein schönes Land.", "de"), g);
     CHECK(entities_named(fr, "Land").empty());
 }
+
+TEST_CASE("CLDR city names: Russian and German names, inflected, under the English name") {
+    const auto ru = ent::tag_all(article("", "Из Лондона в Варшаву и в Каракасе.", "ru"));
+    CHECK(entities_named(ru, "Лондона") == std::vector<std::string>{"London"});
+    CHECK(entities_named(ru, "Каракасе") == std::vector<std::string>{"Caracas"});
+    // German names in Latin letters need support (here the countries): English texts read them.
+    const auto de = ent::tag_all(article(
+        "", "Von Kairo (Ägypten) nach Warschau in Polen. Die Kiewer Regierung der Ukraine.", "de"));
+    CHECK(entities_named(de, "Kairo") == std::vector<std::string>{"Cairo"});
+    CHECK(entities_named(de, "Warschau") == std::vector<std::string>{"Warsaw"});
+    // Of two places named "Kyiv", the one that has the Russian name "Киев" gets "Kiew" too.
+    CHECK(entities_named(de, "Kiewer") == std::vector<std::string>{"Kiev"});
+}
+
+TEST_CASE("CLDR city names: collisions guarded") {
+    // A city named as its country stays the country ("Алжир" is Algeria and Algiers).
+    CHECK(entities_named(ent::tag_all(article("", "Президент Алжира прибыл.", "ru")), "Алжира") ==
+          std::vector<std::string>{"Algeria"});
+    // A German name in Latin letters needs support: "ROM" in a capitals headline is no city.
+    CHECK(
+        entities_named(ent::tag_all(article("NEW ROM CHIPS", "Chips sold well.")), "ROM").empty());
+    CHECK(
+        entities_named(ent::tag_all(article("", "Tokio Marine and Fire said.")), "Tokio").empty());
+}
