@@ -148,6 +148,23 @@ TEST_CASE("facet hygiene: German 'Mann' is no Isle of Man; lone given names join
                        [](const dateline::Entity& e) { return e.name == "Ali"; }));
 }
 
+TEST_CASE("facet hygiene: a lone common word or letter joins no full name") {
+    const auto g = gazetteer_of("person\tCondoleezza Rice\tUS\t\t\n"
+                                "person\tMalcolm X\tUS\t\t\n");
+    const auto t = ent::tag_all(article("",
+                                        "Condoleezza Rice met Malcolm X in the film. Rice "
+                                        "exports rose, as the rice harvest was good. X was "
+                                        "the mark.",
+                                        "en"),
+                                g);
+    CHECK(entities_named(t, "Rice").empty());
+    CHECK(entities_named(t, "X").empty());
+    // A surname the article never writes in lower case still joins.
+    const auto joined = ent::tag_all(
+        article("", "Condoleezza Rice met the minister. Rice said talks went well.", "en"), g);
+    CHECK(entities_named(joined, "Rice") == std::vector<std::string>{"Condoleezza Rice"});
+}
+
 TEST_CASE(
     "mention extents: an article spelled in the alias stays out, a firm's name is no person") {
     // "the Kremlin" is an alias, but the mention is the name as written: "Kremlin".
