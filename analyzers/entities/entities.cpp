@@ -95,7 +95,8 @@ void split_leading_places(std::vector<TaggedName>& tagged, const std::vector<Men
 // the tagged name ends with) is never given: "Мишель" in "Мишель Обамы" (Barack Obama's aliases
 // give "Барак"), "Мелании" in "Мелании Трамп". A word is one of the entity's given names when it
 // begins with one less its last letter ("Барака", "Владимира") or is an initial of one ("В."). Only
-// given names of the word's own script count (Cyrillic, Latin): with none, it is not told apart.
+// given names of the word's own script count (Cyrillic, Latin): with none, it is not told apart;
+// nor is it from an entity with a given name of one letter ("E. Gerald Corrigan").
 bool other_given_name(const GazetteerEntity& e, const Word& first) {
     const auto cyrillic = [](std::string_view key) {
         return !key.empty() && (static_cast<unsigned char>(key[0]) & 0xFE) == 0xD0;
@@ -105,8 +106,11 @@ bool other_given_name(const GazetteerEntity& e, const Word& first) {
     for (std::string_view given : e.given_names) {
         if (given.empty() || cyrillic(given) != cyrillic(key)) continue;
         same_script = true;
-        // less its last letter (a Cyrillic letter is two bytes)
-        const auto stem = given.substr(0, given.size() - (cyrillic(given) ? 2 : 1));
+        // less its last letter (its lead byte and continuation bytes: "андре" of "andré")
+        std::size_t cut = given.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(given[cut]) & 0xC0) == 0x80)
+            --cut;
+        const auto stem = given.substr(0, cut);
         if (key.starts_with(stem) || given.starts_with(key)) return false;
     }
     return same_script;

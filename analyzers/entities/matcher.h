@@ -16,9 +16,9 @@ struct Mention {
     std::size_t begin = 0, end = 0;      // words [begin, end)
     std::vector<AliasTarget> candidates; // entities the alias may name, in gazetteer order
     bool from_tag = false;               // from a publisher tag, not from the text
-    // One word matched only through its stem (inflection.h), not as an alias plus an ending:
-    // "Хиросимы" of "Хиросима", but also "Мурси" (Morsi) of "Мурсия"; "Сеула" ("Сеул" + "а") is
-    // not.
+    // One word matched only through its stem (inflection.h), not as an alias plus an ending nor
+    // as an alias less its final vowel plus one letter: "Мурси" (Morsi) of "Мурсия"; "Сеула"
+    // ("Сеул" + "а") and "Хиросимы" ("Хиросим" + "ы" of "Хиросима") are not.
     bool stem_only = false;
 };
 
