@@ -3,6 +3,7 @@
 #include "analyzers/entities/dateline.h"
 #include "analyzers/entities/gazetteer.h"
 #include "analyzers/entities/glued_tags.h"
+#include "analyzers/entities/inflection.h"
 #include "analyzers/entities/matcher.h"
 #include "analyzers/entities/name_finder.h"
 #include "analyzers/entities/statistical_names.h"
@@ -106,11 +107,7 @@ bool other_given_name(const GazetteerEntity& e, const Word& first) {
     for (std::string_view given : e.given_names) {
         if (given.empty() || cyrillic(given) != cyrillic(key)) continue;
         same_script = true;
-        // less its last letter (its lead byte and continuation bytes: "андре" of "andré")
-        std::size_t cut = given.size() - 1;
-        while (cut > 0 && (static_cast<unsigned char>(given[cut]) & 0xC0) == 0x80)
-            --cut;
-        const auto stem = given.substr(0, cut);
+        const auto stem = without_last_letter(given);
         if (key.starts_with(stem) || given.starts_with(key)) return false;
     }
     return same_script;
@@ -229,10 +226,7 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
     // recall of people unchanged (0.989).
     const auto lower = lower_case_keys(words);
     const auto common = [&](const std::string& key) {
-        const auto letters = std::count_if(key.begin(), key.end(), [](char c) {
-            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        });
-        return letters < 2 || lower.contains(key);
+        return letter_count(key) < 2 || lower.contains(key);
     };
     std::erase_if(surnames, [&](const auto& entry) { return common(entry.first); });
     std::erase_if(given, [&](const auto& entry) { return common(entry.first); });

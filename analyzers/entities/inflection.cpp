@@ -29,6 +29,13 @@ std::size_t letter_count(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+std::string_view without_last_letter(std::string_view s) {
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80)
+        s.remove_suffix(1); // a character's continuation bytes, then its lead
+    if (!s.empty()) s.remove_suffix(1);
+    return s;
+}
+
 bool is_inflection(std::string_view key, std::string_view stem) {
     return key.starts_with(stem) && letter_count(key.substr(stem.size())) <= max_ending;
 }

@@ -64,6 +64,9 @@ std::string stem_key(std::string_view language, std::string_view word);
 // Letters (code points) in a UTF-8 string.
 std::size_t letter_count(std::string_view s);
 
+// `s` less its last letter (code point): "хиросим" of "хиросима", "andr" of "andré"; "" stays "".
+std::string_view without_last_letter(std::string_view s);
+
 // True when `key` is `stem` plus an ending of at most max_ending letters (or the stem itself).
 bool is_inflection(std::string_view key, std::string_view stem);
 

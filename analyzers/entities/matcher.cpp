@@ -79,9 +79,7 @@ class InflectedMatcher {
             // "Somme".
             const bool german = index_->language() == "de";
             for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
-                while (!key.empty() && (key.back() & 0xC0) == 0x80)
-                    key.remove_suffix(1); // a character's continuation bytes, then its lead
-                if (!key.empty()) key.remove_suffix(1);
+                key = without_last_letter(key);
                 const auto ending = std::string_view(w.key).substr(key.size());
                 if (german && ending != "s" && ending != "es") continue;
                 // Never below the word's own stem: "Критики" (stem "критик") is no form of
@@ -116,9 +114,7 @@ bool alias_plus_ending(std::string_view key, const Gazetteer& gazetteer) {
     static constexpr std::string_view vowels[] = {"а", "я", "о", "е", "ь", "и"};
     std::string candidate;
     for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
-        while (!key.empty() && (key.back() & 0xC0) == 0x80)
-            key.remove_suffix(1);
-        if (!key.empty()) key.remove_suffix(1);
+        key = without_last_letter(key);
         if (is_alias(key)) return true;
         if (k > 0) continue;
         for (const auto v : vowels) {
