@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace dateline::entities {
 
@@ -46,7 +47,10 @@ void InflectedAliases::add(std::span<const std::string_view> words, const AliasT
     // there stands for itself plus an ending only ("Camerons"), never for its stem ("Landes"
     // would take "Land", "Marche" "Märchen").
     const bool as_written = language_ == "de" && (target.flags & needs_context);
-    std::string stems, keys;
+    // Each word by its stem and by its key: Snowball is not consistent across forms ("канал"
+    // stems to "кана", "канале" to "канал"), so a text word whose stem is the alias word as
+    // written matches too ("Первом канале" of "Первый канал"). Every combination is a phrase.
+    std::vector<std::pair<std::string, std::string>> forms; // (stem, key) per word
     for (const auto word : words) {
         const std::string key = word_key(word);
         // A short word stands for itself plus an ending; alone it is no alias to inflect.
@@ -62,13 +66,20 @@ void InflectedAliases::add(std::span<const std::string_view> words, const AliasT
                                                    letter_count(stem) < min_alias_letters
                                              : letter_count(key) < min_alias_letters))
             stem = key;
-        for (auto* phrase : {&stems, &keys})
-            if (!phrase->empty()) *phrase += ' ';
-        stems += stem;
-        keys += key;
+        forms.emplace_back(std::move(stem), key);
     }
-    for (const auto* phrase : {&stems, &keys}) {
-        auto& list = phrases_[*phrase];
+    const std::size_t combinations = std::size_t{1} << forms.size();
+    for (std::size_t mask = 0; mask < combinations; ++mask) {
+        std::string phrase;
+        bool repeated = false; // a word whose stem is its key gives the phrase of mask without it
+        for (std::size_t w = 0; w < forms.size(); ++w) {
+            const bool use_key = (mask >> w) & 1;
+            if (use_key && forms[w].first == forms[w].second) repeated = true;
+            if (w > 0) phrase += ' ';
+            phrase += use_key ? forms[w].second : forms[w].first;
+        }
+        if (repeated) continue;
+        auto& list = phrases_[phrase];
         if (std::none_of(list.begin(), list.end(),
                          [&](const AliasTarget& t) { return t.entity == target.entity; }))
             list.push_back(target);

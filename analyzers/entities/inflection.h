@@ -3,9 +3,11 @@
 // Snowball stemmer (analyzers/stemmer.h) is applied to both the alias words and the text words, and
 // a text phrase whose stems equal an alias's stems names that alias's entities.
 //
-// Snowball is not consistent across forms ("Сидоров" stems to "сидор", "Сидорова" to "сидоров"), so
-// an alias phrase is indexed by its stems and by its own keys, and a one-word text phrase is looked
-// up by its stem and by itself less an ending of one to max_ending letters.
+// Snowball is not consistent across forms ("Сидоров" stems to "сидор", "Сидорова" to "сидоров";
+// "канал" to "кана", "канале" to "канал"), so an alias phrase is indexed by every combination of
+// its words' stems and keys ("перв канал" for "Первом канале" of "Первый канал"; up to 2^4
+// phrases an alias), and a one-word text phrase is looked up by its stem and by itself less an
+// ending of one to max_ending letters.
 //
 // Stems collide ("Мали" and "мало", "Мирный" and "Мирная"), so an inflected match is only taken
 // when:

@@ -232,6 +232,16 @@ TEST_CASE("Russian federal bodies: short names and their inflected forms give on
     CHECK(entities_named(fund, "Международного валютного фонда") ==
           std::vector<std::string>{"International Monetary Fund"});
     CHECK(entities_named(fund, "Белого дома") == std::vector<std::string>{"White House"});
+    // Snowball stems an alias word and its forms apart ("канал" to "кана", "канале" to
+    // "канал"): a word whose stem is the alias word as written matches too.
+    const auto channel = ent::tag_all(
+        article("", "Фильм показали на Первом канале, затем по Первому каналу.", "ru"));
+    CHECK(entities_named(channel, "Первом канале") ==
+          std::vector<std::string>{"Channel One Russia"});
+    CHECK(entities_named(channel, "Первому каналу") ==
+          std::vector<std::string>{"Channel One Russia"});
+    const auto city = ent::tag_all(article("", "Самолёт вылетел из Тель-Авива.", "ru"));
+    CHECK(entities_named(city, "Тель-Авива") == std::vector<std::string>{"Tel Aviv"});
     // A surname is no inflected form of a company ("Русаков" is not "Русал").
     const auto surname =
         ent::tag_all(article("", "Глава ВТБ встретился с Иваном Русаковым. Русаков ушёл.", "ru"));
