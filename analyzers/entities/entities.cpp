@@ -6,6 +6,7 @@
 #include "analyzers/entities/inflection.h"
 #include "analyzers/entities/matcher.h"
 #include "analyzers/entities/name_finder.h"
+#include "analyzers/entities/platforms.h"
 #include "analyzers/entities/statistical_names.h"
 #include "analyzers/entities/token_stream.h"
 
@@ -593,6 +594,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         // An article the alias spells out ("the Kremlin") is not part of the name as written,
         // unless the canonical name begins with it ("The Hague").
         if (end - begin > 1 && words[begin].key == "the" && !starts_with_the(e.name)) ++begin;
+        if (platform_as_medium(words, begin, end)) continue; // "написал в Twitter"
         ++tally.known[id];
         tally.spans.push_back(
             {.begin = begin, .end = end, .entity = id, .type = e.type, .name = {}});
@@ -625,6 +627,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         earlier.push_back({s.begin, s.end, s.type,
                            s.entity != none ? std::string_view(g.entity(s.entity).name) : ""});
     append_tagged_names(text, article.language, words, tagged, earlier, found);
+    std::erase_if(found,
+                  [&](const FoundName& f) { return platform_as_medium(words, f.begin, f.end); });
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
         tally.spans.push_back({.begin = f.begin,

@@ -165,6 +165,26 @@ TEST_CASE("facet hygiene: a lone common word or letter joins no full name") {
     CHECK(entities_named(joined, "Rice") == std::vector<std::string>{"Condoleezza Rice"});
 }
 
+TEST_CASE("facet hygiene: a social platform written as the medium is no organization") {
+    const auto ru = ent::tag_all(article("",
+                                         "Президент написал в своём Твиттере, что Twitter "
+                                         "заплатит штраф. Об этом он сообщил в Twitter и "
+                                         "на своей странице в Facebook. Глава Facebook молчит.",
+                                         "ru"));
+    CHECK(entities_named(ru, "Twitter") == std::vector<std::string>{"Twitter"}); // the company
+    CHECK(entities_named(ru, "Твиттере").empty());
+    CHECK(entities_named(ru, "Facebook") == std::vector<std::string>{"Facebook"}); // "Глава"
+    const std::string body =
+        "The minister said on Twitter that the ruling stands. Twitter said no.";
+    const auto en = ent::tag_all(article("", body, "en"));
+    const auto medium = body.find("Twitter"), company = body.rfind("Twitter");
+    CHECK(std::none_of(en.mentions.begin(), en.mentions.end(),
+                       [&](const EntityMention& m) { return m.start == medium; }));
+    CHECK(std::any_of(en.mentions.begin(), en.mentions.end(), [&](const EntityMention& m) {
+        return m.start == company && m.entity == "Twitter";
+    }));
+}
+
 TEST_CASE(
     "mention extents: an article spelled in the alias stays out, a firm's name is no person") {
     // "the Kremlin" is an alias, but the mention is the name as written: "Kremlin".
