@@ -141,6 +141,17 @@ void drop_event_names(std::span<const Token> line, std::vector<Span>& spans) {
     });
 }
 
+void drop_facility_names(std::span<const Token> line, std::vector<Span>& spans) {
+    static constexpr std::array<std::string_view, 6> kinds = {"АЭС",  "ГЭС", "ТЭЦ",
+                                                              "ГРЭС", "ТЭС", "АЗС"};
+    std::erase_if(spans, [&](const Span& s) {
+        if (s.type() != EntityType::organization) return false;
+        for (auto t = token_at(line, s.begin); t != line.end() && t->offset < s.end; ++t)
+            if (std::find(kinds.begin(), kinds.end(), t->text) != kinds.end()) return true;
+        return false;
+    });
+}
+
 void retype_latin_performers(std::span<const Token> line, std::vector<Span>& spans) {
     static constexpr std::array<std::string_view, 6> stems = {"блогер", "рэпер", "певиц",
                                                               "певец",  "певц",  "диджей"};

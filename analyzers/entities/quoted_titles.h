@@ -37,6 +37,11 @@ void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans);
 // them ("ФИФА" in "чемпионата ФИФА") are separate spans and stay.
 void drop_event_names(std::span<const Token> line, std::vector<Span>& spans);
 
+// Drops from `spans` the organizations that are power plants or filling stations by one of their
+// tokens, an abbreviation of the facility's kind ("Чернобыльской АЭС", "Саяно-Шушенской ГЭС",
+// "АЭС" alone): NEREL train annotates such names as facilities (6 of 6), never as organizations.
+void drop_facility_names(std::span<const Token> line, std::vector<Span>& spans);
+
 // Retypes as people the outer organizations in Latin letters written right after a word for a
 // blogger, a rapper, a singer or a DJ: "рэпера PSY", "блогера Mimeng" (NEREL train: 4 people, 1
 // organization, "блогера Wedding word"). The tagger reads most Latin names as organizations.

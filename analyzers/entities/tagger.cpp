@@ -496,6 +496,7 @@ bool titled_there(std::span<const Token> tokens, std::size_t at, const Span& s) 
     std::vector<Span> one{s};
     drop_quoted_titles(line, one);
     drop_event_names(line, one);
+    drop_facility_names(line, one);
     drop_hyphen_people(line, one);
     return one.empty();
 }
@@ -628,6 +629,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         fix_organization_extents(line, found);
         drop_quoted_titles(line, found);
         drop_event_names(line, found);
+        drop_facility_names(line, found);
         drop_hyphen_people(line, found);
         retype_latin_performers(line, found);
         add_quoted_organizations(line, found);

@@ -1,6 +1,7 @@
 #include "analyzers/entities/quoted_titles.h"
 
 #include <doctest/doctest.h>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,14 +87,17 @@ TEST_CASE("quoted titles: Latin organizations stay") {
 
 namespace {
 
-std::vector<std::string> kept_events(std::string_view text, std::vector<std::string_view> parts) {
+using SpanFilter = void (*)(std::span<const tg::Token>, std::vector<tg::Span>&);
+
+std::vector<std::string> kept_events(std::string_view text, std::vector<std::string_view> parts,
+                                     SpanFilter filter = tg::drop_event_names) {
     std::vector<tg::Span> spans;
     for (auto part : parts) {
         const auto at = text.find(part);
         REQUIRE(at != std::string_view::npos);
         spans.push_back({at, at + part.size(), organization});
     }
-    tg::drop_event_names(tg::tokenize(text), spans);
+    filter(tg::tokenize(text), spans);
     std::vector<std::string> out;
     for (const auto& s : spans)
         out.emplace_back(text.substr(s.begin, s.end - s.begin));
@@ -115,6 +119,15 @@ TEST_CASE("event names: a contest, a cup or a prize is no organization") {
     CHECK(kept_events("члены Союза кинематографистов России фестиваля",
                       {"Союза кинематографистов России фестиваля"}) ==
           Texts{"Союза кинематографистов России фестиваля"});
+}
+
+TEST_CASE("facility names: a power plant is no organization") {
+    CHECK(kept_events("огонь шёл к Чернобыльской АЭС и к ТЭЦ-2", {"Чернобыльской АЭС", "ТЭЦ"},
+                      tg::drop_facility_names)
+              .empty());
+    // Only the abbreviation as a token: "Росэнергоатом" and "АЭСК" stay.
+    CHECK(kept_events("концерн Росэнергоатом и АЭСК", {"Росэнергоатом", "АЭСК"},
+                      tg::drop_facility_names) == Texts{"Росэнергоатом", "АЭСК"});
 }
 
 TEST_CASE("Latin performers: a Latin name after a rapper, a blogger or a singer is a person") {
