@@ -1,6 +1,7 @@
 #include "tagger.h"
 
 #include "analyzers/entities/organization_extent.h"
+#include "analyzers/entities/person_splits.h"
 #include "analyzers/entities/quoted_titles.h"
 #include "analyzers/hash.h"
 #include "analyzers/text.h"
@@ -631,6 +632,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         drop_event_names(line, found);
         drop_facility_names(line, found);
         drop_hyphen_people(line, found);
+        split_joined_people(line, found);
         retype_latin_performers(line, found);
         add_quoted_organizations(line, found);
         out.insert(out.end(), found.begin(), found.end());
