@@ -1,7 +1,7 @@
 #include "tagger.h"
 
 #include "analyzers/entities/organization_extent.h"
-#include "analyzers/entities/person_splits.h"
+#include "analyzers/entities/person_extents.h"
 #include "analyzers/entities/quoted_titles.h"
 #include "analyzers/hash.h"
 #include "analyzers/text.h"
@@ -633,6 +633,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         drop_facility_names(line, found);
         drop_hyphen_people(line, found);
         split_joined_people(line, found);
+        extend_glued_initials(line, found);
         retype_latin_performers(line, found);
         add_quoted_organizations(line, found);
         out.insert(out.end(), found.begin(), found.end());

@@ -1,11 +1,13 @@
-#include "person_splits.h"
+#include "person_extents.h"
 
 #include "analyzers/entities/inflection.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 namespace dateline::entities::tagger {
 namespace {
@@ -115,6 +117,29 @@ void split_joined_people(std::span<const Token> line, std::vector<Span>& spans) 
         out.push_back({s.begin, end_token.offset + end_token.text.size(), s.chain});
     }
     spans = std::move(out);
+}
+
+void extend_glued_initials(std::span<const Token> line, std::vector<Span>& spans) {
+    std::vector<std::pair<std::size_t, std::size_t>> extended; // (old end, new end)
+    for (auto& s : spans) {
+        if (s.type() != EntityType::person || chains[s.chain].nested) continue;
+        const auto next = token_at(line, s.end);
+        if (next == line.begin() || next == line.end() || next + 1 == line.end()) continue;
+        const Token& last = *(next - 1);
+        const Token& name = *(next + 1);
+        const std::size_t letters = letter_count(last.text);
+        if (last.offset + last.text.size() != s.end || letters < 1 || letters > 3 ||
+            fold(last.text) == last.text || next->text != "." || next->offset != s.end ||
+            name.offset != s.end + 1 || letter_count(name.text) < 2 || fold(name.text) == name.text)
+            continue;
+        extended.emplace_back(s.end, name.offset + name.text.size());
+        s.end = extended.back().second;
+    }
+    std::erase_if(spans, [&](const Span& s) {
+        return s.type() == EntityType::person &&
+               std::any_of(extended.begin(), extended.end(),
+                           [&](const auto& e) { return s.begin >= e.first && s.end <= e.second; });
+    });
 }
 
 } // namespace dateline::entities::tagger

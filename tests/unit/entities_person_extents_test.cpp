@@ -1,7 +1,8 @@
-// Two people the person chain ran together are split (person_splits.h).
-#include "analyzers/entities/person_splits.h"
+// The extents of the people the person chain finds (person_extents.h).
+#include "analyzers/entities/person_extents.h"
 
 #include <doctest/doctest.h>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,16 +14,26 @@ namespace {
 using Texts = std::vector<std::string>;
 constexpr std::size_t person = 0, organization = 1;
 
-// The texts of the spans after split_joined_people, for one span over `part` of `text`.
-Texts split(std::string_view text, std::string_view part, std::size_t chain = person) {
-    const auto at = text.find(part);
-    REQUIRE(at != std::string_view::npos);
-    std::vector<tg::Span> spans{{at, at + part.size(), chain}};
-    tg::split_joined_people(tg::tokenize(text), spans);
+using SpanFix = void (*)(std::span<const tg::Token>, std::vector<tg::Span>&);
+
+// The texts of the spans after `fix`, for one span over each part of `text`.
+Texts fixed(std::string_view text, std::vector<std::string_view> parts, SpanFix fix,
+            std::size_t chain = person) {
+    std::vector<tg::Span> spans;
+    for (auto part : parts) {
+        const auto at = text.find(part);
+        REQUIRE(at != std::string_view::npos);
+        spans.push_back({at, at + part.size(), chain});
+    }
+    fix(tg::tokenize(text), spans);
     Texts out;
     for (const auto& s : spans)
         out.emplace_back(text.substr(s.begin, s.end - s.begin));
     return out;
+}
+
+Texts split(std::string_view text, std::string_view part, std::size_t chain = person) {
+    return fixed(text, {part}, tg::split_joined_people, chain);
 }
 
 } // namespace
@@ -51,4 +62,16 @@ TEST_CASE("joined people: one person's name stays whole") {
     // Not a person's span: left alone.
     CHECK(split("партии Минтимера Шаймиева - Радик", "Минтимера Шаймиева - Радик", organization) ==
           Texts{"Минтимера Шаймиева - Радик"});
+}
+
+TEST_CASE("glued initials: a short initial takes the surname glued to it by a period") {
+    CHECK(fixed("утвердит кандидатуру Дж.Коми, то", {"Дж"}, tg::extend_glued_initials) ==
+          Texts{"Дж.Коми"});
+    // A person span inside the surname goes.
+    CHECK(fixed("кандидатуру Дж.Коми", {"Дж", "Коми"}, tg::extend_glued_initials) ==
+          Texts{"Дж.Коми"});
+    // Not after a full word, nor over a space or a lower-case word.
+    CHECK(fixed("это Иванов.Коми", {"Иванов"}, tg::extend_glued_initials) == Texts{"Иванов"});
+    CHECK(fixed("это Дж. Коми", {"Дж"}, tg::extend_glued_initials) == Texts{"Дж"});
+    CHECK(fixed("это Дж.конец", {"Дж"}, tg::extend_glued_initials) == Texts{"Дж"});
 }
