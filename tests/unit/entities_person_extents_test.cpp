@@ -1,5 +1,6 @@
 // The extents of the people the person chain finds (person_extents.h).
 #include "analyzers/entities/person_extents.h"
+#include "tagger_spans.h"
 
 #include <doctest/doctest.h>
 #include <span>
@@ -14,22 +15,9 @@ namespace {
 using Texts = std::vector<std::string>;
 constexpr std::size_t person = 0, organization = 1;
 
-using SpanFix = void (*)(std::span<const tg::Token>, std::vector<tg::Span>&);
-
-// The texts of the spans after `fix`, for one span over each part of `text`.
-Texts fixed(std::string_view text, std::vector<std::string_view> parts, SpanFix fix,
-            std::size_t chain = person) {
-    std::vector<tg::Span> spans;
-    for (auto part : parts) {
-        const auto at = text.find(part);
-        REQUIRE(at != std::string_view::npos);
-        spans.push_back({at, at + part.size(), chain});
-    }
-    fix(tg::tokenize(text), spans);
-    Texts out;
-    for (const auto& s : spans)
-        out.emplace_back(text.substr(s.begin, s.end - s.begin));
-    return out;
+Texts fixed(std::string_view text, std::vector<std::string_view> parts,
+            dateline::test::SpanRule rule, std::size_t chain = person) {
+    return dateline::test::spans_after(text, parts, rule, chain);
 }
 
 Texts split(std::string_view text, std::string_view part, std::size_t chain = person) {

@@ -1,4 +1,5 @@
 #include "analyzers/entities/quoted_titles.h"
+#include "tagger_spans.h"
 
 #include <doctest/doctest.h>
 #include <span>
@@ -15,18 +16,7 @@ constexpr std::size_t organization = 1, nested_organization = 2, place = 3;
 // The texts of the spans left after drop_quoted_titles, one span per part given (chain `chain`).
 std::vector<std::string> kept(std::string_view text, std::vector<std::string_view> parts,
                               std::size_t chain = organization) {
-    std::vector<tg::Span> spans;
-    for (auto part : parts) {
-        const auto at = text.find(part);
-        REQUIRE(at != std::string_view::npos);
-        spans.push_back({at, at + part.size(), chain});
-    }
-    const auto tokens = tg::tokenize(text);
-    tg::drop_quoted_titles(tokens, spans);
-    std::vector<std::string> out;
-    for (const auto& s : spans)
-        out.emplace_back(text.substr(s.begin, s.end - s.begin));
-    return out;
+    return dateline::test::spans_after(text, parts, tg::drop_quoted_titles, chain);
 }
 
 using Texts = std::vector<std::string>;
@@ -87,21 +77,9 @@ TEST_CASE("quoted titles: Latin organizations stay") {
 
 namespace {
 
-using SpanFilter = void (*)(std::span<const tg::Token>, std::vector<tg::Span>&);
-
 std::vector<std::string> kept_events(std::string_view text, std::vector<std::string_view> parts,
-                                     SpanFilter filter = tg::drop_event_names) {
-    std::vector<tg::Span> spans;
-    for (auto part : parts) {
-        const auto at = text.find(part);
-        REQUIRE(at != std::string_view::npos);
-        spans.push_back({at, at + part.size(), organization});
-    }
-    filter(tg::tokenize(text), spans);
-    std::vector<std::string> out;
-    for (const auto& s : spans)
-        out.emplace_back(text.substr(s.begin, s.end - s.begin));
-    return out;
+                                     dateline::test::SpanRule rule = tg::drop_event_names) {
+    return dateline::test::spans_after(text, parts, rule, organization);
 }
 
 } // namespace
