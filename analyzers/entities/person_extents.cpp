@@ -3,6 +3,7 @@
 #include "analyzers/entities/inflection.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -140,6 +141,32 @@ void extend_glued_initials(std::span<const Token> line, std::vector<Span>& spans
                std::any_of(extended.begin(), extended.end(),
                            [&](const auto& e) { return s.begin >= e.first && s.end <= e.second; });
     });
+}
+
+void trim_leading_titles(std::span<const Token> line, std::vector<Span>& spans) {
+    // Stems of titles, ranks and kinships, each taking an ending of up to two letters.
+    // Not "мэр", "эмир", "шейх": given names too ("Мэри", "Эмир Кустурица", "Шейх Музафар").
+    static constexpr std::array<std::string_view, 33> titles = {
+        "император", "императриц", "корол",     "принц",   "президент", "премьер",    "папа",
+        "патриарх",  "вдова",      "вдовец",    "сын",     "дочь",      "жена",       "муж",
+        "отец",      "сестра",     "герцог",    "граф",    "князь",     "княгин",     "царь",
+        "султан",    "доктор",     "профессор", "генерал", "полковник", "губернатор", "режиссёр",
+        "актёр",     "актриса",    "певица",    "мистер",  "сэр"};
+    for (auto& s : spans) {
+        if (s.type() != EntityType::person || chains[s.chain].nested) continue;
+        const auto first = token_at(line, s.begin);
+        if (first == line.end() || first + 1 == line.end() || first->offset != s.begin) continue;
+        const Token& name = *(first + 1);
+        if (name.offset >= s.end || fold(first->text) == first->text ||
+            letter_count(name.text) < 2 || fold(name.text) == name.text)
+            continue;
+        const std::string word = fold(first->text);
+        const bool title = std::any_of(titles.begin(), titles.end(), [&](std::string_view t) {
+            return word.starts_with(t) &&
+                   letter_count(std::string_view(word).substr(t.size())) <= 3;
+        });
+        if (title) s.begin = name.offset;
+    }
 }
 
 } // namespace dateline::entities::tagger

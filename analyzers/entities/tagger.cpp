@@ -634,6 +634,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         drop_hyphen_people(line, found);
         split_joined_people(line, found);
         extend_glued_initials(line, found);
+        trim_leading_titles(line, found);
         retype_latin_performers(line, found);
         add_quoted_organizations(line, found);
         out.insert(out.end(), found.begin(), found.end());

@@ -63,3 +63,15 @@ TEST_CASE("glued initials: a short initial takes the surname glued to it by a pe
     CHECK(fixed("это Дж. Коми", {"Дж"}, tg::extend_glued_initials) == Texts{"Дж"});
     CHECK(fixed("это Дж.конец", {"Дж"}, tg::extend_glued_initials) == Texts{"Дж"});
 }
+
+TEST_CASE("leading titles: a capitalized title, rank or kinship is no part of the name") {
+    CHECK(fixed("Император Акихито (справа)", {"Император Акихито"}, tg::trim_leading_titles) ==
+          Texts{"Акихито"});
+    CHECK(fixed("Вдова Солженицына сказала", {"Вдова Солженицына"}, tg::trim_leading_titles) ==
+          Texts{"Солженицына"});
+    // Given names that look like titles, lower-case words and one-word spans stay.
+    for (std::string_view name : {"Мэри Шапиро", "Эмир Кустурица", "Мать Тереза", "Президентов"})
+        CHECK(fixed(name, {name}, tg::trim_leading_titles) == Texts{std::string(name)});
+    CHECK(fixed("герцогиня Корнуольская", {"герцогиня Корнуольская"}, tg::trim_leading_titles) ==
+          Texts{"герцогиня Корнуольская"});
+}
