@@ -2,6 +2,7 @@
 
 #include "analyzers/entities/organization_extent.h"
 #include "analyzers/entities/person_extents.h"
+#include "analyzers/entities/place_extents.h"
 #include "analyzers/entities/quoted_titles.h"
 #include "analyzers/hash.h"
 #include "analyzers/text.h"
@@ -635,6 +636,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         split_joined_people(line, found);
         extend_glued_initials(line, found);
         trim_leading_titles(line, found);
+        split_adjective_places(line, found);
         retype_latin_performers(line, found);
         add_quoted_organizations(line, found);
         out.insert(out.end(), found.begin(), found.end());
