@@ -6,6 +6,7 @@
 #include "analyzers/entities/inflection.h"
 #include "analyzers/entities/matcher.h"
 #include "analyzers/entities/name_finder.h"
+#include "analyzers/entities/place_adjectives.h"
 #include "analyzers/entities/platforms.h"
 #include "analyzers/entities/statistical_names.h"
 #include "analyzers/entities/token_stream.h"
@@ -629,6 +630,31 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     append_tagged_names(text, article.language, words, tagged, earlier, found);
     std::erase_if(found,
                   [&](const FoundName& f) { return platform_as_medium(words, f.begin, f.end); });
+    // A lower-case adjective the tagger finds as a place ("армянском", "российских") is a mention
+    // of the country or city it is of (place_adjectives.h), as an English demonym is.
+    std::erase_if(found, [&](const FoundName& f) {
+        if (f.type != EntityType::place || words[f.begin].shape != Shape::lower) return false;
+        // One word, or words hyphenated into one ("нью-йоркском").
+        const char* const first = words[f.begin].text.data();
+        const char* last = first + words[f.begin].text.size();
+        for (std::size_t i = f.begin + 1; i < f.end; ++i) {
+            if (words[i].text.data() != last + 1 || *last != '-') return false;
+            last = words[i].text.data() + words[i].text.size();
+        }
+        const auto id =
+            place_of_adjective(std::string_view(first, static_cast<std::size_t>(last - first)), g);
+        if (id == none) return false;
+        const auto& e = g.entity(id);
+        ++tally.known[id];
+        tally.spans.push_back(
+            {.begin = f.begin, .end = f.end, .entity = id, .type = e.type, .name = {}});
+        hits.push_back({.country = e.country,
+                        .word = f.begin,
+                        .kind = e.is_country ? HitKind::demonym : HitKind::place,
+                        .title = f.begin < layout.title_end});
+        used[f.begin] = true;
+        return true;
+    });
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
         tally.spans.push_back({.begin = f.begin,
