@@ -1,5 +1,6 @@
 #include "organization_extent.h"
 
+#include "analyzers/entities/inflection.h"
 #include "analyzers/text.h"
 
 #include <algorithm>
@@ -406,6 +407,28 @@ void fix_organization_extents(std::span<const Token> line, std::vector<Span>& sp
                    line[i].offset < o.end;
         });
         if (!taken) added.push_back({line[i].offset, place->end, organization_chain});
+    }
+    spans.insert(spans.end(), added.begin(), added.end());
+}
+
+void add_institution_nouns(std::span<const Token> line, std::vector<Span>& spans) {
+    // Stems of the nouns; a form is a stem plus an ending of at most two letters.
+    static constexpr std::array<std::string_view, 6> stems = {
+        "полици", "правительств", "парламент", "прокуратур", "мэри", "кабмин"};
+    std::vector<Span> added;
+    for (const auto& t : line) {
+        if (!lower_case(t.text)) continue;
+        const std::string w = fold(t.text);
+        const bool noun = std::any_of(stems.begin(), stems.end(), [&](std::string_view stem) {
+            return w.starts_with(stem) &&
+                   letter_count(std::string_view(w).substr(stem.size())) <= 2;
+        });
+        if (!noun) continue;
+        const std::size_t end = t.offset + t.text.size();
+        const bool covered = std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
+            return o.begin < end && t.offset < o.end;
+        });
+        if (!covered) added.push_back({t.offset, end, organization_chain});
     }
     spans.insert(spans.end(), added.begin(), added.end());
 }

@@ -639,6 +639,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         split_adjective_places(line, found);
         retype_latin_performers(line, found);
         add_quoted_organizations(line, found);
+        add_institution_nouns(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }

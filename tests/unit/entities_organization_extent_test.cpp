@@ -213,3 +213,22 @@ TEST_CASE("organization extent: an organization ending with a place is one witho
     CHECK(
         fixed(low, {span_of(low, low, organization), span_of(low, "США", place)}, nested).empty());
 }
+
+TEST_CASE("institution nouns: a lower-case 'полиция', 'правительство' alone is an organization") {
+    auto added = [](std::string_view text, std::vector<tg::Span> spans = {}) {
+        tg::add_institution_nouns(tg::tokenize(text), spans);
+        Texts out;
+        for (const auto& s : spans)
+            if (s.chain == organization) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+        return out;
+    };
+    CHECK(added("Об этом сообщили в полиции, а мэрия и кабмин молчат.") ==
+          Texts{"полиции", "мэрия", "кабмин"});
+    CHECK(added("правительством и парламентом") == Texts{"правительством", "парламентом"});
+    // Derived words, capitalized words and words inside another span are left alone.
+    CHECK(added("полицейский, парламентские выборы, Правительство").empty());
+    const std::string_view t = "полиции Западного округа";
+    CHECK(added(t, {span_of(t, "полиции Западного округа", organization)}) ==
+          Texts{"полиции Западного округа"});
+    CHECK(added("Мэри").empty());
+}
