@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -163,7 +164,12 @@ struct Span {
 struct Tally {
     std::map<std::uint32_t, int> known;                      // gazetteer entity -> mentions
     std::map<std::pair<EntityType, std::string>, int> found; // names not in the gazetteer
-    std::vector<Span> spans;                                 // every mention in the text
+    // Found names that begin with a lower-case word: common nouns the tagger reads as a name, as
+    // NEREL annotates them ("полиции", "правительства", "кабинета министров"). They are mentions
+    // (org:, place: match them) but no facet value: the article is not about "полиции". On
+    // NEREL train 1,389 of 12,426 entities were such names.
+    std::set<std::pair<EntityType, std::string>> common;
+    std::vector<Span> spans; // every mention in the text
 };
 
 // The keys of the words the text writes in lower case somewhere ("agreement", "partners").
@@ -657,6 +663,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     });
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
+        // Not a name's particle ("de Klerk", "ван Бетховена", "аль-Асад"): those are short.
+        if (words[f.begin].shape == Shape::lower && letter_count(words[f.begin].text) >= 5)
+            tally.common.insert({f.type, f.name});
         tally.spans.push_back({.begin = f.begin,
                                .end = f.end,
                                .type = f.type,
@@ -732,7 +741,7 @@ Tagging tag_all(const Article& article, const Gazetteer& g, const TagOptions& op
     for (const auto& [key, count] : tally.found) {
         if (!names.insert(std::string(entity_type_name(key.first)) + "\t" + key.second).second)
             continue;
-        out.push_back({key.second, key.first, count, "", true});
+        out.push_back({key.second, key.first, count, "", !tally.common.contains(key)});
     }
     std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
         if (a.salient != b.salient) return a.salient;

@@ -165,6 +165,19 @@ TEST_CASE("facet hygiene: a lone common word or letter joins no full name") {
     CHECK(entities_named(joined, "Rice") == std::vector<std::string>{"Condoleezza Rice"});
 }
 
+TEST_CASE("facet hygiene: a common noun the tagger reads as a name is a mention, no facet value") {
+    const auto t = ent::tag_all(
+        article("", "Об этом сообщили в полиции. Позже полиция задержала двоих.", "ru"));
+    const auto mention = std::find_if(t.mentions.begin(), t.mentions.end(),
+                                      [](const EntityMention& m) { return m.text == "полиции"; });
+    REQUIRE(mention != t.mentions.end());
+    CHECK(mention->type == EntityType::organization);
+    const auto entity = std::find_if(t.entities.begin(), t.entities.end(),
+                                     [](const dateline::Entity& e) { return e.name == "полиции"; });
+    REQUIRE(entity != t.entities.end());
+    CHECK_FALSE(entity->salient);
+}
+
 TEST_CASE("facet hygiene: a social platform written as the medium is no organization") {
     const auto ru = ent::tag_all(article("",
                                          "Президент написал в своём Твиттере, что Twitter "
