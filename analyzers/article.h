@@ -27,7 +27,9 @@ struct Entity {
     EntityType type = EntityType::other;
     int count = 0;       // mentions in the article
     std::string country; // ISO 3166-1 alpha-2 for places that are or lie in a country, else empty
-    bool salient = true; // the article is about it (the tag facet); false: a place named in passing
+    // The article is about it (the tag facet); false: a place named in passing, or a common noun
+    // read as a name ("полиции"). Either way person:, org:, place: match it.
+    bool salient = true;
 
     friend bool operator==(const Entity&, const Entity&) = default;
 };

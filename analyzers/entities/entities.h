@@ -11,7 +11,9 @@
 // mentions exactly as rule names do, never over a gazetteer person or organization (`covered`).
 //
 // Trade-offs: non-salient places are kept (Entity::salient false) so place: matches every mention
-// while the tag facet counts only what the article is about; a lone given name or a word the
+// while the tag facet counts only what the article is about; so are the found names that begin
+// with a lower-case common word ("полиции", "правительства": NEREL annotates them as mentions,
+// but they are no facet value); a lone given name or a word the
 // article also writes in lower case, found alone, is dropped rather than shown as a person.
 // A mention's extent is the name as written: an article an alias spells ("the Kremlin") is left
 // out unless the canonical name begins with it ("The Hague"), and a surname beside an ampersand
@@ -51,11 +53,11 @@ std::vector<Entity> tag(const Article& article);
 std::vector<Entity> tag(const Article& article, const Gazetteer& gazetteer,
                         const TagOptions& options = {});
 
-// Every entity the article names, non-salient places too (Entity::salient false, after the
-// salient ones), and every mention of them in the title, description and body (not in publisher
-// tags), in text order. A mention's `entity` is its entity's canonical name: the gazetteer's for a
-// gazetteer alias ("Путина" -> "Vladimir Putin"), else the fullest written form; a surname joined
-// to a full name named earlier carries that full name.
+// Every entity the article names, non-salient places and common-noun names too
+// (Entity::salient false, after the salient ones), and every mention of them in the title,
+// description and body (not in publisher tags), in text order. A mention's `entity` is its entity's
+// canonical name: the gazetteer's for a gazetteer alias ("Путина" -> "Vladimir Putin"), else the
+// fullest written form; a surname joined to a full name named earlier carries that full name.
 struct Tagging {
     std::vector<Entity> entities;
     std::vector<EntityMention> mentions;
