@@ -12,9 +12,10 @@
 //
 // Trade-offs: non-salient places are kept (Entity::salient false) so place: matches every mention
 // while the tag facet counts only what the article is about; so are the found names that begin
-// with a lower-case common word ("полиции", "правительства": NEREL annotates them as mentions,
-// but they are no facet value); a lone given name or a word the
-// article also writes in lower case, found alone, is dropped rather than shown as a person.
+// with a lower-case word of five letters or more ("полиции", "правительства": NEREL annotates them
+// as mentions, but they are no facet value; a particle such as "de", "ван" is shorter). A lone
+// given name or a word the article also writes in lower case, found alone, is dropped rather than
+// shown as a person.
 // A mention's extent is the name as written: an article an alias spells ("the Kremlin") is left
 // out unless the canonical name begins with it ("The Hague"), and a surname beside an ampersand
 // ("Holm & Partners") is part of a firm's name, never a person's mention.
