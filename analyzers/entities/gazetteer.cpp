@@ -254,6 +254,13 @@ void Gazetteer::finalize() {
     }
 }
 
+std::vector<std::string_view> Gazetteer::aliases(std::uint32_t id) const {
+    std::vector<std::string_view> out;
+    for (const auto& a : aliases_[id])
+        out.push_back(a.text);
+    return out;
+}
+
 const InflectedAliases* Gazetteer::inflected(std::string_view language) const {
     for (const auto& index : inflected_)
         if (index->language() == language) return index.get();

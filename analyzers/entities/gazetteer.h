@@ -66,6 +66,9 @@ class Gazetteer {
 
     std::size_t size() const { return entities_.size(); }
     const GazetteerEntity& entity(std::uint32_t id) const { return entities_[id]; }
+    // An entity's aliases as its rows write them, without their marks; the name is one. For
+    // checks of the data (tests/unit/entities_gazetteer_test.cpp: one place, one entity).
+    std::vector<std::string_view> aliases(std::uint32_t id) const;
 
     // Trie walk over word keys: root() then child(node, key); npos when there is no such path.
     static constexpr std::uint32_t npos = 0xFFFFFFFF;

@@ -357,8 +357,8 @@ TEST_CASE("CLDR city names: Russian and German names, inflected, under the Engli
         "", "Von Kairo (Ägypten) nach Warschau in Polen. Die Kiewer Regierung der Ukraine.", "de"));
     CHECK(entities_named(de, "Kairo") == std::vector<std::string>{"Cairo"});
     CHECK(entities_named(de, "Warschau") == std::vector<std::string>{"Warsaw"});
-    // Of two places named "Kyiv", the one that has the Russian name "Киев" gets "Kiew" too.
-    CHECK(entities_named(de, "Kiewer") == std::vector<std::string>{"Kiev"});
+    // "Kiew" goes to the place that holds the Russian name "Киев" (and "Kyiv": one entity).
+    CHECK(entities_named(de, "Kiewer") == std::vector<std::string>{"Kyiv"});
 }
 
 TEST_CASE("CLDR city names: collisions guarded") {
