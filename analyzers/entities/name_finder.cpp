@@ -56,8 +56,28 @@ constexpr std::string_view sentence_words[] = {
     "new", "read", "more",  "last",  "first",  "next", "other", "under", "since", "with",
     "die", "das",  "der",   "dem",   "des",    "ein",  "eine"};
 
+// Abbreviations a name goes on after their period ("Mr. Peskov", "St. Louis", "Gen. Jaruzelski").
+constexpr std::string_view name_abbreviations[] = {
+    "mr",  "mrs", "ms",  "messrs", "dr", "st",  "mt",   "ft",   "gen", "sen",
+    "rep", "col", "adm", "gov",    "lt", "sgt", "capt", "prof", "rev", "hon"};
+
 bool capitalized(const Word& w) {
     return !w.caps_line && (w.shape == Shape::capitalized || w.shape == Shape::upper);
+}
+
+// Word e may continue a name begun before it. The tokenizer joins across the period after any
+// word of up to three letters ("U.S. Treasury"), which also ends sentences ("Morgan Guaranty
+// Ltd. The", "Ayaan Hirsi Ali. And", "March 21st sir. Initially I"): a name goes on across a
+// period only after an initial, a word with periods inside ("U.S."), a name abbreviation, or from
+// one legal form to another ("Co. Ltd").
+bool continues(const std::vector<Word>& words, std::size_t e) {
+    const auto& w = words[e];
+    if (!w.joins_previous) return false;
+    if (!w.after_period) return true;
+    const auto& p = words[e - 1];
+    if (p.key.size() == 1 || p.text.find('.') != std::string_view::npos) return true;
+    if (in(name_abbreviations, p.key)) return true;
+    return in(org_tail_words, p.key) && in(org_tail_words, w.key);
 }
 
 std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, bool skip_initials) {
@@ -119,14 +139,14 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // The run: capitalized words (and connectors between them) joined by white space.
         std::size_t e = i + 1;
-        while (e < n && words[e].joins_previous) {
+        while (e < n && continues(words, e)) {
             const auto& w = words[e];
             const bool stop =
                 covered[e] == EntityType::person || covered[e] == EntityType::organization;
             if (stop) break;
             if (capitalized(w)) {
                 ++e;
-            } else if (in(connectors, w.key) && e + 1 < n && words[e + 1].joins_previous &&
+            } else if (in(connectors, w.key) && e + 1 < n && continues(words, e + 1) &&
                        capitalized(words[e + 1])) {
                 e += 2;
             } else {
@@ -150,7 +170,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // People: a title before the name (inside the run or just before it), a given name, or
         // "X Y said". Place words end the person part of a run.
-        bool title = i > 0 && is_title_word(words[i - 1].key) && words[i].joins_previous;
+        bool title = i > 0 && is_title_word(words[i - 1].key) && continues(words, i);
         std::size_t p = b;
         for (std::size_t k = b; k < e; ++k)
             if (is_title_word(words[k].key)) {

@@ -1,0 +1,48 @@
+// The cue-based name finder (name_finder.h) on English text: where a run of capitalized words
+// stops, so that no found name takes in the next sentence or a function word (issue 18).
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/name_finder.h"
+#include "analyzers/entities/token_stream.h"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+namespace ent = dateline::entities;
+using dateline::EntityType;
+
+namespace {
+
+// "type name" of every name the finder reads in `text`, no gazetteer mention covering any word.
+std::vector<std::string> found(const std::string& text) {
+    const auto words = ent::split_words(text);
+    const std::vector<EntityType> covered(words.size(), EntityType::other);
+    std::vector<std::string> out;
+    for (const auto& f : ent::find_names(words, covered, ent::default_gazetteer()))
+        out.push_back(std::string(f.type == EntityType::person ? "person " : "organization ") +
+                      f.name);
+    return out;
+}
+
+using Names = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("name finder: a run stops at a period that ends a sentence") {
+    CHECK(found("The loan was arranged by Morgan Guaranty Ltd. The bank declined comment.") ==
+          Names{"organization Morgan Guaranty Ltd"});
+    CHECK(found("She cites the writer Ayaan Hirsi Ali. And she went on.") ==
+          Names{"person Ayaan Hirsi Ali"});
+    // A title word ends the sentence before a capitalized word: no title cue across it.
+    CHECK(found("It started on March 21st sir. Initially I thought it was a virus.").empty());
+    CHECK(found("shares of Smith Holdings Inc. It said the offer was low.") ==
+          Names{"organization Smith Holdings Inc"});
+    // Periods a name goes on across (the name as written drops periods and middle initials): an
+    // initial, "U.S.", a name abbreviation, legal forms.
+    CHECK(found("a letter from Robert M. Bass to the board") == Names{"person Robert Bass"});
+    CHECK(found("the U.S. Bankruptcy Court in Boston") ==
+          Names{"organization U.S Bankruptcy Court"});
+    CHECK(found("the plant of Fernand St. Germain said") == Names{"person Fernand St Germain"});
+    CHECK(found("a unit of Hyundai Steel Co. Ltd in Seoul") ==
+          Names{"organization Hyundai Steel Co Ltd"});
+}
