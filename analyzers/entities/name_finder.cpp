@@ -177,11 +177,17 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                 title = true;
                 p = k + 1;
             }
+        // A title's complement ("Secretary of State", "Minister of Information Moammar") is no
+        // name: the person, if any, begins at the first given name after it.
+        if (p < e && words[p].key == "of")
+            while (p < e && !gazetteer.is_first_name(words[p].key))
+                ++p;
         std::size_t q = p;
         while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))
             ++q;
-        // allow "von"/"de" particles inside a person's name
-        while (q < e && in(connectors, words[q].key) && q + 1 < e &&
+        // allow "von"/"de" particles inside a person's name; "of" starts an affiliation ("Eli
+        // Beckerman of Open the Debates")
+        while (q < e && in(connectors, words[q].key) && words[q].key != "of" && q + 1 < e &&
                covered[q + 1] == EntityType::other)
             q += 2;
         while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))

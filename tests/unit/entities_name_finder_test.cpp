@@ -46,3 +46,15 @@ TEST_CASE("name finder: a run stops at a period that ends a sentence") {
     CHECK(found("a unit of Hyundai Steel Co. Ltd in Seoul") ==
           Names{"organization Hyundai Steel Co Ltd"});
 }
+
+TEST_CASE("name finder: 'of' is never part of a person's name") {
+    // A title's complement is no name; the person begins at a given name after it.
+    CHECK(found("talks with the Secretary of State on Monday").empty());
+    CHECK(found("said Minister of Information Ahmed Eryani on Sunday") ==
+          Names{"person Ahmed Eryani"});
+    // "of" after a person's name starts an affiliation.
+    CHECK(found("a talk by Eli Beckerman of Open Debates last week") ==
+          Names{"person Eli Beckerman"});
+    // Name particles stay: "Ludwig van Beethoven".
+    CHECK(found("a concert of Ludwig van Beethoven works") == Names{"person Ludwig van Beethoven"});
+}
