@@ -61,6 +61,19 @@ constexpr std::string_view name_abbreviations[] = {
     "mr",  "mrs", "ms",  "messrs", "dr", "st",  "mt",   "ft",   "gen", "sen",
     "rep", "col", "adm", "gov",    "lt", "sgt", "capt", "prof", "rev", "hon"};
 
+// Capitalized words that never end a name: they begin the next sentence ("Ltd The").
+constexpr std::string_view run_enders[] = {"the", "and",  "or",  "but",   "it",   "this", "that",
+                                           "we",  "they", "she", "his",   "her",  "its",  "their",
+                                           "our", "my",   "you", "these", "those"};
+
+// Word i is "I" and the next word is lower case, not a preposition: "I am", "I thought".
+bool pronoun_i(const std::vector<Word>& words, std::size_t i) {
+    static constexpr std::string_view prepositions[] = {"in", "of",  "and", "on",   "at",
+                                                        "to", "for", "by",  "with", "from"};
+    return words[i].key == "i" && i + 1 < words.size() && words[i + 1].shape == Shape::lower &&
+           !in(prepositions, words[i + 1].key);
+}
+
 bool capitalized(const Word& w) {
     return !w.caps_line && (w.shape == Shape::capitalized || w.shape == Shape::upper);
 }
@@ -157,6 +170,12 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         std::size_t b = i;
         while (b < e && in(sentence_words, words[b].key))
             ++b;
+        // Nor does a name end with an article, a conjunction or a pronoun: the next sentence or
+        // an interview's answer after its speaker ("Michael Siegel I am a professor", "Ibrahim
+        // Abdul-Karim The"). "I" before a verb is the pronoun; before a preposition or no
+        // lower-case word, a regnal number ("Elizabeth I in 1558").
+        while (e > b + 1 && (in(run_enders, words[e - 1].key) || pronoun_i(words, e - 1)))
+            --e;
         // Organizations: the run ends (or starts) with an organization word.
         if (e - b >= 2) {
             const bool tail = in(org_tail_words, words[e - 1].key);

@@ -58,3 +58,13 @@ TEST_CASE("name finder: 'of' is never part of a person's name") {
     // Name particles stay: "Ludwig van Beethoven".
     CHECK(found("a concert of Ludwig van Beethoven works") == Names{"person Ludwig van Beethoven"});
 }
+
+TEST_CASE("name finder: a name ends before an article, a conjunction or a pronoun") {
+    // An interview's speaker mark before the answer.
+    CHECK(found("Professor Michael Siegel I am a professor of health") ==
+          Names{"person Michael Siegel"});
+    CHECK(found("a line from Morgan Guaranty Ltd The bank said") ==
+          Names{"organization Morgan Guaranty Ltd"});
+    // A regnal number stays.
+    CHECK(found("during the reign of Elizabeth I in England") == Names{"person Elizabeth I"});
+}
