@@ -37,6 +37,11 @@ constexpr std::string_view org_tail_words[] = {
     "army",         "police",     "service",     "news",       "llc",         "kgaa",
     "kk",           "pty",        "bhd",         "oyj",        "incorporated"};
 
+// Company law forms: a name's last words, never a name alone.
+constexpr std::string_view legal_forms[] = {
+    "co", "company", "inc", "incorporated", "corp", "corporation", "ltd", "plc", "llc", "ag",
+    "nv", "gmbh",    "spa", "bv",           "kgaa", "kk",          "pty", "bhd", "oyj", "sa"};
+
 constexpr std::string_view org_head_words[] = {"ministry", "bank",      "university",
                                                "bureau",   "council",   "department",
                                                "office",   "institute", "commission"};
@@ -91,6 +96,23 @@ bool continues(const std::vector<Word>& words, std::size_t e) {
     if (p.key.size() == 1 || p.text.find('.') != std::string_view::npos) return true;
     if (in(name_abbreviations, p.key)) return true;
     return in(org_tail_words, p.key) && in(org_tail_words, w.key);
+}
+
+// The bytes between words k - 1 and k (views into one text).
+std::string_view gap_before(const std::vector<Word>& words, std::size_t k) {
+    const char* from = words[k - 1].text.data() + words[k - 1].text.size();
+    return {from, static_cast<std::size_t>(words[k].text.data() - from)};
+}
+
+// The first word of the name word k continues: the capitalized words no gazetteer mention
+// covers, each joining the next, that end just before k (k itself when there are none).
+std::size_t name_before(const std::vector<Word>& words, const std::vector<EntityType>& covered,
+                        std::size_t k) {
+    std::size_t s = k;
+    while (s > 0 && continues(words, s) && capitalized(words[s - 1]) &&
+           covered[s - 1] == EntityType::other)
+        --s;
+    return s;
 }
 
 std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, bool skip_initials) {
@@ -176,6 +198,37 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         // lower-case word, a regnal number ("Elizabeth I in 1558").
         while (e > b + 1 && (in(run_enders, words[e - 1].key) || pronoun_i(words, e - 1)))
             --e;
+        // Legal forms alone ("Co Inc") name nothing: after "and" they close the name before it
+        // ("Morgan Stanley and Co Inc", "Mitsui and Co Ltd"), which may have been read as a
+        // person already ("Morgan Stanley"); before a gazetteer name or none, they are dropped.
+        if (b < e && std::all_of(words.begin() + static_cast<std::ptrdiff_t>(b),
+                                 words.begin() + static_cast<std::ptrdiff_t>(e),
+                                 [](const Word& w) { return in(legal_forms, w.key); })) {
+            std::size_t s = b;
+            if (b >= 2 && (words[b - 1].key == "and" || words[b - 1].key == "und") &&
+                continues(words, b)) {
+                s = b - 1;
+                s = name_before(words, covered, b - 1);
+                // One comma inside: "Goldman, Sachs and Co", "Smith Barney, Harris Upham and
+                // Co Inc" (a name found before the comma stays: "Salomon Inc, Sachs and Co").
+                if (s < b - 1 && s >= 1 && gap_before(words, s) == ", " &&
+                    capitalized(words[s - 1]) && covered[s - 1] == EntityType::other) {
+                    const std::size_t t = name_before(words, covered, s - 1);
+                    if (t + 3 >= s && !in(sentence_words, words[t].key) &&
+                        (found.empty() || found.back().end <= t))
+                        s = t;
+                }
+                while (!found.empty() && found.back().end > s) {
+                    s = std::min(s, found.back().begin);
+                    found.pop_back();
+                }
+            }
+            if (s + 1 >= b) {
+                i = e;
+                continue;
+            }
+            b = s;
+        }
         // Organizations: the run ends (or starts) with an organization word.
         if (e - b >= 2) {
             const bool tail = in(org_tail_words, words[e - 1].key);

@@ -68,3 +68,16 @@ TEST_CASE("name finder: a name ends before an article, a conjunction or a pronou
     // A regnal number stays.
     CHECK(found("during the reign of Elizabeth I in England") == Names{"person Elizabeth I"});
 }
+
+TEST_CASE("name finder: legal forms after 'and' close the name before them") {
+    CHECK(found("said lead manager Kidder, Peabody and Co Inc on Monday") ==
+          Names{"organization Kidder Peabody and Co Inc"});
+    // Read as a person before the legal forms: "Samuel" is a given name.
+    CHECK(found("the broker Samuel Montagu and Co Ltd said") ==
+          Names{"organization Samuel Montagu and Co Ltd"});
+    // A name found before the comma stays a name of its own.
+    CHECK(found("managers Salomon Brothers Inc, Sachs and Co were named") ==
+          Names{"organization Salomon Brothers Inc", "organization Sachs and Co"});
+    // Alone, legal forms name nothing.
+    CHECK(found("the deal with the Co Inc unit") == Names{});
+}
