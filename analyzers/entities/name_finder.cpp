@@ -115,6 +115,28 @@ std::size_t name_before(const std::vector<Word>& words, const std::vector<Entity
     return s;
 }
 
+bool before_colon(const std::vector<Word>& words, std::size_t k) {
+    return k + 1 < words.size() && gap_before(words, k + 1).starts_with(':');
+}
+
+// Caption labels ("Susan Rice Image: White House.", "Ross Perot Image: Allan Warren."): the
+// capitalized words that end a name before ':' after two different words at least. A speaker
+// mark ends the same name each time ("Michael Siegel:", "Siegel:") and stays.
+std::vector<std::string_view> caption_labels(const std::vector<Word>& words) {
+    std::vector<std::pair<std::string_view, std::string_view>> ends; // label, word before it
+    for (std::size_t k = 1; k < words.size(); ++k)
+        if (before_colon(words, k) && capitalized(words[k]) && continues(words, k) &&
+            capitalized(words[k - 1]))
+            ends.emplace_back(words[k].key, words[k - 1].key);
+    std::sort(ends.begin(), ends.end());
+    std::vector<std::string_view> labels;
+    for (std::size_t a = 1; a < ends.size(); ++a)
+        if (ends[a].first == ends[a - 1].first && ends[a].second != ends[a - 1].second &&
+            (labels.empty() || labels.back() != ends[a].first))
+            labels.push_back(ends[a].first);
+    return labels;
+}
+
 std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, bool skip_initials) {
     std::string out;
     for (std::size_t i = b; i < e; ++i) {
@@ -164,6 +186,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                                   const Gazetteer& gazetteer) {
     std::vector<FoundName> found;
     const std::size_t n = words.size();
+    const auto labels = caption_labels(words);
     std::size_t i = 0;
     while (i < n) {
         const bool blocked =
@@ -196,7 +219,10 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         // an interview's answer after its speaker ("Michael Siegel I am a professor", "Ibrahim
         // Abdul-Karim The"). "I" before a verb is the pronoun; before a preposition or no
         // lower-case word, a regnal number ("Elizabeth I in 1558").
-        while (e > b + 1 && (in(run_enders, words[e - 1].key) || pronoun_i(words, e - 1)))
+        while (e > b + 1 &&
+               (in(run_enders, words[e - 1].key) || pronoun_i(words, e - 1) ||
+                (before_colon(words, e - 1) &&
+                 std::find(labels.begin(), labels.end(), words[e - 1].key) != labels.end())))
             --e;
         // Legal forms alone ("Co Inc") name nothing: after "and" they close the name before it
         // ("Morgan Stanley and Co Inc", "Mitsui and Co Ltd"), which may have been read as a

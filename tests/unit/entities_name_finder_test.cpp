@@ -81,3 +81,11 @@ TEST_CASE("name finder: legal forms after 'and' close the name before them") {
     // Alone, legal forms name nothing.
     CHECK(found("the deal with the Co Inc unit") == Names{});
 }
+
+TEST_CASE("name finder: a caption label is no part of the name it follows") {
+    CHECK(found("text.\n\nSusan Rice Image: White House.\n\nGary Johnson Image: Gage Skidmore.") ==
+          Names{"person Susan Rice", "person Gary Johnson"});
+    // A speaker mark ends the same name each time: the name stays whole.
+    CHECK(found("Q?\n\nMichael Siegel: Yes.\n\nQ?\n\nMichael Siegel: No.") ==
+          Names{"person Michael Siegel", "person Michael Siegel"});
+}
