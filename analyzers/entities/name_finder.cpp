@@ -86,16 +86,20 @@ bool capitalized(const Word& w) {
 // Word e may continue a name begun before it. The tokenizer joins across the period after any
 // word of up to three letters ("U.S. Treasury"), which also ends sentences ("Morgan Guaranty
 // Ltd. The", "Ayaan Hirsi Ali. And", "March 21st sir. Initially I"): a name goes on across a
-// period only after an initial, a word with periods inside ("U.S."), a name abbreviation, or from
-// one legal form to another ("Co. Ltd").
+// period only after an initial, an abbreviation with periods inside ("U.S."), a name
+// abbreviation, or from one legal form to another ("Co. Ltd", not "Inc. News").
 bool continues(const std::vector<Word>& words, std::size_t e) {
     const auto& w = words[e];
     if (!w.joins_previous) return false;
     if (!w.after_period) return true;
     const auto& p = words[e - 1];
-    if (p.key.size() == 1 || p.text.find('.') != std::string_view::npos) return true;
+    // An abbreviation with periods inside ends in a letter or two ("U.S.", "H.C.F."; not
+    // "C.Itoh." or "S.490.").
+    const auto last = p.text.rfind('.');
+    if (p.key.size() == 1 || (last != std::string_view::npos && p.text.size() - last <= 3))
+        return true;
     if (in(name_abbreviations, p.key)) return true;
-    return in(org_tail_words, p.key) && in(org_tail_words, w.key);
+    return in(legal_forms, p.key) && in(legal_forms, w.key);
 }
 
 // The bytes between words k - 1 and k (views into one text).
@@ -113,6 +117,12 @@ std::size_t name_before(const std::vector<Word>& words, const std::vector<Entity
            covered[s - 1] == EntityType::other)
         --s;
     return s;
+}
+
+// ", " or ",\n": a comma inside a name ("Dillon, Read and Co").
+bool comma_gap(std::string_view gap) {
+    return gap.size() >= 2 && gap.size() <= 3 && gap[0] == ',' &&
+           gap.find_first_not_of(" \n", 1) == std::string_view::npos;
 }
 
 bool before_colon(const std::vector<Word>& words, std::size_t k) {
@@ -213,7 +223,8 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             if (words[e - 1].possessive) break;
         }
         std::size_t b = i;
-        while (b < e && in(sentence_words, words[b].key))
+        while (b < e && in(sentence_words, words[b].key) &&
+               !(b + 1 < e && words[b + 1].key == "of")) // "First of America Bank Corp"
             ++b;
         // Nor does a name end with an article, a conjunction or a pronoun: the next sentence or
         // an interview's answer after its speaker ("Michael Siegel I am a professor", "Ibrahim
@@ -237,8 +248,9 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                 s = name_before(words, covered, b - 1);
                 // One comma inside: "Goldman, Sachs and Co", "Smith Barney, Harris Upham and
                 // Co Inc" (a name found before the comma stays: "Salomon Inc, Sachs and Co").
-                if (s < b - 1 && s >= 1 && gap_before(words, s) == ", " &&
-                    capitalized(words[s - 1]) && covered[s - 1] == EntityType::other) {
+                if (s < b - 1 && s >= 1 && comma_gap(gap_before(words, s)) &&
+                    capitalized(words[s - 1]) && covered[s - 1] == EntityType::other &&
+                    !in(org_tail_words, words[s - 1].key)) { // "Salomon Brothers Inc, Kidder"
                     const std::size_t t = name_before(words, covered, s - 1);
                     if (t + 3 >= s && !in(sentence_words, words[t].key) &&
                         (found.empty() || found.back().end <= t))
@@ -248,6 +260,11 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                     s = std::min(s, found.back().begin);
                     found.pop_back();
                 }
+                // "The Unilever Plc and NV", not "A.T. Brod and Co Inc"
+                while (s < b - 1 && in(sentence_words, words[s].key) &&
+                       words[s].text.find('.') == std::string_view::npos &&
+                       !words[s + 1].after_period)
+                    ++s;
             }
             if (s + 1 >= b) {
                 i = e;

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ent = dateline::entities;
@@ -13,10 +14,13 @@ using dateline::EntityType;
 
 namespace {
 
-// "type name" of every name the finder reads in `text`, no gazetteer mention covering any word.
-std::vector<std::string> found(const std::string& text) {
+// "type name" of every name the finder reads in `text`; gazetteer organization mentions cover
+// the words written as in `organization` ("Salomon" covers every word "Salomon"), none else.
+std::vector<std::string> found(const std::string& text, std::string_view organization = {}) {
     const auto words = ent::split_words(text);
-    const std::vector<EntityType> covered(words.size(), EntityType::other);
+    std::vector<EntityType> covered(words.size(), EntityType::other);
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (words[i].text == organization) covered[i] = EntityType::organization;
     std::vector<std::string> out;
     for (const auto& f : ent::find_names(words, covered, ent::default_gazetteer()))
         out.push_back(std::string(f.type == EntityType::person ? "person " : "organization ") +
@@ -43,6 +47,11 @@ TEST_CASE("name finder: a run stops at a period that ends a sentence") {
     CHECK(found("the U.S. Bankruptcy Court in Boston") ==
           Names{"organization U.S Bankruptcy Court"});
     CHECK(found("the plant of Fernand St. Germain said") == Names{"person Fernand St Germain"});
+    // A word with periods inside that is no abbreviation ends a sentence, and so does a legal
+    // form before any word but another legal form.
+    CHECK(found("said trader C.Itoh. Officials said") == Names{});
+    CHECK(found("the offer of Acme Holdings Inc. News of the deal") ==
+          Names{"organization Acme Holdings Inc"});
     CHECK(found("a unit of Hyundai Steel Co. Ltd in Seoul") ==
           Names{"organization Hyundai Steel Co Ltd"});
 }
@@ -72,12 +81,21 @@ TEST_CASE("name finder: a name ends before an article, a conjunction or a pronou
 TEST_CASE("name finder: legal forms after 'and' close the name before them") {
     CHECK(found("said lead manager Kidder, Peabody and Co Inc on Monday") ==
           Names{"organization Kidder Peabody and Co Inc"});
+    CHECK(found("adviser Dillon,\nRead and Co since May") ==
+          Names{"organization Dillon Read and Co"});
     // Read as a person before the legal forms: "Samuel" is a given name.
     CHECK(found("the broker Samuel Montagu and Co Ltd said") ==
           Names{"organization Samuel Montagu and Co Ltd"});
-    // A name found before the comma stays a name of its own.
+    // A name found before the comma, or ending there as one, stays a name of its own.
+    CHECK(found("managers Salomon Inc, Kidder Peabody and Co said", "Salomon") ==
+          Names{"organization Kidder Peabody and Co"});
     CHECK(found("managers Salomon Brothers Inc, Sachs and Co were named") ==
           Names{"organization Salomon Brothers Inc", "organization Sachs and Co"});
+    // A sentence's first word is not part of the name ("The"), unless "of" follows it.
+    CHECK(found("The Unilever Plc and NV unit said") == Names{"organization Unilever Plc and NV"});
+    CHECK(found("brokers A.T. Brod and Co Inc said") == Names{"organization A.T Brod and Co Inc"});
+    CHECK(found("First of America Bank Corp said") ==
+          Names{"organization First of America Bank Corp"});
     // Alone, legal forms name nothing.
     CHECK(found("the deal with the Co Inc unit") == Names{});
 }
