@@ -37,6 +37,11 @@ constexpr std::string_view org_tail_words[] = {
     "army",         "police",     "service",     "news",       "llc",         "kgaa",
     "kk",           "pty",        "bhd",         "oyj",        "incorporated"};
 
+// Company law forms: a name's last words, never a name alone.
+constexpr std::string_view legal_forms[] = {
+    "co", "company", "inc", "incorporated", "corp", "corporation", "ltd", "plc", "llc", "ag",
+    "nv", "gmbh",    "spa", "bv",           "kgaa", "kk",          "pty", "bhd", "oyj", "sa"};
+
 constexpr std::string_view org_head_words[] = {"ministry", "bank",      "university",
                                                "bureau",   "council",   "department",
                                                "office",   "institute", "commission"};
@@ -56,8 +61,90 @@ constexpr std::string_view sentence_words[] = {
     "new", "read", "more",  "last",  "first",  "next", "other", "under", "since", "with",
     "die", "das",  "der",   "dem",   "des",    "ein",  "eine"};
 
+// Abbreviations a name goes on after their period ("Mr. Peskov", "St. Louis", "Gen. Jaruzelski").
+constexpr std::string_view name_abbreviations[] = {
+    "mr",  "mrs", "ms",  "messrs", "dr", "st",  "mt",   "ft",   "gen", "sen",
+    "rep", "col", "adm", "gov",    "lt", "sgt", "capt", "prof", "rev", "hon"};
+
+// Capitalized words that never end a name: they begin the next sentence ("Ltd The").
+constexpr std::string_view run_enders[] = {"the", "and",  "or",  "but",   "it",   "this", "that",
+                                           "we",  "they", "she", "his",   "her",  "its",  "their",
+                                           "our", "my",   "you", "these", "those"};
+
+// Word i is "I" and the next word is lower case, not a preposition: "I am", "I thought".
+bool pronoun_i(const std::vector<Word>& words, std::size_t i) {
+    static constexpr std::string_view prepositions[] = {"in", "of",  "and", "on",   "at",
+                                                        "to", "for", "by",  "with", "from"};
+    return words[i].key == "i" && i + 1 < words.size() && words[i + 1].shape == Shape::lower &&
+           !in(prepositions, words[i + 1].key);
+}
+
 bool capitalized(const Word& w) {
     return !w.caps_line && (w.shape == Shape::capitalized || w.shape == Shape::upper);
+}
+
+// Word e may continue a name begun before it. The tokenizer joins across the period after any
+// word of up to three letters ("U.S. Treasury"), which also ends sentences ("Morgan Guaranty
+// Ltd. The", "Ayaan Hirsi Ali. And", "March 21st sir. Initially I"): a name goes on across a
+// period only after an initial, an abbreviation with periods inside ("U.S."), a name
+// abbreviation, or from one legal form to another ("Co. Ltd", not "Inc. News").
+bool continues(const std::vector<Word>& words, std::size_t e) {
+    const auto& w = words[e];
+    if (!w.joins_previous) return false;
+    if (!w.after_period) return true;
+    const auto& p = words[e - 1];
+    // An abbreviation with periods inside ends in a letter or two ("U.S.", "H.C.F."; not
+    // "C.Itoh." or "S.490.").
+    const auto last = p.text.rfind('.');
+    if (p.key.size() == 1 || (last != std::string_view::npos && p.text.size() - last <= 3))
+        return true;
+    if (in(name_abbreviations, p.key)) return true;
+    return in(legal_forms, p.key) && in(legal_forms, w.key);
+}
+
+// The bytes between words k - 1 and k (views into one text).
+std::string_view gap_before(const std::vector<Word>& words, std::size_t k) {
+    const char* from = words[k - 1].text.data() + words[k - 1].text.size();
+    return {from, static_cast<std::size_t>(words[k].text.data() - from)};
+}
+
+// The first word of the name word k continues: the capitalized words no gazetteer mention
+// covers, each joining the next, that end just before k (k itself when there are none).
+std::size_t name_before(const std::vector<Word>& words, const std::vector<EntityType>& covered,
+                        std::size_t k) {
+    std::size_t s = k;
+    while (s > 0 && continues(words, s) && capitalized(words[s - 1]) &&
+           covered[s - 1] == EntityType::other)
+        --s;
+    return s;
+}
+
+// ", " or ",\n": a comma inside a name ("Dillon, Read and Co").
+bool comma_gap(std::string_view gap) {
+    return gap.size() >= 2 && gap.size() <= 3 && gap[0] == ',' &&
+           gap.find_first_not_of(" \n", 1) == std::string_view::npos;
+}
+
+bool before_colon(const std::vector<Word>& words, std::size_t k) {
+    return k + 1 < words.size() && gap_before(words, k + 1).starts_with(':');
+}
+
+// Caption labels ("Susan Rice Image: White House.", "Ross Perot Image: Allan Warren."): the
+// capitalized words that end a name before ':' after two different words at least. A speaker
+// mark ends the same name each time ("Michael Siegel:", "Siegel:") and stays.
+std::vector<std::string_view> caption_labels(const std::vector<Word>& words) {
+    std::vector<std::pair<std::string_view, std::string_view>> ends; // label, word before it
+    for (std::size_t k = 1; k < words.size(); ++k)
+        if (before_colon(words, k) && capitalized(words[k]) && continues(words, k) &&
+            capitalized(words[k - 1]))
+            ends.emplace_back(words[k].key, words[k - 1].key);
+    std::sort(ends.begin(), ends.end());
+    std::vector<std::string_view> labels;
+    for (std::size_t a = 1; a < ends.size(); ++a)
+        if (ends[a].first == ends[a - 1].first && ends[a].second != ends[a - 1].second &&
+            (labels.empty() || labels.back() != ends[a].first))
+            labels.push_back(ends[a].first);
+    return labels;
 }
 
 std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, bool skip_initials) {
@@ -109,6 +196,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                                   const Gazetteer& gazetteer) {
     std::vector<FoundName> found;
     const std::size_t n = words.size();
+    const auto labels = caption_labels(words);
     std::size_t i = 0;
     while (i < n) {
         const bool blocked =
@@ -119,14 +207,14 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // The run: capitalized words (and connectors between them) joined by white space.
         std::size_t e = i + 1;
-        while (e < n && words[e].joins_previous) {
+        while (e < n && continues(words, e)) {
             const auto& w = words[e];
             const bool stop =
                 covered[e] == EntityType::person || covered[e] == EntityType::organization;
             if (stop) break;
             if (capitalized(w)) {
                 ++e;
-            } else if (in(connectors, w.key) && e + 1 < n && words[e + 1].joins_previous &&
+            } else if (in(connectors, w.key) && e + 1 < n && continues(words, e + 1) &&
                        capitalized(words[e + 1])) {
                 e += 2;
             } else {
@@ -135,8 +223,55 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             if (words[e - 1].possessive) break;
         }
         std::size_t b = i;
-        while (b < e && in(sentence_words, words[b].key))
+        while (b < e && in(sentence_words, words[b].key) &&
+               !(b + 1 < e && words[b + 1].key == "of")) // "First of America Bank Corp"
             ++b;
+        // Nor does a name end with an article, a conjunction or a pronoun: the next sentence or
+        // an interview's answer after its speaker ("Michael Siegel I am a professor", "Ibrahim
+        // Abdul-Karim The"). "I" before a verb is the pronoun; before a preposition or no
+        // lower-case word, a regnal number ("Elizabeth I in 1558").
+        while (e > b + 1 &&
+               (in(run_enders, words[e - 1].key) || pronoun_i(words, e - 1) ||
+                (before_colon(words, e - 1) &&
+                 std::find(labels.begin(), labels.end(), words[e - 1].key) != labels.end())))
+            --e;
+        // Legal forms alone ("Co Inc") name nothing: after "and" they close the name before it
+        // ("Morgan Stanley and Co Inc", "Mitsui and Co Ltd"), which may have been read as a
+        // person already ("Morgan Stanley"); before a gazetteer name or none, they are dropped.
+        if (b < e && std::all_of(words.begin() + static_cast<std::ptrdiff_t>(b),
+                                 words.begin() + static_cast<std::ptrdiff_t>(e),
+                                 [](const Word& w) { return in(legal_forms, w.key); })) {
+            std::size_t s = b;
+            if (b >= 2 && (words[b - 1].key == "and" || words[b - 1].key == "und") &&
+                continues(words, b)) {
+                s = b - 1;
+                s = name_before(words, covered, b - 1);
+                // One comma inside: "Goldman, Sachs and Co", "Smith Barney, Harris Upham and
+                // Co Inc" (a name found before the comma stays: "Salomon Inc, Sachs and Co").
+                if (s < b - 1 && s >= 1 && comma_gap(gap_before(words, s)) &&
+                    capitalized(words[s - 1]) && covered[s - 1] == EntityType::other &&
+                    !in(org_tail_words, words[s - 1].key)) { // "Salomon Brothers Inc, Kidder"
+                    const std::size_t t = name_before(words, covered, s - 1);
+                    if (t + 3 >= s && !in(sentence_words, words[t].key) &&
+                        (found.empty() || found.back().end <= t))
+                        s = t;
+                }
+                while (!found.empty() && found.back().end > s) {
+                    s = std::min(s, found.back().begin);
+                    found.pop_back();
+                }
+                // "The Unilever Plc and NV", not "A.T. Brod and Co Inc"
+                while (s < b - 1 && in(sentence_words, words[s].key) &&
+                       words[s].text.find('.') == std::string_view::npos &&
+                       !words[s + 1].after_period)
+                    ++s;
+            }
+            if (s + 1 >= b) {
+                i = e;
+                continue;
+            }
+            b = s;
+        }
         // Organizations: the run ends (or starts) with an organization word.
         if (e - b >= 2) {
             const bool tail = in(org_tail_words, words[e - 1].key);
@@ -150,18 +285,24 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // People: a title before the name (inside the run or just before it), a given name, or
         // "X Y said". Place words end the person part of a run.
-        bool title = i > 0 && is_title_word(words[i - 1].key) && words[i].joins_previous;
+        bool title = i > 0 && is_title_word(words[i - 1].key) && continues(words, i);
         std::size_t p = b;
         for (std::size_t k = b; k < e; ++k)
             if (is_title_word(words[k].key)) {
                 title = true;
                 p = k + 1;
             }
+        // A title's complement ("Secretary of State", "Minister of Information Moammar") is no
+        // name: the person, if any, begins at the first given name after it.
+        if (p < e && words[p].key == "of")
+            while (p < e && !gazetteer.is_first_name(words[p].key))
+                ++p;
         std::size_t q = p;
         while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))
             ++q;
-        // allow "von"/"de" particles inside a person's name
-        while (q < e && in(connectors, words[q].key) && q + 1 < e &&
+        // allow "von"/"de" particles inside a person's name; "of" starts an affiliation ("Eli
+        // Beckerman of Open the Debates")
+        while (q < e && in(connectors, words[q].key) && words[q].key != "of" && q + 1 < e &&
                covered[q + 1] == EntityType::other)
             q += 2;
         while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))

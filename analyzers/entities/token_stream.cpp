@@ -115,6 +115,7 @@ std::vector<Word> split_words(std::string_view in) {
             if (gap.find('\n') != std::string_view::npos) mark_line(words.size());
             w.joins_previous = !words.back().possessive && joinable_gap(gap, words.back().text);
             w.sentence_start = sentence_break(gap, words.back().text);
+            w.after_period = gap.find('.') != std::string_view::npos;
         }
         previous_end = t.offset + t.text.size();
         words.push_back(std::move(w));

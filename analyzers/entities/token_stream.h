@@ -19,6 +19,7 @@ struct Word {
     std::string key;       // folded, periods and a trailing possessive removed
     Shape shape = Shape::other;
     bool joins_previous = false; // only white space, '-' or an abbreviation's '.' before it
+    bool after_period = false;   // a '.' between it and the previous word
     bool caps_line = false;      // the line is mostly upper case
     bool sentence_start = false; // first word of the text, a line or a sentence
     bool possessive = false;     // written with 's

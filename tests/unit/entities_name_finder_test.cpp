@@ -1,0 +1,109 @@
+// The cue-based name finder (name_finder.h) on English text: where a run of capitalized words
+// stops, so that no found name takes in the next sentence or a function word (issue 18).
+#include "analyzers/entities/gazetteer.h"
+#include "analyzers/entities/name_finder.h"
+#include "analyzers/entities/token_stream.h"
+
+#include <doctest/doctest.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ent = dateline::entities;
+using dateline::EntityType;
+
+namespace {
+
+// "type name" of every name the finder reads in `text`; gazetteer organization mentions cover
+// the words written as in `organization` ("Salomon" covers every word "Salomon"), none else.
+std::vector<std::string> found(const std::string& text, std::string_view organization = {}) {
+    const auto words = ent::split_words(text);
+    std::vector<EntityType> covered(words.size(), EntityType::other);
+    for (std::size_t i = 0; i < words.size(); ++i)
+        if (words[i].text == organization) covered[i] = EntityType::organization;
+    std::vector<std::string> out;
+    for (const auto& f : ent::find_names(words, covered, ent::default_gazetteer()))
+        out.push_back(std::string(f.type == EntityType::person ? "person " : "organization ") +
+                      f.name);
+    return out;
+}
+
+using Names = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("name finder: a run stops at a period that ends a sentence") {
+    CHECK(found("The loan was arranged by Morgan Guaranty Ltd. The bank declined comment.") ==
+          Names{"organization Morgan Guaranty Ltd"});
+    CHECK(found("She cites the writer Ayaan Hirsi Ali. And she went on.") ==
+          Names{"person Ayaan Hirsi Ali"});
+    // A title word ends the sentence before a capitalized word: no title cue across it.
+    CHECK(found("It started on March 21st sir. Initially I thought it was a virus.").empty());
+    CHECK(found("shares of Smith Holdings Inc. It said the offer was low.") ==
+          Names{"organization Smith Holdings Inc"});
+    // Periods a name goes on across (the name as written drops periods and middle initials): an
+    // initial, "U.S.", a name abbreviation, legal forms.
+    CHECK(found("a letter from Robert M. Bass to the board") == Names{"person Robert Bass"});
+    CHECK(found("the U.S. Bankruptcy Court in Boston") ==
+          Names{"organization U.S Bankruptcy Court"});
+    CHECK(found("the plant of Fernand St. Germain said") == Names{"person Fernand St Germain"});
+    // A word with periods inside that is no abbreviation ends a sentence, and so does a legal
+    // form before any word but another legal form.
+    CHECK(found("said trader C.Itoh. Officials said") == Names{});
+    CHECK(found("the offer of Acme Holdings Inc. News of the deal") ==
+          Names{"organization Acme Holdings Inc"});
+    CHECK(found("a unit of Hyundai Steel Co. Ltd in Seoul") ==
+          Names{"organization Hyundai Steel Co Ltd"});
+}
+
+TEST_CASE("name finder: 'of' is never part of a person's name") {
+    // A title's complement is no name; the person begins at a given name after it.
+    CHECK(found("talks with the Secretary of State on Monday").empty());
+    CHECK(found("said Minister of Information Ahmed Eryani on Sunday") ==
+          Names{"person Ahmed Eryani"});
+    // "of" after a person's name starts an affiliation.
+    CHECK(found("a talk by Eli Beckerman of Open Debates last week") ==
+          Names{"person Eli Beckerman"});
+    // Name particles stay: "Ludwig van Beethoven".
+    CHECK(found("a concert of Ludwig van Beethoven works") == Names{"person Ludwig van Beethoven"});
+}
+
+TEST_CASE("name finder: a name ends before an article, a conjunction or a pronoun") {
+    // An interview's speaker mark before the answer.
+    CHECK(found("Professor Michael Siegel I am a professor of health") ==
+          Names{"person Michael Siegel"});
+    CHECK(found("a line from Morgan Guaranty Ltd The bank said") ==
+          Names{"organization Morgan Guaranty Ltd"});
+    // A regnal number stays.
+    CHECK(found("during the reign of Elizabeth I in England") == Names{"person Elizabeth I"});
+}
+
+TEST_CASE("name finder: legal forms after 'and' close the name before them") {
+    CHECK(found("said lead manager Kidder, Peabody and Co Inc on Monday") ==
+          Names{"organization Kidder Peabody and Co Inc"});
+    CHECK(found("adviser Dillon,\nRead and Co since May") ==
+          Names{"organization Dillon Read and Co"});
+    // Read as a person before the legal forms: "Samuel" is a given name.
+    CHECK(found("the broker Samuel Montagu and Co Ltd said") ==
+          Names{"organization Samuel Montagu and Co Ltd"});
+    // A name found before the comma, or ending there as one, stays a name of its own.
+    CHECK(found("managers Salomon Inc, Kidder Peabody and Co said", "Salomon") ==
+          Names{"organization Kidder Peabody and Co"});
+    CHECK(found("managers Salomon Brothers Inc, Sachs and Co were named") ==
+          Names{"organization Salomon Brothers Inc", "organization Sachs and Co"});
+    // A sentence's first word is not part of the name ("The"), unless "of" follows it.
+    CHECK(found("The Unilever Plc and NV unit said") == Names{"organization Unilever Plc and NV"});
+    CHECK(found("brokers A.T. Brod and Co Inc said") == Names{"organization A.T Brod and Co Inc"});
+    CHECK(found("First of America Bank Corp said") ==
+          Names{"organization First of America Bank Corp"});
+    // Alone, legal forms name nothing.
+    CHECK(found("the deal with the Co Inc unit") == Names{});
+}
+
+TEST_CASE("name finder: a caption label is no part of the name it follows") {
+    CHECK(found("text.\n\nSusan Rice Image: White House.\n\nGary Johnson Image: Gage Skidmore.") ==
+          Names{"person Susan Rice", "person Gary Johnson"});
+    // A speaker mark ends the same name each time: the name stays whole.
+    CHECK(found("Q?\n\nMichael Siegel: Yes.\n\nQ?\n\nMichael Siegel: No.") ==
+          Names{"person Michael Siegel", "person Michael Siegel"});
+}
