@@ -69,4 +69,12 @@ void fix_organization_extents(std::span<const Token> line, std::vector<Span>& sp
 // gold annotates but this misses lie inside a wrong span ("Москве полиция", "полицию Калифорни").
 void add_institution_nouns(std::span<const Token> line, std::vector<Span>& spans);
 
+// Appends as a nested organization each acronym of three Cyrillic capitals or more inside an
+// outer organization ("КПСС" in "ЦК КПСС", "МВД" in "ГУ МВД России"), and one that begins it
+// when a place or "по" follows ("МВД России", "УФСБ по Пермскому краю"; not "РИА Новости").
+// NEREL train annotates such an acronym as an organization of its own 141 of 162 times inside,
+// 61 of 73 first (a place it names, "СССР" in "МВД СССР", stays a place: one already tagged
+// there is left alone).
+void add_nested_acronyms(std::span<const Token> line, std::vector<Span>& spans);
+
 } // namespace dateline::entities::tagger

@@ -640,6 +640,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         retype_latin_performers(line, found);
         add_quoted_organizations(line, found);
         add_institution_nouns(line, found);
+        add_nested_acronyms(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }

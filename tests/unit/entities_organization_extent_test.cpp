@@ -232,3 +232,37 @@ TEST_CASE("institution nouns: a lower-case 'полиция', 'правитель
           Texts{"полиции Западного округа"});
     CHECK(added("Мэри").empty());
 }
+
+TEST_CASE("nested acronyms: an acronym inside an organization is one of its own") {
+    constexpr std::size_t nested = 2;
+    auto added = [](std::string_view text, std::vector<tg::Span> spans) {
+        tg::add_nested_acronyms(tg::tokenize(text), spans);
+        Texts out;
+        for (const auto& s : spans)
+            if (s.chain == nested) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+        return out;
+    };
+    const std::string_view school = "в Высшей партийной школе при ЦК КПСС";
+    CHECK(added(school, {span_of(school, "Высшей партийной школе при ЦК КПСС", organization)}) ==
+          Texts{"КПСС"});
+    // First in the organization only before a place or "по".
+    const std::string_view mvd = "сообщили в МВД России и в МВД по Москве";
+    CHECK(added(mvd, {span_of(mvd, "МВД России", organization), span_of(mvd, "России", place),
+                      span_of(mvd, "МВД по Москве", organization)}) == Texts{"МВД", "МВД"});
+    const std::string_view ria = "сообщает РИА Новости";
+    CHECK(added(ria, {span_of(ria, "РИА Новости", organization)}).empty());
+    // A longer nested organization starting there leaves it; the same one or a place does not.
+    const std::string_view gu = "ГУ МВД России";
+    CHECK(added(gu, {span_of(gu, "ГУ МВД России", organization),
+                     span_of(gu, "МВД России", nested)}) == Texts{"МВД России", "МВД"});
+    const std::string_view ussr = "Министерство обороны СССР";
+    CHECK(added(ussr, {span_of(ussr, "Министерство обороны СССР", organization),
+                       span_of(ussr, "СССР", place)})
+              .empty());
+    // Legal forms and kinds of institution, two letters, hyphenated words: not names.
+    const std::string_view kinds = "ЗАО «Роспром», Дебенской СОШ, ГУ ФСИН, ОВД-Инфо сообщает";
+    CHECK(added(kinds, {span_of(kinds, "ЗАО «Роспром»", organization),
+                        span_of(kinds, "Дебенской СОШ", organization),
+                        span_of(kinds, "ОВД-Инфо сообщает", organization)})
+              .empty());
+}
