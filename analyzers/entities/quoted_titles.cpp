@@ -100,6 +100,24 @@ bool year_in_brackets(std::span<const Token> line, std::size_t at) {
            std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether tokens [first, end) hold an English word of a sentence, not of a name: a pronoun, a
+// form of "be", "what", "such", "never", or "a" in lower case ("It’s My Life", "Such a Shame",
+// "What You Make It"). "I" is left out (an initial), and so is a word in capitals ("IT", "ME").
+bool sentence_word(std::span<const Token> line, std::size_t first, std::size_t end) {
+    static constexpr std::array<std::string_view, 18> words = {
+        "my", "your", "his", "her", "our",  "their", "me",    "you", "we",
+        "is", "are",  "was", "am",  "what", "such",  "never", "it",  "its"};
+    for (std::size_t i = first; i < end; ++i) {
+        const auto t = line[i].text;
+        if (t == "a") return true;
+        if (t.size() < 2 || t.size() > 5 || (t[1] >= 'A' && t[1] <= 'Z')) continue;
+        std::string w(t);
+        w[0] = static_cast<char>(w[0] >= 'A' && w[0] <= 'Z' ? w[0] - 'A' + 'a' : w[0]);
+        if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    }
+    return false;
+}
+
 } // namespace
 
 void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans) {
@@ -112,6 +130,9 @@ void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans) {
         const auto after = static_cast<std::size_t>(end - line.begin());
         // A Latin name before a year in brackets is a work: "Invaders Must Die (2009)".
         if (latin_only(line, at, after) && year_in_brackets(line, after)) return true;
+        // A Latin name that reads as a sentence is a title: "It’s My Life", "Such a Shame".
+        if (after - at >= 2 && latin_only(line, at, after) && sentence_word(line, at, after))
+            return true;
         if (first == line.begin()) return false;
         if (latin_only(line, at, after) && latin_title_kind(line[at - 1].text)) return true;
         const auto open = at - 1;
@@ -213,6 +234,8 @@ void add_quoted_organizations(std::span<const Token> line, std::vector<Span>& sp
         if (close >= line.size() || !closing(line[close].text) || close == open + 1) continue;
         const std::size_t kind = before_list(line, open);
         if (kind >= line.size() || !organization_kind(line[kind].text)) continue;
+        // A band's song is no band: "хитов группы как «It’s My Life», «Such a Shame»".
+        if (latin_only(line, open + 1, close) && sentence_word(line, open + 1, close)) continue;
         const Span name{line[open + 1].offset, line[close - 1].offset + line[close - 1].text.size(),
                         organization_chain};
         // Left alone when an organization is there already, or a span crosses the name's edges;

@@ -15,6 +15,9 @@
 // a narrower list ("премии Grammy", "треком Firestarter"; on NEREL train 16 Latin names after
 // these words, none an organization; "альбома U2" and "проекту Mozilla" are, so those words are
 // left out). "среди которых" joins a list to its kind word ("синглами, среди которых «Today»").
+// And a Latin name of two tokens or more that holds an English word of a sentence (a pronoun, a
+// form of "be", "what", "such", "never", a lower-case "a": "It’s My Life", "Such a Shame") is a
+// title: NEREL train gold has 21 such works of art and 1 organization ("'Color Your Life'").
 #pragma once
 
 #include "analyzers/entities/tagger.h"

@@ -62,6 +62,12 @@ TEST_CASE("quoted titles: a Latin name is a work before a year or after a kind w
     CHECK(kept("дебютировал с треком Firestarter", {"Firestarter"}).empty());
     // "среди которых" joins a list to its kind word.
     CHECK(kept("синглами, среди которых «Today», «Talk Talk»", {"Today", "Talk Talk"}).empty());
+    // A Latin name that reads as a sentence is a title, whatever the word before it.
+    CHECK(kept("хиты «It’s My Life» и Such a Shame", {"It’s My Life", "Such a Shame"}).empty());
+    // Not for an initial, a capitalized acronym or one word.
+    CHECK(kept("компании I.S.P.A. Engineering, IT Group и My",
+               {"I.S.P.A. Engineering", "IT Group", "My"}) ==
+          Texts{"I.S.P.A. Engineering", "IT Group", "My"});
 }
 
 TEST_CASE("quoted titles: Latin organizations stay") {
@@ -146,6 +152,8 @@ TEST_CASE("quoted organizations: a quoted name after a word for an organization'
     CHECK(added("фильм «Цирк» вышел").empty());
     CHECK(added("журналист «Медузы» сообщил").empty());
     CHECK(added("группы «по интересам»").empty());
+    // A band's song is no band.
+    CHECK(added("хитов группы как «It’s My Life», «Such a Shame»").empty());
     // A place that is the whole name becomes the organization; one inside it stays, nested.
     const std::string_view band = "группы «Ленинград» концерт";
     const auto at = band.find("Ленинград");
