@@ -219,8 +219,12 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
     };
     for (const auto& [id, unused] : people)
         add(g.entity(id).name, {id, 0});
+    // A full name found twice (the title's and the body's "Igor Matovič") is one person: its
+    // first finding stands for both, so its surname is not ambiguous.
+    std::unordered_map<std::string_view, std::size_t> first_finding;
     for (std::size_t i = 0; i < found.size(); ++i)
-        if (found[i].type == EntityType::person) add(found[i].name, {none, i});
+        if (found[i].type == EntityType::person)
+            add(found[i].name, {none, first_finding.try_emplace(found[i].name, i).first->second});
     for (const auto& key : ambiguous_surnames)
         surnames.erase(key);
     for (const auto& key : ambiguous_given)

@@ -121,6 +121,17 @@ TEST_CASE("entities: a later surname joins the full name found by a cue") {
     CHECK_FALSE(find(es, "Wiśniewski", EntityType::person));
 }
 
+TEST_CASE("entities: a full name found in the title and the body lends its surname still") {
+    const auto es = tag_text("Prime Minister Igor Matovič of the Slovak Republic posted a message. "
+                             "The office of 47-year-old Matovič said he was well, and only Macron "
+                             "and Matovič tested positive.",
+                             "Prime Minister of Slovakia Igor Matovič tests positive");
+    const auto* matovic = find(es, "Igor Matovič", EntityType::person);
+    REQUIRE(matovic);
+    CHECK(matovic->count == 4);
+    CHECK_FALSE(find(es, "Matovič", EntityType::person));
+}
+
 TEST_CASE("entities: names outside the gazetteer come from cues") {
     const auto es = tag_text("Finance Minister Gerhardt Obermaier met Ivan Dolgov on Tuesday. "
                              "Acme Widget Inc said profits rose. The Ministry of Fisheries "
