@@ -26,6 +26,8 @@
 // reached the bundled model's 0.779 (it has the rules tuned on its output); 128/32, 512/64
 // classes, words seen 5 times, 300 context words, fewer class features all scored no better. A
 // bonus on each chain's begin label (more spans, for recall): organization +0.001 at most.
+// Russian Snowball stems of the word and of its neighbours as features: the tagger alone on dev
+// 0.864 -> 0.865, organization 0.773 unchanged (the prefixes already share a name's forms).
 //
 // After decoding, four steps: a span that opens a quotation mark ends with its closing mark when
 // that is the next token (the chains rarely learn the closing mark); the organizations' extents are
