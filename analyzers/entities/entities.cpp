@@ -220,7 +220,10 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
     for (const auto& [id, unused] : people)
         add(g.entity(id).name, {id, 0});
     // A full name found twice (the title's and the body's "Igor Matovič") is one person: its
-    // first finding stands for both, so its surname is not ambiguous.
+    // first finding stands for both, so its surname is not ambiguous. A company read as a person
+    // lends its last word too ("Pizza Inn": Reuters about 64 of 206 joined mentions); tried: only
+    // a found name beginning with a known given name lends it, which lost 1,485 good Reuters
+    // mentions (foreign given names: "Masao Fujioka", "Rilwanu Lukman"), dropped.
     std::unordered_map<std::string_view, std::size_t> first_finding;
     for (std::size_t i = 0; i < found.size(); ++i)
         if (found[i].type == EntityType::person)
