@@ -193,6 +193,32 @@ bool beside_ampersand(const std::vector<Word>& words, std::size_t i) {
     return (i + 1 < words.size() && ampersand_between(i)) || (i > 0 && ampersand_between(i - 1));
 }
 
+// A person found by a cue whose name is how a company the article names begins, and does not
+// begin with a given name ("Pizza Inn" of "Pizza Inn Inc", "Waste Management", "K Mart", "Nuclear
+// Data"), is that company written short: a mention of the organization, under its full name.
+// Trade-off: a name that begins with a given name stays a person ("Walt Disney" beside "Walt
+// Disney Co", "Morgan Grenfell"): on Reuters mostly the firm, but on Wikinews "Doris Day" beside
+// "Doris Day Animal Foundation" is the actress the story is about (with 21 lone "Day" mentions).
+void retype_company_short_names(std::vector<FoundName>& found, const std::vector<Word>& words,
+                                const Gazetteer& g) {
+    std::vector<std::string_view> companies;
+    for (const auto& f : found)
+        if (f.type == EntityType::organization) companies.push_back(f.name);
+    if (companies.empty()) return;
+    for (auto& f : found) {
+        if (f.type != EntityType::person || f.end - f.begin < 2 ||
+            g.is_first_name(words[f.begin].key))
+            continue;
+        for (auto company : companies)
+            if (company.size() > f.name.size() + 1 && company.starts_with(f.name) &&
+                company[f.name.size()] == ' ') {
+                f.type = EntityType::organization;
+                f.name = std::string(company);
+                break;
+            }
+    }
+}
+
 // Lone names (facet hygiene): a later surname ("Reagan") or a given name alone ("Shintaro") joins
 // the one full name of the article that ends or begins with it. A single-word found name that joins
 // none is dropped when it is a given name ("Ali", "Fernando": the rest of the name was missed) or a
@@ -668,6 +694,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         used[f.begin] = true;
         return true;
     });
+    retype_company_short_names(found, words, g);
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
         // Not a name's particle ("de Klerk", "ван Бетховена", "аль-Асад"): those are short.

@@ -132,6 +132,18 @@ TEST_CASE("entities: a full name found in the title and the body lends its surna
     CHECK_FALSE(find(es, "Matovič", EntityType::person));
 }
 
+TEST_CASE("entities: a company's short name read as a person is the company") {
+    const auto es = tag_text("Pizza Inn Inc agreed to the merger.\nFrom its Dallas headquarters, "
+                             "Pizza Inn said completion of the transaction is near.\nAt the "
+                             "Doris Day Animal Foundation, Doris Day said she was pleased.");
+    const auto* company = find(es, "Pizza Inn Inc", EntityType::organization);
+    REQUIRE(company);
+    CHECK(company->count == 2);
+    CHECK_FALSE(find(es, "Pizza Inn", EntityType::person));
+    // A name that begins with a given name stays a person.
+    CHECK(find(es, "Doris Day", EntityType::person));
+}
+
 TEST_CASE("entities: names outside the gazetteer come from cues") {
     const auto es = tag_text("Finance Minister Gerhardt Obermaier met Ivan Dolgov on Tuesday. "
                              "Acme Widget Inc said profits rose. The Ministry of Fisheries "
