@@ -34,6 +34,12 @@ const Entity* find(const std::vector<Entity>& es, const std::string& name, Entit
     return nullptr;
 }
 
+// How many mentions the entity `name` of `type` has among `es` (0: not found).
+int count_of(const std::vector<Entity>& es, const std::string& name, EntityType type) {
+    const Entity* e = find(es, name, type);
+    return e ? e->count : 0;
+}
+
 bool has_country(const std::vector<Entity>& es, const std::string& code) {
     return std::any_of(es.begin(), es.end(), [&](const Entity& e) {
         return e.type == EntityType::place && e.country == code;
@@ -112,12 +118,8 @@ TEST_CASE("entities: a later surname joins the full name found by a cue") {
     const auto es = tag_text("Kremlin spokesman Dmitry Peskov said no. Later Peskov added that "
                              "the talks were over. Analyst Tomasz Wiśniewski agreed, and "
                              "Wiśniewski said more.");
-    const auto* peskov = find(es, "Dmitry Peskov", EntityType::person);
-    REQUIRE(peskov);
-    CHECK(peskov->count == 2);
-    const auto* analyst = find(es, "Tomasz Wiśniewski", EntityType::person);
-    REQUIRE(analyst);
-    CHECK(analyst->count == 2);
+    CHECK(count_of(es, "Dmitry Peskov", EntityType::person) == 2);
+    CHECK(count_of(es, "Tomasz Wiśniewski", EntityType::person) == 2);
     CHECK_FALSE(find(es, "Wiśniewski", EntityType::person));
 }
 
@@ -126,9 +128,7 @@ TEST_CASE("entities: a full name found in the title and the body lends its surna
                              "The office of 47-year-old Matovič said he was well, and only Macron "
                              "and Matovič tested positive.",
                              "Prime Minister of Slovakia Igor Matovič tests positive");
-    const auto* matovic = find(es, "Igor Matovič", EntityType::person);
-    REQUIRE(matovic);
-    CHECK(matovic->count == 4);
+    CHECK(count_of(es, "Igor Matovič", EntityType::person) == 4);
     CHECK_FALSE(find(es, "Matovič", EntityType::person));
 }
 
@@ -136,9 +136,7 @@ TEST_CASE("entities: a company's short name read as a person is the company") {
     const auto es = tag_text("Pizza Inn Inc agreed to the merger.\nFrom its Dallas headquarters, "
                              "Pizza Inn said completion of the transaction is near.\nAt the "
                              "Doris Day Animal Foundation, Doris Day said she was pleased.");
-    const auto* company = find(es, "Pizza Inn Inc", EntityType::organization);
-    REQUIRE(company);
-    CHECK(company->count == 2);
+    CHECK(count_of(es, "Pizza Inn Inc", EntityType::organization) == 2);
     CHECK_FALSE(find(es, "Pizza Inn", EntityType::person));
     // A name that begins with a given name stays a person.
     CHECK(find(es, "Doris Day", EntityType::person));
