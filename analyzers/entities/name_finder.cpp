@@ -50,6 +50,15 @@ constexpr std::string_view org_head_words[] = {"ministry", "bank",      "univers
 constexpr std::string_view connectors[] = {"of", "de", "du",  "van", "von", "der", "den",
                                            "la", "le", "del", "da",  "di",  "bin", "al"};
 
+// Connector word e inside a run begun at i may join the words around it. "der" and "den" are
+// German articles before a capitalized noun ("Gonzalo Higuain den Ball", "Politik der
+// Europäischen Union"), so they join only after "van" or "von" ("Van der Bellen", "von der
+// Leyen", "van den Broek").
+bool connects_here(const std::vector<Word>& words, std::size_t i, std::size_t e) {
+    if (words[e].key != "der" && words[e].key != "den") return true;
+    return e > i && (words[e - 1].key == "van" || words[e - 1].key == "von");
+}
+
 constexpr std::string_view speech_verbs[] = {"said", "says", "told", "added", "stated", "declared"};
 
 // Capitalized words that start sentences or headings far more often than names (the German
@@ -215,8 +224,15 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             if (capitalized(w)) {
                 ++e;
             } else if (in(connectors, w.key) && e + 1 < n && continues(words, e + 1) &&
-                       capitalized(words[e + 1])) {
+                       capitalized(words[e + 1]) && connects_here(words, i, e)) {
                 e += 2;
+            } else if (w.key == "van" && e + 2 < n &&
+                       (words[e + 1].key == "der" || words[e + 1].key == "den") &&
+                       continues(words, e + 1) && continues(words, e + 2) &&
+                       capitalized(words[e + 2])) {
+                // "Hans van den Broek"; not "von der": in German a preposition and an article
+                // ("Scarpetta von der OECD").
+                e += 3;
             } else {
                 break;
             }

@@ -107,3 +107,14 @@ TEST_CASE("name finder: a caption label is no part of the name it follows") {
     CHECK(found("Q?\n\nMichael Siegel: Yes.\n\nQ?\n\nMichael Siegel: No.") ==
           Names{"person Michael Siegel", "person Michael Siegel"});
 }
+
+TEST_CASE("name finder: 'der' and 'den' join a name only after 'van' or 'von'") {
+    CHECK(found("President Alexander Van der Bellen said so.") ==
+          Names{"person Alexander Van der Bellen"});
+    CHECK(found("Minister Hans van den Broek said so.") == Names{"person Hans van den Broek"});
+    // German articles before a noun: the name ends before them.
+    CHECK(found("Dann schoss Gonzalo Higuain den Ball ins Tor.") ==
+          Names{"person Gonzalo Higuain"});
+    CHECK(found("Die Aktionärsstruktur der Casinos Austria AG bleibt.") ==
+          Names{"organization Casinos Austria AG"});
+}
