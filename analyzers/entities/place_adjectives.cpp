@@ -1,6 +1,8 @@
 #include "place_adjectives.h"
 
 #include "analyzers/entities/tagger.h"
+#include "analyzers/entities/token_stream.h"
+#include "analyzers/text.h"
 
 #include <algorithm>
 #include <array>
@@ -204,6 +206,22 @@ std::uint32_t place_of_adjective(std::string_view word, const Gazetteer& gazette
         if (id != Gazetteer::npos && gazetteer.entity(id).type == EntityType::place) return id;
     }
     return Gazetteer::npos;
+}
+
+std::uint32_t place_of_name(std::string_view nominative, const Gazetteer& gazetteer) {
+    std::uint32_t node = Gazetteer::root();
+    for (const auto& t : text::tokenize(nominative)) {
+        node = gazetteer.child(node, word_key(t.text));
+        if (node == Gazetteer::npos) return Gazetteer::npos;
+    }
+    if (node == Gazetteer::root()) return Gazetteer::npos;
+    std::uint32_t found = Gazetteer::npos;
+    for (const auto& t : gazetteer.targets(node)) {
+        if (t.flags != 0 || gazetteer.entity(t.entity).type != EntityType::place) continue;
+        if (found != Gazetteer::npos && found != t.entity) return Gazetteer::npos;
+        found = t.entity;
+    }
+    return found;
 }
 
 } // namespace dateline::entities
