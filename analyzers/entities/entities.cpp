@@ -636,9 +636,10 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     append_tagged_names(text, article.language, words, tagged, earlier, found);
     std::erase_if(found,
                   [&](const FoundName& f) { return platform_as_medium(words, f.begin, f.end); });
-    // A lower-case adjective the tagger finds as a place ("армянском", "российских") is a mention
-    // of the country or city it is of (place_adjectives.h), as an English demonym is; a place it
-    // finds whose nominative is an alias of one gazetteer place ("Кубы" -> "Куба") is that place.
+    // An adjective the tagger finds as a place ("армянском", "российских"; capitalized, as in
+    // "Московского государственного университета") is a mention of the country or city it is of
+    // (place_adjectives.h), as an English demonym is; a place it finds whose nominative is an
+    // alias of one gazetteer place ("Кубы" -> "Куба") is that place.
     const auto count_place = [&](const FoundName& f, std::uint32_t id, HitKind kind) {
         const auto& e = g.entity(id);
         ++tally.known[id];
@@ -660,7 +661,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         return true;
     });
     std::erase_if(found, [&](const FoundName& f) {
-        if (f.type != EntityType::place || words[f.begin].shape != Shape::lower) return false;
+        if (f.type != EntityType::place ||
+            (words[f.begin].shape != Shape::lower && f.text_begin == FoundName::npos))
+            return false;
         // One word, or words hyphenated into one ("нью-йоркском").
         const char* const first = words[f.begin].text.data();
         const char* last = first + words[f.begin].text.size();

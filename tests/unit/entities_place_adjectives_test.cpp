@@ -56,6 +56,24 @@ TEST_CASE("place adjectives: a tagged adjective of place is a mention of that pl
                        [](const dateline::Entity& e) { return e.name == "армянск"; }));
 }
 
+TEST_CASE("place adjectives: a capitalized adjective the tagger finds as a place is that place") {
+    const auto& g = ent::default_gazetteer();
+    // The tagger's nested place of "Московского государственного университета", read as a found
+    // name, names Moscow; so does the word itself through place_of_adjective().
+    CHECK(g.entity(ent::place_of_adjective("Московского", g)).name == "Moscow");
+    dateline::Article a;
+    a.body = "Учёные Московского государственного университета и Российской академии наук "
+             "сообщили об открытии.";
+    a.language = "ru";
+    const auto t = ent::tag_all(a);
+    CHECK(std::any_of(t.mentions.begin(), t.mentions.end(), [](const auto& m) {
+        return m.text == "Московского" && m.entity == "Moscow";
+    }));
+    CHECK(std::none_of(t.entities.begin(), t.entities.end(), [](const dateline::Entity& e) {
+        return e.name == "Московский" || e.name == "Российская";
+    }));
+}
+
 TEST_CASE("place names: a tagged place read back to one place's unmarked alias is that place") {
     const auto& g = ent::default_gazetteer();
     auto name_of = [&](std::string_view name) {
