@@ -669,10 +669,34 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     append_tagged_names(text, article.language, words, tagged, earlier, found);
     std::erase_if(found,
                   [&](const FoundName& f) { return platform_as_medium(words, f.begin, f.end); });
-    // A lower-case adjective the tagger finds as a place ("армянском", "российских") is a mention
-    // of the country or city it is of (place_adjectives.h), as an English demonym is.
+    // An adjective the tagger finds as a place ("армянском", "российских"; capitalized, as in
+    // "Московского государственного университета") is a mention of the country or city it is of
+    // (place_adjectives.h), as an English demonym is; a place it finds whose nominative is an
+    // alias of one gazetteer place ("Кубы" -> "Куба") is that place.
+    const auto count_place = [&](const FoundName& f, std::uint32_t id, HitKind kind) {
+        const auto& e = g.entity(id);
+        ++tally.known[id];
+        tally.spans.push_back(
+            {.begin = f.begin, .end = f.end, .entity = id, .type = e.type, .name = {}});
+        hits.push_back({.country = e.country,
+                        .word = f.begin,
+                        .kind = kind,
+                        .title = f.begin < layout.title_end});
+        used[f.begin] = true;
+    };
     std::erase_if(found, [&](const FoundName& f) {
-        if (f.type != EntityType::place || words[f.begin].shape != Shape::lower) return false;
+        if (f.type != EntityType::place || f.text_begin == FoundName::npos ||
+            words[f.begin].shape == Shape::lower)
+            return false;
+        const auto id = place_of_name(f.name, g);
+        if (id == none) return false;
+        count_place(f, id, g.entity(id).is_country ? HitKind::name : HitKind::place);
+        return true;
+    });
+    std::erase_if(found, [&](const FoundName& f) {
+        if (f.type != EntityType::place ||
+            (words[f.begin].shape != Shape::lower && f.text_begin == FoundName::npos))
+            return false;
         // One word, or words hyphenated into one ("нью-йоркском").
         const char* const first = words[f.begin].text.data();
         const char* last = first + words[f.begin].text.size();
@@ -683,15 +707,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         const auto id =
             place_of_adjective(std::string_view(first, static_cast<std::size_t>(last - first)), g);
         if (id == none) return false;
-        const auto& e = g.entity(id);
-        ++tally.known[id];
-        tally.spans.push_back(
-            {.begin = f.begin, .end = f.end, .entity = id, .type = e.type, .name = {}});
-        hits.push_back({.country = e.country,
-                        .word = f.begin,
-                        .kind = e.is_country ? HitKind::demonym : HitKind::place,
-                        .title = f.begin < layout.title_end});
-        used[f.begin] = true;
+        count_place(f, id, g.entity(id).is_country ? HitKind::demonym : HitKind::place);
         return true;
     });
     retype_company_short_names(found, words, g);

@@ -77,6 +77,12 @@ constexpr Paradigm other_rules[] = {
     {"ли", "ля", feminine, gen}, // Оли; not a bare -и: foreign names in -и do not decline (Макри)
     {"ни", "ня", feminine, gen},
     {"ии", "ия", feminine, gen | dat | pre},
+    // Places in -ия/-ея (not people: "Хаменеи" does not decline): Чехией, not the adjective's
+    // "Чехияя" (no adjective ends in -ией, -еей: the longer ending shadows the adjective's -ей in
+    // all its cases); Кореи, Гвинеи.
+    {"ией", "ия", feminine, gen | dat | ins | pre, true},
+    {"еи", "ея", feminine, gen | dat | pre, true},
+    {"еей", "ея", feminine, gen | dat | ins | pre, true},
     {"ье", "ья", feminine, dat | pre},
     {"е", "а", feminine, dat | pre},
     {"у", "а", feminine, acc},

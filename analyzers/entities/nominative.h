@@ -17,7 +17,10 @@
 // written). On the NEREL train and dev names the first-word rule changed 105 names, about 95 for
 // the better ("Хасан Рухани", "Пол Маккартни", "Сергей Скрипаль" had been "Руханя", "Маккартня",
 // "Сергя"), five for the worse ("Астрид Шведской", "Сан Джин Пака", "Колей"). Words in -ея and -ря
-// are read as men's names in the genitive (Алексея, Игоря). Organization names are left as written:
+// are read as men's names in the genitive (Алексея, Игоря). Place nouns in -ия/-ея take their own
+// endings ("Чехией", "Южной Кореи" -> "Чехия", "Южная Корея"; the adjective's -ей had made
+// "Чехияя"), places only: "Хаменеи" does not decline (NEREL train + dev: 16 place mentions named
+// right, none changed otherwise). Organization names are left as written:
 // only their head word declines ("Министерства иностранных дел"), which endings cannot tell. Other
 // languages are left as written.
 #pragma once

@@ -143,6 +143,12 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(place("Аргентины") == "Аргентина");
     CHECK(place("Канаде") == "Канада");
     CHECK(place("Новой Шотландии") == "Новая Шотландия");
+    // Places in -ия/-ея: the noun's ending, not the adjective's ("Чехияя", "Южная Кореи").
+    CHECK(place("Чехией") == "Чехия");
+    CHECK(place("Южной Осетией") == "Южная Осетия");
+    CHECK(place("Южной Кореи") == "Южная Корея");
+    CHECK(place("Гвинеей") == "Гвинея");
+    CHECK(person("Али Хаменеи") == "Али Хаменеи"); // people in -еи do not decline
     CHECK(place("Нью-Йорка") == "Нью-Йорка"); // Нью-Йорк / Нью-Йорка: the nominative wins a tie
     CHECK(place("МВД") == "МВД");
     CHECK(place("Канадские") == "Канадские");
