@@ -71,7 +71,13 @@ class InflectedMatcher {
             if (stem.empty() || !is_inflection(w.key, stem)) break;
             if (j > i) phrase += ' ';
             phrase += stem;
-            if (take(phrase, j + 1 - i) || j > i) continue;
+            // In German a word is its stem plus "e" as often as not another word ("Kohle" is no
+            // form of "Kohl", "Rande" none of "Rand", "Mobile" none of "Mobil"); "Wiener",
+            // "Deutschlands", "Niederlanden" are: one word matched by its stem ends otherwise.
+            const auto ending = std::string_view(w.key).substr(stem.size());
+            const bool german_noun_form = index_->language() != "de" || ending != "e";
+            if ((j > i || german_noun_form) && take(phrase, j + 1 - i)) continue;
+            if (j > i) continue;
             // One word: the alias may be the word less an ending the stemmer kept ("Сидорова").
             std::string_view key = w.key;
             // German names take no ending but the genitive "s" or "es", which Snowball keeps
@@ -80,8 +86,8 @@ class InflectedMatcher {
             const bool german = index_->language() == "de";
             for (std::size_t k = 0; k < max_ending && !key.empty(); ++k) {
                 key = without_last_letter(key);
-                const auto ending = std::string_view(w.key).substr(key.size());
-                if (german && ending != "s" && ending != "es") continue;
+                const auto less = std::string_view(w.key).substr(key.size());
+                if (german && less != "s" && less != "es") continue;
                 // Never below the word's own stem: "Критики" (stem "критик") is no form of
                 // "Крит", nor "Дагестанец" of "Дагестан".
                 if (letter_count(key) < min_alias_letters || (key.size() < stem.size() && !german))

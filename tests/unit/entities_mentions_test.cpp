@@ -148,6 +148,19 @@ TEST_CASE("facet hygiene: German 'Mann' is no Isle of Man; lone given names join
                        [](const dateline::Entity& e) { return e.name == "Ali"; }));
 }
 
+TEST_CASE("inflected aliases: a German name takes no ending but the genitive") {
+    const auto de = ent::tag_all(article("",
+                                         "Die Bereiche Cloud und Mobile sollen wachsen, sagte "
+                                         "der Chef. Deutschlands Rolle in der Europäischen Union "
+                                         "bleibt. Platz 14 in der Premier League spricht Bände.",
+                                         "de"));
+    CHECK(entities_named(de, "Mobile").empty());
+    CHECK(entities_named(de, "Deutschlands") == std::vector<std::string>{"Germany"});
+    CHECK(entities_named(de, "Europäischen Union") == std::vector<std::string>{"European Union"});
+    CHECK(entities_named(de, "Premier League") == std::vector<std::string>{"Premier League"});
+    CHECK(entities_named(de, "League").empty());
+}
+
 TEST_CASE("facet hygiene: a lone common word or letter joins no full name") {
     const auto g = gazetteer_of("person\tCondoleezza Rice\tUS\t\t\n"
                                 "person\tMalcolm X\tUS\t\t\n");
