@@ -32,6 +32,10 @@
 //   legal form ("Salomon Brothers Inc, Kidder"). Reuters: 10 junk names fixed, 13 partial firm
 //   names completed ("Sachs and Co" -> "Goldman Sachs and Co"), 1 added ("Capital Markets,
 //   Lazard Freres and Co" from a list), none lost.
+// - "der" and "den" join a name only after "van" or "von" ("Van der Bellen"; "van der"/"van den"
+//   before a capital too: "Pieter van der Vorm"): German articles before a noun ended no name
+//   ("Gonzalo Higuain den Ball", "Politik der Europäischen Union"). 10kGNAD test (German, 1,028
+//   articles): 71 junk mentions gone, 62 now the name alone; Reuters: "Roel den Dunnen" lost.
 // None of these moves Reuters TRAIN places (F1 0.947) or people (recall 0.989), or NEREL dev.
 #pragma once
 
