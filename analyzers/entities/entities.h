@@ -4,7 +4,9 @@
 // The pipeline (entities.cpp, analyze()): the words of title, description and body (token_stream.h)
 // -> gazetteer aliases, exact and inflected (matcher.h, inflection.h) -> each resolved with the
 // article as context -> names outside the gazetteer (name_finder.h) -> lone surnames and given
-// names joined to a full name or dropped -> place salience (salience.h) -> entities and mentions.
+// names joined to a full name or dropped (a person found by a cue whose name begins a company the
+// article names, and not with a given name, is that company first: "Pizza Inn" of "Pizza Inn
+// Inc") -> place salience (salience.h) -> entities and mentions.
 // Merge point for a statistical tagger: its spans join `found` (the FoundName list of
 // name_finder.h, word spans over the joined text; a byte span [start, end) in the title or body
 // maps to the words it covers) right after find_names(), so tagger names become entities and
