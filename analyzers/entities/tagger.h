@@ -28,6 +28,21 @@
 // bonus on each chain's begin label (more spans, for recall): organization +0.001 at most.
 // Russian Snowball stems of the word and of its neighbours as features: the tagger alone on dev
 // 0.864 -> 0.865, organization 0.773 unchanged (the prefixes already share a name's forms).
+// Gazetteer hints (issue 18): for each token, whether a match of match_aliases() (the pipeline's,
+// Russian stems included, computed the same way on the train text) covers it, as which type
+// (person, organization, place, mixed) and where in it (begin, inside, single), with its shape,
+// and the hints of the tokens before and after with its shape. The gazetteer matches exactly, with
+// the right type, 5.7% / 5.6% of NEREL's train / dev person spans, 16.2% / 16.1% of organization
+// spans, 57.5% / 57.5% of place spans (no more on dev than on train). Over three training orders
+// the tagger alone gained on dev (person 0.914 -> 0.926, organization 0.765 -> 0.792, place 0.872
+// -> 0.898, against the same code given no hints) but the pipeline, which takes the gazetteer's
+// mentions first, hardly: organization 0.791 -> 0.794, person 0.931 -> 0.932, place 0.904 ->
+// 0.908, below the bundled model's 0.801 (person 0.934, place 0.906; best order 0.797).
+// Averaged likewise, organization without the neighbours' hints 0.796, without the position 0.795,
+// without stem-only and context-needing matches 0.797 (without both 0.791; with the hints dropped
+// out at 0.5 in training 0.793); single orders at most 0.801. Model 4.7 MB, NEREL tagging 1,324 ->
+// 1,159 articles/s. The gain is on names the gazetteer finds anyway. (No Russian first names in
+// data/first_names.txt to try.)
 //
 // After decoding, four steps: a span that opens a quotation mark ends with its closing mark when
 // that is the next token (the chains rarely learn the closing mark); the organizations' extents are
