@@ -207,7 +207,7 @@ void retype_company_short_names(std::vector<FoundName>& found, const std::vector
     if (companies.empty()) return;
     for (auto& f : found) {
         if (f.type != EntityType::person || f.end - f.begin < 2 ||
-            g.is_first_name(words[f.begin].key))
+            (g.is_first_name(words[f.begin].key) && !f.compound))
             continue;
         for (auto company : companies)
             if (company.size() > f.name.size() + 1 && company.starts_with(f.name) &&
@@ -711,6 +711,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         return true;
     });
     retype_company_short_names(found, words, g);
+    std::erase_if(found,
+                  [](const FoundName& f) { return f.compound && f.type == EntityType::person; });
     for (const auto& f : found) {
         ++tally.found[{f.type, f.name}];
         // Not a name's particle ("de Klerk", "ван Бетховена", "аль-Асад"): those are short.

@@ -324,7 +324,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))
             ++q;
         const std::size_t len = q - p;
-        bool person = false;
+        bool person = false, compound = false;
         if (len >= 1 && len <= 4) {
             const bool given = gazetteer.is_first_name(words[p].key) && len >= 2;
             const bool said = len >= 2 && len <= 3 && q < n && in(speech_verbs, words[q].key) &&
@@ -332,9 +332,14 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             person = (title && len <= 3) || given || said;
             if (len == 1 && !title) person = false;
             if (words[p].shape == Shape::upper && words[p].key.size() <= 3) person = false;
+            // One word hyphenated, with no title before it: a compound (FoundName::compound).
+            compound = len >= 2 && !title;
+            for (std::size_t k = p + 1; k < q && compound; ++k)
+                compound = gap_before(words, k) == "-";
         }
         if (person) {
             found.push_back({p, q, join(words, p, q, true), EntityType::person, ""});
+            found.back().compound = compound;
             i = q;
             continue;
         }

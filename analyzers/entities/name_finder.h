@@ -59,6 +59,10 @@ struct FoundName {
     // «Единой России»); npos: the words' extent.
     std::size_t text_begin = npos, text_end = npos;
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    // A person's name that is one hyphenated word with no title before it: more often a compound
+    // than a given name and a surname (German "Oscar-Verleihung", "Ludwig-Boltzmann-Institut",
+    // firms "Allen-Bradley", places "Winston-Salem"). Kept only as a company's short name.
+    bool compound = false;
 };
 
 // `covered[i]` is the type of the gazetteer mention covering word i, or EntityType::other.
