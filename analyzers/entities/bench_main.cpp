@@ -4,7 +4,8 @@
 // "mentions"} object a line: the salient entities, and how many mentions were located. Reports to
 // stderr the tagging time alone (one thread, mentions included) and the gazetteer's memory.
 // --all-places reports every place mentioned instead of the salient ones; --evidence adds each
-// article's salience evidence ("places").
+// article's salience evidence ("places"), each country's with the features the learned salience
+// model weighs ("features", salience.h).
 // usage: dateline-entities-bench INPUT.jsonl[.gz] [OUTPUT.jsonl] [--all-places] [--evidence]
 //        [--gazetteer FILE]...
 #include "analyzers/entities/entities.h"
@@ -47,7 +48,13 @@ nlohmann::json evidence_json(const dateline::Article& a,
         return p == CountryEvidence::never ? nlohmann::json(nullptr) : nlohmann::json(p);
     };
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : dateline::entities::explain_places(a, gazetteer))
+    const auto evidence = dateline::entities::explain_places(a, gazetteer);
+    const auto features = dateline::entities::salience_features(evidence);
+    for (std::size_t i = 0; i < evidence.size(); ++i) {
+        const auto& e = evidence[i];
+        nlohmann::json weighed = nlohmann::json::object();
+        for (std::size_t f = 0; f < features[i].size(); ++f)
+            weighed[std::string(dateline::entities::salience_feature_names[f])] = features[i][f];
         list.push_back({{"country", e.country},
                         {"mentions", e.mentions},
                         {"weak_mentions", e.weak_mentions},
@@ -60,7 +67,9 @@ nlohmann::json evidence_json(const dateline::Article& a,
                         {"name_mentions", e.name_mentions},
                         {"demonym_mentions", e.demonym_mentions},
                         {"place_mentions", e.place_mentions},
-                        {"org_mentions", e.org_mentions}});
+                        {"org_mentions", e.org_mentions},
+                        {"features", std::move(weighed)}});
+    }
     return list;
 }
 

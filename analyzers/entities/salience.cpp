@@ -1,5 +1,7 @@
 #include "salience.h"
 
+#include "salience_model.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -56,8 +58,8 @@ double salience_score(const CountryEvidence& e) {
            organization_weight * e.org_mentions;
 }
 
-std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence,
-                                    bool unplaced_dateline) {
+std::vector<bool> salient_by_rules(const std::vector<CountryEvidence>& evidence,
+                                   bool unplaced_dateline) {
     const bool anchored = std::any_of(evidence.begin(), evidence.end(),
                                       [](const CountryEvidence& e) { return e.dateline; });
     std::vector<bool> out(evidence.size(), !anchored && !unplaced_dateline);
@@ -87,6 +89,88 @@ std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence
                                           });
         out[static_cast<std::size_t>(top - evidence.begin())] = true;
     }
+    return out;
+}
+
+namespace {
+
+bool is_anchored(const std::vector<CountryEvidence>& evidence) {
+    return std::any_of(evidence.begin(), evidence.end(),
+                       [](const CountryEvidence& e) { return e.dateline; });
+}
+
+double margin(const SalienceFeatures& x) {
+    using namespace salience_model;
+    static_assert(feature_count == salience_feature_names.size(),
+                  "salience_model.h was trained on other features: run scripts/train-salience");
+    double sum = base;
+    for (const int root : roots) {
+        int n = root;
+        while (nodes[n].feature >= 0)
+            n = x[static_cast<std::size_t>(nodes[n].feature)] < nodes[n].threshold ? nodes[n].left
+                                                                                   : nodes[n].right;
+        sum += nodes[n].value;
+    }
+    return sum;
+}
+
+} // namespace
+
+std::vector<SalienceFeatures> salience_features(const std::vector<CountryEvidence>& evidence) {
+    const auto rule = salient_by_rules(evidence, false);
+    const double passing = static_cast<double>(std::count(rule.begin(), rule.end(), true));
+    double total_score = 0, top_score = 0, total_mentions = 0;
+    for (const auto& e : evidence) {
+        total_score += salience_score(e);
+        top_score = std::max(top_score, salience_score(e));
+        total_mentions += e.mentions;
+    }
+    std::vector<SalienceFeatures> out;
+    out.reserve(evidence.size());
+    for (std::size_t i = 0; i < evidence.size(); ++i) {
+        const auto& e = evidence[i];
+        const double score = salience_score(e);
+        double rank = 0;
+        for (const auto& other : evidence)
+            rank += salience_score(other) > score;
+        const bool placed = e.first_sentence != CountryEvidence::never;
+        const double first_word = placed ? static_cast<double>(e.first_word) : 9999.0;
+        const double words = static_cast<double>(e.story_words);
+        out.push_back({
+            rule[i] ? 1.0 : 0.0,
+            e.title ? 1.0 : 0.0,
+            score,
+            static_cast<double>(e.name_mentions),
+            static_cast<double>(e.demonym_mentions),
+            static_cast<double>(e.place_mentions),
+            static_cast<double>(e.org_mentions),
+            static_cast<double>(e.weak_mentions),
+            static_cast<double>(e.mentions),
+            static_cast<double>(e.body_mentions),
+            placed ? static_cast<double>(e.first_sentence) : 99.0,
+            first_word,
+            placed && words > 0 ? first_word / words : 1.5,
+            words,
+            static_cast<double>(evidence.size()),
+            rank,
+            score / (total_score > 0 ? total_score : 1.0),
+            top_score > 0 ? score / top_score : 0.0,
+            e.mentions / (total_mentions > 0 ? total_mentions : 1.0),
+            passing,
+            passing - (rule[i] ? 1.0 : 0.0),
+            e.title || e.first_sentence == 0 ? 1.0 : 0.0,
+        });
+    }
+    return out;
+}
+
+std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence,
+                                    bool unplaced_dateline) {
+    auto out = salient_by_rules(evidence, unplaced_dateline);
+    if (!is_anchored(evidence)) return out;
+    const auto features = salience_features(evidence);
+    for (std::size_t i = 0; i < evidence.size(); ++i)
+        out[i] = evidence[i].dateline || margin(features[i]) > 0;
     return out;
 }
 

@@ -56,7 +56,7 @@ TEST_CASE("salience: a country's name counts, its cities and organizations do no
     CHECK(ent::salience_score(by_name) == doctest::Approx(3.0));
     CHECK(ent::salience_score(by_city) == doctest::Approx(0.0));
     CHECK(ent::salience_score(by_company) == doctest::Approx(0.0));
-    CHECK(ent::salient_countries({filed, by_name, by_city, by_company}) ==
+    CHECK(ent::salient_by_rules({filed, by_name, by_city, by_company}) ==
           std::vector<bool>{true, true, false, false});
 
     // In an article: British Petroleum, named four times in a Houston story, is no sign of Britain.
@@ -78,9 +78,9 @@ TEST_CASE("salience: a demonym counts less than the name") {
     auto filed = evidence("US");
     filed.dateline = true;
     CHECK(ent::salience_score(demonyms) < 3.0);
-    CHECK(ent::salient_countries({filed, demonyms}) == std::vector<bool>{true, false});
+    CHECK(ent::salient_by_rules({filed, demonyms}) == std::vector<bool>{true, false});
     named.name_mentions = 3;
-    CHECK(ent::salient_countries({filed, named}) == std::vector<bool>{true, true});
+    CHECK(ent::salient_by_rules({filed, named}) == std::vector<bool>{true, true});
 }
 
 TEST_CASE("salience: named twice, starting in the title or the lead sentence, is enough") {
@@ -99,7 +99,7 @@ TEST_CASE("salience: named twice, starting in the title or the lead sentence, is
     once.story_words = 300; // no brief
     auto filed = evidence("US");
     filed.dateline = true;
-    CHECK(ent::salient_countries({filed, lead, later, title, once}) ==
+    CHECK(ent::salient_by_rules({filed, lead, later, title, once}) ==
           std::vector<bool>{true, true, false, true, false});
 
     const std::string body =
@@ -167,10 +167,14 @@ TEST_CASE("salience: a dateline the gazetteer cannot place still makes a wire st
     japan.mentions = 1;
     // Without a dateline every mentioned country is salient; with one the story is weighed, and
     // about its most named country when none passes.
-    CHECK(ent::salient_countries({germany, japan}) == std::vector<bool>{true, true});
-    CHECK(ent::salient_countries({germany, japan}, true) == std::vector<bool>{true, false});
+    CHECK(ent::salient_by_rules({germany, japan}) == std::vector<bool>{true, true});
+    CHECK(ent::salient_by_rules({germany, japan}, true) == std::vector<bool>{true, false});
     germany.name_mentions = japan.name_mentions = 3;
-    CHECK(ent::salient_countries({germany, japan}, true) == std::vector<bool>{true, true});
+    CHECK(ent::salient_by_rules({germany, japan}, true) == std::vector<bool>{true, true});
+    // The learned model weighs only stories with a placed dateline: these the rules decide.
+    CHECK(ent::salient_countries({germany, japan}, true) ==
+          ent::salient_by_rules({germany, japan}, true));
+    CHECK(ent::salient_countries({germany, japan}) == std::vector<bool>{true, true});
 
     const std::string body =
         "FLENSBURG, March 22\n\nForeign makers' share of the West German car market fell, the "
@@ -188,7 +192,7 @@ TEST_CASE("salience: in a story naming many countries, a country named twice is 
     twice.first_sentence = 4; // after the lead
     // Among few countries, named twice after the lead is a passing mention.
     std::vector<ent::CountryEvidence> few{filed, twice};
-    CHECK(ent::salient_countries(few) == std::vector<bool>{true, false});
+    CHECK(ent::salient_by_rules(few) == std::vector<bool>{true, false});
     // Among nine, it is one of the list's.
     std::vector<ent::CountryEvidence> many{filed, twice};
     for (const char* code : {"AR", "CA", "FR", "DE", "IT", "JP", "MX"}) {
@@ -198,12 +202,12 @@ TEST_CASE("salience: in a story naming many countries, a country named twice is 
         many.push_back(once);
     }
     REQUIRE(many.size() == 9);
-    const auto about = ent::salient_countries(many);
+    const auto about = ent::salient_by_rules(many);
     CHECK(about[0]);
     CHECK(about[1]);
     CHECK(std::count(about.begin(), about.end(), true) == 2); // named once: still passing
     many.pop_back();                                          // eight countries
-    CHECK_FALSE(ent::salient_countries(many)[1]);
+    CHECK_FALSE(ent::salient_by_rules(many)[1]);
 
     // When four of the nine pass, the story is the list: a country named once is one of its
     // subjects.
@@ -212,10 +216,10 @@ TEST_CASE("salience: in a story naming many countries, a country named twice is 
     many.back().first_sentence = 5;
     for (std::size_t i = 2; i < 4; ++i)
         many[i].name_mentions = 2;
-    const auto listed = ent::salient_countries(many);
+    const auto listed = ent::salient_by_rules(many);
     CHECK(std::count(listed.begin(), listed.end(), true) == 9);
     many[3].name_mentions = 1; // three passing: the once-named stay out
-    const auto three = ent::salient_countries(many);
+    const auto three = ent::salient_by_rules(many);
     CHECK(std::count(three.begin(), three.end(), true) == 3);
     CHECK_FALSE(three[4]);
 
@@ -226,8 +230,10 @@ TEST_CASE("salience: in a story naming many countries, a country named twice is 
         "sent delegates. Peru did not. Brazil wants a larger share.";
     const std::string title = "COFFEE PRODUCERS MEET";
     CHECK(salient_country(title, body, "BR"));
-    for (const char* once : {"PE", "KE", "UG"}) // named once: passing still
-        CHECK_FALSE(salient_country(title, body, once));
+    // Named once in the list, a producer is one of its subjects to the learned model (on Reuters
+    // TRAIN such a country is annotated more often than not), though not to the rules.
+    for (const char* once : {"PE", "KE", "UG"})
+        CHECK(salient_country(title, body, once));
 }
 
 TEST_CASE("salience: a story naming no country is placed by its title's company legal form") {
