@@ -48,9 +48,20 @@ TEST_CASE("quoted titles: organizations in quotes stay") {
     CHECK(kept("фильм «Цирк» Мосфильма", {"Цирк» Мосфильма"}) == Texts{"Цирк» Мосфильма"});
     // Places are not touched.
     CHECK(kept("станции метро «Киевская»", {"Киевская"}, place) == Texts{"Киевская"});
-    // A list broken by other words does not reach the kind word: "«Москино»: «Полёт»".
-    CHECK(kept("фильм покажут в сети «Москино»: «Полёт»", {"Москино", "Полёт"}) ==
+    // A list after a colon takes a kind word of its own sentence only, within 8 tokens.
+    CHECK(kept("Вышел фильм. В сети «Москино»: «Полёт»", {"Москино", "Полёт"}) ==
           Texts{"Москино", "Полёт"});
+    CHECK(kept("фильм покажут в этой большой городской сети «Москино»: «Полёт»",
+               {"Москино", "Полёт"}) == Texts{"Москино", "Полёт"});
+    CHECK(kept("Участники: «Газпром», «Лукойл»", {"Газпром", "Лукойл"}) ==
+          Texts{"Газпром", "Лукойл"});
+}
+
+TEST_CASE("quoted titles: a list after a colon takes the kind word before the colon") {
+    CHECK(kept("в девяти кинотеатрах городской сети «Москино»: «Полёт», «Юность»",
+               {"Москино", "Полёт", "Юность"}) == Texts{"Москино"});
+    CHECK(
+        kept("Автор произведений: «Софичка», «Детство Чика»", {"Софичка", "Детство Чика"}).empty());
 }
 
 TEST_CASE("quoted titles: a Latin name is a work before a year or after a kind word") {
