@@ -446,11 +446,15 @@ bool closes(std::string_view open, std::string_view t) {
 }
 
 // A span that opens a quotation mark it does not close ends with the closing mark when that is
-// the next token: «Единой России» as written, not «Единой России.
+// the next token: «Единой России» as written, not «Единой России. And a span that ends with a
+// closing mark it did not open ends before it: "группой «Центр»" names "Центр", not "Центр»".
 void close_quotes(std::span<const Token> line, std::vector<Span>& spans) {
     for (auto& s : spans) {
         std::string_view open;
         std::size_t next = line.size();
+        const Token* before_last = nullptr; // the token before the span's last one
+        const Token* last = nullptr;
+        bool last_closes_inside = false; // the last token closes a mark the span opened
         for (std::size_t i = 0; i < line.size(); ++i) {
             const auto& t = line[i];
             if (t.offset < s.begin) continue;
@@ -458,13 +462,20 @@ void close_quotes(std::span<const Token> line, std::vector<Span>& spans) {
                 next = i;
                 break;
             }
-            if (!open.empty() && closes(open, t.text))
+            before_last = last;
+            last = &t;
+            last_closes_inside = !open.empty() && closes(open, t.text);
+            if (last_closes_inside)
                 open = {};
             else if (opens_quote(t.text) && open.empty())
                 open = t.text;
         }
         if (!open.empty() && next < line.size() && closes(open, line[next].text))
             s.end = line[next].offset + line[next].text.size();
+        else if (open.empty() && !last_closes_inside && last != nullptr && before_last != nullptr &&
+                 (last->text == "»" || last->text == "”") &&
+                 s.end == last->offset + last->text.size())
+            s.end = before_last->offset + before_last->text.size();
     }
 }
 

@@ -45,19 +45,21 @@
 // data/first_names.txt to try.)
 //
 // After decoding, four steps: a span that opens a quotation mark ends with its closing mark when
-// that is the next token (the chains rarely learn the closing mark); the organizations' extents are
-// fixed by rules (organization_extent.h: "ФСБ России", "ОВД-Инфо", "правительства Мали"), and a
-// quoted title that the word before it calls a film, a cinema, an award is no organization
-// (quoted_titles.h), nor is a contest, a cup or a prize ("конкурса имени Чайковского"), nor a
-// person the first part of a word hyphenated to a lower-case one ("Карнеги-холла"), and a Latin
-// organization after "рэпера", "блогера" is a person, while a quoted name after a word for a party,
-// a band, a company, a newspaper is an organization ("группы «Ленинград»"); and a name found once
-// is found wherever the same tokens are written again and no other span is there (not for one word
-// the text also writes in lower case, nor for an organization of one word the chains found in
-// fewer than a quarter of the places it is written, nor where its line calls it a work or an
-// event). Together with the Latin shapes they took organization F1 on dev from 0.656 to 0.688;
-// the event, work and performer rules of one session 0.760 to 0.769; the quoted-kind,
-// without-the-place (organization_extent.h) and rarely-tagged rules of the next 0.769 to 0.784.
+// that is the next token (the chains rarely learn the closing mark), and one that ends with a
+// closing mark it did not open ends before it ("группой «Центр»": "Центр"); the organizations'
+// extents are fixed by rules (organization_extent.h: "ФСБ России", "ОВД-Инфо", "правительства
+// Мали"), and a quoted title that the word before it calls a film, a cinema, an award is no
+// organization (quoted_titles.h), nor is a contest, a cup or a prize ("конкурса имени
+// Чайковского"), nor a person the first part of a word hyphenated to a lower-case one
+// ("Карнеги-холла"), and a Latin organization after "рэпера", "блогера" is a person, while a quoted
+// name after a word for a party, a band, a company, a newspaper is an organization ("группы
+// «Ленинград»"); and a name found once is found wherever the same tokens are written again and no
+// other span is there (not for one word the text also writes in lower case, nor for an organization
+// of one word the chains found in fewer than a quarter of the places it is written, nor where its
+// line calls it a work or an event). Together with the Latin shapes they took organization F1 on
+// dev from 0.656 to 0.688; the event, work and performer rules of one session 0.760 to 0.769; the
+// quoted-kind, without-the-place (organization_extent.h) and rarely-tagged rules of the next 0.769
+// to 0.784.
 //
 // Features are hashed (64-bit, fixed hash, so the model is portable): the word folded to lower
 // case, its case shape (Latin letters apart from others: a Latin word in Russian news is mostly a

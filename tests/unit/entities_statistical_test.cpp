@@ -271,6 +271,12 @@ TEST_CASE("a tagged name that opens a quotation mark ends with its closing mark"
                                       {2, word_feature, org_chain, tg::inside}});
     CHECK(span_texts(closed, m2.tag(closed), EntityType::organization) ==
           std::vector<std::string>{"«Юность»"});
+    // A closing mark the span did not open is left out: "Центр", not "Центр»".
+    const std::string stray = "с группой «Центр» вёл";
+    const auto m3 = model_of(
+        stray, {{3, word_feature, org_chain, tg::begin}, {4, word_feature, org_chain, tg::inside}});
+    CHECK(span_texts(stray, m3.tag(stray), EntityType::organization) ==
+          std::vector<std::string>{"Центр"});
 }
 
 TEST_CASE("a name tagged once is tagged wherever the text writes it again") {
