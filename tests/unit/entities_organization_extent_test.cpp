@@ -233,6 +233,26 @@ TEST_CASE("institution nouns: a lower-case 'полиция', 'правитель
     CHECK(added("Мэри").empty());
 }
 
+TEST_CASE("institution nouns: the noun that begins a longer organization is one too, nested") {
+    constexpr std::size_t nested = 2;
+    auto nested_added = [](std::string_view text, std::vector<tg::Span> spans) {
+        tg::add_institution_nouns(tg::tokenize(text), spans);
+        Texts out;
+        for (const auto& s : spans)
+            if (s.chain == nested) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+        return out;
+    };
+    const std::string_view sd = "сообщили в полиции Сан-Диего";
+    CHECK(nested_added(sd, {span_of(sd, "полиции Сан-Диего", organization),
+                            span_of(sd, "Сан-Диего", place)}) == Texts{"полиции"});
+    // Not when the organization begins before the noun, nor when another span covers it.
+    const std::string_view gu = "управления полиции Москвы";
+    CHECK(nested_added(gu, {span_of(gu, gu, organization)}).empty());
+    const std::string_view both = "полиции Москвы";
+    CHECK(nested_added(both, {span_of(both, both, organization), span_of(both, "полиции", place)})
+              .empty());
+}
+
 TEST_CASE("nested acronyms: an acronym inside an organization is one of its own") {
     constexpr std::size_t nested = 2;
     auto added = [](std::string_view text, std::vector<tg::Span> spans) {
