@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tg = dateline::entities::tagger;
@@ -33,6 +35,18 @@ std::vector<std::string> fixed(std::string_view text, std::vector<tg::Span> span
 }
 
 using Texts = std::vector<std::string>;
+
+constexpr std::size_t nested = 2;
+
+// The texts of the spans of `chain` after `rule` (add_institution_nouns, add_nested_acronyms).
+Texts after_rule(void (*rule)(std::span<const tg::Token>, std::vector<tg::Span>&),
+                 std::string_view text, std::vector<tg::Span> spans, std::size_t chain = nested) {
+    rule(tg::tokenize(text), spans);
+    Texts out;
+    for (const auto& s : spans)
+        if (s.chain == chain) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+    return out;
+}
 
 } // namespace
 
@@ -186,7 +200,6 @@ TEST_CASE("organization extent: the complement stops where the name does") {
 }
 
 TEST_CASE("organization extent: an organization ending with a place is one without it too") {
-    constexpr std::size_t nested = organization + 1;
     const std::string_view t = "членом Коммунистической партии Китая стал";
     CHECK(fixed(t,
                 {span_of(t, "Коммунистической партии Китая", organization),
@@ -234,13 +247,8 @@ TEST_CASE("institution nouns: a lower-case 'полиция', 'правитель
 }
 
 TEST_CASE("institution nouns: the noun that begins a longer organization is one too, nested") {
-    constexpr std::size_t nested = 2;
     auto nested_added = [](std::string_view text, std::vector<tg::Span> spans) {
-        tg::add_institution_nouns(tg::tokenize(text), spans);
-        Texts out;
-        for (const auto& s : spans)
-            if (s.chain == nested) out.emplace_back(text.substr(s.begin, s.end - s.begin));
-        return out;
+        return after_rule(tg::add_institution_nouns, text, std::move(spans));
     };
     const std::string_view sd = "сообщили в полиции Сан-Диего";
     CHECK(nested_added(sd, {span_of(sd, "полиции Сан-Диего", organization),
@@ -254,13 +262,8 @@ TEST_CASE("institution nouns: the noun that begins a longer organization is one 
 }
 
 TEST_CASE("nested acronyms: an acronym inside an organization is one of its own") {
-    constexpr std::size_t nested = 2;
     auto added = [](std::string_view text, std::vector<tg::Span> spans) {
-        tg::add_nested_acronyms(tg::tokenize(text), spans);
-        Texts out;
-        for (const auto& s : spans)
-            if (s.chain == nested) out.emplace_back(text.substr(s.begin, s.end - s.begin));
-        return out;
+        return after_rule(tg::add_nested_acronyms, text, std::move(spans));
     };
     const std::string_view school = "в Высшей партийной школе при ЦК КПСС";
     CHECK(added(school, {span_of(school, "Высшей партийной школе при ЦК КПСС", organization)}) ==
