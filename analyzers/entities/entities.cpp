@@ -196,22 +196,46 @@ bool beside_ampersand(const std::vector<Word>& words, std::size_t i) {
 // A person found by a cue whose name is how a company the article names begins, and does not
 // begin with a given name ("Pizza Inn" of "Pizza Inn Inc", "Waste Management", "K Mart", "Nuclear
 // Data"), is that company written short: a mention of the organization, under its full name.
-// Trade-off: a name that begins with a given name stays a person ("Walt Disney" beside "Walt
-// Disney Co", "Morgan Grenfell"): on Reuters mostly the firm, but on Wikinews "Doris Day" beside
-// "Doris Day Animal Foundation" is the actress the story is about (with 21 lone "Day" mentions).
+// A name that begins with a given name is the company only when the company adds nothing but its
+// legal form ("Walt Disney" of "Walt Disney Co", "Sara Lee" of "Sara Lee Corp", "Morgan Grenfell"
+// of "Morgan Grenfell Group PLC"), and the article names no partner's firm of that name ("Mario
+// Gabelli, head of ... Mario Gabelli and Co" is the man; so "Eli Lilly" beside "Eli Lilly and Co"
+// stays a person too): on Reuters 36 names are retyped so, all of them firms ("Jim Walter", "Paula
+// Payne", "Robert Halmi" of "Robert Halmi Inc", which "said it"); people recall unchanged.
+// Trade-off: beside "Doris Day Animal Foundation" (Wikinews), "Doris Day" is the actress the story
+// is about (with 21 lone "Day" mentions), and stays a person.
 void retype_company_short_names(std::vector<FoundName>& found, const std::vector<Word>& words,
                                 const Gazetteer& g) {
     std::vector<std::string_view> companies;
     for (const auto& f : found)
         if (f.type == EntityType::organization) companies.push_back(f.name);
     if (companies.empty()) return;
+    static const std::unordered_set<std::string_view> legal_tail = {
+        "co",  "cos",     "company", "inc",   "incorporated", "corp", "corporation",
+        "ltd", "limited", "plc",     "llc",   "ag",           "sa",   "nv",
+        "bv",  "gmbh",    "spa",     "group", "holdings"};
+    auto only_legal_form = [&](std::string_view rest) {
+        const auto tail = split_words(rest);
+        return !tail.empty() && std::all_of(tail.begin(), tail.end(), [&](const Word& w) {
+            return legal_tail.contains(w.key);
+        });
+    };
+    // A partner's firm ("Mario Gabelli and Co", "Charles Schwab and Co Inc") is named beside him.
+    auto partners_firm = [&](std::string_view name) {
+        return std::any_of(companies.begin(), companies.end(), [&](std::string_view c) {
+            if (!c.starts_with(name)) return false;
+            const auto rest = c.substr(name.size());
+            return rest.starts_with(" and ") || rest.starts_with(" & ");
+        });
+    };
     for (auto& f : found) {
-        if (f.type != EntityType::person || f.end - f.begin < 2 ||
-            (g.is_first_name(words[f.begin].key) && !f.compound))
-            continue;
+        if (f.type != EntityType::person || f.end - f.begin < 2) continue;
+        const bool given_name_first = g.is_first_name(words[f.begin].key) && !f.compound;
+        if (given_name_first && partners_firm(f.name)) continue;
         for (auto company : companies)
             if (company.size() > f.name.size() + 1 && company.starts_with(f.name) &&
-                company[f.name.size()] == ' ') {
+                company[f.name.size()] == ' ' &&
+                (!given_name_first || only_legal_form(company.substr(f.name.size() + 1)))) {
                 f.type = EntityType::organization;
                 f.name = std::string(company);
                 break;

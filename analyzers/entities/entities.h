@@ -6,7 +6,8 @@
 // article as context -> names outside the gazetteer (name_finder.h) -> lone surnames and given
 // names joined to a full name or dropped (a person found by a cue whose name begins a company the
 // article names, and not with a given name, is that company first: "Pizza Inn" of "Pizza Inn
-// Inc") -> place salience (salience.h) -> entities and mentions.
+// Inc"; with a given name only when the company adds its legal form alone: "Walt Disney" of
+// "Walt Disney Co") -> place salience (salience.h) -> entities and mentions.
 // Merge point for a statistical tagger: its spans join `found` (the FoundName list of
 // name_finder.h, word spans over the joined text; a byte span [start, end) in the title or body
 // maps to the words it covers) right after find_names(), so tagger names become entities and

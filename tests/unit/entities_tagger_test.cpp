@@ -138,8 +138,16 @@ TEST_CASE("entities: a company's short name read as a person is the company") {
                              "Doris Day Animal Foundation, Doris Day said she was pleased.");
     CHECK(count_of(es, "Pizza Inn Inc", EntityType::organization) == 2);
     CHECK_FALSE(find(es, "Pizza Inn", EntityType::person));
-    // A name that begins with a given name stays a person.
+    // A name that begins with a given name stays a person, unless the company adds nothing but
+    // its legal form, and no partner's firm ("X and Co") of that name is named.
     CHECK(find(es, "Doris Day", EntityType::person));
+    const auto disney =
+        tag_text("Walt Disney Co said profits rose.\nWalt Disney said its parks did well.");
+    CHECK(count_of(disney, "Walt Disney Co", EntityType::organization) == 2);
+    CHECK_FALSE(find(disney, "Walt Disney", EntityType::person));
+    const auto gabelli = tag_text("Mario Gabelli, head of Mario Gabelli and Co, said he sold.\n"
+                                  "Mario Gabelli Corp was not involved.");
+    CHECK(find(gabelli, "Mario Gabelli", EntityType::person));
 }
 
 TEST_CASE("entities: one hyphenated word is a person only after a title") {
