@@ -21,13 +21,13 @@ bool closing(std::string_view t) {
 
 // Words that name what a quoted title is when it is no organization, as stems of their forms.
 bool title_kind(std::string_view word) {
-    static constexpr std::array<std::string_view, 38> stems = {
+    static constexpr std::array<std::string_view, 41> stems = {
         "фильм",  "кинолент", "картин",       "сериал",    "спектакл", "песн",        "альбом",
         "сингл",  "роман",    "книг",         "повест",    "сочинени", "произведени", "балет",
         "мюзикл", "поэм",     "стихотворени", "выставк",   "фестивал", "конкурс",     "преми",
         "орден",  "медал",    "номинаци",     "кинотеатр", "стадион",  "метро",       "станци",
         "улиц",   "площад",   "корабл",       "судн",      "самолёт",  "ракет",       "операци",
-        "закон",  "передач",  "шоу"};
+        "закон",  "передач",  "шоу",          "программ",  "названи",  "мультфильм"};
     const std::string w = fold(word);
     // Longer words that share a stem: "премьер", "законодательного" (собрания «...»).
     if (w.starts_with("премьер") || w.starts_with("законодат")) return false;

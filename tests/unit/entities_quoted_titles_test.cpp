@@ -32,6 +32,8 @@ TEST_CASE(
     CHECK(kept("в кинотеатрах «Звезда», «Космос» и «Юность»", {"Звезда", "Космос", "Юность"})
               .empty());
     CHECK(kept("такие картины, как «Цирк»", {"Цирк"}).empty());
+    CHECK(kept("в рамках программы «Метро»", {"Метро"}).empty());
+    CHECK(kept("под названием «Руны»", {"Руны"}).empty());
 }
 
 TEST_CASE("quoted titles: organizations in quotes stay") {
