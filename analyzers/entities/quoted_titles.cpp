@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace dateline::entities::tagger {
 
@@ -134,6 +135,34 @@ bool sentence_word(std::span<const Token> line, std::size_t first, std::size_t e
 } // namespace
 
 void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans) {
+    // The people's spans, [begin, end) in bytes: a quoted name followed by its author.
+    std::vector<std::pair<std::size_t, std::size_t>> people;
+    for (const auto& p : spans)
+        if (p.type() == EntityType::person) people.emplace_back(p.begin, p.end);
+    auto person_from = [&](std::size_t begin) -> std::size_t { // its end, or 0
+        for (const auto& [b, e] : people)
+            if (b == begin) return e;
+        return 0;
+    };
+    auto person_to = [&](std::size_t end) {
+        return std::any_of(people.begin(), people.end(),
+                           [&](const auto& p) { return p.second == end; });
+    };
+    auto joiner = [](std::string_view t) { return t == "," || t == "и"; };
+    // A list of works with their authors: "«Катынь» Анджея Вайды, «Маска» Братьев Куэй". Token
+    // `close` closes the quoted name; true when a person follows it and the list goes on before
+    // or after ("..., «X» Y" or "«X» Y, «...").
+    auto authored_in_list = [&](std::size_t open, std::size_t close) {
+        if (close + 1 >= line.size()) return false;
+        const std::size_t author_end = person_from(line[close + 1].offset);
+        if (author_end == 0) return false;
+        const auto next = token_at(line, author_end);
+        const bool list_after = next != line.end() && next + 1 != line.end() &&
+                                joiner(next->text) && opening((next + 1)->text);
+        const bool list_before = open >= 2 && joiner(line[open - 1].text) &&
+                                 person_to(line[open - 2].offset + line[open - 2].text.size());
+        return list_after || list_before;
+    };
     std::erase_if(spans, [&](const Span& s) {
         if (s.type() != EntityType::organization) return false;
         const auto first = token_at(line, s.begin);
@@ -151,6 +180,7 @@ void drop_quoted_titles(std::span<const Token> line, std::vector<Span>& spans) {
         const auto open = at - 1;
         if (!opening(line[open].text)) return false;
         if (end == line.end() || !closing(end->text)) return false; // not the whole quoted name
+        if (authored_in_list(open, after)) return true;
         const std::size_t kind = before_list(line, open);
         if (kind >= line.size()) return false;
         return title_kind(line[kind].text) ||

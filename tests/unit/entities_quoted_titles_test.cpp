@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tg = dateline::entities::tagger;
@@ -179,4 +180,34 @@ TEST_CASE("quoted organizations: a quoted name after a word for an organization'
     // An organization there already is left alone.
     CHECK(added(band, {{at, at + std::string_view("Ленинград").size(), organization}}) ==
           Texts{"Ленинград"});
+}
+
+TEST_CASE("quoted titles: works listed with their authors are no organizations") {
+    constexpr std::size_t person = 0;
+    auto organizations_left = [](std::string_view text,
+                                 std::vector<std::pair<std::string_view, std::size_t>> parts) {
+        std::vector<tg::Span> spans;
+        for (const auto& [part, chain] : parts) {
+            const auto at = text.find(part);
+            REQUIRE(at != std::string_view::npos);
+            spans.push_back({at, at + part.size(), chain});
+        }
+        tg::drop_quoted_titles(tg::tokenize(text), spans);
+        Texts out;
+        for (const auto& s : spans)
+            if (s.chain == organization) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+        return out;
+    };
+    const std::string_view films = "«Сияние» Стэнли Кубрика, «Катынь» Анджея Вайды, «Маска» Куэй";
+    CHECK(organizations_left(films, {{"Сияние", organization},
+                                     {"Стэнли Кубрика", person},
+                                     {"Катынь", organization},
+                                     {"Анджея Вайды", person},
+                                     {"Маска", organization},
+                                     {"Куэй", person}})
+              .empty());
+    // One quoted name before a person, no list: a company and its owner stay.
+    const std::string_view owner = "акции ОАО «Уралкалий» Сулеймана Керимова";
+    CHECK(organizations_left(owner, {{"Уралкалий", organization},
+                                     {"Сулеймана Керимова", person}}) == Texts{"Уралкалий"});
 }
