@@ -30,8 +30,10 @@ bool title_kind(std::string_view word) {
         "улиц",   "площад",   "корабл",       "судн",      "самолёт",  "ракет",       "операци",
         "закон",  "передач",  "шоу",          "программ",  "названи",  "мультфильм"};
     const std::string w = fold(word);
-    // Longer words that share a stem: "премьер", "законодательного" (собрания «...»).
-    if (w.starts_with("премьер") || w.starts_with("законодат")) return false;
+    // Longer words that share a stem: "премьер", "законодательного" (собрания «...»),
+    // "программист" («Яндекса»).
+    if (w.starts_with("премьер") || w.starts_with("законодат") || w.starts_with("программист"))
+        return false;
     return std::any_of(stems.begin(), stems.end(),
                        [&](std::string_view s) { return w.starts_with(s); });
 }

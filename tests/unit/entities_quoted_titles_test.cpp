@@ -45,6 +45,7 @@ TEST_CASE("quoted titles: organizations in quotes stay") {
     // Words that only share a kind's stem: "премьер", "законодательного".
     CHECK(kept("депутаты законодательного собрания «Союз»", {"Союз"}) == Texts{"Союз"});
     CHECK(kept("объявил премьер «Блока»", {"Блока"}) == Texts{"Блока"});
+    CHECK(kept("программист «Яндекса»", {"Яндекса"}) == Texts{"Яндекса"});
     // No word before the quotes: the tagger is trusted.
     CHECK(kept("«Газпром» сообщил", {"Газпром"}) == Texts{"Газпром"});
     // Only the whole quoted name: a span reaching past the closing mark is left alone.
