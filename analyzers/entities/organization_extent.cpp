@@ -499,4 +499,32 @@ void add_nested_acronyms(std::span<const Token> line, std::vector<Span>& spans) 
     spans.insert(spans.end(), added.begin(), added.end());
 }
 
+void add_nested_with_places(std::span<const Token> line, std::vector<Span>& spans) {
+    constexpr std::size_t nested_chain = organization_chain + 1;
+    static_assert(chains[nested_chain].nested &&
+                  chains[nested_chain].type == EntityType::organization);
+    std::vector<Span> added;
+    for (const auto& n : spans) {
+        if (n.chain != nested_chain) continue;
+        const auto next = token_at(line, n.end);
+        if (next == line.end() || !capitalized(next->text)) continue;
+        for (const auto& p : spans) {
+            if (p.type() != EntityType::place || p.begin != next->offset) continue;
+            const Span with{n.begin, p.end, nested_chain};
+            // Inside an outer organization, and not one already.
+            const bool inside = std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
+                return o.chain == organization_chain && o.begin <= with.begin &&
+                       with.end <= o.end && (o.begin != with.begin || o.end != with.end);
+            });
+            const bool known = std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
+                return o.type() == EntityType::organization && o.begin == with.begin &&
+                       o.end == with.end;
+            });
+            if (inside && !known && std::find(added.begin(), added.end(), with) == added.end())
+                added.push_back(with);
+        }
+    }
+    spans.insert(spans.end(), added.begin(), added.end());
+}
+
 } // namespace dateline::entities::tagger

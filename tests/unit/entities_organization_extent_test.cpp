@@ -289,3 +289,21 @@ TEST_CASE("nested acronyms: an acronym inside an organization is one of its own"
                         span_of(kinds, "ОВД-Инфо сообщает", organization)})
               .empty());
 }
+
+TEST_CASE("nested with places: a nested organization before a place inside its outer one") {
+    const std::string_view t = "аспирантуру Института языкознания АН СССР окончил";
+    CHECK(after_rule(tg::add_nested_with_places, t,
+                     {span_of(t, "Института языкознания АН СССР", organization),
+                      span_of(t, "АН", nested), span_of(t, "СССР", place)}) ==
+          Texts{"АН", "АН СССР"});
+    // Not past the outer organization, nor when that is the outer one itself.
+    const std::string_view past = "в МВД России";
+    CHECK(after_rule(tg::add_nested_with_places, past,
+                     {span_of(past, "МВД", organization), span_of(past, "МВД", nested),
+                      span_of(past, "России", place)}) == Texts{"МВД"});
+    const std::string_view whole = "ГУ МВД России";
+    CHECK(after_rule(tg::add_nested_with_places, whole,
+                     {span_of(whole, "ГУ МВД России", organization), span_of(whole, "МВД", nested),
+                      span_of(whole, "России", place), span_of(whole, "МВД России", nested)}) ==
+          Texts{"МВД", "МВД России"});
+}
