@@ -433,17 +433,14 @@ void add_institution_nouns(std::span<const Token> line, std::vector<Span>& spans
             continue;
         }
         // The noun that begins a longer organization is one too, nested: "полиции" in
-        // "полиции Сан-Диего", "правительства" in "правительства России".
-        const bool begins_organization =
-            std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
-                return o.type() == EntityType::organization && o.begin == t.offset && o.end > end;
+        // "полиции Сан-Диего", "правительства" in "правительства России". Every span over it
+        // (one at least: it is covered) must be such an organization.
+        const bool begins_organizations =
+            std::all_of(spans.begin(), spans.end(), [&](const Span& o) {
+                return o.end <= t.offset || end <= o.begin ||
+                       (o.type() == EntityType::organization && o.begin == t.offset && o.end > end);
             });
-        const bool only_that = std::all_of(spans.begin(), spans.end(), [&](const Span& o) {
-            return o.end <= t.offset || end <= o.begin ||
-                   (o.type() == EntityType::organization && o.begin == t.offset && o.end > end);
-        });
-        if (begins_organization && only_that)
-            added.push_back({t.offset, end, organization_chain + 1});
+        if (begins_organizations) added.push_back({t.offset, end, organization_chain + 1});
     }
     spans.insert(spans.end(), added.begin(), added.end());
 }

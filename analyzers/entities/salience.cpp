@@ -58,10 +58,19 @@ double salience_score(const CountryEvidence& e) {
            organization_weight * e.org_mentions;
 }
 
+namespace {
+
+// Whether the story's dateline is placed in one of the countries of `evidence`.
+bool is_anchored(const std::vector<CountryEvidence>& evidence) {
+    return std::any_of(evidence.begin(), evidence.end(),
+                       [](const CountryEvidence& e) { return e.dateline; });
+}
+
+} // namespace
+
 std::vector<bool> salient_by_rules(const std::vector<CountryEvidence>& evidence,
                                    bool unplaced_dateline) {
-    const bool anchored = std::any_of(evidence.begin(), evidence.end(),
-                                      [](const CountryEvidence& e) { return e.dateline; });
+    const bool anchored = is_anchored(evidence);
     std::vector<bool> out(evidence.size(), !anchored && !unplaced_dateline);
     if (!anchored && !unplaced_dateline) return out;
     const double min_plain = evidence.size() >= many_countries ? min_score_among_many : min_score;
@@ -93,11 +102,6 @@ std::vector<bool> salient_by_rules(const std::vector<CountryEvidence>& evidence,
 }
 
 namespace {
-
-bool is_anchored(const std::vector<CountryEvidence>& evidence) {
-    return std::any_of(evidence.begin(), evidence.end(),
-                       [](const CountryEvidence& e) { return e.dateline; });
-}
 
 double margin(const SalienceFeatures& x) {
     using namespace salience_model;
@@ -166,9 +170,10 @@ std::vector<SalienceFeatures> salience_features(const std::vector<CountryEvidenc
 
 std::vector<bool> salient_countries(const std::vector<CountryEvidence>& evidence,
                                     bool unplaced_dateline) {
-    auto out = salient_by_rules(evidence, unplaced_dateline);
-    if (!is_anchored(evidence)) return out;
+    if (!is_anchored(evidence)) return salient_by_rules(evidence, unplaced_dateline);
+    // The rules' verdict is the model's first feature: salience_features() computes it.
     const auto features = salience_features(evidence);
+    std::vector<bool> out(evidence.size());
     for (std::size_t i = 0; i < evidence.size(); ++i)
         out[i] = evidence[i].dateline || margin(features[i]) > 0;
     return out;
