@@ -87,13 +87,20 @@ void InflectedAliases::add(std::span<const std::string_view> words, const AliasT
 }
 
 void InflectedAliases::finalize() {
-    std::erase_if(phrases_, [](const auto& entry) { return entry.second.size() > 1; });
+    std::vector<std::pair<std::string, std::uint32_t>> entries;
+    for (auto& [phrase, list] : phrases_) {
+        if (list.size() > 1) continue;
+        entries.emplace_back(phrase, static_cast<std::uint32_t>(targets_.size()));
+        targets_.push_back(std::move(list));
+    }
+    phrases_.clear();
+    lookup_ = FlatKeyMap(std::move(entries));
 }
 
 std::span<const AliasTarget> InflectedAliases::find(std::string_view stemmed_phrase) const {
-    auto it = phrases_.find(stemmed_phrase);
-    if (it == phrases_.end()) return {};
-    return it->second;
+    const auto at = lookup_.find(stemmed_phrase);
+    if (at == FlatKeyMap::npos) return {};
+    return targets_[at];
 }
 
 } // namespace dateline::entities

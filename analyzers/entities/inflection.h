@@ -43,6 +43,7 @@
 // The matcher tries the exact alias first; inflected matches fill in where it finds nothing.
 #pragma once
 
+#include "analyzers/entities/flat_key_map.h"
 #include "analyzers/entities/gazetteer.h"
 
 #include <cstddef>
@@ -82,7 +83,9 @@ class InflectedAliases {
   public:
     // An alias: its words as written and its target.
     void add(std::span<const std::string_view> words, const AliasTarget& target);
-    void finalize(); // drops the phrases that collide (more than one entity)
+    // Drops the phrases that collide (more than one entity) and makes the rest findable: find()
+    // answers only after it, add() only before.
+    void finalize();
 
     std::span<const AliasTarget> find(std::string_view stemmed_phrase) const;
     std::string_view language() const { return language_; }
@@ -98,6 +101,8 @@ class InflectedAliases {
     };
     std::string language_;
     std::unordered_map<std::string, std::vector<AliasTarget>, Hash, std::equal_to<>> phrases_;
+    FlatKeyMap lookup_; // finalized phrase -> index into targets_
+    std::vector<std::vector<AliasTarget>> targets_;
 };
 
 } // namespace dateline::entities

@@ -69,12 +69,16 @@ void append_tagged_names(std::string_view text, std::string_view language,
     std::vector<WordSpan> taken = earlier;
     for (const auto& f : found)
         taken.push_back({f.begin, f.end, f.type, {}});
-    std::vector<std::string_view> written; // sorted: one allocation, not a node per word
-    written.reserve(words.size());
-    for (const auto& w : words)
-        written.push_back(w.text);
-    std::sort(written.begin(), written.end());
+    // The words as written, sorted (one allocation, not a node per word) on the first question:
+    // most articles' names never ask.
+    std::vector<std::string_view> written;
     const auto is_written = [&](std::string_view w) {
+        if (written.empty()) {
+            written.reserve(words.size());
+            for (const auto& word : words)
+                written.push_back(word.text);
+            std::sort(written.begin(), written.end());
+        }
         return std::binary_search(written.begin(), written.end(), w);
     };
     // Whether words [b, e) may become a name of this type beside the earlier mentions.

@@ -92,6 +92,54 @@ TEST_CASE("a model written and read back tags what its weights say") {
     CHECK_THROWS_AS(tg::Model{bytes}, std::runtime_error);
 }
 
+TEST_CASE("emissions are the summed weights of a token's features, cached words and models apart") {
+    // Two models over the features of one line, with other weights for the same keys: the
+    // per-thread word cache (tagger.cpp) must neither mix them nor change a repeated word's sums.
+    const std::string text = "Галифакс и Галифакс Галифакс";
+    const auto tokens = tg::tokenize(text);
+    const auto lower_case = tg::lower_case_words(tokens);
+    std::vector<std::uint64_t> keys;
+    tg::features(tokens, lower_case, keys);
+    std::vector<std::uint64_t> distinct(keys);
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    auto weights_of = [&](float step) {
+        std::vector<float> ws(distinct.size() * tg::row_size);
+        for (std::size_t i = 0; i < ws.size(); ++i)
+            ws[i] = static_cast<float>(static_cast<int>(i % 7) - 3) * step;
+        return ws;
+    };
+    std::array<tg::Transitions, tg::chain_count> transitions{};
+    const auto weights_a = weights_of(1.0f), weights_b = weights_of(-2.0f);
+    const tg::Model a(tg::write_model(distinct, weights_a, transitions));
+    const tg::Model b(tg::write_model(distinct, weights_b, transitions));
+    auto expected = [&](const std::vector<float>& ws) {
+        std::vector<float> out(tokens.size() * tg::row_size, 0.0f);
+        for (std::size_t t = 0; t < tokens.size(); ++t)
+            for (std::size_t f = 0; f < tg::features_per_token; ++f) {
+                const auto at = static_cast<std::size_t>(
+                    std::lower_bound(distinct.begin(), distinct.end(),
+                                     keys[t * tg::features_per_token + f]) -
+                    distinct.begin());
+                for (std::size_t k = 0; k < tg::row_size; ++k)
+                    out[t * tg::row_size + k] += ws[at * tg::row_size + k];
+            }
+        return out;
+    };
+    auto check = [&](const tg::Model& m, const std::vector<float>& ws) {
+        std::vector<float> got;
+        m.emissions(tokens, lower_case, got);
+        const auto want = expected(ws);
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < got.size(); ++i)
+            CHECK(got[i] == doctest::Approx(want[i]).epsilon(0.001));
+    };
+    check(a, weights_a);
+    check(b, weights_b);
+    check(a, weights_a);
+    check(a, weights_a);
+}
+
 TEST_CASE("the bundled model finds names outside the gazetteer, nested ones too") {
     const std::string text = "Президент Аргентины Маурисио Макри встретился в Галифаксе с "
                              "министром иностранных дел Канады Павлом Шевелёвым.\nСотрудники ГУ "
