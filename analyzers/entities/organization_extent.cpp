@@ -248,7 +248,8 @@ bool genitive_like(std::string_view w) {
 // The complement rule: a span ending in a head noun takes in the "по ..." (or "за ...") phrase
 // after it, lower-case words joined by "и", commas of an enumeration closed by "и", and "в
 // сфере" / "в области": "Федеральной службы по надзору в сфере образования и науки".
-void extend_over_complement(std::span<const Token> line, std::size_t first, std::size_t& last) {
+void extend_over_complement(std::span<const Token> line, const std::vector<Span>& spans,
+                            std::size_t first, std::size_t& last) {
     auto word_at = [&](std::size_t i) {
         if (i >= line.size() || !lower_case(line[i].text)) return false;
         const std::string w = fold(line[i].text);
@@ -293,7 +294,15 @@ void extend_over_complement(std::span<const Token> line, std::size_t first, std:
             ++i;
         } else if (words > 0 && capitalized(line[i].text) && !acronym(line[i].text) &&
                    genitive_like(fold(line[i].text))) {
-            end = i; // a proper noun in the genitive closes it: "за освобождение Азавада"
+            // A proper noun in the genitive closes it: "за освобождение Азавада"; not the first
+            // word of a longer name of another type, which ends it before: "по надзору в сфере
+            // образования и науки Сергея Кравцова".
+            const auto token_end = line[i].offset + line[i].text.size();
+            const bool begins_other = std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
+                return o.type() != EntityType::organization && o.begin == line[i].offset &&
+                       o.end > token_end;
+            });
+            if (!begins_other) end = i;
             break;
         } else if (phrase_head) {
             break;
@@ -355,7 +364,7 @@ void fix_organization_extents(std::span<const Token> line, std::vector<Span>& sp
         extend_over_hyphens(line, first, last);
         extend_over_ordinal(line, first);
         extend_over_named_after(line, spans, first, last);
-        extend_over_complement(line, first, last);
+        extend_over_complement(line, spans, first, last);
         if (const Span* place = place_after(last)) {
             std::size_t pf = 0, pl = 0;
             if (token_range(line, *place, pf, pl)) last = pl;
@@ -522,6 +531,23 @@ void add_nested_with_places(std::span<const Token> line, std::vector<Span>& span
         }
     }
     spans.insert(spans.end(), added.begin(), added.end());
+}
+
+void drop_complement_heads(std::span<const Token> line, std::vector<Span>& spans) {
+    std::erase_if(spans, [&](const Span& n) {
+        if (n.type() != EntityType::organization) return false;
+        const auto last = token_at(line, n.end);
+        if (last == line.begin() || last == line.end()) return false;
+        if (!lower_case(std::prev(last)->text)) return false; // the head ends in a common noun
+        const std::string preposition = fold(last->text);
+        if ((preposition != "по" && preposition != "за") || std::next(last) == line.end() ||
+            !lower_case(std::next(last)->text))
+            return false;
+        return std::any_of(spans.begin(), spans.end(), [&](const Span& o) {
+            return &o != &n && o.type() == EntityType::organization && o.begin == n.begin &&
+                   o.end > last->offset;
+        });
+    });
 }
 
 } // namespace dateline::entities::tagger

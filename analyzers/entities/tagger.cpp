@@ -741,6 +741,7 @@ std::vector<Span> Model::tag(std::string_view text) const {
         add_institution_nouns(line, found);
         add_nested_acronyms(line, found);
         add_nested_with_places(line, found);
+        drop_complement_heads(line, found);
         out.insert(out.end(), found.begin(), found.end());
         begin = end;
     }

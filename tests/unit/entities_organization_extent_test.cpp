@@ -307,3 +307,28 @@ TEST_CASE("nested with places: a nested organization before a place inside its o
                       span_of(whole, "России", place), span_of(whole, "МВД России", nested)}) ==
           Texts{"МВД", "МВД России"});
 }
+
+TEST_CASE("complement heads: the head before a lower-case 'по' complement is no organization") {
+    const std::string_view t = "руководителем Федеральной службы по надзору в сфере образования";
+    CHECK(after_rule(tg::drop_complement_heads, t,
+                     {span_of(t, "Федеральной службы по надзору в сфере образования", organization),
+                      span_of(t, "Федеральной службы", nested)}) == Texts{});
+    const std::string_view police = "полиция по охране природных ресурсов Мэриленда";
+    CHECK(after_rule(tg::drop_complement_heads, police,
+                     {span_of(police, police, organization), span_of(police, "полиция", nested)}) ==
+          Texts{});
+    // A capitalized complement (a territory) or head keeps the nested one, as NEREL has them.
+    const std::string_view moscow = "ГУ МВД России по Москве";
+    CHECK(after_rule(tg::drop_complement_heads, moscow,
+                     {span_of(moscow, moscow, organization),
+                      span_of(moscow, "ГУ МВД России", nested)}) == Texts{"ГУ МВД России"});
+    const std::string_view capital = "ГУ МВД России по борьбе с экстремизмом";
+    CHECK(after_rule(tg::drop_complement_heads, capital,
+                     {span_of(capital, capital, organization),
+                      span_of(capital, "ГУ МВД России", nested)}) == Texts{"ГУ МВД России"});
+    // Alone, without the longer organization, the head stays.
+    const std::string_view alone = "Федеральной службы по надзору";
+    CHECK(after_rule(tg::drop_complement_heads, alone,
+                     {span_of(alone, "Федеральной службы", organization)},
+                     organization) == Texts{"Федеральной службы"});
+}
