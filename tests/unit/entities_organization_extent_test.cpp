@@ -332,3 +332,16 @@ TEST_CASE("complement heads: the head before a lower-case 'по' complement is n
                      {span_of(alone, "Федеральной службы", organization)},
                      organization) == Texts{"Федеральной службы"});
 }
+
+TEST_CASE("organization extent: a complement ends before a person's name, not inside it") {
+    const std::string_view t =
+        "назначил руководителем Федеральной службы по надзору в сфере образования и науки Сергея "
+        "Кравцова";
+    CHECK(fixed(t, {span_of(t, "Федеральной службы", organization),
+                    span_of(t, "Сергея Кравцова", person)}) ==
+          Texts{"Федеральной службы по надзору в сфере образования и науки"});
+    // A proper noun in the genitive that is no longer name still closes it.
+    const std::string_view a = "Национальное движение за освобождение Азавада заявило";
+    CHECK(fixed(a, {span_of(a, "Национальное движение", organization)}) ==
+          Texts{"Национальное движение за освобождение Азавада"});
+}
