@@ -180,6 +180,15 @@ std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& wo
     return keys;
 }
 
+// A company's legal form, as a word key: "inc", "corp", "ltd", "plc", "gmbh", "pty" ...
+bool legal_form(std::string_view key) {
+    static const std::unordered_set<std::string_view> forms = {
+        "inc", "incorporated", "corp", "corporation", "co",  "cos", "company",
+        "ltd", "limited",      "plc",  "llc",         "ag",  "sa",  "nv",
+        "bv",  "bhd",          "gmbh", "spa",         "pty", "kk",  "oyj"};
+    return forms.contains(key);
+}
+
 // Whether word i is joined to a neighbour by an ampersand ("Holm & Partners", "Procter & Gamble"):
 // then it is part of a firm's name, not a person's.
 bool beside_ampersand(const std::vector<Word>& words, std::size_t i) {
@@ -210,14 +219,10 @@ void retype_company_short_names(std::vector<FoundName>& found, const std::vector
     for (const auto& f : found)
         if (f.type == EntityType::organization) companies.push_back(f.name);
     if (companies.empty()) return;
-    static const std::unordered_set<std::string_view> legal_tail = {
-        "co",  "cos",     "company", "inc",   "incorporated", "corp", "corporation",
-        "ltd", "limited", "plc",     "llc",   "ag",           "sa",   "nv",
-        "bv",  "gmbh",    "spa",     "group", "holdings"};
     auto only_legal_form = [&](std::string_view rest) {
         const auto tail = split_words(rest);
         return !tail.empty() && std::all_of(tail.begin(), tail.end(), [&](const Word& w) {
-            return legal_tail.contains(w.key);
+            return legal_form(w.key) || w.key == "group" || w.key == "holdings";
         });
     };
     // A partner's firm ("Mario Gabelli and Co", "Charles Schwab and Co Inc") is named beside him.
@@ -396,18 +401,16 @@ bool currency_mention(const std::vector<Word>& words, const Mention& m) {
 // capitalized words that end in a legal form or a firm's head word ("Texaco Canada Inc",
 // "Australia Wide Industries Ltd", "the Japan Fund").
 bool in_company_name(const std::vector<Word>& words, const Mention& m, std::string_view text) {
-    static const std::unordered_set<std::string_view> tails = {
-        "inc",  "incorporated", "corp",  "corporation", "co",         "cos",    "company",
-        "ltd",  "limited",      "plc",   "ag",          "sa",         "nv",     "bv",
-        "bhd",  "gmbh",         "spa",   "pty",         "kk",         "llc",    "oyj",
-        "fund", "trust",        "group", "holdings",    "industries", "bancorp"};
+    // Besides a legal form, the head words of a firm's name.
+    static const std::unordered_set<std::string_view> heads = {"fund",     "trust",      "group",
+                                                               "holdings", "industries", "bancorp"};
     if (m.from_tag) return false;
     const auto offset = static_cast<std::size_t>(words[m.begin].text.data() - text.data());
     if (offset > 0 && text[offset - 1] == '<') return true;
     for (std::size_t i = m.end; i < words.size() && i < m.end + 5; ++i) {
         const Word& w = words[i];
         if (!w.joins_previous || w.sentence_start) return false;
-        if (tails.contains(w.key)) return true;
+        if (legal_form(w.key) || heads.contains(w.key)) return true;
         if (w.shape != Shape::capitalized && w.shape != Shape::upper && w.key != "of") return false;
     }
     return false;

@@ -148,6 +148,11 @@ TEST_CASE("entities: a company's short name read as a person is the company") {
     const auto gabelli = tag_text("Mario Gabelli, head of Mario Gabelli and Co, said he sold.\n"
                                   "Mario Gabelli Corp was not involved.");
     CHECK(find(gabelli, "Mario Gabelli", EntityType::person));
+    // Every legal form counts, as for a place inside a company's name ("Pty", "Bhd", "KK").
+    const auto forrest = tag_text("CRA Ltd sold its Forrest Gold Pty Ltd unit.\nAs reported, "
+                                  "Forrest Gold owns two mines.");
+    CHECK(count_of(forrest, "Forrest Gold Pty Ltd", EntityType::organization) == 2);
+    CHECK_FALSE(find(forrest, "Forrest Gold", EntityType::person));
 }
 
 TEST_CASE("entities: one hyphenated word is a person only after a title") {
