@@ -152,6 +152,10 @@ void trim_leading_titles(std::span<const Token> line, std::vector<Span>& spans) 
         "отец",      "сестра",     "герцог",    "граф",    "князь",     "княгин",     "царь",
         "султан",    "доктор",     "профессор", "генерал", "полковник", "губернатор", "режиссёр",
         "актёр",     "актриса",    "певица",    "мистер",  "сэр"};
+    // Nor does a person begin with an institution it names ("Института Пушкина": Пушкина).
+    static constexpr std::array<std::string_view, 9> institutions = {
+        "институт", "университет", "академи",      "музе",     "театр",
+        "фонд",     "колледж",     "консерватори", "библиотек"};
     for (auto& s : spans) {
         if (s.type() != EntityType::person || chains[s.chain].nested) continue;
         const auto first = token_at(line, s.begin);
@@ -161,11 +165,13 @@ void trim_leading_titles(std::span<const Token> line, std::vector<Span>& spans) 
             letter_count(name.text) < 2 || fold(name.text) == name.text)
             continue;
         const std::string word = fold(first->text);
-        const bool title = std::any_of(titles.begin(), titles.end(), [&](std::string_view t) {
+        const auto is_form = [&](std::string_view t) {
             return word.starts_with(t) &&
                    letter_count(std::string_view(word).substr(t.size())) <= 3;
-        });
-        if (title) s.begin = name.offset;
+        };
+        if (std::any_of(titles.begin(), titles.end(), is_form) ||
+            std::any_of(institutions.begin(), institutions.end(), is_form))
+            s.begin = name.offset;
     }
 }
 

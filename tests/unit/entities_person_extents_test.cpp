@@ -69,6 +69,9 @@ TEST_CASE("leading titles: a capitalized title, rank or kinship is no part of th
           Texts{"Акихито"});
     CHECK(fixed("Вдова Солженицына сказала", {"Вдова Солженицына"}, tg::trim_leading_titles) ==
           Texts{"Солженицына"});
+    // Nor an institution named after the person.
+    CHECK(fixed("президент Института Пушкина", {"Института Пушкина"}, tg::trim_leading_titles) ==
+          Texts{"Пушкина"});
     // Given names that look like titles, lower-case words and one-word spans stay.
     for (std::string_view name : {"Мэри Шапиро", "Эмир Кустурица", "Мать Тереза", "Президентов"})
         CHECK(fixed(name, {name}, tg::trim_leading_titles) == Texts{std::string(name)});
