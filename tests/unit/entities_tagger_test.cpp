@@ -153,6 +153,19 @@ TEST_CASE("entities: a company's short name read as a person is the company") {
                                   "Forrest Gold owns two mines.");
     CHECK(count_of(forrest, "Forrest Gold Pty Ltd", EntityType::organization) == 2);
     CHECK_FALSE(find(forrest, "Forrest Gold", EntityType::person));
+    // A title cue that is the company's own first word: "General Binding", "Mr. Jax".
+    const auto binding = tag_text("General Binding Corp said it reached an agreement.\nUnder its "
+                                  "terms, General Binding will carry the system.");
+    CHECK(count_of(binding, "General Binding Corp", EntityType::organization) == 2);
+    CHECK_FALSE(find(binding, "Binding", EntityType::person));
+    const auto jax = tag_text("Mr Jax Fashions Inc sold shares.\nMr. Jax said proceeds will "
+                              "be used to cut debt.");
+    CHECK(count_of(jax, "Mr Jax Fashions Inc", EntityType::organization) == 2);
+    CHECK_FALSE(find(jax, "Jax", EntityType::person));
+    // A title before a person stays a title.
+    CHECK(find(tag_text("General Motors Corp hired General Smith.\nGeneral Smith said he was "
+                        "pleased."),
+               "Smith", EntityType::person));
 }
 
 TEST_CASE("entities: one hyphenated word is a person only after a title") {
