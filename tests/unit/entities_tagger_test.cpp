@@ -163,7 +163,7 @@ TEST_CASE("entities: a company's short name read as a person is the company") {
     CHECK(count_of(jax, "Mr Jax Fashions Inc", EntityType::organization) == 2);
     CHECK_FALSE(find(jax, "Jax", EntityType::person));
     // A title before a person stays a title.
-    CHECK(find(tag_text("General Motors Corp hired General Smith.\nGeneral Smith said he was "
+    CHECK(find(tag_text("General Motors Corp hired General Smith.\nSmith said he was "
                         "pleased."),
                "Smith", EntityType::person));
 }
@@ -180,6 +180,16 @@ TEST_CASE("entities: one hyphenated word is a person only after a title") {
     // After a title: a person.
     CHECK(find(tag_text("Oil Minister Al-Wattari said output would rise."), "Al Wattari",
                EntityType::person));
+}
+
+TEST_CASE("entities: 'General' before one word is a firm's name unless the word stands alone too") {
+    const auto firm = tag_text("General Partners said it was preparing a bid.\nEarlier today, "
+                               "General Partners raised its stake. General Foods agreed.");
+    CHECK_FALSE(find(firm, "Partners", EntityType::person));
+    CHECK_FALSE(find(firm, "Foods", EntityType::person));
+    const auto general = tag_text("General Soleimani was active in Iraq.\nSoleimani was head of "
+                                  "the force.");
+    CHECK(find(general, "Soleimani", EntityType::person));
 }
 
 TEST_CASE("entities: names outside the gazetteer come from cues") {
