@@ -181,15 +181,6 @@ std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& wo
     return keys;
 }
 
-// A company's legal form, as a word key: "inc", "corp", "ltd", "plc", "gmbh", "pty" ...
-bool legal_form(std::string_view key) {
-    static const std::unordered_set<std::string_view> forms = {
-        "inc", "incorporated", "corp", "corporation", "co",  "cos", "company",
-        "ltd", "limited",      "plc",  "llc",         "ag",  "sa",  "nv",
-        "bv",  "bhd",          "gmbh", "spa",         "pty", "kk",  "oyj"};
-    return forms.contains(key);
-}
-
 // Whether word i is joined to a neighbour by an ampersand ("Holm & Partners", "Procter & Gamble"):
 // then it is part of a firm's name, not a person's.
 bool beside_ampersand(const std::vector<Word>& words, std::size_t i) {
@@ -227,7 +218,7 @@ void retype_company_short_names(std::vector<FoundName>& found, const std::vector
     auto only_legal_form = [&](std::string_view rest) {
         const auto tail = split_words(rest);
         return !tail.empty() && std::all_of(tail.begin(), tail.end(), [&](const Word& w) {
-            return legal_form(w.key) || w.key == "group" || w.key == "holdings";
+            return is_legal_form(w.key) || w.key == "group" || w.key == "holdings";
         });
     };
     // A partner's firm ("Mario Gabelli and Co", "Charles Schwab and Co Inc") is named beside him.
@@ -285,7 +276,8 @@ bool after_general(const std::vector<Word>& words, std::size_t i) {
 // 32, with the firms retype_company_short_names() takes), and a general's name is written without
 // the rank too ("General Soleimani" ... "Soleimani was head"). So a one-word person after
 // "General" that the text never writes alone, capitalized, is dropped; places and people recall
-// on Reuters unchanged, Wikinews unchanged, 10kGNAD 3 fewer ("gen Nullpunkt", "Gen-Interaktion").
+// on Reuters unchanged, Wikinews unchanged, 10kGNAD 3 fewer ("gen Nullpunkt",
+// "Gen-Wechselwirkungen").
 void drop_general_firm_words(std::vector<FoundName>& found, const std::vector<Word>& words) {
     auto written_alone = [&](std::size_t i) {
         for (std::size_t k = 0; k < words.size(); ++k)
@@ -462,7 +454,7 @@ bool in_company_name(const std::vector<Word>& words, const Mention& m, std::stri
     for (std::size_t i = m.end; i < words.size() && i < m.end + 5; ++i) {
         const Word& w = words[i];
         if (!w.joins_previous || w.sentence_start) return false;
-        if (legal_form(w.key) || heads.contains(w.key)) return true;
+        if (is_legal_form(w.key) || heads.contains(w.key)) return true;
         if (w.shape != Shape::capitalized && w.shape != Shape::upper && w.key != "of") return false;
     }
     return false;

@@ -37,10 +37,11 @@ constexpr std::string_view org_tail_words[] = {
     "army",         "police",     "service",     "news",       "llc",         "kgaa",
     "kk",           "pty",        "bhd",         "oyj",        "incorporated"};
 
-// Company law forms: a name's last words, never a name alone.
+// Company law forms: a name's last words (is_legal_form()).
 constexpr std::string_view legal_forms[] = {
-    "co", "company", "inc", "incorporated", "corp", "corporation", "ltd", "plc", "llc", "ag",
-    "nv", "gmbh",    "spa", "bv",           "kgaa", "kk",          "pty", "bhd", "oyj", "sa"};
+    "co",      "cos", "company", "inc", "incorporated", "corp", "corporation", "ltd",
+    "limited", "plc", "llc",     "ag",  "nv",           "gmbh", "spa",         "bv",
+    "kgaa",    "kk",  "pty",     "bhd", "oyj",          "sa"};
 
 constexpr std::string_view org_head_words[] = {"ministry", "bank",      "university",
                                                "bureau",   "council",   "department",
@@ -97,6 +98,12 @@ bool capitalized(const Word& w) {
 // Ltd. The", "Ayaan Hirsi Ali. And", "March 21st sir. Initially I"): a name goes on across a
 // period only after an initial, an abbreviation with periods inside ("U.S."), a name
 // abbreviation, or from one legal form to another ("Co. Ltd", not "Inc. News").
+// A legal form that is never a name alone. "Limited" and "Cos" can be: "The Limited Inc", and
+// "Cos Inc" of "Lowe's Cos Inc" (the possessive cuts the run), a firm's name that places it.
+bool never_a_name(std::string_view key) {
+    return is_legal_form(key) && key != "limited" && key != "cos";
+}
+
 bool continues(const std::vector<Word>& words, std::size_t e) {
     const auto& w = words[e];
     if (!w.joins_previous) return false;
@@ -108,7 +115,7 @@ bool continues(const std::vector<Word>& words, std::size_t e) {
     if (p.key.size() == 1 || (last != std::string_view::npos && p.text.size() - last <= 3))
         return true;
     if (in(name_abbreviations, p.key)) return true;
-    return in(legal_forms, p.key) && in(legal_forms, w.key);
+    return is_legal_form(p.key) && is_legal_form(w.key);
 }
 
 // The bytes between words k - 1 and k (views into one text).
@@ -173,6 +180,10 @@ std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, b
 }
 
 } // namespace
+
+bool is_legal_form(std::string_view key) {
+    return in(legal_forms, key);
+}
 
 bool is_title_word(std::string_view key) {
     return in(title_words, key);
@@ -256,7 +267,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         // person already ("Morgan Stanley"); before a gazetteer name or none, they are dropped.
         if (b < e && std::all_of(words.begin() + static_cast<std::ptrdiff_t>(b),
                                  words.begin() + static_cast<std::ptrdiff_t>(e),
-                                 [](const Word& w) { return in(legal_forms, w.key); })) {
+                                 [](const Word& w) { return never_a_name(w.key); })) {
             std::size_t s = b;
             if (b >= 2 && (words[b - 1].key == "and" || words[b - 1].key == "und") &&
                 continues(words, b)) {

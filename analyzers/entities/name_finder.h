@@ -70,6 +70,9 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                                   const std::vector<EntityType>& covered,
                                   const Gazetteer& gazetteer);
 
+// A company's legal form, as a word key: "inc", "corp", "ltd", "plc", "gmbh", "pty", "kk" ...
+bool is_legal_form(std::string_view key);
+
 // The country a company's legal form implies ("inc" -> "US", "plc" -> "GB", "gmbh" -> "DE"), or "".
 std::string_view legal_form_country(std::string_view key);
 
