@@ -301,7 +301,7 @@ void drop_general_firm_words(std::vector<FoundName>& found, const std::vector<Wo
 void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& used,
                      const std::vector<FoundName>& found,
                      const std::vector<std::pair<std::uint32_t, std::size_t>>& people,
-                     const Gazetteer& g, Tally& tally) {
+                     const Gazetteer& g, std::string_view language, Tally& tally) {
     using Who = std::pair<std::uint32_t, std::size_t>; // gazetteer id, or none and index into found
     // surname or given-name key -> the full name; keys naming two full names are dropped.
     std::unordered_map<std::string, Who> surnames, given;
@@ -359,6 +359,28 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
         }
         tally.spans.push_back(std::move(span));
     };
+    // In a language that inflects names, a surname found alone in another case joins the full
+    // name by its nominative or, failing that, its stem: "Голунова" (nominative "Голунов") and
+    // "Солженицыну" (read "Солженицына") join "Иван Голунов" and "Александр Солженицын". Only
+    // stems no two full names share.
+    std::unordered_map<std::string, Who> surname_stems;
+    std::unordered_set<std::string> ambiguous_stems;
+    if (inflects(language))
+        for (const auto& [key, who] : surnames)
+            if (auto [it, inserted] = surname_stems.emplace(stem_key(language, key), who);
+                !inserted && it->second != who)
+                ambiguous_stems.insert(it->first);
+    for (const auto& stem : ambiguous_stems)
+        surname_stems.erase(stem);
+    auto inflected_surname = [&](const FoundName& f) -> const Who* {
+        if (surname_stems.empty()) return nullptr;
+        if (auto it = surnames.find(word_key(f.name)); it != surnames.end()) return &it->second;
+        const std::string& key = words[f.begin].key;
+        const std::string stem = stem_key(language, words[f.begin].text);
+        if (!is_inflection(key, stem)) return nullptr;
+        auto it = surname_stems.find(stem);
+        return it == surname_stems.end() ? nullptr : &it->second;
+    };
     // Single-word people found by a cue ("President Reagan", "Shintaro said").
     for (const auto& f : found) {
         if (f.type != EntityType::person || f.end - f.begin != 1) continue;
@@ -368,6 +390,8 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
             full = &it->second;
         else if (auto jt = given.find(key); jt != given.end())
             full = &jt->second;
+        else
+            full = inflected_surname(f);
         if (!full && !g.is_first_name(key) && !common(key)) continue;
         auto& count = tally.found[{EntityType::person, f.name}];
         if (--count <= 0) tally.found.erase({EntityType::person, f.name});
@@ -814,7 +838,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
                     {.country = std::string(country), .word = i, .title = true, .weak = true});
                 break;
             }
-    join_lone_names(words, used, found, people, g, tally);
+    join_lone_names(words, used, found, people, g, article.language, tally);
     result.evidence = gather_evidence(hits, words, layout);
     result.located = locate(std::move(tally.spans), words, text, article);
     return result;

@@ -227,6 +227,24 @@ TEST_CASE("tagging: Russian names outside the gazetteer become entities, in the 
     CHECK_FALSE(ent::tagger_applies("en"));
 }
 
+TEST_CASE("tagging: a Russian surname alone in another case joins the full name") {
+    const auto tagging =
+        ent::tag_all(russian("Журналист Иван Голунов был задержан в Москве.\nАдвокат Голунова "
+                             "заявил, что дело против Голунова сфабриковано."));
+    std::vector<std::string> joined;
+    for (const auto& m : tagging.mentions)
+        if (m.text == "Голунова") joined.push_back(m.entity);
+    REQUIRE_FALSE(joined.empty());
+    for (const auto& e : joined)
+        CHECK(e == "Иван Голунов");
+    CHECK_FALSE(has_entity(tagging.entities, EntityType::person, "Голунов"));
+    // Two people whose surnames share a stem: the lone one joins neither.
+    const auto two = ent::tag_all(russian("Иван Голунов и Мария Голунова приехали в Москву.\n"
+                                          "Адвокат Голуновым не звонил."));
+    for (const auto& m : two.mentions)
+        if (m.text == "Голуновым") CHECK(m.entity != "Иван Голунов");
+}
+
 TEST_CASE("tagging: a tagged person under another given name is not the gazetteer's namesake") {
     auto es = ent::tag(russian("Алексей Навальный и Барак Обама не приехали. Юлия Навальная "
                                "выступила в Мюнхене. Первая леди Мишель Обама задержалась в Белом "
