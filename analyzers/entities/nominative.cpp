@@ -105,6 +105,19 @@ constexpr Paradigm other_rules[] = {
     {"я", "ь", masculine, gen | acc},
     {"ю", "ь", masculine, dat},
     {"ем", "ь", masculine, ins},
+    // Men's names in -ай: Николай, Исай (Николая, not "Николаь").
+    {"ая", "ай", masculine, gen | acc},
+    {"аю", "ай", masculine, dat},
+    {"аем", "ай", masculine, ins},
+    {"ае", "ай", masculine, pre},
+};
+
+// Given names whose vowel drops when they decline, as written: Павел (Павла), Лев (Льва).
+constexpr Paradigm irregular_names[] = {
+    {"Павла", "Павел", masculine, gen | acc}, {"Павлу", "Павел", masculine, dat},
+    {"Павлом", "Павел", masculine, ins},      {"Павле", "Павел", masculine, pre},
+    {"Льва", "Лев", masculine, gen | acc},    {"Льву", "Лев", masculine, dat},
+    {"Львом", "Лев", masculine, ins},         {"Льве", "Лев", masculine, pre},
 };
 
 struct Rule {
@@ -172,7 +185,12 @@ Reading read(std::string_view word, unsigned gender, unsigned c, bool places) {
         (last.ends_with("ич") || last.ends_with("ича") || last.ends_with("ичу") ||
          last.ends_with("ичем") || last.ends_with("иче")))
         return {std::string(word), false};
-    // -ея and -ря end men's names in the genitive (Алексея, Игоря), hardly women's.
+    if (!places && head.empty())
+        for (const auto& p : irregular_names)
+            if (last == p.ending && (p.genders & gender) && (p.cases & c))
+                return {std::string(p.nominative), true};
+    // -ея and -ря end men's names in the genitive (Алексея, Игоря), hardly women's (and places:
+    // "Сиднея" is Сидней's; Гвинея, Корея written so are lost to it, "Новая Гвинея" included).
     const bool masculine_genitive = last.ends_with("ея") || last.ends_with("ря");
     const Rule* best = nullptr;
     for (const auto& r : rules()) {

@@ -17,7 +17,11 @@
 // written). On the NEREL train and dev names the first-word rule changed 105 names, about 95 for
 // the better ("Хасан Рухани", "Пол Маккартни", "Сергей Скрипаль" had been "Руханя", "Маккартня",
 // "Сергя"), five for the worse ("Астрид Шведской", "Сан Джин Пака", "Колей"). Words in -ея and -ря
-// are read as men's names in the genitive (Алексея, Игоря). Place nouns in -ия/-ея take their own
+// are read as men's names in the genitive (Алексея, Игоря); men's names in -ай decline as such
+// (Николая, Николаем: Николай, not "Николаь"), and Павел and Лев drop their vowel (Павла, Льва):
+// on NEREL train 21 names right that were wrong ("Андрей Эшпай", "Донецкий край", "Стивен Фрай"),
+// one wrong either way ("Новая Гвинея" -> "Новай Гвиней": -ея reads as a man's genitive, which
+// "Сиднея" needs); dev unchanged. Place nouns in -ия/-ея take their own
 // endings ("Чехией", "Южной Кореи" -> "Чехия", "Южная Корея"; the adjective's -ей had made
 // "Чехияя"), places only: "Хаменеи" does not decline (NEREL train + dev: 16 place mentions named
 // right, none changed otherwise). Organization names are left as written:

@@ -172,6 +172,15 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(ent::nominative("Юрия Царёва", EntityType::person, "ru",
                           [](std::string_view w) { return w == "Царёв"; }) == "Юрий Царёв");
     CHECK(person("Марии Захаровой") == "Мария Захарова");
+    // Men's names in -ай, and the vowel Павел and Лев drop.
+    const auto patrushev = [](std::string_view w) { return w == "Патрушев"; };
+    CHECK(ent::nominative("Николая Патрушева", EntityType::person, "ru", patrushev) ==
+          "Николай Патрушев");
+    CHECK(person("Николаем Басовым") == "Николай Басов");
+    CHECK(person("Павлом Булатниковым") == "Павел Булатников");
+    CHECK(ent::nominative("Льва Термена", EntityType::person, "ru",
+                          [](std::string_view w) { return w == "Термен"; }) == "Лев Термен");
+    CHECK(place("Донецкого края") == "Донецкий край");
     CHECK(person("Ольги Скабеевой") == "Ольга Скабеева");
     CHECK(person("Игоря Сечина") == "Игорь Сечин");
     CHECK(person("Дмитрия Песковым") == "Дмитрия Песковым"); // no reading fits both: as written
