@@ -93,17 +93,17 @@ bool capitalized(const Word& w) {
     return !w.caps_line && (w.shape == Shape::capitalized || w.shape == Shape::upper);
 }
 
-// Word e may continue a name begun before it. The tokenizer joins across the period after any
-// word of up to three letters ("U.S. Treasury"), which also ends sentences ("Morgan Guaranty
-// Ltd. The", "Ayaan Hirsi Ali. And", "March 21st sir. Initially I"): a name goes on across a
-// period only after an initial, an abbreviation with periods inside ("U.S."), a name
-// abbreviation, or from one legal form to another ("Co. Ltd", not "Inc. News").
 // A legal form that is never a name alone. "Limited" and "Cos" can be: "The Limited Inc", and
 // "Cos Inc" of "Lowe's Cos Inc" (the possessive cuts the run), a firm's name that places it.
 bool never_a_name(std::string_view key) {
     return is_legal_form(key) && key != "limited" && key != "cos";
 }
 
+// Word e may continue a name begun before it. The tokenizer joins across the period after any
+// word of up to three letters ("U.S. Treasury"), which also ends sentences ("Morgan Guaranty
+// Ltd. The", "Ayaan Hirsi Ali. And", "March 21st sir. Initially I"): a name goes on across a
+// period only after an initial, an abbreviation with periods inside ("U.S."), a name
+// abbreviation, or from one legal form to another ("Co. Ltd", not "Inc. News").
 bool continues(const std::vector<Word>& words, std::size_t e) {
     const auto& w = words[e];
     if (!w.joins_previous) return false;

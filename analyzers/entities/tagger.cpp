@@ -116,13 +116,18 @@ TokenHashes hashes_of(const Token& t) {
             suffix(4),          prefix(3),         prefix(4), prefix(5)};
 }
 
+// Appends `word` in lower case, as fold() gives it.
+void append_folded(std::string& out, std::string_view word) {
+    std::size_t pos = 0;
+    while (pos < word.size())
+        text::append_utf8(out, lower(text::next_code_point(word, pos)));
+}
+
 // hashes_of(t).word alone.
 std::uint64_t word_hash(std::string_view word) {
     thread_local std::string folded;
     folded.clear();
-    std::size_t pos = 0;
-    while (pos < word.size())
-        text::append_utf8(folded, lower(text::next_code_point(word, pos)));
+    append_folded(folded, word);
     return hash_bytes(folded);
 }
 
@@ -185,9 +190,7 @@ std::vector<bool> quoted(std::span<const Token> line) {
 
 std::string fold(std::string_view word) {
     std::string out;
-    std::size_t pos = 0;
-    while (pos < word.size())
-        text::append_utf8(out, lower(text::next_code_point(word, pos)));
+    append_folded(out, word);
     return out;
 }
 
@@ -385,6 +388,7 @@ static_assert(std::endian::native == std::endian::little, "the model file is lit
 // which between them fix the other eight. The sums are the integers of the uncached path, so a
 // cached word scores exactly the same.
 constexpr std::size_t word_features = 10;
+static_assert(Template::prefix5 - Template::bias + 1 == word_features);
 
 struct WordSums {
     std::uint64_t key = 0; // 0: empty
