@@ -6,6 +6,7 @@
 #include "analyzers/entities/inflection.h"
 #include "analyzers/entities/matcher.h"
 #include "analyzers/entities/name_finder.h"
+#include "analyzers/entities/nominative.h"
 #include "analyzers/entities/place_adjectives.h"
 #include "analyzers/entities/platforms.h"
 #include "analyzers/entities/statistical_names.h"
@@ -375,6 +376,14 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
     auto inflected_surname = [&](const FoundName& f) -> const Who* {
         if (surname_stems.empty()) return nullptr;
         if (auto it = surnames.find(word_key(f.name)); it != surnames.end()) return &it->second;
+        // Any case its endings allow: "Агафонова" joins "Иван Агафонов" (Ивана Агафонова).
+        const Who* by_ending = nullptr;
+        for (const auto& form : surname_nominatives(words[f.begin].text, language))
+            if (auto it = surnames.find(word_key(form)); it != surnames.end()) {
+                if (by_ending && *by_ending != it->second) return nullptr; // his or hers
+                by_ending = &it->second;
+            }
+        if (by_ending) return by_ending;
         const std::string& key = words[f.begin].key;
         const std::string stem = stem_key(language, words[f.begin].text);
         if (!is_inflection(key, stem)) return nullptr;

@@ -124,6 +124,7 @@ struct Rule {
     std::string ending, nominative;
     unsigned genders, cases;
     bool adjective;
+    bool surname; // one of the surname paradigms (Иванова, Белоусовского)
 };
 
 // Every rule, the surname paradigms spelled out for each stem. Longer endings win over shorter
@@ -134,7 +135,7 @@ const std::vector<Rule>& rules() {
         auto add = [&](std::string_view stem, const Paradigm& p) {
             out.push_back({std::string(stem) + std::string(p.ending),
                            std::string(stem) + std::string(p.nominative), p.genders, p.cases,
-                           p.adjective});
+                           p.adjective, !stem.empty()});
         };
         for (auto stem : surname_stems)
             for (const auto& p : surname_endings)
@@ -149,6 +150,16 @@ const std::vector<Rule>& rules() {
     return all;
 }
 
+// Whether `word` ends in a Cyrillic consonant letter (not "й", "ь", "ъ").
+bool ends_with_consonant(std::string_view word) {
+    static constexpr std::string_view consonants[] = {"б", "в", "г", "д", "ж", "з", "к",
+                                                      "л", "м", "н", "п", "р", "с", "т",
+                                                      "ф", "х", "ц", "ч", "ш", "щ"};
+    if (word.size() < 2) return false;
+    const auto last = word.substr(word.size() - 2);
+    return std::find(std::begin(consonants), std::end(consonants), last) != std::end(consonants);
+}
+
 // Whether `word`, a person's first word, reads as a man's given name in the nominative: it ends
 // in a consonant (Роберт, Фолькер, Хасан), or in "ей"/"ай" after another letter than "и" and "ь"
 // (Сергей, Андрей, Николай; not the feminine instrumental Марией, Натальей). A man's given name
@@ -156,21 +167,57 @@ const std::vector<Rule>& rules() {
 // feminine dative "Мугаба"). Left out: "ь" (women's names too: Мишель, Любовь), "м" (the
 // instrumental: Александром, Иваном) and "й" after other vowels (Надеждой, Юрий).
 bool masculine_given_name(std::string_view word) {
-    static constexpr std::string_view consonants[] = {"б", "в", "г", "д", "ж", "з", "к",
-                                                      "л", "н", "п", "р", "с", "т", "ф",
-                                                      "х", "ц", "ч", "ш", "щ"};
     if (word.size() < 6) return false; // three Cyrillic letters
-    const auto last = word.substr(word.size() - 2);
-    if (std::find(std::begin(consonants), std::end(consonants), last) != std::end(consonants))
-        return true;
+    if (ends_with_consonant(word)) return !word.ends_with("м");
     if (!word.ends_with("ей") && !word.ends_with("ай")) return false;
     const auto before = word.substr(word.size() - 6, 2);
     return before != "и" && before != "ь";
 }
 
+// Russian given names, written as facts (the common ones of Russian news): a first word that is
+// one of them settles the gender the endings leave open. "Мария Голунова" is a woman in the
+// nominative, not the genitive of "Марий Голунов" that the article's "Иван Голунов" would vote
+// for; "Юрия Царёва" is Юрий Царёв's genitive, "Ивану Петрову" his dative. A name that reads as
+// both ("Александра", "Валентина", "Евгения", "Яна": a woman's, or the genitive of Александр,
+// Валентин, Евгений, Ян) settles nothing: the other words and the article's forms decide.
+constexpr std::string_view men_given_names[] = {
+    "Абрам",     "Адам",     "Айдар",      "Александр", "Алексей",   "Альберт",  "Анатолий",
+    "Андрей",    "Антон",    "Аркадий",    "Арсений",   "Артём",     "Артем",    "Артур",
+    "Ахмед",     "Богдан",   "Борис",      "Вадим",     "Валентин",  "Валерий",  "Василий",
+    "Вениамин",  "Виктор",   "Виталий",    "Владимир",  "Владислав", "Всеволод", "Вячеслав",
+    "Гавриил",   "Геннадий", "Георгий",    "Герман",    "Глеб",      "Григорий", "Давид",
+    "Даниил",    "Денис",    "Дмитрий",    "Евгений",   "Егор",      "Ефим",     "Иван",
+    "Игнат",     "Игорь",    "Иннокентий", "Иосиф",     "Ислам",     "Кирилл",   "Константин",
+    "Лаврентий", "Леонид",   "Магомед",    "Максим",    "Марат",     "Марк",     "Матвей",
+    "Михаил",    "Назар",    "Николай",    "Олег",      "Остап",     "Рамзан",   "Ринат",
+    "Роберт",    "Родион",   "Роман",      "Ростислав", "Руслан",    "Рустам",   "Святослав",
+    "Семён",     "Семен",    "Сергей",     "Станислав", "Степан",    "Тимофей",  "Тимур",
+    "Трофим",    "Фёдор",    "Федор",      "Феликс",    "Филипп",    "Эдуард",   "Эльдар",
+    "Эмиль",     "Юлиан",    "Юрий",       "Ян",        "Яков",      "Ярослав",  "Пётр",
+    "Петр",      "Павел",    "Лев",
+};
+constexpr std::string_view women_given_names[] = {
+    "Агата",     "Алевтина",   "Алина",      "Алиса",     "Алла",     "Алёна",     "Алена",
+    "Анастасия", "Ангелина",   "Анна",       "Антонина",  "Арина",    "Валентина", "Валерия",
+    "Варвара",   "Василиса",   "Вера",       "Вероника",  "Виктория", "Галина",    "Дарья",
+    "Диана",     "Ева",        "Евгения",    "Екатерина", "Елена",    "Елизавета", "Жанна",
+    "Зинаида",   "Злата",      "Зоя",        "Инна",      "Ирина",    "Карина",    "Кира",
+    "Кристина",  "Ксения",     "Лариса",     "Лидия",     "Лилия",    "Людмила",   "Майя",
+    "Маргарита", "Марина",     "Мария",      "Милана",    "Надежда",  "Наталья",   "Наталия",
+    "Нина",      "Оксана",     "Олеся",      "Ольга",     "Полина",   "Раиса",     "Регина",
+    "Римма",     "Светлана",   "Снежана",    "София",     "Софья",    "Таисия",    "Тамара",
+    "Татьяна",   "Ульяна",     "Эвелина",    "Эльвира",   "Юлия",     "Яна",       "Александра",
+    "Ярослава",  "Станислава", "Владислава",
+};
+
+bool listed(std::span<const std::string_view> names, std::string_view word) {
+    return std::find(names.begin(), names.end(), word) != names.end();
+}
+
 struct Reading {
     std::string form;
-    bool ruled = false; // a rule gave it (not merely indeclinable)
+    bool ruled = false;   // a rule gave it (not merely indeclinable)
+    bool surname = false; // ...a surname paradigm's
 };
 
 // The word's nominative for one (gender, case) reading: the longest rule's, else the word itself.
@@ -201,10 +248,15 @@ Reading read(std::string_view word, unsigned gender, unsigned c, bool places) {
         if (!best || r.ending.size() > best->ending.size()) best = &r;
     }
     if (!best) return {std::string(word), false};
+    std::string_view stem = last.substr(0, last.size() - best->ending.size());
     std::string form(head);
-    form += last.substr(0, last.size() - best->ending.size());
+    if (gender == masculine && best->nominative.empty() && !best->surname) {
+        // A consonant stem ends in a consonant: "Бенуа", "Гоа" are no genitives of "Бену", "Го".
+        if (!ends_with_consonant(stem)) return {std::string(word), false};
+    }
+    form += stem;
     form += best->nominative;
-    return {form, true};
+    return {form, true, best->surname};
 }
 
 bool has_cyrillic(std::string_view word) {
@@ -213,7 +265,38 @@ bool has_cyrillic(std::string_view word) {
     return false;
 }
 
+// The gender a person's first word settles as a listed given name, in any case: feminine for
+// "Мария", "Анну"; masculine for "Юрия", "Ивану", "Павла"; 0 when it is no listed name or reads
+// as both ("Александра", "Валентина").
+unsigned given_name_gender(std::string_view word) {
+    if (!has_cyrillic(word)) return 0;
+    bool woman = false, man = listed(men_given_names, word);
+    for (unsigned c : cases) {
+        if (!woman) {
+            const auto r = read(word, feminine, c, false);
+            woman = (r.ruled || c == nom) && listed(women_given_names, r.form);
+        }
+        if (!man && c != nom) {
+            const auto r = read(word, masculine, c, false);
+            man = r.ruled && listed(men_given_names, r.form);
+        }
+    }
+    if (woman == man) return 0;
+    return woman ? feminine : masculine;
+}
+
 } // namespace
+
+std::vector<std::string> surname_nominatives(std::string_view word, std::string_view language) {
+    std::vector<std::string> out;
+    if (language != "ru" || !has_cyrillic(word)) return out;
+    for (unsigned gender : {masculine, feminine})
+        for (unsigned c : cases)
+            if (auto r = read(word, gender, c, false);
+                r.surname && std::find(out.begin(), out.end(), r.form) == out.end())
+                out.push_back(std::move(r.form));
+    return out;
+}
 
 std::string nominative(std::string_view name, EntityType type, std::string_view language,
                        const std::function<bool(std::string_view)>& written) {
@@ -227,29 +310,57 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
         pos = space + 1;
     }
     const bool places = type == EntityType::place;
+    const unsigned settled = places || words.empty() ? 0 : given_name_gender(words.front());
+    // A listed name as written is in the nominative, and so is the rest of the name ("Георгий
+    // Данелия", not the genitive of "Данелий"; "Мария Шукшина").
+    const bool settled_nominative = settled && (listed(men_given_names, words.front()) ||
+                                                listed(women_given_names, words.front()));
     double best_score = -1;
     std::vector<std::string> best;
-    for (unsigned gender : {feminine, masculine}) // "Канаде": Канада before Канад
+    std::vector<bool> best_ruled;                   // per word, in the best reading
+    std::vector<bool> ever_ruled(words.size());     // per word, by a surname paradigm of some case
+    for (unsigned gender : {feminine, masculine}) { // "Канаде": Канада before Канад
+        if (settled && gender != settled) continue;
         for (unsigned c : cases) {
+            if (settled_nominative && c != nom) continue;
             double score = 0;
             std::vector<std::string> forms;
+            std::vector<bool> ruled;
             for (auto w : words) {
                 Reading r{std::string(w), false};
                 // Initials, acronyms and foreign names stay as written.
                 if (has_cyrillic(w)) r = read(w, gender, c, places);
                 if (!places && forms.empty() && gender == masculine && c == nom && !r.ruled)
                     r.ruled = masculine_given_name(w);
+                // A man's surname in -а declines as the feminine nouns do ("Степана Бандеры",
+                // "Андреем Кандыбой": Бандера, Кандыба); not one in -и ("Михаила Саакашвили",
+                // "Романа Полански" do not decline).
+                if (settled == masculine && c != nom && !forms.empty() && !r.ruled &&
+                    has_cyrillic(w))
+                    if (auto f = read(w, feminine, c, places);
+                        f.ruled && !f.surname && f.form.ends_with("а") && !f.form.ends_with("ска"))
+                        r = std::move(f);
                 score += r.ruled ? 1 : 0;
                 if (r.ruled && c != nom && written && written(r.form))
                     score += 0.5; // ...but not this
+                if (r.surname) ever_ruled[forms.size()] = true;
+                ruled.push_back(r.ruled);
                 forms.push_back(std::move(r.form));
             }
             if (c == nom) score += 0.4; // the nominative wins ties...
             if (score > best_score) {
                 best_score = score;
                 best = std::move(forms);
+                best_ruled = std::move(ruled);
             }
         }
+    }
+    // With the gender settled, a surname whose ending names another case than the best reading's
+    // ("Дмитрия Песковым") is no one name in one case: left as written. (Indeclinable surnames
+    // that an ending rule merely fits, "Роберта Мугабе", do not count.)
+    if (settled)
+        for (std::size_t i = 0; i < words.size(); ++i)
+            if (!best_ruled[i] && ever_ruled[i]) return std::string(name);
     std::string out;
     for (const auto& f : best) {
         if (!out.empty()) out += ' ';

@@ -2,31 +2,39 @@
 // Ивановой" -> "Надежда Иванова", "Новой Шотландии" -> "Новая Шотландия", "Канаде" -> "Канада",
 // so that every case of a name is one facet value.
 //
-// Rules over endings, no dictionary. Each word of the name gets the readings its ending allows, as
-// (gender, case, nominative form): surnames in -ов/-ев/-ин/-ын (Иванова, Ивановой), adjectives
-// (Новой, Московского), names in -а/-я (Надежды, Марии, Ольги), consonant stems (Ивана, Алексея,
-// Игоря, Ивановичем), and a person's first word reads as a man's given name in the nominative
-// when it ends in a consonant or in "ей"/"ай" ("Роберт Мугабе", "Сергей Бунтман", not the
-// feminine "Мугаба", "Сергя"; nominative.cpp lists the endings left out). Every word may also be
-// indeclinable (Мишель, Акихито). The name's reading is the (gender, case) that the most words
-// share a rule for; on a tie the nominative wins, then a reading whose nominative forms the article
-// writes elsewhere (`written`). Known limit: a man's name in the genitive and a woman's in the
-// nominative look alike ("Ивана Иванова", "Анна Иванова", "Юрия Царёва"); the nominative wins
-// unless the article writes "Иван" or "Иванов" itself; and a woman's given name in a consonant
-// before her inflected surname reads as a man's in the nominative ("Астрид Шведской" stays as
-// written). On the NEREL train and dev names the first-word rule changed 105 names, about 95 for
-// the better ("Хасан Рухани", "Пол Маккартни", "Сергей Скрипаль" had been "Руханя", "Маккартня",
-// "Сергя"), five for the worse ("Астрид Шведской", "Сан Джин Пака", "Колей"). Words in -ея and -ря
-// are read as men's names in the genitive (Алексея, Игоря); men's names in -ай decline as such
-// (Николая, Николаем: Николай, not "Николаь"), and Павел and Лев drop their vowel (Павла, Льва):
-// on NEREL train 21 names right that were wrong ("Андрей Эшпай", "Донецкий край", "Стивен Фрай"),
-// one wrong either way ("Новая Гвинея" -> "Новай Гвиней": -ея reads as a man's genitive, which
-// "Сиднея" needs); dev unchanged. Place nouns in -ия/-ея take their own
-// endings ("Чехией", "Южной Кореи" -> "Чехия", "Южная Корея"; the adjective's -ей had made
-// "Чехияя"), places only: "Хаменеи" does not decline (NEREL train + dev: 16 place mentions named
-// right, none changed otherwise). Organization names are left as written:
-// only their head word declines ("Министерства иностранных дел"), which endings cannot tell. Other
-// languages are left as written.
+// Rules over endings, and a short list of given names; no dictionary. Each word of the name gets
+// the readings its ending allows, as (gender, case, nominative form): surnames in -ов/-ев/-ин/-ын
+// (Иванова, Ивановой), adjectives (Новой, Московского), names in -а/-я (Надежды, Марии, Ольги),
+// consonant stems (Ивана, Алексея, Игоря, Ивановичем), and a person's first word reads as a man's
+// given name in the nominative when it ends in a consonant or in "ей"/"ай" ("Роберт Мугабе",
+// "Сергей Бунтман", not the feminine "Мугаба", "Сергя"; nominative.cpp lists the endings left out).
+// Every word may also be indeclinable (Мишель, Акихито). The name's reading is the (gender, case)
+// that the most words share a rule for; on a tie the nominative wins, then a reading whose
+// nominative forms the article writes elsewhere (`written`). A man's name in the genitive and a
+// woman's in the nominative look alike ("Ивана Иванова", "Анна Иванова", "Юрия Царёва"): a first
+// word that is one of the common Russian given names listed in nominative.cpp, in any case, settles
+// the gender ("Мария Голунова" stays a woman beside the article's "Иван Голунов", which had made
+// her "Марий Голунов"; "Юрия Царёва" -> "Юрий Царёв"), and one written in the nominative settles
+// the case ("Георгий Данелия"); a settled man's surname in -а declines as a feminine noun ("Степана
+// Бандеры" -> "Степан Бандера"); a name that is both a woman's and a man's genitive
+// ("Александра", "Валентина") settles nothing. NEREL train and dev: 166 names changed, about
+// 155 for the better; worse: "Юлия Цезаря" (Юлия is listed as a woman's), "Николая Чудотворца"
+// -> "Николай Чудотворц" (the fleeting vowel of -ец: foreign "Ганца" is Ганц's). Otherwise,
+// unlisted names: the nominative wins unless the article writes "Иван" or "Иванов" itself; and a
+// woman's given name in a consonant before her inflected surname reads as a man's in the
+// nominative ("Астрид Шведской" stays as written). On the NEREL train and dev names the first-word
+// rule changed 105 names, about 95 for the better ("Хасан Рухани", "Пол Маккартни", "Сергей
+// Скрипаль" had been "Руханя", "Маккартня", "Сергя"), five for the worse ("Астрид Шведской", "Сан
+// Джин Пака", "Колей"). Words in -ея and -ря are read as men's names in the genitive (Алексея,
+// Игоря); men's names in -ай decline as such (Николая, Николаем: Николай, not "Николаь"), and Павел
+// and Лев drop their vowel (Павла, Льва): on NEREL train 21 names right that were wrong ("Андрей
+// Эшпай", "Донецкий край", "Стивен Фрай"), one wrong either way ("Новая Гвинея" -> "Новай Гвиней":
+// -ея reads as a man's genitive, which "Сиднея" needs); dev unchanged. Place nouns in -ия/-ея take
+// their own endings ("Чехией", "Южной Кореи" -> "Чехия", "Южная Корея"; the adjective's -ей had
+// made "Чехияя"), places only: "Хаменеи" does not decline (NEREL train + dev: 16 place mentions
+// named right, none changed otherwise). Organization names are left as written: only their head
+// word declines ("Министерства иностранных дел"), which endings cannot tell. Other languages are
+// left as written.
 #pragma once
 
 #include "analyzers/article.h"
@@ -34,8 +42,14 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dateline::entities {
+
+// The nominatives a Russian surname's endings allow, one per gender that has a surname paradigm
+// for it: "Агафонова" -> {"Агафонов", "Агафонова"}, "Белоусовского" -> {"Белоусовский"}; empty
+// when none does ("Мугабе") or in another language.
+std::vector<std::string> surname_nominatives(std::string_view word, std::string_view language);
 
 // `written(word)`: whether the article writes that word (for ties); may be empty.
 std::string nominative(std::string_view name, EntityType type, std::string_view language,

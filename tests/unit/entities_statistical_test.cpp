@@ -168,9 +168,29 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(person("Надежда Иванова") == "Надежда Иванова");
     CHECK(person("Алексея Борисова") == "Алексей Борисов");
     CHECK(person("Юрий Царёв") == "Юрий Царёв");
-    CHECK(person("Юрия Царёва") == "Юрия Царёва"); // or Юрия Царёва, a woman: a tie
-    CHECK(ent::nominative("Юрия Царёва", EntityType::person, "ru",
-                          [](std::string_view w) { return w == "Царёв"; }) == "Юрий Царёв");
+    CHECK(person("Юрия Царёва") == "Юрий Царёв"); // Юрий: a man's name, so a man's genitive
+    CHECK(person("Ивану Петрову") == "Иван Петров");
+    CHECK(person("Ивана") == "Иван");
+    CHECK(person("Георгий Данелия") == "Георгий Данелия"); // a listed name as written: nominative
+    // A man's surname in -а declines as a feminine noun, one in -и does not; a stem that ends in
+    // a vowel is no consonant stem.
+    CHECK(person("Степана Бандеры") == "Степан Бандера");
+    CHECK(person("Андреем Кандыбой") == "Андрей Кандыба");
+    CHECK(person("Михаила Саакашвили") == "Михаил Саакашвили");
+    CHECK(person("Романа Полански") == "Роман Полански");
+    CHECK(person("Николая Бенуа") == "Николай Бенуа");
+    CHECK(person("Роберта Мугабе") == "Роберт Мугабе");
+    CHECK(person("Дмитрия Песковым") == "Дмитрия Песковым");
+    // A woman's listed name keeps her surname feminine, whatever else the article writes.
+    const auto golunov = [](std::string_view w) { return w == "Голунов" || w == "Иван"; };
+    CHECK(ent::nominative("Мария Голунова", EntityType::person, "ru", golunov) == "Мария Голунова");
+    CHECK(ent::nominative("Анна Голунова", EntityType::person, "ru", golunov) == "Анна Голунова");
+    CHECK(person("Анну Голунову") == "Анна Голунова");
+    // A name that is a woman's and a man's genitive settles nothing: the other words decide.
+    CHECK(person("Александра Петрова") == "Александра Петрова");
+    CHECK(ent::nominative("Александра Петрова", EntityType::person, "ru",
+                          [](std::string_view w) { return w == "Петров"; }) == "Александр Петров");
+    CHECK(person("Валентина Терешкова") == "Валентина Терешкова");
     CHECK(person("Марии Захаровой") == "Мария Захарова");
     // Men's names in -ай, and the vowel Павел and Лев drop.
     const auto patrushev = [](std::string_view w) { return w == "Патрушев"; };
@@ -210,9 +230,9 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(place("МВД") == "МВД");
     CHECK(place("Канадские") == "Канадские");
     // Ties go to the nominative unless the article writes the other reading's form.
-    CHECK(person("Ивана Петрова") == "Ивана Петрова");
-    CHECK(ent::nominative("Ивана Петрова", EntityType::person, "ru",
-                          [](std::string_view w) { return w == "Петров"; }) == "Иван Петров");
+    CHECK(person("Фрола Петрова") == "Фрола Петрова");
+    CHECK(ent::nominative("Фрола Петрова", EntityType::person, "ru",
+                          [](std::string_view w) { return w == "Петров"; }) == "Фрол Петров");
     // Organizations and other languages stay as written.
     CHECK(ent::nominative("Министерства иностранных дел", EntityType::organization, "ru") ==
           "Министерства иностранных дел");
@@ -247,11 +267,27 @@ TEST_CASE("tagging: a Russian surname alone in another case joins the full name"
     for (const auto& e : joined)
         CHECK(e == "Иван Голунов");
     CHECK_FALSE(has_entity(tagging.entities, EntityType::person, "Голунов"));
-    // Two people whose surnames share a stem: the lone one joins neither.
-    const auto two = ent::tag_all(russian("Иван Голунов и Мария Голунова приехали в Москву.\n"
+    // Two men of one surname: the lone one joins neither.
+    const auto two = ent::tag_all(russian("Иван Голунов и Пётр Голунов приехали в Москву.\n"
                                           "Адвокат Голуновым не звонил."));
+    std::size_t lone = 0;
     for (const auto& m : two.mentions)
-        if (m.text == "Голуновым") CHECK(m.entity != "Иван Голунов");
+        if (m.text == "Голуновым") {
+            ++lone;
+            CHECK(m.entity != "Иван Голунов");
+            CHECK(m.entity != "Пётр Голунов");
+        }
+    CHECK(lone == 1);
+    // A man and a woman: her name stays hers, and each case of the surname joins its own.
+    const auto pair = ent::tag_all(russian("Иван Голунов и Мария Голунова приехали в Москву.\n"
+                                           "Адвокат Голуновым не звонил. Сестра Голуновой "
+                                           "пришла."));
+    CHECK(has_entity(pair.entities, EntityType::person, "Мария Голунова"));
+    CHECK_FALSE(has_entity(pair.entities, EntityType::person, "Марий Голунов"));
+    for (const auto& m : pair.mentions) {
+        if (m.text == "Голуновым") CHECK(m.entity == "Иван Голунов");
+        if (m.text == "Голуновой") CHECK(m.entity == "Мария Голунова");
+    }
 }
 
 TEST_CASE("tagging: a tagged person under another given name is not the gazetteer's namesake") {
