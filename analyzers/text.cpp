@@ -208,6 +208,17 @@ std::string fold(std::string_view in) {
     return out;
 }
 
+std::vector<std::string_view> split_on_spaces(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        auto space = text.find(' ', pos);
+        if (space == std::string_view::npos) space = text.size();
+        if (space > pos) out.push_back(text.substr(pos, space - pos));
+        pos = space + 1;
+    }
+    return out;
+}
+
 std::string collapse_whitespace(std::string_view in) {
     std::string out;
     out.reserve(in.size());

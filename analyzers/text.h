@@ -26,6 +26,10 @@ void append_fold(std::string& out, std::string_view in);
 // Runs of white space (including NBSP and other Unicode spaces) become one space; ends trimmed.
 std::string collapse_whitespace(std::string_view in);
 
+// The runs of `text` between spaces (' '), empty runs left out: "Верховной  Рады" -> {"Верховной",
+// "Рады"}. Views into `text`.
+std::vector<std::string_view> split_on_spaces(std::string_view text);
+
 // Trims ASCII and Unicode white space at both ends.
 std::string_view trim(std::string_view in);
 

@@ -1,5 +1,8 @@
 #include "nominative.h"
 
+#include "analyzers/entities/organization_nominative.h"
+#include "analyzers/text.h"
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -300,15 +303,10 @@ std::vector<std::string> surname_nominatives(std::string_view word, std::string_
 
 std::string nominative(std::string_view name, EntityType type, std::string_view language,
                        const std::function<bool(std::string_view)>& written) {
-    if (language != "ru" || (type != EntityType::person && type != EntityType::place))
-        return std::string(name);
-    std::vector<std::string_view> words;
-    for (std::size_t pos = 0; pos < name.size();) {
-        auto space = name.find(' ', pos);
-        if (space == std::string_view::npos) space = name.size();
-        if (space > pos) words.push_back(name.substr(pos, space - pos));
-        pos = space + 1;
-    }
+    if (language != "ru") return std::string(name);
+    if (type == EntityType::organization) return organization_nominative(name, written);
+    if (type != EntityType::person && type != EntityType::place) return std::string(name);
+    const auto words = text::split_on_spaces(name);
     const bool places = type == EntityType::place;
     const unsigned settled = places || words.empty() ? 0 : given_name_gender(words.front());
     // A listed name as written is in the nominative, and so is the rest of the name ("Георгий

@@ -32,9 +32,9 @@
 // -ея reads as a man's genitive, which "Сиднея" needs); dev unchanged. Place nouns in -ия/-ея take
 // their own endings ("Чехией", "Южной Кореи" -> "Чехия", "Южная Корея"; the adjective's -ей had
 // made "Чехияя"), places only: "Хаменеи" does not decline (NEREL train + dev: 16 place mentions
-// named right, none changed otherwise). Organization names are left as written: only their head
-// word declines ("Министерства иностранных дел"), which endings cannot tell. Other languages are
-// left as written.
+// named right, none changed otherwise). Organization names decline in their head only
+// ("Министерства иностранных дел" -> "Министерство иностранных дел"): organization_nominative.h.
+// Other languages are left as written.
 #pragma once
 
 #include "analyzers/article.h"

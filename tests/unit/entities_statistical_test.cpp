@@ -233,10 +233,54 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(person("Фрола Петрова") == "Фрола Петрова");
     CHECK(ent::nominative("Фрола Петрова", EntityType::person, "ru",
                           [](std::string_view w) { return w == "Петров"; }) == "Фрол Петров");
-    // Organizations and other languages stay as written.
-    CHECK(ent::nominative("Министерства иностранных дел", EntityType::organization, "ru") ==
-          "Министерства иностранных дел");
+    // Other languages stay as written.
     CHECK(ent::nominative("Merkels", EntityType::person, "de") == "Merkels");
+    CHECK(ent::nominative("Bundestages", EntityType::organization, "de") == "Bundestages");
+}
+
+TEST_CASE("Russian organization names in the nominative, by their head") {
+    auto org = [](std::string_view n) {
+        return ent::nominative(n, EntityType::organization, "ru");
+    };
+    // The head (adjectives and their noun) declines, the complement stays as written.
+    CHECK(org("Министерства иностранных дел") == "Министерство иностранных дел");
+    CHECK(org("Верховной Рады Украины") == "Верховная Рада Украины");
+    CHECK(org("Следственным комитетом России") == "Следственный комитет России");
+    CHECK(org("Государственную Думу") == "Государственная Дума");
+    CHECK(org("Главном управлении МВД") == "Главное управление МВД");
+    CHECK(org("Московского государственного университета") ==
+          "Московский государственный университет");
+    CHECK(org("иракским правительством") == "иракское правительство");
+    CHECK(org("Высшей школы экономики") == "Высшая школа экономики");
+    CHECK(org("Торгово-промышленной палаты") == "Торгово-промышленная палата");
+    CHECK(org("Киевского городского совета") == "Киевский городской совет");
+    CHECK(org("Театрального училища") == "Театральное училище");
+    CHECK(org("«Единой России»") == "«Единая Россия»");
+    CHECK(org("партии «Единая Россия»") == "партия «Единая Россия»");
+    CHECK(org("Генпрокуратуры") == "Генпрокуратура");
+    CHECK(org("полицию") == "полиция");
+    CHECK(org("МИДа") == "МИД");
+    CHECK(org("школу-студию МХАТ") == "школа-студия МХАТ");
+    // Not "Карнега-холл": the parts' genders differ, so the last declines alone.
+    CHECK(ent::nominative("Карнеги-холлом", EntityType::organization, "ru", [](std::string_view w) {
+              return w == "Карнеги-холл";
+          }) == "Карнеги-холл");
+    CHECK(org("пресс-службой") == "пресс-служба");
+    CHECK(org("сборной Финляндии") == "сборная Финляндии");
+    CHECK(org("португальской сборной") == "португальская сборная");
+    // Left as written: the nominative already, nothing to decline, or no telling.
+    CHECK(org("Лига") == "Лига");
+    CHECK(org("МВД России") == "МВД России");
+    CHECK(org("Минобороны России") == "Минобороны России");
+    CHECK(org("Лента.ру") == "Лента.ру");
+    CHECK(org("коммунисты") == "коммунисты");                 // a plural more than a genitive
+    CHECK(org("израильские власти") == "израильские власти"); // plurals do not decline here
+    CHECK(org("командой Канады") == "командой Канады");       // no adjective: the noun's -ой is
+    CHECK(org("парламентской") == "парламентской"); // ...an adjective's after -к, -н, -в
+    CHECK(org("Службе безопасности") == "Службе безопасности"); // Служба's, or a Служб's?
+    CHECK(org("Сената") == "Сената"); // a genitive, or a nominative in -а: the nominative wins...
+    CHECK(ent::nominative("Сената", EntityType::organization, "ru",
+                          [](std::string_view w) { return w == "Сенат"; }) == "Сенат"); // ...unless
 }
 
 TEST_CASE("tagging: Russian names outside the gazetteer become entities, in the nominative") {

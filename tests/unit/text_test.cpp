@@ -28,6 +28,13 @@ TEST_CASE("text: white space collapses, including Unicode spaces") {
     CHECK(text::trim("\xC2\xA0 x \n") == "x");
 }
 
+TEST_CASE("text: split on spaces, empty runs left out") {
+    using V = std::vector<std::string_view>;
+    CHECK(text::split_on_spaces("Верховной  Рады ") == V{"Верховной", "Рады"});
+    CHECK(text::split_on_spaces(" ").empty());
+    CHECK(text::split_on_spaces("").empty());
+}
+
 TEST_CASE("text: code points are read as Xapian's iterator reads them, invalid bytes included") {
     const std::string in = "a\xC3\xB6\xE2\x80\x99\xF0\x9F\x98\x80\xFF\xC0\xAF b\xE2\x82";
     std::vector<unsigned> expected, got;
