@@ -86,6 +86,11 @@ constexpr Paradigm other_rules[] = {
     {"ией", "ия", feminine, gen | dat | ins | pre, true},
     {"еи", "ея", feminine, gen | dat | pre, true},
     {"еей", "ея", feminine, gen | dat | ins | pre, true},
+    {"ее", "ея", feminine, dat | pre, true}, // Корее
+    // Neuter place adjectives, already nominative: "Красное море", "Верхнее Нащекино" (not the
+    // dative of a "Красноа", "Верхнея").
+    {"ое", "ое", masculine | feminine, nom, true},
+    {"ее", "ее", masculine | feminine, nom, true},
     {"ье", "ья", feminine, dat | pre},
     {"е", "а", feminine, dat | pre},
     {"у", "а", feminine, acc},
@@ -253,10 +258,14 @@ Reading read(std::string_view word, unsigned gender, unsigned c, bool places) {
     if (!best) return {std::string(word), false};
     std::string_view stem = last.substr(0, last.size() - best->ending.size());
     std::string form(head);
-    if (gender == masculine && best->nominative.empty() && !best->surname) {
-        // A consonant stem ends in a consonant: "Бенуа", "Гоа" are no genitives of "Бену", "Го".
-        if (!ends_with_consonant(stem)) return {std::string(word), false};
-    }
+    // A consonant stem ends in a consonant: "Бенуа", "Гоа" are no genitives of "Бену", "Го", and
+    // "Ленинградское", "Ундине" no forms of "Ленинградскоа", "Ундиа".
+    const bool consonant_stem =
+        best->ending != best->nominative && // a nominative as written may end so ("Андреа")
+        ((gender == masculine && best->nominative.empty()) ||
+         (gender == feminine && best->nominative == "а"));
+    if (consonant_stem && !best->surname && !best->adjective && !ends_with_consonant(stem))
+        return {std::string(word), false};
     form += stem;
     form += best->nominative;
     return {form, true, best->surname};

@@ -225,6 +225,14 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(place("Южной Осетией") == "Южная Осетия");
     CHECK(place("Южной Кореи") == "Южная Корея");
     CHECK(place("Гвинеей") == "Гвинея");
+    CHECK(place("Новой Гвинее") == "Новая Гвинея");
+    // Neuter adjectives are nominative as written, and a stem in a vowel takes no -а: not
+    // "Красноа мора", "Ленинградскоа", "Маккалоа".
+    CHECK(place("Красное море") == "Красное море");
+    CHECK(place("Ленинградское") == "Ленинградское");
+    CHECK(person("Маккалоу") == "Маккалоу");
+    CHECK(person("Антониу Гутерриш") == "Антониу Гутерриш");
+    CHECK(person("Андреа Рокелли") == "Андреа Рокелли");
     CHECK(person("Али Хаменеи") == "Али Хаменеи"); // people in -еи do not decline
     CHECK(place("Нью-Йорка") == "Нью-Йорка"); // Нью-Йорк / Нью-Йорка: the nominative wins a tie
     CHECK(place("МВД") == "МВД");
@@ -278,6 +286,10 @@ TEST_CASE("Russian organization names in the nominative, by their head") {
     CHECK(org("командой Канады") == "командой Канады");       // no adjective: the noun's -ой is
     CHECK(org("парламентской") == "парламентской"); // ...an adjective's after -к, -н, -в
     CHECK(org("Службе безопасности") == "Службе безопасности"); // Служба's, or a Служб's?
+    // Odd input comes back as written: no word, no letters, cut UTF-8, a hyphen or quotes only.
+    for (std::string_view odd : {"", " ", "-", "«»", "«", "а", "-а", "Рады-", "\xD0",
+                                 "\xD0\xB0\xD1", "ой ой", "«ой» «ой»", "Ы-Ы-Ы", "Мин", "МИД-а"})
+        CHECK(org(odd) == odd);
     CHECK(org("Сената") == "Сената"); // a genitive, or a nominative in -а: the nominative wins...
     CHECK(ent::nominative("Сената", EntityType::organization, "ru",
                           [](std::string_view w) { return w == "Сенат"; }) == "Сенат"); // ...unless
