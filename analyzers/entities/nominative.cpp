@@ -189,33 +189,268 @@ bool masculine_given_name(std::string_view word) {
 // both ("Александра", "Валентина", "Евгения", "Яна": a woman's, or the genitive of Александр,
 // Валентин, Евгений, Ян) settles nothing: the other words and the article's forms decide.
 constexpr std::string_view men_given_names[] = {
-    "Абрам",     "Адам",     "Айдар",      "Александр", "Алексей",   "Альберт",  "Анатолий",
-    "Андрей",    "Антон",    "Аркадий",    "Арсений",   "Артём",     "Артем",    "Артур",
-    "Ахмед",     "Богдан",   "Борис",      "Вадим",     "Валентин",  "Валерий",  "Василий",
-    "Вениамин",  "Виктор",   "Виталий",    "Владимир",  "Владислав", "Всеволод", "Вячеслав",
-    "Гавриил",   "Геннадий", "Георгий",    "Герман",    "Глеб",      "Григорий", "Давид",
-    "Даниил",    "Денис",    "Дмитрий",    "Евгений",   "Егор",      "Ефим",     "Иван",
-    "Игнат",     "Игорь",    "Иннокентий", "Иосиф",     "Ислам",     "Кирилл",   "Константин",
-    "Лаврентий", "Леонид",   "Магомед",    "Максим",    "Марат",     "Марк",     "Матвей",
-    "Михаил",    "Назар",    "Николай",    "Олег",      "Остап",     "Рамзан",   "Ринат",
-    "Роберт",    "Родион",   "Роман",      "Ростислав", "Руслан",    "Рустам",   "Святослав",
-    "Семён",     "Семен",    "Сергей",     "Станислав", "Степан",    "Тимофей",  "Тимур",
-    "Трофим",    "Фёдор",    "Федор",      "Феликс",    "Филипп",    "Эдуард",   "Эльдар",
-    "Эмиль",     "Юлиан",    "Юрий",       "Ян",        "Яков",      "Ярослав",  "Пётр",
-    "Петр",      "Павел",    "Лев",
+    "Абрам",
+    "Адам",
+    "Айдар",
+    "Александр",
+    "Алексей",
+    "Альберт",
+    "Анатолий",
+    "Андрей",
+    "Антон",
+    "Аркадий",
+    "Арсений",
+    "Артём",
+    "Артем",
+    "Артур",
+    "Ахмед",
+    "Богдан",
+    "Борис",
+    "Вадим",
+    "Валентин",
+    "Валерий",
+    "Василий",
+    "Вениамин",
+    "Виктор",
+    "Виталий",
+    "Владимир",
+    "Владислав",
+    "Всеволод",
+    "Вячеслав",
+    "Гавриил",
+    "Геннадий",
+    "Георгий",
+    "Герман",
+    "Глеб",
+    "Григорий",
+    "Давид",
+    "Даниил",
+    "Денис",
+    "Дмитрий",
+    "Евгений",
+    "Егор",
+    "Ефим",
+    "Иван",
+    "Игнат",
+    "Игорь",
+    "Иннокентий",
+    "Иосиф",
+    "Ислам",
+    "Кирилл",
+    "Константин",
+    "Лаврентий",
+    "Леонид",
+    "Магомед",
+    "Максим",
+    "Марат",
+    "Марк",
+    "Матвей",
+    "Михаил",
+    "Назар",
+    "Николай",
+    "Олег",
+    "Остап",
+    "Рамзан",
+    "Ринат",
+    "Роберт",
+    "Родион",
+    "Роман",
+    "Ростислав",
+    "Руслан",
+    "Рустам",
+    "Святослав",
+    "Семён",
+    "Семен",
+    "Сергей",
+    "Станислав",
+    "Степан",
+    "Тимофей",
+    "Тимур",
+    "Трофим",
+    "Фёдор",
+    "Федор",
+    "Феликс",
+    "Филипп",
+    "Эдуард",
+    "Эльдар",
+    "Эмиль",
+    "Юлиан",
+    "Юрий",
+    "Ян",
+    "Яков",
+    "Ярослав",
+    "Пётр",
+    "Петр",
+    "Павел",
+    "Лев",
+    // ...and foreign names as Russian news writes them.
+    "Джон",
+    "Джордж",
+    "Джеймс",
+    "Майкл",
+    "Питер",
+    "Пол",
+    "Том",
+    "Билл",
+    "Барак",
+    "Дональд",
+    "Ричард",
+    "Уильям",
+    "Дэвид",
+    "Дэниел",
+    "Стив",
+    "Стивен",
+    "Кевин",
+    "Брайан",
+    "Эндрю",
+    "Мэтью",
+    "Джек",
+    "Николас",
+    "Эммануэль",
+    "Жан",
+    "Пьер",
+    "Жак",
+    "Шарль",
+    "Герхард",
+    "Гельмут",
+    "Вольфганг",
+    "Франк",
+    "Олаф",
+    "Карл",
+    "Ханс",
+    "Клаус",
+    "Йоахим",
+    "Фридрих",
+    "Хуан",
+    "Карлос",
+    "Мигель",
+    "Рауль",
+    "Фидель",
+    "Луис",
+    "Лионель",
+    "Реджеп",
+    "Биньямин",
+    "Ариэль",
+    "Шимон",
+    "Хасан",
+    "Мохаммед",
+    "Ахмад",
+    "Башар",
+    "Муаммар",
+    "Саддам",
+    "Махмуд",
+    "Милош",
+    "Дерек",
+    "Алан",
+    "Гордон",
+    "Найджел",
+    "Джастин",
+    "Эрик",
+    "Патрик",
+    "Мартин",
+    "Себастьян",
 };
 constexpr std::string_view women_given_names[] = {
-    "Агата",     "Алевтина",   "Алина",      "Алиса",     "Алла",     "Алёна",     "Алена",
-    "Анастасия", "Ангелина",   "Анна",       "Антонина",  "Арина",    "Валентина", "Валерия",
-    "Варвара",   "Василиса",   "Вера",       "Вероника",  "Виктория", "Галина",    "Дарья",
-    "Диана",     "Ева",        "Евгения",    "Екатерина", "Елена",    "Елизавета", "Жанна",
-    "Зинаида",   "Злата",      "Зоя",        "Инна",      "Ирина",    "Карина",    "Кира",
-    "Кристина",  "Ксения",     "Лариса",     "Лидия",     "Лилия",    "Людмила",   "Майя",
-    "Маргарита", "Марина",     "Мария",      "Милана",    "Надежда",  "Наталья",   "Наталия",
-    "Нина",      "Оксана",     "Олеся",      "Ольга",     "Полина",   "Раиса",     "Регина",
-    "Римма",     "Светлана",   "Снежана",    "София",     "Софья",    "Таисия",    "Тамара",
-    "Татьяна",   "Ульяна",     "Эвелина",    "Эльвира",   "Юлия",     "Яна",       "Александра",
-    "Ярослава",  "Станислава", "Владислава",
+    "Агата",
+    "Алевтина",
+    "Алина",
+    "Алиса",
+    "Алла",
+    "Алёна",
+    "Алена",
+    "Анастасия",
+    "Ангелина",
+    "Анна",
+    "Антонина",
+    "Арина",
+    "Валентина",
+    "Валерия",
+    "Варвара",
+    "Василиса",
+    "Вера",
+    "Вероника",
+    "Виктория",
+    "Галина",
+    "Дарья",
+    "Диана",
+    "Ева",
+    "Евгения",
+    "Екатерина",
+    "Елена",
+    "Елизавета",
+    "Жанна",
+    "Зинаида",
+    "Злата",
+    "Зоя",
+    "Инна",
+    "Ирина",
+    "Карина",
+    "Кира",
+    "Кристина",
+    "Ксения",
+    "Лариса",
+    "Лидия",
+    "Лилия",
+    "Людмила",
+    "Майя",
+    "Маргарита",
+    "Марина",
+    "Мария",
+    "Милана",
+    "Надежда",
+    "Наталья",
+    "Наталия",
+    "Нина",
+    "Оксана",
+    "Олеся",
+    "Ольга",
+    "Полина",
+    "Раиса",
+    "Регина",
+    "Римма",
+    "Светлана",
+    "Снежана",
+    "София",
+    "Софья",
+    "Таисия",
+    "Тамара",
+    "Татьяна",
+    "Ульяна",
+    "Эвелина",
+    "Эльвира",
+    "Юлия",
+    "Яна",
+    "Александра",
+    "Ярослава",
+    "Станислава",
+    "Владислава",
+    // ...and foreign names as Russian news writes them.
+    "Ангела",
+    "Анджела",
+    "Хиллари",
+    "Тереза",
+    "Кэтрин",
+    "Элизабет",
+    "Мэри",
+    "Дженнифер",
+    "Анджелина",
+    "Жаклин",
+    "Бриджит",
+    "Кристин",
+    "Урсула",
+    "Нэнси",
+    "Камала",
+    "Меган",
+    "Кейт",
+    "Мадлен",
+    "Моника",
+    "Сара",
+    "Эмма",
+    "Джулия",
+    "Беназир",
+    "Индира",
+    "Ирэн",
+    "Изабель",
 };
 
 bool listed(std::span<const std::string_view> names, std::string_view word) {
@@ -319,13 +554,23 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
     const bool places = type == EntityType::place;
     const unsigned settled = places || words.empty() ? 0 : given_name_gender(words.front());
     // A listed name as written is in the nominative, and so is the rest of the name ("Георгий
-    // Данелия", not the genitive of "Данелий"; "Мария Шукшина").
-    const bool settled_nominative = settled && (listed(men_given_names, words.front()) ||
-                                                listed(women_given_names, words.front()));
+    // Данелия", not the genitive of "Данелий"; "Мария Шукшина") — when it declines at all: a man's
+    // in a consonant, -й or -ь, a woman's in -а or -я ("Эндрю Джексона", "Кэтрин Уилсон" may be
+    // in any case).
+    const bool listed_first = settled && (listed(men_given_names, words.front()) ||
+                                          listed(women_given_names, words.front()));
+    const bool declines = [&] {
+        const std::string_view w = words.empty() ? std::string_view{} : words.front();
+        if (settled == masculine)
+            return ends_with_consonant(w) || w.ends_with("й") || w.ends_with("ь");
+        return w.ends_with("а") || w.ends_with("я");
+    }();
+    const bool settled_nominative = listed_first && declines;
     double best_score = -1;
     std::vector<std::string> best;
-    std::vector<bool> best_ruled;                   // per word, in the best reading
-    std::vector<bool> ever_ruled(words.size());     // per word, by a surname paradigm of some case
+    std::vector<bool> best_ruled; // per word, in the best reading
+    // Per word, whether a surname paradigm of some case reads it (the first word: any rule).
+    std::vector<bool> ever_ruled(words.size());
     for (unsigned gender : {feminine, masculine}) { // "Канаде": Канада before Канад
         if (settled && gender != settled) continue;
         for (unsigned c : cases) {
@@ -336,21 +581,25 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
             for (auto w : words) {
                 Reading r{std::string(w), false};
                 // Initials, acronyms and foreign names stay as written.
-                if (has_cyrillic(w)) r = read(w, gender, c, places);
-                if (!places && forms.empty() && gender == masculine && c == nom && !r.ruled)
+                // ...and so does a listed name that does not decline ("Эндрю", not "Эндрь").
+                const bool as_written = forms.empty() && listed_first && !declines;
+                if (has_cyrillic(w) && !as_written) r = read(w, gender, c, places);
+                if (!places && forms.empty() && gender == masculine && c == nom && !r.ruled &&
+                    !as_written)
                     r.ruled = masculine_given_name(w);
-                // A man's surname in -а declines as the feminine nouns do ("Степана Бандеры",
-                // "Андреем Кандыбой": Бандера, Кандыба); not one in -и ("Михаила Саакашвили",
-                // "Романа Полански" do not decline).
+                // A man's surname in -а or -ия declines as the feminine nouns do ("Степана
+                // Бандеры", "Андреем Кандыбой", "Алана Гарсии": Бандера, Кандыба, Гарсия); not
+                // one in -и ("Михаила Саакашвили", "Романа Полански" do not decline).
                 if (settled == masculine && c != nom && !forms.empty() && !r.ruled &&
                     has_cyrillic(w))
                     if (auto f = read(w, feminine, c, places);
-                        f.ruled && !f.surname && f.form.ends_with("а") && !f.form.ends_with("ска"))
+                        f.ruled && !f.surname && !f.form.ends_with("ска") &&
+                        (f.form.ends_with("а") || f.form.ends_with("ия")))
                         r = std::move(f);
                 score += r.ruled ? 1 : 0;
                 if (r.ruled && c != nom && written && written(r.form))
                     score += 0.5; // ...but not this
-                if (r.surname) ever_ruled[forms.size()] = true;
+                if (r.surname || (forms.empty() && r.ruled)) ever_ruled[forms.size()] = true;
                 ruled.push_back(r.ruled);
                 forms.push_back(std::move(r.form));
             }
@@ -362,9 +611,10 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
             }
         }
     }
-    // With the gender settled, a surname whose ending names another case than the best reading's
-    // ("Дмитрия Песковым") is no one name in one case: left as written. (Indeclinable surnames
-    // that an ending rule merely fits, "Роберта Мугабе", do not count.)
+    // With the gender settled, a surname or a given name whose ending names another case than the
+    // best reading's ("Дмитрия Песковым", "Майклом Лопесом-Алегрия") is no one name in one case:
+    // left as written. (Indeclinable surnames that an ending rule merely fits, "Роберта Мугабе",
+    // do not count.)
     if (settled)
         for (std::size_t i = 0; i < words.size(); ++i)
             if (!best_ruled[i] && ever_ruled[i]) return std::string(name);

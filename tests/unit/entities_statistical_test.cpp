@@ -172,6 +172,14 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(person("Ивану Петрову") == "Иван Петров");
     CHECK(person("Ивана") == "Иван");
     CHECK(person("Георгий Данелия") == "Георгий Данелия"); // a listed name as written: nominative
+    // Foreign names as Russian news writes them; one that does not decline settles the gender
+    // only ("Эндрю Джексона" may be any case, "Хиллари" stays).
+    CHECK(person("Милоша Земана") == "Милош Земан");
+    CHECK(person("Ангелы Меркель") == "Ангела Меркель");
+    CHECK(person("Эндрю Джексона") == "Эндрю Джексон");
+    CHECK(person("Хиллари Клинтон") == "Хиллари Клинтон");
+    CHECK(person("Алана Гарсии") == "Алан Гарсия");
+    CHECK(person("Майклом Лопесом-Алегрия") == "Майклом Лопесом-Алегрия"); // no one case
     // A man's surname in -а declines as a feminine noun, one in -и does not; a stem that ends in
     // a vowel is no consonant stem.
     CHECK(person("Степана Бандеры") == "Степан Бандера");
