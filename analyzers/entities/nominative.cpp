@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <span>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace dateline::entities {
@@ -515,7 +517,7 @@ bool has_cyrillic(std::string_view word) {
 // The gender a person's first word settles as a listed given name, in any case: feminine for
 // "Мария", "Анну"; masculine for "Юрия", "Ивану", "Павла"; 0 when it is no listed name or reads
 // as both ("Александра", "Валентина").
-unsigned given_name_gender(std::string_view word) {
+unsigned read_given_name_gender(std::string_view word) {
     if (!has_cyrillic(word)) return 0;
     bool woman = false, man = listed(men_given_names, word);
     for (unsigned c : cases) {
@@ -530,6 +532,36 @@ unsigned given_name_gender(std::string_view word) {
     }
     if (woman == man) return 0;
     return woman ? feminine : masculine;
+}
+
+// read_given_name_gender() of every word it can settle, computed once: the listed names and the
+// forms the rules make of them (an ending's rule applied forwards), each read back as above, so
+// that the answer is the same and costs a lookup. A word whose reading is a listed name is one
+// of those forms, the rules being the same both ways.
+unsigned given_name_gender(std::string_view word) {
+    if (!has_cyrillic(word)) return 0;
+    static const std::unordered_map<std::string, unsigned> genders = [] {
+        std::vector<std::string> candidates;
+        auto forms_of = [&](std::string_view name) {
+            candidates.emplace_back(name);
+            for (const auto& r : rules())
+                if (name.ends_with(r.nominative))
+                    candidates.push_back(
+                        std::string(name.substr(0, name.size() - r.nominative.size())) + r.ending);
+            for (const auto& p : irregular_names)
+                if (name == p.nominative) candidates.emplace_back(p.ending);
+        };
+        for (auto name : men_given_names)
+            forms_of(name);
+        for (auto name : women_given_names)
+            forms_of(name);
+        std::unordered_map<std::string, unsigned> out;
+        for (auto& w : candidates)
+            if (const unsigned g = read_given_name_gender(w)) out.emplace(std::move(w), g);
+        return out;
+    }();
+    const auto it = genders.find(std::string(word));
+    return it == genders.end() ? 0 : it->second;
 }
 
 } // namespace
@@ -547,7 +579,8 @@ std::vector<std::string> surname_nominatives(std::string_view word, std::string_
 
 std::string nominative(std::string_view name, EntityType type, std::string_view language,
                        const std::function<bool(std::string_view)>& written) {
-    if (language != "ru") return std::string(name);
+    // Only Cyrillic words decline (a Latin name in Russian text stays as written).
+    if (language != "ru" || !has_cyrillic(name)) return std::string(name);
     if (type == EntityType::organization) return organization_nominative(name, written);
     if (type != EntityType::person && type != EntityType::place) return std::string(name);
     const auto words = text::split_on_spaces(name);

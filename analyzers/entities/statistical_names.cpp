@@ -5,6 +5,7 @@
 #include "analyzers/text.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace dateline::entities {
 
@@ -91,6 +92,7 @@ void append_tagged_names(std::string_view text, std::string_view language,
         return true;
     };
 
+    std::unordered_map<std::string, std::string> nominatives; // by type and written form
     const std::size_t before = found.size();
     for (const auto& t : tagged) {
         if (!fits(t.begin, t.end, t.type)) continue;
@@ -108,7 +110,13 @@ void append_tagged_names(std::string_view text, std::string_view language,
                 if (e.type == EntityType::place && !e.name.empty() && t.begin <= e.begin &&
                     e.end <= t.end)
                     name = std::string(e.name);
-        if (name.empty()) name = nominative(written_form, t.type, language, is_written);
+        if (name.empty()) {
+            // An article names the same organization or person many times: read each once.
+            auto [it, first] =
+                nominatives.try_emplace(std::string(1, static_cast<char>(t.type)) + written_form);
+            if (first) it->second = nominative(written_form, t.type, language, is_written);
+            name = it->second;
+        }
         found.push_back({.begin = t.begin,
                          .end = t.end,
                          .name = std::move(name),
