@@ -86,7 +86,7 @@ constexpr Paradigm other_rules[] = {
     // "Чехияя" (no adjective ends in -ией, -еей: the longer ending shadows the adjective's -ей in
     // all its cases); Кореи, Гвинеи.
     {"ией", "ия", feminine, gen | dat | ins | pre, true},
-    {"еи", "ея", feminine, gen | dat | pre, true},
+    {"еи", "ея", feminine, gen, true},
     {"еей", "ея", feminine, gen | dat | ins | pre, true},
     {"ее", "ея", feminine, dat | pre, true}, // Корее
     // Neuter place adjectives, already nominative: "Красное море", "Верхнее Нащекино" (not the
@@ -620,6 +620,11 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
                 if (!places && forms.empty() && gender == masculine && c == nom && !r.ruled &&
                     !as_written)
                     r.ruled = masculine_given_name(w);
+                // A place's last word is its noun: -ое, -ее there is no neuter adjective's
+                // nominative ("Корее" alone is Корея's dative).
+                if (places && c == nom && forms.size() + 1 == words.size() &&
+                    (w.ends_with("ое") || w.ends_with("ее")))
+                    r.ruled = false;
                 // A man's surname in -а or -ия declines as the feminine nouns do ("Степана
                 // Бандеры", "Андреем Кандыбой", "Алана Гарсии": Бандера, Кандыба, Гарсия); not
                 // one in -и ("Михаила Саакашвили", "Романа Полански" do not decline).

@@ -216,8 +216,11 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj)
                                                {"ища", "ище", gen},
                                                {"ищу", "ище", dat},
                                                {"ищем", "ище", ins}};
-    static constexpr Ending feminine_eya[] = {
-        {"ея", "ея", nom}, {"еи", "ея", gen | dat | pre}, {"ею", "ея", acc}, {"еей", "ея", ins}};
+    static constexpr Ending feminine_eya[] = {{"ея", "ея", nom},
+                                              {"еи", "ея", gen},
+                                              {"ее", "ея", dat | pre},
+                                              {"ею", "ея", acc},
+                                              {"еей", "ея", ins}};
     static constexpr Ending feminine_iya[] = {
         {"ия", "ия", nom}, {"ии", "ия", gen | dat | pre}, {"ию", "ия", acc}, {"ией", "ия", ins}};
     with(neuter_stvo, neuter, out);
@@ -329,16 +332,16 @@ std::string organization_nominative(std::string_view name,
                                     const std::function<bool(std::string_view)>& written) {
     const auto words = text::split_on_spaces(name);
     if (words.empty()) return std::string(name);
-    // One lower-case word in -ы, -и, or one in -цы, is more often a plural ("коммунисты",
-    // "Безумцы") than a genitive.
-    if (words.size() == 1 &&
-        (words[0].ends_with("цы") ||
-         (!capital(words[0].substr(0, 2)) &&
-          (words[0].ends_with("ы") || (words[0].ends_with("и") && !words[0].ends_with("ии"))))))
-        return std::string(name);
     std::vector<Parts> parts;
     for (auto w : words)
         parts.push_back(split_punctuation(w));
+    // One lower-case word in -ы, -и, or one in -цы, is more often a plural ("коммунисты",
+    // "«Безумцы»") than a genitive.
+    if (const std::string_view w = parts[0].core;
+        words.size() == 1 &&
+        (w.ends_with("цы") || (!capital(w.substr(0, 2)) &&
+                               (w.ends_with("ы") || (w.ends_with("и") && !w.ends_with("ии"))))))
+        return std::string(name);
     // The head: `k` adjectives, then the noun they agree with. A quotation mark ends it: "«Яблоко»
     // Москвы", "партии «Единая Россия»" decline in their first word only.
     std::size_t most_adjectives = std::min<std::size_t>(3, words.size() - 1);
@@ -354,8 +357,9 @@ std::string organization_nominative(std::string_view name,
         readings.push_back(noun_forms(parts[k].core, k > 0 || words.size() == 1));
         // A lower-case adjective does not agree with a capitalized feminine or neuter noun: that
         // is a name after it ("командой Канады").
-        const bool lower_adjective_before_name =
-            k > 0 && !capital(parts[0].core.substr(0, 2)) && capital(parts[k].core.substr(0, 2));
+        const bool lower_adjective_before_name = k > 0 &&
+                                                 !capital(parts[k - 1].core.substr(0, 2)) &&
+                                                 capital(parts[k].core.substr(0, 2));
         for (unsigned g : genders)
             for (unsigned c : cases) {
                 if (lower_adjective_before_name && g != masculine) continue;

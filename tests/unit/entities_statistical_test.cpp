@@ -234,6 +234,7 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(place("Южной Кореи") == "Южная Корея");
     CHECK(place("Гвинеей") == "Гвинея");
     CHECK(place("Новой Гвинее") == "Новая Гвинея");
+    CHECK(place("Корее") == "Корея");
     // Neuter adjectives are nominative as written, and a stem in a vowel takes no -а: not
     // "Красноа мора", "Ленинградскоа", "Маккалоа".
     CHECK(place("Красное море") == "Красное море");
@@ -272,6 +273,10 @@ TEST_CASE("Russian organization names in the nominative, by their head") {
     CHECK(org("Киевского городского совета") == "Киевский городской совет");
     CHECK(org("Театрального училища") == "Театральное училище");
     CHECK(org("«Единой России»") == "«Единая Россия»");
+    CHECK(org("Генеральной Ассамблее ООН") == "Генеральная Ассамблея ООН");
+    CHECK(org("Генеральной Ассамблеи ООН") == "Генеральная Ассамблея ООН");
+    CHECK(org("российской Государственной Думы") == "российская Государственная Дума");
+    CHECK(org("«Безумцы»") == "«Безумцы»"); // a plural, quotes or not
     CHECK(org("партии «Единая Россия»") == "партия «Единая Россия»");
     CHECK(org("Генпрокуратуры") == "Генпрокуратура");
     CHECK(org("полицию") == "полиция");
