@@ -1,6 +1,7 @@
 #include "nominative.h"
 
 #include "analyzers/entities/organization_nominative.h"
+#include "analyzers/entities/russian_letters.h"
 #include "analyzers/text.h"
 
 #include <algorithm>
@@ -160,15 +161,7 @@ const std::vector<Rule>& rules() {
     return all;
 }
 
-// Whether `word` ends in a Cyrillic consonant letter (not "й", "ь", "ъ").
-bool ends_with_consonant(std::string_view word) {
-    static constexpr std::string_view consonants[] = {"б", "в", "г", "д", "ж", "з", "к",
-                                                      "л", "м", "н", "п", "р", "с", "т",
-                                                      "ф", "х", "ц", "ч", "ш", "щ"};
-    if (word.size() < 2) return false;
-    const auto last = word.substr(word.size() - 2);
-    return std::find(std::begin(consonants), std::end(consonants), last) != std::end(consonants);
-}
+using russian::ends_with_consonant;
 
 // Whether `word`, a person's first word, reads as a man's given name in the nominative: it ends
 // in a consonant (Роберт, Фолькер, Хасан), or in "ей"/"ай" after another letter than "и" and "ь"

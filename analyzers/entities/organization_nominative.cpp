@@ -1,10 +1,10 @@
 #include "organization_nominative.h"
 
+#include "analyzers/entities/russian_letters.h"
 #include "analyzers/text.h"
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 #include <span>
 #include <vector>
 
@@ -26,35 +26,12 @@ struct Form {
     std::vector<std::string> evidence = {};
 };
 
-// The last letter of `s` (Cyrillic letters are two bytes), or "".
-std::string_view last_letter(std::string_view s) {
-    return s.size() >= 2 ? s.substr(s.size() - 2) : std::string_view{};
-}
-
-bool one_of(std::string_view letter, std::initializer_list<std::string_view> letters) {
-    return std::find(letters.begin(), letters.end(), letter) != letters.end();
-}
-
-bool velar(std::string_view letter) {
-    return one_of(letter, {"г", "к", "х"});
-}
-
-bool sibilant(std::string_view letter) {
-    return one_of(letter, {"ж", "ш", "щ", "ч"});
-}
-
-bool consonant(std::string_view letter) {
-    return velar(letter) || sibilant(letter) ||
-           one_of(letter, {"б", "в", "д", "з", "л", "м", "н", "п", "р", "с", "т", "ф", "ц"});
-}
-
-bool capital(std::string_view letter) {
-    // А-Я: D0 90 - D0 AF; Ё: D0 81.
-    return letter.size() == 2 && letter[0] == '\xD0' &&
-           ((static_cast<unsigned char>(letter[1]) >= 0x90 &&
-             static_cast<unsigned char>(letter[1]) <= 0xAF) ||
-            letter[1] == '\x81');
-}
+using russian::capital;
+using russian::consonant;
+using russian::last_letter;
+using russian::one_of;
+using russian::sibilant;
+using russian::velar;
 
 // A word without the quotation marks and brackets around it: «Единой -> Единой.
 struct Parts {
@@ -183,15 +160,14 @@ std::vector<Form> adjective_forms(std::string_view word) {
     return adjective_endings(word);
 }
 
-// `instrumental_oj`: whether a feminine instrumental in -ой is a reading (not for a first word
-// that more words follow: "Федеральной службы" is an adjective's, not a noun "Федеральна").
-// The readings of a noun without a hyphen.
+// The readings of a noun without a hyphen. `instrumental_oj`: whether a feminine instrumental in
+// -ой is a reading (not for a first word that more words follow: "Федеральной службы" is an
+// adjective's, not a noun "Федеральна").
 std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj) {
     struct Ending {
         std::string_view ending, nominative;
         unsigned cases;
     };
-    const std::string_view head;
     auto with = [&](std::span<const Ending> endings, unsigned gender, std::vector<Form>& out) {
         for (const auto& e : endings)
             if (long_enough(last, e.ending))
@@ -241,7 +217,7 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj)
                                : ending == "у"  ? dat
                                : ending == "ом" ? ins
                                                 : pre;
-            out.push_back({masculine, c, std::string(head) + std::string(stem)});
+            out.push_back({masculine, c, std::string(stem)});
         }
         if (!out.empty()) return out;
     }
@@ -260,7 +236,7 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj)
         if ((e.ending == "ы" && soft_gen) || (e.ending == "и" && !soft_gen)) continue;
         if (e.ending == "ой" && (!instrumental_oj || one_of(before, {"к", "н", "в"}))) continue;
         // "Думу": Дума's, or a Дум's? The article's "Думы", "Думой" say; its "Дума" does not.
-        const std::string base = std::string(head) + std::string(stem);
+        const std::string base(stem);
         out.push_back(
             {feminine, e.cases, base + "а", {base + (soft_gen ? "и" : "ы"), base + "ой"}});
     }
@@ -272,9 +248,8 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj)
         if (consonant(last_letter(stem)))
             out.push_back({masculine,
                            e.cases,
-                           std::string(head) + std::string(stem),
-                           {std::string(head) + std::string(stem),
-                            std::string(head) + std::string(stem) + "ом"}});
+                           std::string(stem),
+                           {std::string(stem), std::string(stem) + "ом"}});
     }
     if (consonant(last_letter(last)) && last.size() >= 6)
         out.push_back({masculine, nom | acc, std::string(last)});
@@ -350,10 +325,12 @@ std::string organization_nominative(std::string_view name,
     double best_score = 0;
     std::vector<std::string> best;
     bool tied = false; // two readings as good, with other forms: "Службе" (Служба, or Служб?)
+    std::vector<std::vector<Form>> adjectives; // each word's readings as an adjective, read once
+    for (std::size_t i = 0; i < most_adjectives; ++i)
+        adjectives.push_back(adjective_forms(parts[i].core));
     for (std::size_t k = 0; k <= most_adjectives; ++k) {
-        std::vector<std::vector<Form>> readings;
-        for (std::size_t i = 0; i < k; ++i)
-            readings.push_back(adjective_forms(parts[i].core));
+        std::vector<std::vector<Form>> readings(
+            adjectives.begin(), adjectives.begin() + static_cast<std::ptrdiff_t>(k));
         readings.push_back(noun_forms(parts[k].core, k > 0 || words.size() == 1));
         // A lower-case adjective does not agree with a capitalized feminine or neuter noun: that
         // is a name after it ("командой Канады").
