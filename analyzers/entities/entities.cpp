@@ -7,6 +7,7 @@
 #include "analyzers/entities/matcher.h"
 #include "analyzers/entities/name_finder.h"
 #include "analyzers/entities/nominative.h"
+#include "analyzers/entities/phrase_nominative.h"
 #include "analyzers/entities/place_adjectives.h"
 #include "analyzers/entities/platforms.h"
 #include "analyzers/entities/statistical_names.h"
@@ -792,7 +793,17 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (f.type != EntityType::place || f.text_begin == FoundName::npos ||
             words[f.begin].shape == Shape::lower)
             return false;
-        const auto id = place_of_name(f.name, g);
+        auto id = place_of_name(f.name, g);
+        // A Russian place left as written ("Кубе": Куба, or a Куб?) is the one gazetteer place
+        // that a reading of it names.
+        if (id == none && article.language == "ru")
+            for (const auto& reading :
+                 place_nominatives(text.substr(f.text_begin, f.text_end - f.text_begin))) {
+                const auto other = place_of_name(reading, g);
+                if (other == none || other == id) continue;
+                if (id != none) return false; // two places
+                id = other;
+            }
         if (id == none) return false;
         count_place(f, id, g.entity(id).is_country ? HitKind::name : HitKind::place);
         return true;

@@ -1,6 +1,6 @@
 #include "nominative.h"
 
-#include "analyzers/entities/organization_nominative.h"
+#include "analyzers/entities/phrase_nominative.h"
 #include "analyzers/entities/russian_letters.h"
 #include "analyzers/text.h"
 
@@ -23,7 +23,6 @@ constexpr std::array<unsigned, 6> cases = {nom, gen, dat, acc, ins, pre};
 struct Paradigm {
     std::string_view ending, nominative;
     unsigned genders, cases;
-    bool adjective = false; // a place's adjective ("Новой Шотландии"); not applied to people
 };
 
 // Surnames in -ов/-ев/-ёв/-ин/-ын (Иванов, Иванова) and in -ский/-цкий: the endings after the stem.
@@ -51,19 +50,6 @@ constexpr Paradigm adjective_surname_endings[] = {
 };
 
 constexpr Paradigm other_rules[] = {
-    // Adjectives of place names: Новая Шотландия, Нижний Новгород.
-    {"ый", "ый", masculine, nom, true},
-    {"ий", "ий", masculine, nom, true},
-    {"ого", "ый", masculine, gen | acc, true},
-    {"его", "ий", masculine, gen | acc, true},
-    {"ому", "ый", masculine, dat, true},
-    {"ему", "ий", masculine, dat, true},
-    {"ым", "ый", masculine, ins, true},
-    {"ая", "ая", feminine, nom, true},
-    {"яя", "яя", feminine, nom, true},
-    {"ой", "ая", feminine, gen | dat | ins | pre, true},
-    {"ей", "яя", feminine, gen | dat | ins | pre, true},
-    {"ую", "ая", feminine, acc, true},
     // Plural adjectives are already nominative (Канадские власти), not a noun's dative.
     {"ие", "ие", masculine | feminine, nom},
     {"ые", "ые", masculine | feminine, nom},
@@ -83,17 +69,6 @@ constexpr Paradigm other_rules[] = {
     {"ли", "ля", feminine, gen}, // Оли; not a bare -и: foreign names in -и do not decline (Макри)
     {"ни", "ня", feminine, gen},
     {"ии", "ия", feminine, gen | dat | pre},
-    // Places in -ия/-ея (not people: "Хаменеи" does not decline): Чехией, not the adjective's
-    // "Чехияя" (no adjective ends in -ией, -еей: the longer ending shadows the adjective's -ей in
-    // all its cases); Кореи, Гвинеи.
-    {"ией", "ия", feminine, gen | dat | ins | pre, true},
-    {"еи", "ея", feminine, gen, true},
-    {"еей", "ея", feminine, gen | dat | ins | pre, true},
-    {"ее", "ея", feminine, dat | pre, true}, // Корее
-    // Neuter place adjectives, already nominative: "Красное море", "Верхнее Нащекино" (not the
-    // dative of a "Красноа", "Верхнея").
-    {"ое", "ое", masculine | feminine, nom, true},
-    {"ее", "ее", masculine | feminine, nom, true},
     {"ье", "ья", feminine, dat | pre},
     {"е", "а", feminine, dat | pre},
     {"у", "а", feminine, acc},
@@ -134,7 +109,6 @@ constexpr Paradigm irregular_names[] = {
 struct Rule {
     std::string ending, nominative;
     unsigned genders, cases;
-    bool adjective;
     bool surname; // one of the surname paradigms (Иванова, Белоусовского)
 };
 
@@ -146,7 +120,7 @@ const std::vector<Rule>& rules() {
         auto add = [&](std::string_view stem, const Paradigm& p) {
             out.push_back({std::string(stem) + std::string(p.ending),
                            std::string(stem) + std::string(p.nominative), p.genders, p.cases,
-                           p.adjective, !stem.empty()});
+                           !stem.empty()});
         };
         for (auto stem : surname_stems)
             for (const auto& p : surname_endings)
@@ -459,7 +433,7 @@ struct Reading {
 };
 
 // The word's nominative for one (gender, case) reading: the longest rule's, else the word itself.
-Reading read(std::string_view word, unsigned gender, unsigned c, bool places) {
+Reading read(std::string_view word, unsigned gender, unsigned c) {
     // Hyphenated names decline in their last part ("Нью-Йорка").
     const auto hyphen = word.rfind('-');
     const std::string_view head =
@@ -470,16 +444,15 @@ Reading read(std::string_view word, unsigned gender, unsigned c, bool places) {
         (last.ends_with("ич") || last.ends_with("ича") || last.ends_with("ичу") ||
          last.ends_with("ичем") || last.ends_with("иче")))
         return {std::string(word), false};
-    if (!places && head.empty())
+    if (head.empty())
         for (const auto& p : irregular_names)
             if (last == p.ending && (p.genders & gender) && (p.cases & c))
                 return {std::string(p.nominative), true};
-    // -ея and -ря end men's names in the genitive (Алексея, Игоря), hardly women's (and places:
-    // "Сиднея" is Сидней's; Гвинея, Корея written so are lost to it, "Новая Гвинея" included).
+    // -ея and -ря end men's names in the genitive (Алексея, Игоря), hardly women's.
     const bool masculine_genitive = last.ends_with("ея") || last.ends_with("ря");
     const Rule* best = nullptr;
     for (const auto& r : rules()) {
-        if (!(r.genders & gender) || !(r.cases & c) || (r.adjective && !places)) continue;
+        if (!(r.genders & gender) || !(r.cases & c)) continue;
         if (masculine_genitive && gender == feminine && c == nom) continue;
         // Keep at least two letters (Cyrillic: 4 bytes) of stem.
         if (!last.ends_with(r.ending) || last.size() < r.ending.size() + 4) continue;
@@ -494,7 +467,7 @@ Reading read(std::string_view word, unsigned gender, unsigned c, bool places) {
         best->ending != best->nominative && // a nominative as written may end so ("Андреа")
         ((gender == masculine && best->nominative.empty()) ||
          (gender == feminine && best->nominative == "а"));
-    if (consonant_stem && !best->surname && !best->adjective && !ends_with_consonant(stem))
+    if (consonant_stem && !best->surname && !ends_with_consonant(stem))
         return {std::string(word), false};
     form += stem;
     form += best->nominative;
@@ -515,11 +488,11 @@ unsigned read_given_name_gender(std::string_view word) {
     bool woman = false, man = listed(men_given_names, word);
     for (unsigned c : cases) {
         if (!woman) {
-            const auto r = read(word, feminine, c, false);
+            const auto r = read(word, feminine, c);
             woman = (r.ruled || c == nom) && listed(women_given_names, r.form);
         }
         if (!man && c != nom) {
-            const auto r = read(word, masculine, c, false);
+            const auto r = read(word, masculine, c);
             man = r.ruled && listed(men_given_names, r.form);
         }
     }
@@ -564,7 +537,7 @@ std::vector<std::string> surname_nominatives(std::string_view word, std::string_
     if (language != "ru" || !has_cyrillic(word)) return out;
     for (unsigned gender : {masculine, feminine})
         for (unsigned c : cases)
-            if (auto r = read(word, gender, c, false);
+            if (auto r = read(word, gender, c);
                 r.surname && std::find(out.begin(), out.end(), r.form) == out.end())
                 out.push_back(std::move(r.form));
     return out;
@@ -575,10 +548,10 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
     // Only Cyrillic words decline (a Latin name in Russian text stays as written).
     if (language != "ru" || !has_cyrillic(name)) return std::string(name);
     if (type == EntityType::organization) return organization_nominative(name, written);
-    if (type != EntityType::person && type != EntityType::place) return std::string(name);
+    if (type == EntityType::place) return place_nominative(name, written);
+    if (type != EntityType::person) return std::string(name);
     const auto words = text::split_on_spaces(name);
-    const bool places = type == EntityType::place;
-    const unsigned settled = places || words.empty() ? 0 : given_name_gender(words.front());
+    const unsigned settled = words.empty() ? 0 : given_name_gender(words.front());
     // A listed name as written is in the nominative, and so is the rest of the name ("Георгий
     // Данелия", not the genitive of "Данелий"; "Мария Шукшина") — when it declines at all: a man's
     // in a consonant, -й or -ь, a woman's in -а or -я ("Эндрю Джексона", "Кэтрин Уилсон" may be
@@ -609,21 +582,15 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
                 // Initials, acronyms and foreign names stay as written.
                 // ...and so does a listed name that does not decline ("Эндрю", not "Эндрь").
                 const bool as_written = forms.empty() && listed_first && !declines;
-                if (has_cyrillic(w) && !as_written) r = read(w, gender, c, places);
-                if (!places && forms.empty() && gender == masculine && c == nom && !r.ruled &&
-                    !as_written)
+                if (has_cyrillic(w) && !as_written) r = read(w, gender, c);
+                if (forms.empty() && gender == masculine && c == nom && !r.ruled && !as_written)
                     r.ruled = masculine_given_name(w);
-                // A place's last word is its noun: -ое, -ее there is no neuter adjective's
-                // nominative ("Корее" alone is Корея's dative).
-                if (places && c == nom && forms.size() + 1 == words.size() &&
-                    (w.ends_with("ое") || w.ends_with("ее")))
-                    r.ruled = false;
                 // A man's surname in -а or -ия declines as the feminine nouns do ("Степана
                 // Бандеры", "Андреем Кандыбой", "Алана Гарсии": Бандера, Кандыба, Гарсия); not
                 // one in -и ("Михаила Саакашвили", "Романа Полански" do not decline).
                 if (settled == masculine && c != nom && !forms.empty() && !r.ruled &&
                     has_cyrillic(w))
-                    if (auto f = read(w, feminine, c, places);
+                    if (auto f = read(w, feminine, c);
                         f.ruled && !f.surname && !f.form.ends_with("ска") &&
                         (f.form.ends_with("а") || f.form.ends_with("ия")))
                         r = std::move(f);

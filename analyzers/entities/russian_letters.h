@@ -1,4 +1,4 @@
-// Russian letters as the nominative rules ask about them (nominative.h, organization_nominative.h):
+// Russian letters as the nominative rules ask about them (nominative.h, phrase_nominative.h):
 // a word's last letter, and whether it is a consonant, a velar (г, к, х), a sibilant (ж, ш, щ, ч)
 // or a capital. Letters are UTF-8: each Cyrillic letter two bytes; other bytes are none of these.
 #pragma once

@@ -185,7 +185,7 @@ TEST_CASE("facet hygiene: a common noun the tagger reads as a name is a mention,
                                       [](const EntityMention& m) { return m.text == "полиции"; });
     REQUIRE(mention != t.mentions.end());
     CHECK(mention->type == EntityType::organization);
-    // Both cases are one facet value, in the nominative (organization_nominative.h).
+    // Both cases are one facet value, in the nominative (phrase_nominative.h).
     CHECK(mention->entity == "полиция");
     const auto entity = std::find_if(t.entities.begin(), t.entities.end(),
                                      [](const dateline::Entity& e) { return e.name == "полиция"; });

@@ -1,7 +1,9 @@
-// The nominative of a Russian organization's name as the tagger found it inflected, so that every
-// case of it is one facet value: "Верховной Рады" -> "Верховная Рада", "Следственным комитетом
-// России" -> "Следственный комитет России", "Министерства обороны" -> "Министерство обороны",
-// "«Единой России»" -> "«Единая Россия»", "Генпрокуратуры" -> "Генпрокуратура", "МИДа" -> "МИД".
+// The nominative of a Russian organization's or place's name as the tagger found it inflected, so
+// that every case of it is one facet value: "Верховной Рады" -> "Верховная Рада", "Следственным
+// комитетом России" -> "Следственный комитет России", "Министерства обороны" -> "Министерство
+// обороны", "«Единой России»" -> "«Единая Россия»", "Генпрокуратуры" -> "Генпрокуратура", "МИДа"
+// -> "МИД"; "Северо-Западном федеральном округе" -> "Северо-Западный федеральный округ",
+// "Нагорном Карабахе" -> "Нагорный Карабах", "Поволжья" -> "Поволжье", "Орске" -> "Орск".
 //
 // Only the head declines: up to three adjectives and the noun they agree with, at the start of the
 // name; what follows (the genitives of "обороны", "России", a number, a quoted title) is written
@@ -14,7 +16,8 @@
 // elsewhere (`written`: "Сенате" is Сенат's when the article writes "Сенат" or "Сенатом", Дума's
 // "Думе" when it writes "Думы" or "Думой"); two readings as good with different forms leave the
 // name as written. Stressed -ой adjectives are a short list ("городского" -> "городской"; others
-// take -ый or -ий). NEREL train and dev, tagger-found organizations: 1,157 distinct names changed;
+// take -ый or -ий, and -ской, -цкой is a masculine nominative only in that list). NEREL train and
+// dev, tagger-found organizations: 1,157 distinct names changed;
 // of 100 drawn at random, 97 right (the wrong: the plurals "Безумцы", "Единоросы" read as
 // genitives, "окружного суда" -> "окружный": the first and the last fixed since); the Russian
 // organization facet went from 2,034 distinct names to 1,863, and the names that are another's
@@ -23,16 +26,33 @@
 // the article writes "Сенат"), capitalization ("Совета безопасности", "Совета Безопасности"),
 // plurals ("Вооружённых сил" stays), and heads this cannot find ("службой безопасности": a noun in
 // -ой is read so only after an adjective or alone).
+//
+// Places read the same way, with three differences: a place may be its adjective alone
+// ("Приволжского" -> "Приволжский", "Кировоградской" -> "Кировоградская"); nouns in -ье decline
+// (Поволжья); and a masculine stem that names a town (a consonant before -ск or -цк; -бург, -град,
+// -город) outweighs the feminine -а reading, even its nominative ("Орска", "Страсбурге" -> Орск,
+// Страсбург), while -ов, -ев settle only the tie of the oblique cases ("Ростове"). A feminine
+// noun's -е and a masculine's ("Канаде", "Муроме") otherwise tie and stay as written unless the
+// article writes a form only one of them has; soft-sign nouns (Казань, Марсель) are not read (their
+// -и, -е are as often a foreign name's that does not decline: Беркли, Тбилиси).
 #pragma once
 
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dateline::entities {
 
 // `written(word)`: whether the article writes that word (for ties); may be empty.
 std::string organization_nominative(std::string_view name,
                                     const std::function<bool(std::string_view)>& written = {});
+std::string place_nominative(std::string_view name,
+                             const std::function<bool(std::string_view)>& written = {});
+
+// Every name a reading of the place's head gives, the best first ("Кубе" -> "Кубе" as written
+// is not among them; "Куба", "Куб"): for finding the place in the gazetteer when
+// place_nominative() had to leave it as written.
+std::vector<std::string> place_nominatives(std::string_view name);
 
 } // namespace dateline::entities
