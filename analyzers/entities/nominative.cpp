@@ -318,6 +318,26 @@ constexpr std::string_view men_given_names[] = {
     "Патрик",
     "Мартин",
     "Себастьян",
+    // (names in -и and -о do not decline: they settle the gender only, "Берни Сандерса" -> Берни
+    // Сандерс, "Уитни Хьюстон" not "Уитня")
+    "Тони",
+    "Джонни",
+    "Берни",
+    "Ронни",
+    "Бенни",
+    "Дэнни",
+    "Джимми",
+    "Бобби",
+    "Билли",
+    "Гарри",
+    "Ларри",
+    "Барри",
+    "Джерри",
+    "Луиджи",
+    "Джанлуиджи",
+    "Марио",
+    "Сильвио",
+    "Паоло",
 };
 constexpr std::string_view women_given_names[] = {
     "Агата",
@@ -418,6 +438,12 @@ constexpr std::string_view women_given_names[] = {
     "Джулия",
     "Беназир",
     "Индира",
+    "Уитни",
+    "Кэти",
+    "Салли",
+    "Молли",
+    "Бетти",
+    "Дженни",
     "Ирэн",
     "Изабель",
 };
@@ -587,9 +613,12 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
                     r.ruled = masculine_given_name(w);
                 // A man's surname in -а or -ия declines as the feminine nouns do ("Степана
                 // Бандеры", "Андреем Кандыбой", "Алана Гарсии": Бандера, Кандыба, Гарсия); not
-                // one in -и ("Михаила Саакашвили", "Романа Полански" do not decline).
+                // one in -и ("Михаила Саакашвили", "Романа Полански" do not decline), and after
+                // a given name that does not decline none in -ки, -ги either ("Марио Драги", but
+                // "Юрия Чайки": Чайка).
                 if (settled == masculine && c != nom && !forms.empty() && !r.ruled &&
-                    has_cyrillic(w))
+                    has_cyrillic(w) &&
+                    (!(listed_first && !declines) || !w.ends_with("и") || w.ends_with("ии")))
                     if (auto f = read(w, feminine, c);
                         f.ruled && !f.surname && !f.form.ends_with("ска") &&
                         (f.form.ends_with("а") || f.form.ends_with("ия")))

@@ -19,12 +19,15 @@
 // the case ("Георгий Данелия"); a settled man's surname in -а declines as a feminine noun ("Степана
 // Бандеры" -> "Степан Бандера"); a name that is both a woman's and a man's genitive
 // ("Александра", "Валентина") settles nothing; a listed name that does not decline ("Эндрю",
-// "Хиллари", "Кэтрин") settles the gender only. The lists hold common Russian names and the
-// foreign ones Russian news writes most ("Милоша Земана" -> "Милош Земан", "Ангелы Меркель" ->
-// "Ангела Меркель"; the foreign names: NEREL train and dev 65 distinct names changed, about 60
-// for the better, worse "Мартина Биг" (a woman) -> "Мартин Биг", "Джастина Теру" -> "Джастин
-// Тера"). NEREL train and dev, the Russian lists: 166 names changed, about 155 for the better;
-// worse: "Юлия Цезаря" (Юлия is listed as a woman's), "Николая Чудотворца"
+// "Хиллари", "Кэтрин", "Берни", "Уитни") settles the gender only, and after it a surname in -и
+// does not decline ("Марио Драги"; "Юрия Чайки" -> "Юрий Чайка"). The lists hold common Russian
+// names and the foreign ones Russian news writes most ("Милоша Земана" -> "Милош Земан", "Ангелы
+// Меркель" -> "Ангела Меркель"; the foreign names: NEREL train and dev 65 distinct names changed,
+// about 60 for the better, worse "Мартина Биг" (a woman) -> "Мартин Биг", "Джастина Теру" ->
+// "Джастин Тера"; the names in -и, -о added since: 28 names of 81 mentions, all for the better,
+// "Сильвио Берлусконя", "Уитня Хьюстон", "Тоня Блэр" among them). NEREL train and dev, the Russian
+// lists: 166 names changed, about 155 for the better; worse: "Юлия Цезаря" (Юлия is listed as a
+// woman's), "Николая Чудотворца"
 // -> "Николай Чудотворц" (the fleeting vowel of -ец: foreign "Ганца" is Ганц's). Otherwise,
 // unlisted names: the nominative wins unless the article writes "Иван" or "Иванов" itself; and a
 // woman's given name in a consonant before her inflected surname reads as a man's in the

@@ -179,6 +179,11 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(person("Ангелы Меркель") == "Ангела Меркель");
     CHECK(person("Эндрю Джексона") == "Эндрю Джексон");
     CHECK(person("Хиллари Клинтон") == "Хиллари Клинтон");
+    CHECK(person("Берни Сандерса") == "Берни Сандерс"); // names in -и: a man's, or a woman's
+    CHECK(person("Уитни Хьюстон") == "Уитни Хьюстон");  // not "Уитня"
+    CHECK(person("Сильвио Берлускони") == "Сильвио Берлускони");
+    CHECK(person("Марио Драги") == "Марио Драги"); // after a name that does not decline, -ги
+    CHECK(person("Юрия Чайки") == "Юрий Чайка");   // ...does not decline either
     CHECK(person("Алана Гарсии") == "Алан Гарсия");
     CHECK(person("Майклом Лопесом-Алегрия") == "Майклом Лопесом-Алегрия"); // no one case
     // A man's surname in -а declines as a feminine noun, one in -и does not; a stem that ends in
