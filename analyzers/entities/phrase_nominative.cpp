@@ -104,6 +104,35 @@ double town_stem(std::string_view stem) {
     return 0;
 }
 
+// How much a masculine stem reads as the noun of an institution rather than as a feminine noun's
+// in -а: the nouns organizations are named by, alone or ending a compound ("Совета Безопасности",
+// "Конгрессе", "Генштаба", "Сбербанка": Совет, Конгресс, Генштаб, Сбербанк), outweigh even the
+// nominative reading of -а, which no such noun has.
+double institution_noun(std::string_view stem) {
+    static constexpr std::string_view nouns[] = {
+        "совет",       "комитет",     "сенат",    "конгресс",    "парламент", "департамент",
+        "штаб",        "университет", "институт", "кабинет",     "союз",      "фонд",
+        "банк",        "суд",         "центр",    "клуб",        "театр",     "альянс",
+        "концерн",     "холдинг",     "трибунал", "секретариат", "совбез",    "муниципалитет",
+        "комиссариат", "наркомат",    "завод",    "комбинат",    "синод",     "консорциум"};
+    const std::string lower = lower_first(stem);
+    for (auto n : nouns)
+        if (lower.ends_with(n)) return 0.5;
+    return 0;
+}
+
+// ...and a feminine one's in the oblique cases ("Службе безопасности", "Думе", "Госдуму":
+// Служба, Дума, Госдума; not a "Служб"). The short ones only alone or in the compounds listed.
+double feminine_institution_noun(std::string_view stem) {
+    static constexpr std::string_view nouns[] = {
+        "служб", "палат", "прокуратур", "газет",     "групп",  "команд", "школ", "лиг",
+        "рад",   "дум",   "госдум",     "мосгордум", "гордум", "фирм",   "бирж", "трупп"};
+    const std::string lower = lower_first(stem);
+    for (auto n : nouns)
+        if (lower == n || (n.size() >= 10 && lower.ends_with(n))) return 0.5;
+    return 0;
+}
+
 // Feminine place stems: -иц(а), -щин(а) (Сребренице, Ницце, Тамбовщине: no masculine town ends so).
 double feminine_place_stem(std::string_view stem) {
     return stem.ends_with("ц") || stem.ends_with("щин") ? 0.1 : 0;
@@ -351,7 +380,9 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj,
                        e.cases,
                        base + "а",
                        {base + (soft_gen ? "и" : "ы"), base + "ой"},
-                       kind == Kind::place && !(e.cases & nom) ? feminine_place_stem(stem) : 0});
+                       kind == Kind::place ? (e.cases & nom ? 0 : feminine_place_stem(stem))
+                       : e.cases & nom     ? 0
+                                           : feminine_institution_noun(stem)});
     }
     static constexpr Ending masculine_consonant[] = {
         {"а", "", gen}, {"у", "", dat}, {"ом", "", ins}, {"е", "", pre}};
@@ -366,7 +397,7 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj,
                            e.cases,
                            fleeting_vowel(stem),
                            {std::string(stem), std::string(stem) + "ом"},
-                           kind == Kind::place ? town_stem(stem) : 0});
+                           kind == Kind::place ? town_stem(stem) : institution_noun(stem)});
     }
     // (Not an adjective's -ским, -ском: "Муромским", "Минском" are no nominatives.)
     if (consonant(last_letter(last)) && last.size() >= 6 && !last.ends_with("ским") &&
