@@ -487,11 +487,11 @@ Reading read(std::string_view word, unsigned gender, unsigned c) {
     if (!best) return {std::string(word), false};
     std::string_view stem = last.substr(0, last.size() - best->ending.size());
     std::string form(head);
-    // A consonant stem ends in a consonant: "Бенуа", "Гоа" are no genitives of "Бену", "Го", and
-    // "Ленинградское", "Ундине" no forms of "Ленинградскоа", "Ундиа".
+    // A consonant stem ends in a consonant: "Бенуа", "Гоа" are no genitives of "Бену", "Го",
+    // "Ундине" no form of "Ундиа", and "Лея" none of "Леь".
     const bool consonant_stem =
         best->ending != best->nominative && // a nominative as written may end so ("Андреа")
-        ((gender == masculine && best->nominative.empty()) ||
+        ((gender == masculine && (best->nominative.empty() || best->nominative == "ь")) ||
          (gender == feminine && best->nominative == "а"));
     if (consonant_stem && !best->surname && !ends_with_consonant(stem))
         return {std::string(word), false};

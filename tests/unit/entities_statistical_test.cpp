@@ -193,6 +193,7 @@ TEST_CASE("Russian names in the nominative, by their endings") {
     CHECK(person("Михаила Саакашвили") == "Михаил Саакашвили");
     CHECK(person("Романа Полански") == "Роман Полански");
     CHECK(person("Николая Бенуа") == "Николай Бенуа");
+    CHECK(person("Лея Абрамович") == "Лея Абрамович"); // not a man's "Леь"
     CHECK(person("Роберта Мугабе") == "Роберт Мугабе");
     CHECK(person("Дмитрия Песковым") == "Дмитрия Песковым");
     // A woman's listed name keeps her surname feminine, whatever else the article writes.
