@@ -12,6 +12,7 @@
 #include "analyzers/entities/platforms.h"
 #include "analyzers/entities/statistical_names.h"
 #include "analyzers/entities/token_stream.h"
+#include "analyzers/text.h"
 
 #include <algorithm>
 #include <bit>
@@ -794,11 +795,12 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             words[f.begin].shape == Shape::lower)
             return false;
         auto id = place_of_name(f.name, g);
-        // A Russian place left as written ("Кубе": Куба, or a Куб?) is the one gazetteer place
-        // that a reading of it names.
+        // A Russian place whose name is no alias ("Кубе" left as written: Куба, or a Куб?) is
+        // the one gazetteer place its readings name; two places, none (a reading that is the
+        // alias of two places names none, and is passed over).
         if (id == none && article.language == "ru")
-            for (const auto& reading :
-                 place_nominatives(text.substr(f.text_begin, f.text_end - f.text_begin))) {
+            for (const auto& reading : place_nominatives(text::collapse_whitespace(
+                     text.substr(f.text_begin, f.text_end - f.text_begin)))) {
                 const auto other = place_of_name(reading, g);
                 if (other == none || other == id) continue;
                 if (id != none) return false; // two places

@@ -55,7 +55,7 @@ constexpr Paradigm other_rules[] = {
     {"ые", "ые", masculine | feminine, nom},
     // Patronymics in -ич: Ивановичем.
     {"ичем", "ич", masculine, ins},
-    // Nouns in -а/-я: Надежда, Мария, Ольга, Наталья, Шотландия.
+    // Nouns in -а/-я: Надежда, Мария, Ольга, Наталья.
     {"а", "а", feminine, nom},
     {"я", "я", feminine, nom},
     {"ы", "а", feminine, gen},
@@ -75,7 +75,7 @@ constexpr Paradigm other_rules[] = {
     {"ю", "я", feminine, acc},
     {"ой", "а", feminine, ins},
     {"ей", "я", feminine, ins},
-    // Consonant stems: Иван, Алексей, Игорь, Галифакс.
+    // Consonant stems: Иван, Алексей, Игорь.
     {"а", "", masculine, gen | acc},
     {"у", "", masculine, dat},
     {"ом", "", masculine, ins},
@@ -596,7 +596,7 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
     std::vector<bool> best_ruled; // per word, in the best reading
     // Per word, whether a surname paradigm of some case reads it (the first word: any rule).
     std::vector<bool> ever_ruled(words.size());
-    for (unsigned gender : {feminine, masculine}) { // "Канаде": Канада before Канад
+    for (unsigned gender : {feminine, masculine}) { // "Анне": Анна before a man's "Анн"
         if (settled && gender != settled) continue;
         for (unsigned c : cases) {
             if (settled_nominative && c != nom) continue;
@@ -614,7 +614,7 @@ std::string nominative(std::string_view name, EntityType type, std::string_view 
                 // A man's surname in -а or -ия declines as the feminine nouns do ("Степана
                 // Бандеры", "Андреем Кандыбой", "Алана Гарсии": Бандера, Кандыба, Гарсия); not
                 // one in -и ("Михаила Саакашвили", "Романа Полански" do not decline), and after
-                // a given name that does not decline none in -ки, -ги either ("Марио Драги", but
+                // a given name that does not decline none in -и but -ии ("Марио Драги", but
                 // "Юрия Чайки": Чайка).
                 if (settled == masculine && c != nom && !forms.empty() && !r.ruled &&
                     has_cyrillic(w) &&

@@ -26,7 +26,7 @@ struct Form {
     // Forms of this word that only this reading has, so that the article writing one of them
     // speaks for it (default: the nominative itself, when it cannot be another case's form).
     std::vector<std::string> evidence = {};
-    double prior = 0; // added to the reading's score (a town's masculine stem: see town_stem)
+    int prior = 0; // added to the reading's score, in tenths (a town's stem: see town_stem)
 };
 
 using russian::capital;
@@ -82,25 +82,23 @@ std::string lower_first(std::string_view word) {
 // "Военно-морской флот", "Мировой банк"); other hard stems take -ый or -ий.
 bool stressed(std::string_view stem) {
     static constexpr std::string_view stems[] = {
-        "городск", "морск",  "донск", "тверск",  "мужск",   "миров", "делов", "свят",    "трудов",
-        "боев",    "стальн", "краев", "окружн",  "областн", "речн",  "лесн",  "земн",    "золот",
-        "шест",    "втор",   "полев", "передов", "молод",   "голуб", "родн",  "берегов", "больш"};
+        "городск", "морск",   "донск", "тверск", "мужск", "миров",   "делов",
+        "свят",    "трудов",  "боев",  "стальн", "краев", "окружн",  "областн",
+        "речн",    "лесн",    "земн",  "золот",  "крив",  "шест",    "втор",
+        "полев",   "передов", "молод", "голуб",  "родн",  "берегов", "больш"};
     return std::find(std::begin(stems), std::end(stems), lower_first(stem)) != std::end(stems);
 }
 
 // How much a place's masculine consonant stem reads as a town's rather than as a feminine noun's
 // in -а: a consonant before -ск or -цк, or -бург, -град, -город (Орск, Наро-Фоминск, Страсбург:
 // "Орске", "Орска" are Орск's; Аляска, Небраска have a vowel before -ск) outweighs even the
-// nominative reading of -а; -ов, -ев, -ёв (Ростов, Козлов, Киев) only settle the oblique cases'
-// tie ("Ростове", not "Молдова"'s "Молдове"... which the gazetteer names first).
-double town_stem(std::string_view stem) {
+// nominative reading of -а. (-ов, -ев do not: "Ростове" and "Женеве", "Молдове" are alike.)
+int town_stem(std::string_view stem) {
     for (std::string_view s : {"ск", "цк"})
         if (stem.ends_with(s) && consonant(last_letter(stem.substr(0, stem.size() - s.size()))))
-            return 0.5;
+            return 5;
     for (std::string_view s : {"бург", "град", "город"})
-        if (stem.ends_with(s)) return 0.5;
-    for (std::string_view s : {"ов", "ев", "ёв"})
-        if (stem.ends_with(s) && stem.size() >= 8) return 0.1; // not "Неву"
+        if (stem.ends_with(s)) return 5;
     return 0;
 }
 
@@ -108,7 +106,7 @@ double town_stem(std::string_view stem) {
 // in -а: the nouns organizations are named by, alone or ending a compound ("Совета Безопасности",
 // "Конгрессе", "Генштаба", "Сбербанка": Совет, Конгресс, Генштаб, Сбербанк), outweigh even the
 // nominative reading of -а, which no such noun has.
-double institution_noun(std::string_view stem) {
+int institution_noun(std::string_view stem) {
     static constexpr std::string_view nouns[] = {
         "совет",       "комитет",     "сенат",    "конгресс",    "парламент", "департамент",
         "штаб",        "университет", "институт", "кабинет",     "союз",      "фонд",
@@ -117,25 +115,26 @@ double institution_noun(std::string_view stem) {
         "комиссариат", "наркомат",    "завод",    "комбинат",    "синод",     "консорциум"};
     const std::string lower = lower_first(stem);
     for (auto n : nouns)
-        if (lower.ends_with(n)) return 0.5;
+        if (lower.ends_with(n)) return 5;
     return 0;
 }
 
 // ...and a feminine one's in the oblique cases ("Службе безопасности", "Думе", "Госдуму":
 // Служба, Дума, Госдума; not a "Служб"). The short ones only alone or in the compounds listed.
-double feminine_institution_noun(std::string_view stem) {
+int feminine_institution_noun(std::string_view stem) {
     static constexpr std::string_view nouns[] = {
         "служб", "палат", "прокуратур", "газет",     "групп",  "команд", "школ", "лиг",
         "рад",   "дум",   "госдум",     "мосгордум", "гордум", "фирм",   "бирж", "трупп"};
     const std::string lower = lower_first(stem);
     for (auto n : nouns)
-        if (lower == n || (n.size() >= 10 && lower.ends_with(n))) return 0.5;
+        if (lower == n || (n.size() >= 10 && lower.ends_with(n))) return 5;
     return 0;
 }
 
-// Feminine place stems: -иц(а), -щин(а) (Сребренице, Ницце, Тамбовщине: no masculine town ends so).
-double feminine_place_stem(std::string_view stem) {
-    return stem.ends_with("ц") || stem.ends_with("щин") ? 0.1 : 0;
+// Feminine place stems: -иц(а), -цц(а), -щин(а) (Сребренице, Ницце, Тамбовщине: no masculine town
+// ends so; Елец's "Ельце" is not read either way).
+int feminine_place_stem(std::string_view stem) {
+    return stem.ends_with("иц") || stem.ends_with("цц") || stem.ends_with("щин") ? 1 : 0;
 }
 
 // The nominative of a masculine stem whose last vowel drops as it declines, for the nouns that
@@ -281,17 +280,19 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj,
                                               {"еей", "ея", ins}};
     static constexpr Ending feminine_iya[] = {
         {"ия", "ия", nom}, {"ии", "ия", gen | dat | pre}, {"ию", "ия", acc}, {"ией", "ия", ins}};
-    // Places in -ье (Поволжье, Подмосковье, Приморье): no person's or organization's noun.
+    // Places in -ье (Поволжье, Подмосковье, Приморье): no person's or organization's noun; not
+    // a first word that more words follow ("Третьем рейхе", "Бабьем Яре": soft adjectives), and
+    // no -ью (the instrumental of Сибирь, Казань as often as a dative of -ье).
     static constexpr Ending neuter_ye[] = {
-        {"ье", "ье", nom | acc | pre}, {"ья", "ье", gen}, {"ью", "ье", dat}, {"ьем", "ье", ins}};
-    // ...and море, поле, озеро, село, which the consonant stems would make "мор", "озер".
+        {"ье", "ье", nom | acc | pre}, {"ья", "ье", gen}, {"ьем", "ье", ins}};
+    // ...and море, поле, озеро, село, кольцо, which the consonant stems would make "мор", "озер".
     static constexpr Ending neuter_more[] = {
         {"е", "е", nom | acc | pre}, {"я", "е", gen}, {"ю", "е", dat}, {"ем", "е", ins}};
     static constexpr Ending neuter_ozero[] = {
         {"о", "о", nom | acc}, {"а", "о", gen}, {"у", "о", dat}, {"ом", "о", ins}, {"е", "о", pre}};
     if (kind == Kind::place) {
         const std::string lower = lower_first(last);
-        for (std::string_view stem : {"мор", "пол", "озер", "сел"}) {
+        for (std::string_view stem : {"мор", "пол", "озер", "сел", "кольц"}) {
             if (!lower.starts_with(stem)) continue;
             const std::string_view ending = std::string_view(lower).substr(stem.size());
             for (const auto& e : stem == "мор" || stem == "пол"
@@ -305,7 +306,7 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj,
         if (!out.empty()) return out;
     }
     with(neuter_stvo, neuter, out);
-    if (out.empty() && kind == Kind::place) with(neuter_ye, neuter, out);
+    if (out.empty() && kind == Kind::place && instrumental_oj) with(neuter_ye, neuter, out);
     if (out.empty()) with(neuter_enie, neuter, out);
     if (out.empty()) with(neuter_ishche, neuter, out); // училища
     if (out.empty()) with(feminine_iya, feminine, out);
@@ -321,7 +322,7 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj,
         if (kind == Kind::place && !last.ends_with("еей")) { // Гвинеей is Гвинея's
             with(masculine_ey, masculine, out);
             for (auto& f : out)
-                if (f.genders == masculine && f.cases == pre) f.prior = -0.2;
+                if (f.genders == masculine && f.cases == pre) f.prior = -2;
         }
     }
     if (!out.empty()) return out;
@@ -380,9 +381,9 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj,
                        e.cases,
                        base + "а",
                        {base + (soft_gen ? "и" : "ы"), base + "ой"},
-                       kind == Kind::place ? (e.cases & nom ? 0 : feminine_place_stem(stem))
-                       : e.cases & nom     ? 0
-                                           : feminine_institution_noun(stem)});
+                       e.cases & nom         ? 0
+                       : kind == Kind::place ? feminine_place_stem(stem)
+                                             : feminine_institution_noun(stem)});
     }
     static constexpr Ending masculine_consonant[] = {
         {"а", "", gen}, {"у", "", dat}, {"ом", "", ins}, {"е", "", pre}};
@@ -392,12 +393,13 @@ std::vector<Form> simple_noun_forms(std::string_view last, bool instrumental_oj,
         // "-ском" is an adjective's prepositional as often as a town's instrumental ("сенатском",
         // "Минском"): not read.
         if (e.ending == "ом" && (stem.ends_with("ск") || stem.ends_with("цк"))) continue;
-        if (consonant(last_letter(stem)))
-            out.push_back({masculine,
-                           e.cases,
-                           fleeting_vowel(stem),
-                           {std::string(stem), std::string(stem) + "ом"},
-                           kind == Kind::place ? town_stem(stem) : institution_noun(stem)});
+        if (!consonant(last_letter(stem))) continue;
+        const std::string nominative = fleeting_vowel(stem);
+        out.push_back({masculine,
+                       e.cases,
+                       nominative,
+                       {nominative, std::string(stem) + "ом"},
+                       kind == Kind::place ? town_stem(stem) : institution_noun(stem)});
     }
     // (Not an adjective's -ским, -ском: "Муромским", "Минском" are no nominatives.)
     if (consonant(last_letter(last)) && last.size() >= 6 && !last.ends_with("ским") &&
@@ -438,6 +440,24 @@ std::vector<Form> noun_forms(std::string_view word, bool instrumental_oj, Kind k
     return tail;
 }
 
+// The readings of a place named by its adjective alone: masculine or feminine, of a stem that
+// adjectives of places end in (-ск-, -цк-, -н-, a velar: "Приволжского", "Красной", "Великого";
+// not "Кубой", "Москвой", "Чусовой", nouns' instrumentals or a town's name); and, but for the
+// stressed stems, no masculine nominative in -ой.
+std::vector<Form> lone_place_adjective_forms(std::string_view word) {
+    auto forms = adjective_forms(word);
+    std::erase_if(forms, [&](const Form& f) {
+        const std::string_view stem =
+            std::string_view(f.nominative).substr(0, f.nominative.size() - 4);
+        const bool place_stem = stem.ends_with("ск") || stem.ends_with("цк") ||
+                                last_letter(stem) == "н" || velar(last_letter(stem));
+        return f.genders == neuter || !place_stem ||
+               (f.genders == masculine && (f.cases & nom) && word.ends_with("ой") &&
+                !stressed(stem));
+    });
+    return forms;
+}
+
 // Whether the article writes a form that speaks for this reading.
 bool supported(const Form& f, const std::function<bool(std::string_view)>& written) {
     if (f.evidence.empty()) return !f.nominative.ends_with("а") && written(f.nominative);
@@ -469,7 +489,7 @@ std::string with_forms(std::span<const std::string_view> words, std::span<const 
 }
 
 struct Reading {
-    double score;
+    int score; // in tenths: a word read 10, the article's evidence 5, the nominative 4
     std::string name;
     bool apposition = false; // the words after the head declined too (see place_nominatives)
 };
@@ -519,27 +539,15 @@ std::vector<Reading> readings(std::string_view name,
           std::any_of(adjectives[0].begin(), adjectives[0].end(),
                       [&](const Form& f) { return (f.cases & nom) && f.nominative == first; })));
     for (std::size_t k = 0; k <= most_adjectives + (lone_adjective ? 1 : 0); ++k) {
-        std::vector<std::vector<Form>> readings;
+        // Each word's readings: k adjectives and their noun, or the lone place adjective.
+        std::vector<std::vector<Form>> word_forms;
         if (k > most_adjectives) {
-            // Masculine or feminine, of a stem that adjectives of places end in (-ск-, -цк-,
-            // -н-, a velar: "Приволжского", "Красной", "Великого"; not "Кубой", "Москвой",
-            // "Чусовой", nouns' instrumentals or a town's name); and, but for the stressed
-            // stems, no masculine nominative in -ой.
-            readings.push_back(adjective_forms(parts[0].core));
-            std::erase_if(readings[0], [&](const Form& f) {
-                const std::string_view stem =
-                    std::string_view(f.nominative).substr(0, f.nominative.size() - 4);
-                const bool place_stem = stem.ends_with("ск") || stem.ends_with("цк") ||
-                                        last_letter(stem) == "н" || velar(last_letter(stem));
-                return f.genders == neuter || !place_stem ||
-                       (f.genders == masculine && (f.cases & nom) && first.ends_with("ой") &&
-                        !stressed(stem));
-            });
+            word_forms.push_back(lone_place_adjective_forms(first));
         } else {
-            readings.assign(adjectives.begin(),
-                            adjectives.begin() + static_cast<std::ptrdiff_t>(k));
+            word_forms.assign(adjectives.begin(),
+                              adjectives.begin() + static_cast<std::ptrdiff_t>(k));
             if (k == 0 && first_is_adjective) continue;
-            readings.push_back(noun_forms(parts[k].core, k > 0 || words.size() == 1, kind));
+            word_forms.push_back(noun_forms(parts[k].core, k > 0 || words.size() == 1, kind));
         }
         // A lower-case adjective does not agree with a capitalized feminine or neuter noun: that
         // is a name after it ("командой Канады").
@@ -549,19 +557,19 @@ std::vector<Reading> readings(std::string_view name,
         for (unsigned g : genders)
             for (unsigned c : cases) {
                 if (lower_adjective_before_name && g != masculine) continue;
-                double score = 0;
+                int score = 0;
                 std::vector<std::string> forms;
-                for (const auto& r : readings) {
+                for (const auto& r : word_forms) {
                     const Form* f = find_form(r, g, c);
                     if (!f) break;
-                    score += 1 + f->prior;
+                    score += 10 + f->prior;
                     // ...but not this (not by a nominative in -а: "Парламента" written is
                     // Парламент's genitive as likely as a nominative).
-                    if (c != nom && written && supported(*f, written)) score += 0.5;
+                    if (c != nom && written && supported(*f, written)) score += 5;
                     forms.push_back(f->nominative);
                 }
-                if (forms.size() != readings.size()) continue;
-                if (c == nom) score += 0.4; // the nominative wins ties...
+                if (forms.size() != word_forms.size()) continue;
+                if (c == nom) score += 4; // the nominative wins ties...
                 out.push_back({score, with_forms(words, parts, forms)});
                 // A place's words after its head in the same case, as nouns ("Федеративную
                 // республику Германию"): a name to look up, not to show.
@@ -575,7 +583,7 @@ std::vector<Reading> readings(std::string_view name,
                         declined.push_back(it->nominative);
                     }
                     if (declined.size() == words.size())
-                        out.push_back({score - 1, with_forms(words, parts, declined), true});
+                        out.push_back({score - 10, with_forms(words, parts, declined), true});
                 }
             }
     }
