@@ -136,6 +136,7 @@ const std::vector<Rule>& rules() {
 }
 
 using russian::ends_with_consonant;
+using russian::has_cyrillic;
 
 // Whether `word`, a person's first word, reads as a man's given name in the nominative: it ends
 // in a consonant (Роберт, Фолькер, Хасан), or in "ей"/"ай" after another letter than "и" and "ь"
@@ -498,12 +499,6 @@ Reading read(std::string_view word, unsigned gender, unsigned c) {
     form += stem;
     form += best->nominative;
     return {form, true, best->surname};
-}
-
-bool has_cyrillic(std::string_view word) {
-    for (std::size_t i = 0; i + 1 < word.size(); ++i)
-        if (word[i] == '\xD0' || word[i] == '\xD1') return true;
-    return false;
 }
 
 // The gender a person's first word settles as a listed given name, in any case: feminine for

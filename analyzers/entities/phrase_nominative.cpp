@@ -146,9 +146,8 @@ std::string fleeting_vowel(std::string_view stem) {
         {"комсомольц", "комсомолец"}, {"дворц", "дворец"},   {"рынк", "рынок"}};
     const std::string lower = lower_first(stem);
     for (const auto& [oblique, nominative] : stems)
-        if (lower == oblique)
-            return std::string(stem.substr(0, stem.size() - oblique.size() + 2)) +
-                   std::string(nominative.substr(2));
+        if (lower == oblique) // the first letter as written ("Городка"), then the nominative's
+            return std::string(stem.substr(0, 2)) + std::string(nominative.substr(2));
     return std::string(stem);
 }
 
@@ -618,7 +617,7 @@ std::string place_nominative(std::string_view name,
 
 std::vector<std::string> place_nominatives(std::string_view name) {
     std::vector<std::string> out;
-    if (name.find_first_of("\xD0\xD1") == std::string_view::npos) return out; // no Cyrillic
+    if (!russian::has_cyrillic(name)) return out;
     for (auto& r : readings(name, {}, Kind::place))
         if (std::find(out.begin(), out.end(), r.name) == out.end())
             out.push_back(std::move(r.name));

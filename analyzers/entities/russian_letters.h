@@ -1,9 +1,11 @@
 // Russian letters as the nominative rules ask about them (nominative.h, phrase_nominative.h):
 // a word's last letter, and whether it is a consonant, a velar (г, к, х), a sibilant (ж, ш, щ, ч)
-// or a capital. Letters are UTF-8: each Cyrillic letter two bytes; other bytes are none of these.
+// or a capital, and whether a word has a Cyrillic letter at all. Letters are UTF-8: each Cyrillic
+// letter two bytes; other bytes are none of these.
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <initializer_list>
 #include <string_view>
 
@@ -34,6 +36,13 @@ inline bool consonant(std::string_view letter) {
 
 inline bool ends_with_consonant(std::string_view word) {
     return consonant(last_letter(word));
+}
+
+// Whether `word` holds a Cyrillic letter (a D0 or D1 lead byte with a byte after it).
+inline bool has_cyrillic(std::string_view word) {
+    for (std::size_t i = 0; i + 1 < word.size(); ++i)
+        if (word[i] == '\xD0' || word[i] == '\xD1') return true;
+    return false;
 }
 
 // А-Я and Ё (D0 90 - D0 AF, D0 81).
