@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <algorithm>
 #include <array>
 #include <xapian.h>
 
@@ -321,6 +322,42 @@ bool all_upper(std::string_view word) {
             return false;
     }
     return any;
+}
+
+std::u32string code_points(std::string_view in) {
+    std::u32string out;
+    for (Xapian::Utf8Iterator it(in.data(), in.size()); it != Xapian::Utf8Iterator(); ++it)
+        out += static_cast<char32_t>(*it);
+    return out;
+}
+
+unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit) {
+    const std::size_t n = a.size(), m = b.size();
+    if ((n > m ? n - m : m - n) > limit) return limit + 1;
+    // Three rows of the optimal-string-alignment table.
+    std::vector<unsigned> before(m + 1), previous(m + 1), current(m + 1);
+    for (std::size_t j = 0; j <= m; ++j)
+        previous[j] = static_cast<unsigned>(j);
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = static_cast<unsigned>(i);
+        unsigned row_min = current[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            unsigned d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d = std::min(d, before[j - 2] + 1);
+            current[j] = d;
+            row_min = std::min(row_min, d);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], limit + 1);
+}
+
+unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
+    return edit_distance(code_points(a), code_points(b), limit);
 }
 
 } // namespace dateline::text

@@ -66,4 +66,14 @@ inline unsigned next_code_point(std::string_view in, std::size_t& pos) {
 // Appends a code point as UTF-8.
 void append_utf8(std::string& out, unsigned code_point);
 
+// The code points of a UTF-8 string (decoded as next_code_point() decodes them).
+std::u32string code_points(std::string_view in);
+
+// Damerau-Levenshtein distance (optimal string alignment) between two strings of code points;
+// returns limit + 1 as soon as the distance exceeds limit. The query's spelling suggestions
+// (query/suggest.h) and the entity tagger's misspelt given names (entities.cpp) use it.
+unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit);
+// The same between two UTF-8 strings, counted in code points.
+unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit);
+
 } // namespace dateline::text

@@ -18,38 +18,6 @@ constexpr Xapian::doccount rare_ratio = 20; // a present word is corrected only 
 constexpr std::size_t shortest_word = 3;    // code points
 constexpr std::size_t short_word = 4;       // up to this long: 1 edit at most
 
-std::u32string code_points(std::string_view s) {
-    std::u32string out;
-    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
-        out += static_cast<char32_t>(*it);
-    return out;
-}
-
-unsigned distance(const std::u32string& a, const std::u32string& b, unsigned limit) {
-    const std::size_t n = a.size(), m = b.size();
-    if ((n > m ? n - m : m - n) > limit) return limit + 1;
-    // Three rows of the optimal-string-alignment table.
-    std::vector<unsigned> before(m + 1), previous(m + 1), current(m + 1);
-    for (std::size_t j = 0; j <= m; ++j)
-        previous[j] = static_cast<unsigned>(j);
-    for (std::size_t i = 1; i <= n; ++i) {
-        current[0] = static_cast<unsigned>(i);
-        unsigned row_min = current[0];
-        for (std::size_t j = 1; j <= m; ++j) {
-            const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            unsigned d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                d = std::min(d, before[j - 2] + 1);
-            current[j] = d;
-            row_min = std::min(row_min, d);
-        }
-        if (row_min > limit) return limit + 1;
-        std::swap(before, previous);
-        std::swap(previous, current);
-    }
-    return std::min(previous[m], limit + 1);
-}
-
 // The words (lower case, at least short_word code points, letters only) of every entity name and
 // alias in the bundled gazetteer files (format: analyzers/entities/data/README.md).
 struct GazetteerWord {
@@ -66,7 +34,7 @@ const std::vector<GazetteerWord>& gazetteer_words() {
                 alias.remove_prefix(1);
             for (const auto& t : text::tokenize(alias)) {
                 std::string word = text::fold_case(t.text);
-                std::u32string points = code_points(word);
+                std::u32string points = text::code_points(word);
                 if (points.size() < short_word) continue;
                 bool letters = std::all_of(points.begin(), points.end(), [](char32_t c) {
                     return Xapian::Unicode::get_category(c) <= Xapian::Unicode::OTHER_LETTER;
@@ -141,7 +109,7 @@ class Speller {
     // The correction of one word, or "".
     std::string correct(std::string_view typed) const {
         const std::string word = text::fold_case(typed);
-        const std::u32string points = code_points(word);
+        const std::u32string points = text::code_points(word);
         if (points.size() < shortest_word || all_digits(word)) return {};
         // A word never written in the index (it may still match by its stem: "navalni" has the
         // stem of "navalny") takes the best candidate matching at least as many articles; a
@@ -156,7 +124,7 @@ class Speller {
         Xapian::doccount best_frequency = 0;
         auto consider = [&](const std::string& candidate, const std::u32string& candidate_points) {
             if (candidate == word || is_stopword(candidate)) return;
-            unsigned edits = distance(points, candidate_points, limit);
+            unsigned edits = text::edit_distance(points, candidate_points, limit);
             if (edits > limit || edits > best_edits) return;
             Xapian::doccount f = frequency(candidate);
             if (f < needed) return;
@@ -168,7 +136,7 @@ class Speller {
         };
         // A remote stub's spelling table is its companion's (remote_shards.h).
         std::string table = spelling_database(db_).get_spelling_suggestion(word, limit);
-        if (!table.empty()) consider(table, code_points(table));
+        if (!table.empty()) consider(table, text::code_points(table));
         // Gazetteer words: of a near length, and sharing the first or the second letter (a
         // misspelling rarely changes both; the spelling table has no such restriction).
         for (const auto& g : gazetteer_words()) {
@@ -189,10 +157,6 @@ class Speller {
 };
 
 } // namespace
-
-unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit) {
-    return distance(code_points(a), code_points(b), limit);
-}
 
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
                              const QueryOptions& options) {

@@ -40,8 +40,4 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query,
 std::string suggest_spelling(const Xapian::Database& db, const QueryTree& tree,
                              std::string_view text, const QueryOptions& options);
 
-// Damerau-Levenshtein distance (optimal string alignment) between two UTF-8 strings, counted in
-// code points; returns limit + 1 as soon as the distance exceeds limit.
-unsigned edit_distance(std::string_view a, std::string_view b, unsigned limit);
-
 } // namespace dateline::query

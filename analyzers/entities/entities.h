@@ -19,6 +19,10 @@
 // as mentions, but they are no facet value; a particle such as "de", "ван" is shorter). A lone
 // given name or a word the article also writes in lower case, found alone, is dropped rather than
 // shown as a person.
+// A gazetteer person's surname written after another given name ("Elizabeth Dole", "minister
+// Shintaro Abe") is that other person, found by name_finder.h, and so is the surname alone in an
+// article that never names the gazetteer's person in full (entities.cpp,
+// another_persons_surname()).
 // A mention's extent is the name as written: an article an alias spells ("the Kremlin") is left
 // out unless the canonical name begins with it ("The Hague"), and a surname beside an ampersand
 // ("Holm & Partners") is part of a firm's name, never a person's mention.

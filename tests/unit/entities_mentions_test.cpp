@@ -178,6 +178,38 @@ TEST_CASE("facet hygiene: a lone common word or letter joins no full name") {
     CHECK(entities_named(joined, "Rice") == std::vector<std::string>{"Condoleezza Rice"});
 }
 
+TEST_CASE("facet hygiene: a surname after another person's given name is not the gazetteer's") {
+    const auto g = gazetteer_of("person\tRobert Dole\tUS\tDole|Bob Dole|Senator Dole\t\n"
+                                "person\tShinzo Abe\tJP\tAbe\t\n"
+                                "person\tMikhail Gorbachev\tSU\tGorbachev\t\n");
+    // A listed given name that is none of the entity's: another person, and the surname alone
+    // is theirs too (a lone name joined) while the entity is not named in full.
+    const auto wife = ent::tag_all(
+        article("", "Transportation Secretary Elizabeth Dole said rail safety rules would be "
+                    "tightened. Dole said the rules were overdue."),
+        g);
+    CHECK(entities_named(wife, "Elizabeth Dole") == std::vector<std::string>{"Elizabeth Dole"});
+    CHECK(entities_named(wife, "Dole") == std::vector<std::string>{"Elizabeth Dole"});
+    // Named in full as well: the lone surname stays the gazetteer's.
+    const auto both = ent::tag_all(
+        article("", "Senator Dole met Transportation Secretary Elizabeth Dole. Dole said so."), g);
+    CHECK(entities_named(both, "Elizabeth Dole") == std::vector<std::string>{"Elizabeth Dole"});
+    CHECK(entities_named(both, "Dole") == std::vector<std::string>{"Robert Dole"});
+    // Any capitalized word after a title word is a given name here.
+    const auto abe = ent::tag_all(
+        article("", "He met former foreign minister Shintaro Abe in Tokyo on Monday."), g);
+    CHECK(entities_named(abe, "Shintaro Abe") == std::vector<std::string>{"Shintaro Abe"});
+    CHECK(entities_named(abe, "Abe").empty());
+    // A given name one edit from the entity's own is the entity's, misspelt.
+    const auto typo = ent::tag_all(
+        article("", "It followed an announcement by Soviet leader Mikhael Gorbachev on Monday."),
+        g);
+    CHECK(entities_named(typo, "Gorbachev") == std::vector<std::string>{"Mikhail Gorbachev"});
+    // The misspelt given name before it is no one-word person of its own.
+    CHECK(std::none_of(typo.entities.begin(), typo.entities.end(),
+                       [](const dateline::Entity& e) { return e.name == "Mikhael"; }));
+}
+
 TEST_CASE("facet hygiene: a common noun the tagger reads as a name is a mention, no facet value") {
     const auto t = ent::tag_all(
         article("", "Об этом сообщили в полиции. Позже полиция задержала двоих.", "ru"));

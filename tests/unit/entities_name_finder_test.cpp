@@ -106,6 +106,18 @@ TEST_CASE("name finder: a caption label is no part of the name it follows") {
     // A speaker mark ends the same name each time: the name stays whole.
     CHECK(found("Q?\n\nMichael Siegel: Yes.\n\nQ?\n\nMichael Siegel: No.") ==
           Names{"person Michael Siegel", "person Michael Siegel"});
+    // Glued to its label at a period: no name.
+    CHECK(found("text.\n\nThe whistleblower Edward Snowden.Image: TheWikiLeaksChannel.") ==
+          Names{});
+}
+
+TEST_CASE("name finder: a word for a person opening a sentence is no part of the name after it") {
+    CHECK(found("Prices rose.\nBusinessman Raul Concepcion, whose brother is minister, said so.") ==
+          Names{"person Raul Concepcion"});
+    CHECK(found("Prices rose. Stockbrokers James Capel said the move was late.") ==
+          Names{"person James Capel"});
+    // Words that do not end as a person's noun stay part of the name.
+    CHECK(found("Prices rose. Wen Wei Po, a Hong Kong daily, said so.") == Names{});
 }
 
 TEST_CASE("name finder: 'der' and 'den' join a name only after 'van' or 'von'") {
@@ -117,4 +129,19 @@ TEST_CASE("name finder: 'der' and 'den' join a name only after 'van' or 'von'") 
           Names{"person Gonzalo Higuain"});
     CHECK(found("Die Aktionärsstruktur der Casinos Austria AG bleibt.") ==
           Names{"organization Casinos Austria AG"});
+}
+
+TEST_CASE("name finder: a firm's initials, a day or a title's second word make no person") {
+    // Written in capitals, "ADM", "MS" are initials, not "Adm.", "Ms".
+    CHECK(found("Loadings were ADM Growmark 1 4 and Bunge Grain 2 0.") == Names{});
+    CHECK(found("It offers MS Net and other packages.") == Names{});
+    CHECK(found("It said Ms Net would stay.") == Names{"person Net"});
+    // With periods they are initials of a name: the title cue stays.
+    CHECK(found("He succeeded M.S. Swaminathan as head.") == Names{"person Swaminathan"});
+    CHECK(found("The analyst said chief executive Friday was a good day.") == Names{});
+    CHECK(found("Executive Vice-president James Howard spoke.") == Names{"person James Howard"});
+    // A title word after a given name, last or before a suffix, is a surname.
+    CHECK(found("The company said John Pope Jr has been elected.") ==
+          Names{"person John Pope Jr"});
+    CHECK(found("Sources said Donna Pope would stay.") == Names{"person Donna Pope"});
 }

@@ -61,16 +61,6 @@ std::vector<std::string> ids(const SearchResult& r) {
 
 } // namespace
 
-TEST_CASE("edit distances count code points, a swap of neighbours is one edit") {
-    CHECK(edit_distance("kremllin", "kremlin", 2) == 1);
-    CHECK(edit_distance("navalni", "navalny", 2) == 1);
-    CHECK(edit_distance("navlany", "navalny", 2) == 1); // transposition
-    CHECK(edit_distance("putn", "putin", 2) == 1);
-    CHECK(edit_distance("путн", "путин", 2) == 1); // Cyrillic: one code point, two bytes
-    CHECK(edit_distance("abc", "xyz", 1) == 2);    // beyond the limit: limit + 1
-    CHECK(edit_distance("same", "same", 2) == 0);
-}
-
 TEST_CASE_FIXTURE(Fixture, "a query that finds nothing gets the nearest words that find more") {
     auto r = run("Kremllin navalni");
     CHECK(r.total == 0);

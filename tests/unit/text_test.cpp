@@ -88,3 +88,13 @@ TEST_CASE("url: host and canonical form") {
     CHECK(url::canonical("HTTPS://Example.COM/a/B#frag") == "https://example.com/a/B");
     CHECK(url::canonical("https://example.com") == "https://example.com/");
 }
+
+TEST_CASE("edit distances count code points, a swap of neighbours is one edit") {
+    CHECK(text::edit_distance("kremllin", "kremlin", 2) == 1);
+    CHECK(text::edit_distance("navalni", "navalny", 2) == 1);
+    CHECK(text::edit_distance("navlany", "navalny", 2) == 1); // transposition
+    CHECK(text::edit_distance("putn", "putin", 2) == 1);
+    CHECK(text::edit_distance("путн", "путин", 2) == 1); // Cyrillic: one code point, two bytes
+    CHECK(text::edit_distance("abc", "xyz", 1) == 2);    // beyond the limit: limit + 1
+    CHECK(text::edit_distance("same", "same", 2) == 0);
+}
