@@ -139,15 +139,18 @@ bool another_persons_surname(const Mention& m, const GazetteerEntity& e,
     const Word& given = words[m.begin - 1];
     if (!surname.joins_previous || surname.after_period || given.shape != Shape::capitalized)
         return false;
-    const char* gap = given.text.data() + given.text.size();
-    for (const char* p = gap; p < surname.text.data(); ++p)
-        if (*p != ' ' && *p != '\n') return false; // "Yeutter-de Clercq"
+    const std::string_view gap(given.text.data() + given.text.size(),
+                               static_cast<std::size_t>(surname.text.data() - given.text.data()) -
+                                   given.text.size());
+    if (gap.find_first_not_of(" \t\r\n") != std::string_view::npos)
+        return false; // "Yeutter-de Clercq"
     if (is_title_word(given.key) || is_legal_form(given.key)) return false;
     const bool after_title = m.begin >= 2 && given.joins_previous && !given.after_period &&
                              is_title_word(words[m.begin - 2].key);
     if (!g.is_first_name(given.key) && !after_title) return false;
     for (std::string_view own : e.given_names)
-        if (own.size() >= 4 && text::edit_distance(own, given.key, 1) <= 1) return false;
+        if (text::code_points(own).size() >= 4 && text::edit_distance(own, given.key, 1) <= 1)
+            return false;
     return other_given_name(e, given);
 }
 
@@ -754,7 +757,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         if (id == none || g.entity(id).type != EntityType::person) continue;
         if (another_persons_surname(m, g.entity(id), words, g))
             surname_taken.insert(id);
-        else if (m.end > m.begin + 1)
+        else if (m.end > m.begin + 1 || (m.begin > 0 && words[m.begin].joins_previous &&
+                                         is_title_word(words[m.begin - 1].key)))
             named_fully.insert(id);
     }
     std::vector<PlaceHit> tag_hits;
@@ -765,6 +769,11 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         std::size_t begin = m.begin, end = m.end;
         if (!m.from_tag && m.end == m.begin + 1 && surname_taken.contains(id) &&
             (!named_fully.contains(id) || another_persons_surname(m, e, words, g)))
+            continue;
+        // A surname that begins a company's name is the company's word, not the person's:
+        // "Baker Hughes Inc", "<Baker International Corp>" (not James Baker), "Clinton American
+        // Corp"; the name finder then reads the company whole.
+        if (e.type == EntityType::person && m.end == m.begin + 1 && in_company_name(words, m, text))
             continue;
         if (!m.from_tag &&
             overruled_by_tagger(tagged, text, words, begin, end, e.type, m.stem_only))

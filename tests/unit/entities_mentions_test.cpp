@@ -179,7 +179,7 @@ TEST_CASE("facet hygiene: a lone common word or letter joins no full name") {
 }
 
 TEST_CASE("facet hygiene: a surname after another person's given name is not the gazetteer's") {
-    const auto g = gazetteer_of("person\tRobert Dole\tUS\tDole|Bob Dole|Senator Dole\t\n"
+    const auto g = gazetteer_of("person\tRobert Dole\tUS\tBob Dole|Dole|?Dole\tSenate|Senator\n"
                                 "person\tShinzo Abe\tJP\tAbe\t\n"
                                 "person\tMikhail Gorbachev\tSU\tGorbachev\t\n");
     // A listed given name that is none of the entity's: another person, and the surname alone
@@ -190,11 +190,11 @@ TEST_CASE("facet hygiene: a surname after another person's given name is not the
         g);
     CHECK(entities_named(wife, "Elizabeth Dole") == std::vector<std::string>{"Elizabeth Dole"});
     CHECK(entities_named(wife, "Dole") == std::vector<std::string>{"Elizabeth Dole"});
-    // Named in full as well: the lone surname stays the gazetteer's.
+    // Named with a title as well ("Senator Dole"): the lone surname stays the gazetteer's.
     const auto both = ent::tag_all(
         article("", "Senator Dole met Transportation Secretary Elizabeth Dole. Dole said so."), g);
     CHECK(entities_named(both, "Elizabeth Dole") == std::vector<std::string>{"Elizabeth Dole"});
-    CHECK(entities_named(both, "Dole") == std::vector<std::string>{"Robert Dole"});
+    CHECK(entities_named(both, "Dole") == std::vector<std::string>{"Robert Dole", "Robert Dole"});
     // Any capitalized word after a title word is a given name here.
     const auto abe = ent::tag_all(
         article("", "He met former foreign minister Shintaro Abe in Tokyo on Monday."), g);
@@ -205,6 +205,12 @@ TEST_CASE("facet hygiene: a surname after another person's given name is not the
         article("", "It followed an announcement by Soviet leader Mikhael Gorbachev on Monday."),
         g);
     CHECK(entities_named(typo, "Gorbachev") == std::vector<std::string>{"Mikhail Gorbachev"});
+    // A surname that begins a company's name is the company's.
+    const auto firm =
+        ent::tag_all(article("", "Baker Hughes Inc said on Monday it would cut 500 jobs in Texas."),
+                     gazetteer_of("person\tJames Baker\tUS\tBaker\t\n"));
+    CHECK(entities_named(firm, "Baker Hughes Inc") == std::vector<std::string>{"Baker Hughes Inc"});
+    CHECK(entities_named(firm, "Baker").empty());
     // The misspelt given name before it is no one-word person of its own.
     CHECK(std::none_of(typo.entities.begin(), typo.entities.end(),
                        [](const dateline::Entity& e) { return e.name == "Mikhael"; }));

@@ -109,6 +109,8 @@ TEST_CASE("name finder: a caption label is no part of the name it follows") {
     // Glued to its label at a period: no name.
     CHECK(found("text.\n\nThe whistleblower Edward Snowden.Image: TheWikiLeaksChannel.") ==
           Names{});
+    // An initial glued to a name is no label.
+    CHECK(found("He met President George W.Bush on Monday.") == Names{"person George W.Bush"});
 }
 
 TEST_CASE("name finder: a word for a person opening a sentence is no part of the name after it") {
@@ -116,8 +118,11 @@ TEST_CASE("name finder: a word for a person opening a sentence is no part of the
           Names{"person Raul Concepcion"});
     CHECK(found("Prices rose. Stockbrokers James Capel said the move was late.") ==
           Names{"person James Capel"});
-    // Words that do not end as a person's noun stay part of the name.
-    CHECK(found("Prices rose. Wen Wei Po, a Hong Kong daily, said so.") == Names{});
+    CHECK(found("Prices rose. Analysts George Baker and Ann Lee said so.") ==
+          Names{"person George Baker", "person Ann Lee"});
+    // A word that does not end as a person's noun is kept: no name from inside "Avions Marcel
+    // Dassault" (a firm).
+    CHECK(found("Prices rose. Avions Marcel Dassault said so.") == Names{});
 }
 
 TEST_CASE("name finder: 'der' and 'den' join a name only after 'van' or 'von'") {
@@ -141,7 +146,17 @@ TEST_CASE("name finder: a firm's initials, a day or a title's second word make n
     CHECK(found("The analyst said chief executive Friday was a good day.") == Names{});
     CHECK(found("Executive Vice-president James Howard spoke.") == Names{"person James Howard"});
     // A title word after a given name, last or before a suffix, is a surname.
-    CHECK(found("The company said John Pope Jr has been elected.") ==
-          Names{"person John Pope Jr"});
+    CHECK(found("The company said John Pope Jr has been elected.") == Names{"person John Pope Jr"});
     CHECK(found("Sources said Donna Pope would stay.") == Names{"person Donna Pope"});
+    CHECK(found("Sources said Lilly Chairman would stay.") == Names{});
+}
+
+TEST_CASE("name finder: a person 'of' a firm is the person and the firm") {
+    CHECK(found("Rates may fall, said David Wyss of Data Resources Inc in a note.") ==
+          Names{"person David Wyss", "organization Data Resources Inc"});
+    CHECK(found("He said Jeffrey Leeds of Chemical Bank agreed.") ==
+          Names{"person Jeffrey Leeds", "organization Chemical Bank"});
+    // A firm's word before "of": one firm.
+    CHECK(found("It said Sara Lee Corp of Canada Ltd sold it.") ==
+          Names{"organization Sara Lee Corp of Canada Ltd"});
 }
