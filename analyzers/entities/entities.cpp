@@ -751,10 +751,21 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     // surname(): "Elizabeth Dole") and who is never named here with a given name or a title
     // ("Robert Dole", "Senator Dole") is not the one the surname alone names: "Dole said".
     std::unordered_set<std::uint32_t> surname_taken, named_fully;
+    // The first two words of the companies a gazetteer surname begins ("Carter Hawley" of
+    // "Carter Hawley Hale Stores Inc"), to tell the company written short: "at Carter Hawley".
+    std::set<std::pair<std::string_view, std::string_view>> company_starts;
+    const auto next_key = [&](const Mention& m) -> std::string_view {
+        if (m.end >= words.size() || !words[m.end].joins_previous || words[m.end].after_period ||
+            words[m.end].shape != Shape::capitalized)
+            return {};
+        return words[m.end].key;
+    };
     for (const auto& m : mentions) {
         if (m.from_tag) continue;
         const auto id = resolve(m, ctx, g);
         if (id == none || g.entity(id).type != EntityType::person) continue;
+        if (m.end == m.begin + 1 && in_company_name(words, m, text) && !next_key(m).empty())
+            company_starts.emplace(words[m.begin].key, next_key(m));
         if (another_persons_surname(m, g.entity(id), words, g))
             surname_taken.insert(id);
         else if (m.end > m.begin + 1 || (m.begin > 0 && words[m.begin].joins_previous &&
@@ -772,8 +783,12 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             continue;
         // A surname that begins a company's name is the company's word, not the person's:
         // "Baker Hughes Inc", "<Baker International Corp>" (not James Baker), "Clinton American
-        // Corp"; the name finder then reads the company whole.
-        if (e.type == EntityType::person && m.end == m.begin + 1 && in_company_name(words, m, text))
+        // Corp"; the name finder then reads the company whole. So is it in the company's name
+        // written short, without its legal form ("Carter Hawley" after "Carter Hawley Hale
+        // Stores Inc"): no mention of anyone then.
+        if (e.type == EntityType::person && m.end == m.begin + 1 &&
+            (in_company_name(words, m, text) ||
+             company_starts.contains({words[m.begin].key, next_key(m)})))
             continue;
         if (!m.from_tag &&
             overruled_by_tagger(tagged, text, words, begin, end, e.type, m.stem_only))

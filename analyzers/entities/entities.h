@@ -23,8 +23,8 @@
 // Shintaro Abe") is that other person, found by name_finder.h, and so is the surname alone in an
 // article that never names the gazetteer's person in full (entities.cpp,
 // another_persons_surname()); a surname that begins a company's name ("Baker Hughes Inc", "Carter
-// Hawley Hale Stores Inc") is the company's (Reuters: 39 articles; "Baker Hughes" without its
-// legal form is still James Baker's "Baker").
+// Hawley Hale Stores Inc") is the company's, there and in the name written short ("Carter Hawley
+// said"; Reuters: 45 articles).
 // A mention's extent is the name as written: an article an alias spells ("the Kremlin") is left
 // out unless the canonical name begins with it ("The Hague"), and a surname beside an ampersand
 // ("Holm & Partners") is part of a firm's name, never a person's mention.
