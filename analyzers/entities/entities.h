@@ -24,7 +24,8 @@
 // article that never names the gazetteer's person in full (entities.cpp,
 // another_persons_surname()); a surname that begins a company's name ("Baker Hughes Inc", "Carter
 // Hawley Hale Stores Inc") is the company's, there and in the name written short ("Carter Hawley
-// said"; Reuters: 45 articles).
+// said"; Reuters: 45 articles); a city written after a title and a given name is the person's
+// surname ("Chairman Kazuo Nagano": entities.cpp, surname_after_title()).
 // A mention's extent is the name as written: an article an alias spells ("the Kremlin") is left
 // out unless the canonical name begins with it ("The Hague"), and a surname beside an ampersand
 // ("Holm & Partners") is part of a firm's name, never a person's mention.

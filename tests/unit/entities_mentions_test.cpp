@@ -211,6 +211,12 @@ TEST_CASE("facet hygiene: a surname after another person's given name is not the
                                    gazetteer_of("person\tJames Baker\tUS\tBaker\t\n"));
     CHECK(entities_named(firm, "Baker Hughes Inc") == std::vector<std::string>{"Baker Hughes Inc"});
     CHECK(entities_named(firm, "Baker").empty());
+    // A city's name after a title and a given name is a surname.
+    const auto city = ent::tag_all(
+        article("", "Its 32-year-old Chairman Kazuo Nagano was stabbed on Monday, police said."),
+        gazetteer_of("place\tNagano\tJP\tNagano\t\n"));
+    CHECK(entities_named(city, "Kazuo Nagano") == std::vector<std::string>{"Kazuo Nagano"});
+    CHECK(entities_named(city, "Nagano").empty());
     // The misspelt given name before it is no one-word person of its own.
     CHECK(std::none_of(typo.entities.begin(), typo.entities.end(),
                        [](const dateline::Entity& e) { return e.name == "Mikhael"; }));
