@@ -139,10 +139,7 @@ bool another_persons_surname(const Mention& m, const GazetteerEntity& e,
     const Word& given = words[m.begin - 1];
     if (!surname.joins_previous || surname.after_period || given.shape != Shape::capitalized)
         return false;
-    const std::string_view gap(given.text.data() + given.text.size(),
-                               static_cast<std::size_t>(surname.text.data() - given.text.data()) -
-                                   given.text.size());
-    if (gap.find_first_not_of(" \t\r\n") != std::string_view::npos)
+    if (gap_before(words, m.begin).find_first_not_of(" \t\r\n") != std::string_view::npos)
         return false; // "Yeutter-de Clercq"
     if (is_title_word(given.key) || is_legal_form(given.key)) return false;
     const bool after_title = m.begin >= 2 && given.joins_previous && !given.after_period &&
@@ -773,26 +770,32 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             return {};
         return words[m.end].key;
     };
-    for (const auto& m : mentions) {
-        if (m.from_tag) continue;
-        const auto id = resolve(m, ctx, g);
-        if (id == none || g.entity(id).type != EntityType::person) continue;
+    // Each mention resolved once (the context is settled above), and whether it is another
+    // person's surname.
+    std::vector<std::uint32_t> resolved(mentions.size(), none);
+    std::vector<bool> others_surname(mentions.size(), false);
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const auto& m = mentions[i];
+        const auto id = resolved[i] = resolve(m, ctx, g);
+        if (m.from_tag || id == none || g.entity(id).type != EntityType::person) continue;
         if (m.end == m.begin + 1 && in_company_name(words, m, text) && !next_key(m).empty())
             company_starts.emplace(words[m.begin].key, next_key(m));
-        if (another_persons_surname(m, g.entity(id), words, g))
+        if (another_persons_surname(m, g.entity(id), words, g)) {
+            others_surname[i] = true;
             surname_taken.insert(id);
-        else if (m.end > m.begin + 1 || (m.begin > 0 && words[m.begin].joins_previous &&
-                                         is_title_word(words[m.begin - 1].key)))
+        } else if (m.end > m.begin + 1 || (m.begin > 0 && words[m.begin].joins_previous &&
+                                           is_title_word(words[m.begin - 1].key)))
             named_fully.insert(id);
     }
     std::vector<PlaceHit> tag_hits;
-    for (const auto& m : mentions) {
-        const auto id = resolve(m, ctx, g);
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const auto& m = mentions[i];
+        const auto id = resolved[i];
         if (id == none) continue;
         const auto& e = g.entity(id);
         std::size_t begin = m.begin, end = m.end;
         if (!m.from_tag && m.end == m.begin + 1 && surname_taken.contains(id) &&
-            (!named_fully.contains(id) || another_persons_surname(m, e, words, g)))
+            (!named_fully.contains(id) || others_surname[i]))
             continue;
         // A surname that begins a company's name is the company's word, not the person's:
         // "Baker Hughes Inc", "<Baker International Corp>" (not James Baker), "Clinton American

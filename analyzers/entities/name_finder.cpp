@@ -189,12 +189,6 @@ bool continues(const std::vector<Word>& words, std::size_t e) {
     return is_legal_form(p.key) && is_legal_form(w.key);
 }
 
-// The bytes between words k - 1 and k (views into one text).
-std::string_view gap_before(const std::vector<Word>& words, std::size_t k) {
-    const char* from = words[k - 1].text.data() + words[k - 1].text.size();
-    return {from, static_cast<std::size_t>(words[k].text.data() - from)};
-}
-
 // The first word of the name word k continues: the capitalized words no gazetteer mention
 // covers, each joining the next, that end just before k (k itself when there are none).
 std::size_t name_before(const std::vector<Word>& words, const std::vector<EntityType>& covered,

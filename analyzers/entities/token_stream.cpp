@@ -79,6 +79,11 @@ std::string word_key(std::string_view word) {
     return key_of_bare(strip_possessive(word, possessive));
 }
 
+std::string_view gap_before(const std::vector<Word>& words, std::size_t k) {
+    const char* from = words[k - 1].text.data() + words[k - 1].text.size();
+    return {from, static_cast<std::size_t>(words[k].text.data() - from)};
+}
+
 std::string_view without_possessive(std::string_view word) {
     bool possessive;
     return strip_possessive(word, possessive);

@@ -33,4 +33,7 @@ std::string_view without_possessive(std::string_view word);
 
 std::vector<Word> split_words(std::string_view text);
 
+// The bytes between words k - 1 and k of one split_words() result (0 < k < words.size()).
+std::string_view gap_before(const std::vector<Word>& words, std::size_t k);
+
 } // namespace dateline::entities
