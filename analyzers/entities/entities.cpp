@@ -153,15 +153,53 @@ bool another_persons_surname(const Mention& m, const GazetteerEntity& e,
 
 // Whether a one-word city's mention is the surname of a person a title names with a given name:
 // "Chairman Kazuo Nagano" (not the city of Nagano), "vice president Ray Mendoza", "president
-// Leopoldo Sucre Figarella". The word before is capitalized and no mention's, the one before it a
-// title word, all only white space apart; the name finder then reads the person whole. Reuters:
-// 19 articles gain a person ("Fernando Santos Alvite", "Richard Henderson"), places unchanged.
+// Leopoldo Sucre Figarella", "chairman-elect Denys Henderson" (name_finder.h: ends_title()). The
+// word before is capitalized and no mention's, the one before it ends a title, all only white
+// space apart; the name finder then reads the person whole. Reuters: 19 articles gain a person
+// ("Fernando Santos Alvite", "Richard Henderson"), places unchanged.
 bool surname_after_title(const std::vector<Word>& words, const Mention& m) {
     if (m.end != m.begin + 1 || m.begin < 2) return false;
     const Word& given = words[m.begin - 1];
     const auto joined = [](const Word& w) { return w.joins_previous && !w.after_period; };
     return joined(words[m.begin]) && joined(given) && given.shape == Shape::capitalized &&
-           !given.caps_line && !is_title_word(given.key) && is_title_word(words[m.begin - 2].key);
+           !given.caps_line && !is_title_word(given.key) && ends_title(words, m.begin - 2);
+}
+
+// Whether a one-word place's mention is the surname of a person whose listed given name is
+// written right before it, only white space apart, and whose name it ends: "David Henderson
+// said" (not the city of Henderson, Nevada), "Congressman Glenn English". A capitalized word or a
+// number after it makes it part of a longer name or a table's row instead ("Franklin Ohio Insured
+// Tax-Free Income Fund", "George Washington Bridge", "Lou Gulf 1.73"). `mentioned[k]`: a gazetteer
+// mention covers word k.
+bool surname_after_given_name(const std::vector<Word>& words, const Mention& m,
+                              const std::vector<bool>& mentioned, const Gazetteer& g) {
+    if (m.end != m.begin + 1 || m.begin == 0) return false;
+    const Word& given = words[m.begin - 1];
+    if (!words[m.begin].joins_previous || words[m.begin].after_period || mentioned[m.begin - 1] ||
+        given.shape != Shape::capitalized || given.caps_line || !g.is_first_name(given.key))
+        return false;
+    if (m.end < words.size() && words[m.end].joins_previous && !words[m.end].after_period &&
+        words[m.end].shape != Shape::lower)
+        return false;
+    return gap_before(words, m.begin).find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Whether a one-word place's mention is written as a place: after a locative preposition ("in
+// Henderson", "of Henderson"), before a comma and the state or country ("Henderson, Nev.") or as
+// "Henderson-based".
+bool written_as_place(const std::vector<Word>& words, const Mention& m) {
+    static constexpr std::string_view locatives[] = {
+        "in",     "at",      "from",   "near",   "to",      "of",    "outside", "into",
+        "across", "around",  "via",    "toward", "towards", "based", "through", "throughout",
+        "within", "between", "inside", "north",  "south",   "east",  "west"};
+    if (m.begin > 0 && std::find(std::begin(locatives), std::end(locatives),
+                                 words[m.begin - 1].key) != std::end(locatives))
+        return true;
+    if (m.end >= words.size()) return false;
+    const Word& next = words[m.end];
+    if (next.key == "based" && next.joins_previous) return true;
+    return gap_before(words, m.end).find(',') != std::string_view::npos &&
+           (next.shape == Shape::capitalized || next.shape == Shape::upper);
 }
 
 // The entity a mention names in this article, or none.
@@ -392,9 +430,9 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
     std::erase_if(surnames, [&](const auto& entry) { return common(entry.first); });
     std::erase_if(given, [&](const auto& entry) { return common(entry.first); });
 
-    auto credit = [&](Who who, std::size_t word) {
+    auto credit = [&](Who who, std::size_t word, std::size_t end = 0) {
         Span span{.begin = word,
-                  .end = word + 1,
+                  .end = std::max(end, word + 1),
                   .entity = who.first,
                   .type = EntityType::person,
                   .name = {}};
@@ -454,6 +492,38 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
             return s.entity == none && s.begin == f.begin && s.end == f.end;
         });
         if (full && !beside_ampersand(words, f.begin)) credit(*full, f.begin);
+    }
+    // A name of two words or more that ends a longer one of the article, as a double surname
+    // does ("Santos Alvite" of "Fernando Santos Alvite", "Perez de Cuellar" of "Javier Perez de
+    // Cuellar"), is that person when it ends only one, the longer name begins with a listed given
+    // name and the shorter does not: "Markus Werner" is a name of its own, and the longer a
+    // misreading ("dem Roman von Markus Werner"). Reuters: 11 names joined, each right.
+    for (const auto& f : found) {
+        if (f.type != EntityType::person || f.end - f.begin < 2 ||
+            g.is_first_name(words[f.begin].key))
+            continue;
+        std::optional<Who> longer;
+        bool ambiguous = false;
+        auto consider = [&](std::string_view full, Who who) {
+            if (full.size() <= f.name.size() + 1 || !full.ends_with(f.name) ||
+                full[full.size() - f.name.size() - 1] != ' ' || (longer && *longer == who) ||
+                !g.is_first_name(word_key(full.substr(0, full.find(' ')))))
+                return;
+            ambiguous = ambiguous || longer.has_value();
+            longer = who;
+        };
+        for (const auto& [id, unused] : people)
+            consider(g.entity(id).name, {id, 0});
+        for (std::size_t i = 0; i < found.size(); ++i)
+            if (found[i].type == EntityType::person)
+                consider(found[i].name, {none, first_finding.at(found[i].name)});
+        if (!longer || ambiguous) continue;
+        auto& count = tally.found[{EntityType::person, f.name}];
+        if (--count <= 0) tally.found.erase({EntityType::person, f.name});
+        std::erase_if(tally.spans, [&](const Span& s) {
+            return s.entity == none && s.begin == f.begin && s.end == f.end;
+        });
+        credit(*longer, f.begin, f.end);
     }
     if (surnames.empty()) return;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -774,9 +844,25 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     // person's surname.
     std::vector<std::uint32_t> resolved(mentions.size(), none);
     std::vector<bool> others_surname(mentions.size(), false);
+    // A one-word city that is a person's surname once in the article ("chairman-elect Denys
+    // Henderson", "Pat Henderson") is theirs wherever it is not written as a place
+    // (written_as_place()): "Henderson said", "Nagano's home", "the late Nagano".
+    std::vector<bool> city_surname(mentions.size(), false);
+    std::unordered_set<std::string_view> surnames;
+    std::vector<bool> mentioned(words.size(), false);
+    for (const auto& m : mentions)
+        if (!m.from_tag)
+            for (std::size_t k = m.begin; k < m.end; ++k)
+                mentioned[k] = true;
     for (std::size_t i = 0; i < mentions.size(); ++i) {
         const auto& m = mentions[i];
         const auto id = resolved[i] = resolve(m, ctx, g);
+        if (!m.from_tag && id != none && g.entity(id).type == EntityType::place &&
+            !g.entity(id).is_country &&
+            (surname_after_title(words, m) || surname_after_given_name(words, m, mentioned, g))) {
+            city_surname[i] = true;
+            surnames.insert(words[m.begin].key);
+        }
         if (m.from_tag || id == none || g.entity(id).type != EntityType::person) continue;
         if (m.end == m.begin + 1 && in_company_name(words, m, text) && !next_key(m).empty())
             company_starts.emplace(words[m.begin].key, next_key(m));
@@ -806,8 +892,9 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             (in_company_name(words, m, text) ||
              company_starts.contains({words[m.begin].key, next_key(m)})))
             continue;
-        if (!m.from_tag && e.type == EntityType::place && !e.is_country &&
-            surname_after_title(words, m))
+        if (!m.from_tag && e.type == EntityType::place && !e.is_country && m.end == m.begin + 1 &&
+            (city_surname[i] ||
+             (surnames.contains(words[m.begin].key) && !written_as_place(words, m))))
             continue;
         if (!m.from_tag &&
             overruled_by_tagger(tagged, text, words, begin, end, e.type, m.stem_only))

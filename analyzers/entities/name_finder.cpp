@@ -254,6 +254,12 @@ bool is_title_word(std::string_view key) {
     return in(title_words, key);
 }
 
+bool ends_title(const std::vector<Word>& words, std::size_t k) {
+    if (is_title_word(words[k].key)) return true;
+    return (words[k].key == "elect" || words[k].key == "designate") && k > 0 &&
+           words[k].joins_previous && !words[k].after_period && is_title_word(words[k - 1].key);
+}
+
 std::string_view legal_form_country(std::string_view key) {
     // Legal forms tied to one country's company law; "Ltd", "SA" or "Co" are used in many.
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> forms = {
@@ -383,7 +389,9 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // People: a title before the name (inside the run or just before it), a given name, or
         // "X Y said". Place words end the person part of a run.
-        bool title = i > 0 && written_as_title(words[i - 1]) && continues(words, i);
+        bool title = i > 0 && continues(words, i) &&
+                     (written_as_title(words[i - 1]) ||
+                      (!is_title_word(words[i - 1].key) && ends_title(words, i - 1)));
         std::size_t p = b;
         for (std::size_t k = b; k < e; ++k)
             if (written_as_title(words[k]) && !title_as_surname(words, b, k, e, gazetteer)) {

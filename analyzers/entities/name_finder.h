@@ -95,4 +95,9 @@ std::string_view legal_form_country(std::string_view key);
 // Title and role words that announce a person ("president", "spokesman", "mr").
 bool is_title_word(std::string_view key);
 
+// Whether word k ends a title that announces a person: a title word, or "elect" or "designate"
+// joined to one ("President-elect Wayne Bennett", "chairman elect Denys Henderson",
+// "chairman-designate Alan Greenspan").
+bool ends_title(const std::vector<Word>& words, std::size_t k);
+
 } // namespace dateline::entities

@@ -222,6 +222,42 @@ TEST_CASE("facet hygiene: a surname after another person's given name is not the
                        [](const dateline::Entity& e) { return e.name == "Mikhael"; }));
 }
 
+TEST_CASE("lone names: a city that is a person's surname in the article is theirs") {
+    ent::Gazetteer g;
+    g.add_tsv("place\tHenderson\tUS\tHenderson\t\nplace\tNagano\tJP\tNagano\t\n", "test");
+    g.add_first_names("david\nfernando\nfranklin\nlou\n");
+    g.finalize();
+    // After a title ended by "-elect", and wherever the surname stands alone but not as a place.
+    const auto elect = ent::tag_all(
+        article("", "ICI will expand, said chairman-elect Denys Henderson. Henderson told "
+                    "reporters the plant in Henderson, Nevada, would grow. Henderson's staff "
+                    "agreed."),
+        g);
+    CHECK(entities_named(elect, "Denys Henderson") == std::vector<std::string>{"Denys Henderson"});
+    CHECK(entities_named(elect, "Henderson") ==
+          std::vector<std::string>{"Denys Henderson", "Henderson", "Denys Henderson"});
+    // After a listed given name, when the name ends there.
+    const auto given = ent::tag_all(
+        article("", "\"There are risks,\" David Henderson, the OECD's economist, said. "
+                    "Henderson said growth would slow."),
+        g);
+    CHECK(entities_named(given, "David Henderson") == std::vector<std::string>{"David Henderson"});
+    CHECK(entities_named(given, "Henderson") == std::vector<std::string>{"David Henderson"});
+    // A capitalized word or a number after it: a longer name or a table's row, and the place stays.
+    const auto fund = ent::tag_all(
+        article("", "The Franklin Henderson Insured Tax-Free Income Fund paid 6.5 cts. Lou "
+                    "Henderson 1.73 2.05"),
+        g);
+    CHECK(entities_named(fund, "Henderson") == std::vector<std::string>{"Henderson", "Henderson"});
+    // A person's name that ends a longer one is that person's: a double surname.
+    const auto twice = ent::tag_all(
+        article("", "Deputy Energy Minister Fernando Santos Alvite said so on Monday. But Santos "
+                    "Alvite told reporters he hoped to repair the pipeline."),
+        g);
+    CHECK(entities_named(twice, "Santos Alvite") ==
+          std::vector<std::string>{"Fernando Santos Alvite"});
+}
+
 TEST_CASE("facet hygiene: a common noun the tagger reads as a name is a mention, no facet value") {
     const auto t = ent::tag_all(
         article("", "Об этом сообщили в полиции. Позже полиция задержала двоих.", "ru"));
