@@ -943,7 +943,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
     // any statistical tagger's spans, appended to `found` as word spans over `words` (the title,
     // description and body joined). From here on every FoundName counts as an entity, becomes a
     // mention with field and offsets (locate()) and takes part in joining lone names.
-    auto found = find_names(words, covered, g);
+    auto found = find_names(words, covered, g, article.language);
     std::vector<WordSpan> earlier;
     earlier.reserve(tally.spans.size());
     for (const auto& s : tally.spans)

@@ -1,5 +1,7 @@
 #include "name_finder.h"
 
+#include "analyzers/text.h"
+
 #include <algorithm>
 #include <array>
 #include <span>
@@ -238,10 +240,21 @@ std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, b
             t.remove_suffix(t.ends_with('\'') ? 1 : 3); // ' or U+2019
         }
         if (skip_initials && i > b && i + 1 < e && w.key.size() == 1) continue;
-        if (!out.empty()) out += ' ';
+        // Written hyphenated, named hyphenated: "Jean-Claude Juncker", "Johanna Mikl-Leitner".
+        if (!out.empty()) out += i > b && gap_before(words, i) == "-" ? '-' : ' ';
         out += t;
     }
     return out;
+}
+
+// A German abstract noun by its suffix, never a surname.
+bool german_abstract_noun(std::string_view key) {
+    static constexpr std::string_view suffixes[] = {"heit", "keit", "schaft",
+                                                    "tion", "tät",  "ismus"};
+    for (const auto suffix : suffixes)
+        if (key.size() > suffix.size() + 2 && key.ends_with(suffix)) return true;
+    // "-ung" only in a long word: "Hartung", "Jung" are surnames.
+    return text::code_points(key).size() >= 8 && key.ends_with("ung");
 }
 
 } // namespace
@@ -284,7 +297,8 @@ std::string_view legal_form_country(std::string_view key) {
 
 std::vector<FoundName> find_names(const std::vector<Word>& words,
                                   const std::vector<EntityType>& covered,
-                                  const Gazetteer& gazetteer) {
+                                  const Gazetteer& gazetteer, std::string_view language) {
+    const bool german = language == "de";
     std::vector<FoundName> found;
     const std::size_t n = words.size();
     const auto labels = caption_labels(words);
@@ -410,20 +424,49 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             !gazetteer.is_first_name(words[p].key) && gazetteer.is_first_name(words[p + 1].key) &&
             covered[p + 1] == EntityType::other)
             ++p;
+        // German capitalizes every noun, so a run often begins with the words for the person
+        // ("Trainer Laurent Blanc", "Bundeskanzler Werner Faymann", "Spanier Rafael Nadal"): the
+        // name begins at the first listed given name that a capitalized word follows.
+        bool given_inside = false; // p was moved to such a given name
+        if (german && !title && p == b && !gazetteer.is_first_name(words[p].key))
+            for (std::size_t k = p + 1; k + 1 < e; ++k) {
+                if (in(connectors, words[k].key) || covered[k] != EntityType::other) break;
+                const bool name_follows =
+                    capitalized(words[k + 1]) ||
+                    (in(connectors, words[k + 1].key) && k + 2 < e); // "Otto von Habsburg"
+                if (gazetteer.is_first_name(words[k].key) && name_follows &&
+                    covered[k + 1] == EntityType::other) {
+                    // A hyphenated given name is whole: "Jean-Claude Juncker".
+                    p = k > b + 1 && gap_before(words, k) == "-" ? k - 1 : k;
+                    given_inside = true;
+                    break;
+                }
+            }
         std::size_t q = p;
         while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))
             ++q;
         // allow "von"/"de" particles inside a person's name; "of" starts an affiliation ("Eli
         // Beckerman of Open the Debates")
+        // In German, "von" after a given name and a surname is the preposition ("Jens Weidmann
+        // von Anfang an", "Lukas Rotpuller von FK Austria"), and so it is before a given name
+        // ("Matti von Bertolt Brecht": by); after a given name it is a particle ("Otto von
+        // Habsburg").
         while (q < e && in(connectors, words[q].key) && words[q].key != "of" && q + 1 < e &&
-               covered[q + 1] == EntityType::other)
+               covered[q + 1] == EntityType::other &&
+               !(german && words[q].key == "von" &&
+                 (q >= p + 2 || gazetteer.is_first_name(words[q + 1].key))))
             q += 2;
         while (q < e && covered[q] == EntityType::other && !in(connectors, words[q].key))
             ++q;
+        // Nor does a German name end with an abstract noun ("Sonja Wehsely Empörung",
+        // "Antonio Stiftung"): the sentence's object after its subject.
+        if (german)
+            while (q > p + 1 && german_abstract_noun(words[q - 1].key))
+                --q;
         const std::size_t len = q - p;
         bool person = false, compound = false;
         if (len >= 1 && len <= 4) {
-            const bool given = gazetteer.is_first_name(words[p].key) && len >= 2;
+            const bool given = (given_inside || gazetteer.is_first_name(words[p].key)) && len >= 2;
             const bool said = len >= 2 && len <= 3 && q < n && in(speech_verbs, words[q].key) &&
                               !words[p].sentence_start && q == e;
             person = (title && len <= 3) || given || said;
@@ -447,7 +490,8 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             i = q;
             continue;
         }
-        i = e;
+        // A German run cut at "von" goes on after it: "Knecht Matti von Bertolt Brecht".
+        i = german && q > p && q < e && words[q].key == "von" ? q : e;
     }
     return found;
 }

@@ -4,6 +4,7 @@
 #include "analyzers/entities/name_finder.h"
 #include "analyzers/entities/token_stream.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
 #include <string_view>
@@ -16,13 +17,14 @@ namespace {
 
 // "type name" of every name the finder reads in `text`; gazetteer organization mentions cover
 // the words written as in `organization` ("Salomon" covers every word "Salomon"), none else.
-std::vector<std::string> found(const std::string& text, std::string_view organization = {}) {
+std::vector<std::string> found(const std::string& text, std::string_view organization = {},
+                               std::string_view language = {}) {
     const auto words = ent::split_words(text);
     std::vector<EntityType> covered(words.size(), EntityType::other);
     for (std::size_t i = 0; i < words.size(); ++i)
         if (words[i].text == organization) covered[i] = EntityType::organization;
     std::vector<std::string> out;
-    for (const auto& f : ent::find_names(words, covered, ent::default_gazetteer()))
+    for (const auto& f : ent::find_names(words, covered, ent::default_gazetteer(), language))
         out.push_back(std::string(f.type == EntityType::person ? "person " : "organization ") +
                       f.name);
     return out;
@@ -31,6 +33,33 @@ std::vector<std::string> found(const std::string& text, std::string_view organiz
 using Names = std::vector<std::string>;
 
 } // namespace
+
+TEST_CASE("name finder: in German a person begins at the given name after the nouns before it") {
+    CHECK(found("Das sagte Trainer Laurent Blanc am Montag.", {}, "de") ==
+          Names{"person Laurent Blanc"});
+    CHECK(found("Damit überflügelte er die Pop-Diva Whitney Houston deutlich.", {}, "de") ==
+          Names{"person Whitney Houston"});
+    // A hyphenated given name is whole, and so is a hyphenated surname.
+    CHECK(found("Das sagte Außenminister Jean-Marc Ayrault in Paris.", {}, "de") ==
+          Names{"person Jean-Marc Ayrault"});
+    CHECK(found("Das sagte Innenministerin Johanna Mikl-Leitner am Montag.", {}, "de") ==
+          Names{"person Johanna Mikl-Leitner"});
+    // "von" after a full name is the preposition, after a given name a particle.
+    CHECK(found("Das bestätigte Analyst Matthew Volk von ESPN am Montag.", {}, "de") ==
+          Names{"person Matthew Volk"});
+    CHECK(found("Das schrieb Kaiser Otto von Habsburg einst.", {}, "de") ==
+          Names{"person Otto von Habsburg"});
+    CHECK(found("Es spielt Knecht Matti von Thomas Bernhard.", {}, "de") ==
+          Names{"person Thomas Bernhard"});
+    // An abstract noun after the name is the sentence's object.
+    CHECK(found("Damit löste Stadträtin Sonja Wehsely Empörung aus.", {}, "de") ==
+          Names{"person Sonja Wehsely"});
+    // English reads the run as before: no given name inside it begins a person.
+    const auto firm = found("Analysts at Smith Barney Harris Upham said so.");
+    CHECK(std::find(firm.begin(), firm.end(), "person Harris Upham") == firm.end());
+    CHECK(found("Analysts at Smith Barney Harris Upham said so.", {}, "de") ==
+          Names{"person Barney Harris Upham"});
+}
 
 TEST_CASE("name finder: a run stops at a period that ends a sentence") {
     CHECK(found("The loan was arranged by Morgan Guaranty Ltd. The bank declined comment.") ==

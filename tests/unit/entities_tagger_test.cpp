@@ -171,14 +171,14 @@ TEST_CASE("entities: a company's short name read as a person is the company") {
 TEST_CASE("entities: one hyphenated word is a person only after a title") {
     // A compound after a given name: no one ("Oscar-Verleihung", the Oscars' ceremony).
     CHECK_FALSE(find(tag_text("Die Oscar-Verleihung findet in Los Angeles statt."),
-                     "Oscar Verleihung", EntityType::person));
+                     "Oscar-Verleihung", EntityType::person));
     // A firm's short name: the firm.
     const auto firm = tag_text("Allen-Bradley Co agreed to the deal.\nIn Milwaukee, "
                                "Allen-Bradley said sales rose.");
-    CHECK(count_of(firm, "Allen Bradley Co", EntityType::organization) == 2);
-    CHECK_FALSE(find(firm, "Allen Bradley", EntityType::person));
+    CHECK(count_of(firm, "Allen-Bradley Co", EntityType::organization) == 2);
+    CHECK_FALSE(find(firm, "Allen-Bradley", EntityType::person));
     // After a title: a person.
-    CHECK(find(tag_text("Oil Minister Al-Wattari said output would rise."), "Al Wattari",
+    CHECK(find(tag_text("Oil Minister Al-Wattari said output would rise."), "Al-Wattari",
                EntityType::person));
 }
 
