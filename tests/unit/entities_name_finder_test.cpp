@@ -54,6 +54,13 @@ TEST_CASE("name finder: in German a person begins at the given name after the no
     // An abstract noun after the name is the sentence's object.
     CHECK(found("Damit löste Stadträtin Sonja Wehsely Empörung aus.", {}, "de") ==
           Names{"person Sonja Wehsely"});
+    // A genitive -s where the article writes the surname without it too.
+    CHECK(found("Der Film Steven Spielbergs lief gut. Spielberg war da.", {}, "de") ==
+          Names{"person Steven Spielberg"});
+    CHECK(found("Marcel Kollers Wunsch ist klar. Koller sagte das.", {}, "de") ==
+          Names{"person Marcel Koller"});
+    CHECK(found("Das sagte Premier Alexis Tsipras am Montag.", {}, "de") ==
+          Names{"person Alexis Tsipras"});
     // English reads the run as before: no given name inside it begins a person.
     const auto firm = found("Analysts at Smith Barney Harris Upham said so.");
     CHECK(std::find(firm.begin(), firm.end(), "person Harris Upham") == firm.end());
