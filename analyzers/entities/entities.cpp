@@ -184,6 +184,20 @@ bool surname_after_given_name(const std::vector<Word>& words, const Mention& m,
     return gap_before(words, m.begin).find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+// Whether a one-word city's mention is the given name of a person a title names: "Chairman Milan
+// Panic", "analyst Rosario Ilacqua", "Senator Rand Paul", "opposition leader Constantine
+// Mitsotakis". A title ends right before it and a capitalized word no mention covers follows, all
+// only white space apart; the name finder then reads the person whole.
+bool given_name_after_title(const std::vector<Word>& words, const Mention& m,
+                            const std::vector<bool>& mentioned) {
+    if (m.end != m.begin + 1 || m.begin == 0 || m.end >= words.size()) return false;
+    const auto joined = [](const Word& w) { return w.joins_previous && !w.after_period; };
+    const Word& surname = words[m.end];
+    return joined(words[m.begin]) && joined(surname) && surname.shape == Shape::capitalized &&
+           !surname.caps_line && !mentioned[m.end] && !words[m.begin].caps_line &&
+           ends_title(words, m.begin - 1);
+}
+
 // Whether a one-word place's mention is written as a place: after a locative preposition ("in
 // Henderson", "of Henderson"), before a comma and the state or country ("Henderson, Nev.") or as
 // "Henderson-based".
@@ -893,7 +907,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
              company_starts.contains({words[m.begin].key, next_key(m)})))
             continue;
         if (!m.from_tag && e.type == EntityType::place && !e.is_country && m.end == m.begin + 1 &&
-            (city_surname[i] ||
+            (city_surname[i] || given_name_after_title(words, m, mentioned) ||
              (surnames.contains(words[m.begin].key) && !written_as_place(words, m))))
             continue;
         if (!m.from_tag &&

@@ -249,6 +249,15 @@ TEST_CASE("lone names: a city that is a person's surname in the article is their
                     "Henderson 1.73 2.05"),
         g);
     CHECK(entities_named(fund, "Henderson") == std::vector<std::string>{"Henderson", "Henderson"});
+    // A city's name after a title and before a surname is a given name.
+    ent::Gazetteer cities;
+    cities.add_tsv("place\tMilan\tIT\tMilan\t\n", "test");
+    cities.finalize();
+    const auto milan = ent::tag_all(
+        article("", "The FDA told ICN Chairman Milan Panic in a letter that the drug was unsafe."),
+        cities);
+    CHECK(entities_named(milan, "Milan Panic") == std::vector<std::string>{"Milan Panic"});
+    CHECK(entities_named(milan, "Milan").empty());
     // A person's name that ends a longer one is that person's: a double surname.
     const auto twice = ent::tag_all(
         article("", "Deputy Energy Minister Fernando Santos Alvite said so on Monday. But Santos "
