@@ -324,6 +324,9 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                                   const std::vector<EntityType>& covered,
                                   const Gazetteer& gazetteer, std::string_view language) {
     const bool german = language == "de";
+    std::unordered_set<std::string_view> lower; // the words the text writes in lower case
+    for (const auto& w : words)
+        if (w.shape == Shape::lower) lower.insert(w.key);
     std::vector<FoundName> found;
     const std::size_t n = words.size();
     const auto labels = caption_labels(words);
@@ -494,7 +497,15 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             const bool given = (given_inside || gazetteer.is_first_name(words[p].key)) && len >= 2;
             const bool said = len >= 2 && len <= 3 && q < n && in(speech_verbs, words[q].key) &&
                               !words[p].sentence_start && q == e;
-            person = (title && len <= 3) || given || said;
+            // "X Y said" alone names no person when a word after the first is one the text also
+            // writes in lower case: a firm or an office ("Offshore Data Services said", "Capital
+            // Markets", "Economic Development"), not "Mark Eyskens" or "King Fahd".
+            const bool common_word =
+                std::any_of(words.begin() + static_cast<std::ptrdiff_t>(p + 1),
+                            words.begin() + static_cast<std::ptrdiff_t>(q), [&](const Word& w) {
+                                return !in(connectors, w.key) && lower.contains(w.key);
+                            });
+            person = (title && len <= 3) || given || (said && !common_word);
             if (len == 1 && (!title || never_a_name_alone(words[p].key))) person = false;
             // A word right before a gazetteer person's mention is that person's given name
             // ("executive vice president Ray Mendoza", "farm minister Ignaze Kiechle"), however

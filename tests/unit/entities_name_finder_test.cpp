@@ -68,6 +68,13 @@ TEST_CASE("name finder: in German a person begins at the given name after the no
           Names{"person Barney Harris Upham"});
 }
 
+TEST_CASE(
+    "name finder: 'X Y said' names no person when Y is a word the text writes in lower case") {
+    CHECK(found("Rig use fell, Offshore Data Services said. The data showed a fall.") == Names{});
+    CHECK(found("Output will rise, Rilwanu Lukman said on Monday.") ==
+          Names{"person Rilwanu Lukman"});
+}
+
 TEST_CASE("name finder: a run stops at a period that ends a sentence") {
     CHECK(found("The loan was arranged by Morgan Guaranty Ltd. The bank declined comment.") ==
           Names{"organization Morgan Guaranty Ltd"});
