@@ -29,16 +29,37 @@ constexpr std::string_view title_words[] = {
     "activist",      "lawyer",       "candidate",  "monsieur"};
 
 constexpr std::string_view org_tail_words[] = {
-    "ministry",     "party",      "bank",        "inc",        "corp",        "corporation",
-    "co",           "company",    "ltd",         "plc",        "group",       "agency",
-    "commission",   "council",    "association", "federation", "union",       "university",
-    "institute",    "airlines",   "airways",     "bureau",     "committee",   "fund",
-    "board",        "exchange",   "department",  "authority",  "ag",          "nv",
-    "gmbh",         "spa",        "bv",          "holdings",   "industries",  "trust",
-    "bancorp",      "securities", "motors",      "petroleum",  "foundation",  "organisation",
-    "organization", "office",     "court",       "parliament", "assembly",    "congress",
-    "army",         "police",     "service",     "news",       "llc",         "kgaa",
-    "kk",           "pty",        "bhd",         "oyj",        "incorporated"};
+    "ministry",     "party",      "bank",        "inc",        "corp",         "corporation",
+    "co",           "company",    "ltd",         "plc",        "group",        "agency",
+    "commission",   "council",    "association", "federation", "union",        "university",
+    "institute",    "airlines",   "airways",     "bureau",     "committee",    "fund",
+    "board",        "exchange",   "department",  "authority",  "ag",           "nv",
+    "gmbh",         "spa",        "bv",          "holdings",   "industries",   "trust",
+    "bancorp",      "securities", "motors",      "petroleum",  "foundation",   "organisation",
+    "organization", "office",     "court",       "parliament", "assembly",     "congress",
+    "army",         "police",     "service",     "news",       "llc",          "kgaa",
+    "kk",           "pty",        "bhd",         "oyj",        "incorporated",
+};
+
+// Business words that end firms' names and no person's ("Offshore Data Services", "Shamrock
+// Associates", "Abbott Laboratories"); not "steel", "gold", "power" ("David Steel", "Samantha
+// Power"). Weaker than org_tail_words: after a place alone ("U.S. Oil company", "Texas Oil") or
+// a title ("Minister of Energy") they end no firm's name, nor in German, where they are loanwords
+// ending nouns' runs ("Ölkonzern Indian Oil", "Social Media").
+constexpr std::string_view business_tail_words[] = {
+    "services",     "systems",  "division",  "associates",     "utilities",  "lines",
+    "brothers",     "partners", "resources", "enterprises",    "products",   "energy",
+    "oil",          "foods",    "media",     "network",        "management", "properties",
+    "laboratories", "labs",     "works",     "pharmaceuticals"};
+
+// A kind of oil, the commodity: "Crude Oil", "Soybean Oil", "Heating Oil" are no firms.
+bool oil_of_a_kind(const std::vector<Word>& words, std::size_t b, std::size_t e) {
+    static constexpr std::string_view kinds[] = {
+        "crude",     "soybean", "soya",      "palm",        "fuel",   "heating", "gas",
+        "olive",     "coconut", "rapeseed",  "sunflower",   "castor", "linseed", "cottonseed",
+        "groundnut", "corn",    "vegetable", "lubricating", "diesel", "cooking", "edible"};
+    return e - b >= 2 && words[e - 1].key == "oil" && in(kinds, words[e - 2].key);
+}
 
 // Company law forms: a name's last words (is_legal_form()).
 constexpr std::string_view legal_forms[] = {
@@ -414,7 +435,10 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // Organizations: the run ends (or starts) with an organization word.
         if (e - b >= 2) {
-            const bool tail = in(org_tail_words, words[e - 1].key);
+            const bool tail = in(org_tail_words, words[e - 1].key) ||
+                              (!german && in(business_tail_words, words[e - 1].key) &&
+                               !(e - b == 2 && covered[b] == EntityType::place) &&
+                               !written_as_title(words[b]) && !oil_of_a_kind(words, b, e));
             const bool head = in(org_head_words, words[b].key) && words[b + 1].key == "of";
             if (tail || head) {
                 // "David Wyss of Data Resources Inc": a given name and a surname or two, then
@@ -422,6 +446,37 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                 if (const std::size_t of = affiliation_of(words, b, e, gazetteer); of < e) {
                     found.push_back({b, of, join(words, b, of, true), EntityType::person, ""});
                     b = of + 1;
+                }
+                // A firm named for two ("Procter and Gamble Co", "Fountain Oil and Gas Inc",
+                // "Sun State Savings and Loan Association"): the name before "and" is its first
+                // part, unless a legal form ends it, a firm's name of its own ("Texaco Inc and
+                // Union Oil"). A firm's name found there already is that first part.
+                if (b >= 2 && words[b - 1].key == "and" && continues(words, b) &&
+                    continues(words, b - 1) && capitalized(words[b - 2]) &&
+                    (covered[b - 2] == EntityType::other || covered[b - 2] == EntityType::place) &&
+                    !is_legal_form(words[b - 2].key)) {
+                    // A place may begin it ("Nippon Telegraph and Telephone Corp", "Florida
+                    // Power and Light Co"), but not be all of it.
+                    std::size_t s = b - 2;
+                    while (s > 0 && continues(words, s) && capitalized(words[s - 1]) &&
+                           covered[s - 1] != EntityType::person &&
+                           covered[s - 1] != EntityType::organization)
+                        --s;
+                    while (s < b - 2 && in(sentence_words, words[s].key))
+                        ++s;
+                    const bool all_place =
+                        std::all_of(covered.begin() + static_cast<std::ptrdiff_t>(s),
+                                    covered.begin() + static_cast<std::ptrdiff_t>(b - 1),
+                                    [](EntityType t) { return t == EntityType::place; });
+                    const bool firm_before = !found.empty() && found.back().end == b - 1 &&
+                                             found.back().type == EntityType::organization;
+                    if (firm_before) s = std::min(s, found.back().begin);
+                    const std::size_t kept = found.size() - (firm_before ? 1 : 0);
+                    if (!in(sentence_words, words[s].key) && !all_place &&
+                        (kept == 0 || found[kept - 1].end <= s)) {
+                        found.resize(kept);
+                        b = s;
+                    }
                 }
                 found.push_back({b, e, join(words, b, e, false), EntityType::organization,
                                  std::string(legal_form_country(words[e - 1].key))});

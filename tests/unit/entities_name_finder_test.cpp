@@ -70,9 +70,27 @@ TEST_CASE("name finder: in German a person begins at the given name after the no
 
 TEST_CASE(
     "name finder: 'X Y said' names no person when Y is a word the text writes in lower case") {
-    CHECK(found("Rig use fell, Offshore Data Services said. The data showed a fall.") == Names{});
+    CHECK(found("Rig use fell, Offshore Data Corp said. The data showed a fall.") ==
+          Names{"organization Offshore Data Corp"});
+    CHECK(found("Rig use fell, Offshore Data Centre said. The data showed a fall.") == Names{});
     CHECK(found("Output will rise, Rilwanu Lukman said on Monday.") ==
           Names{"person Rilwanu Lukman"});
+}
+
+TEST_CASE("name finder: a firm named for two, and business words that end firms' names") {
+    CHECK(found("Earlier, Procter and Gamble Co said sales rose.") ==
+          Names{"organization Procter and Gamble Co"});
+    CHECK(found("It agreed to buy Fountain Oil and Gas Inc on Monday.") ==
+          Names{"organization Fountain Oil and Gas Inc"});
+    // A legal form ends a firm's name of its own.
+    CHECK(found("It said Texaco Inc and Union Oil had agreed.") ==
+          Names{"organization Texaco Inc", "organization Union Oil"});
+    CHECK(found("It was led by Shamrock Associates, a holding company.") ==
+          Names{"organization Shamrock Associates"});
+    // Not a kind of oil, nor after a title, nor in German.
+    CHECK(found("Prices of Soybean Oil rose on Monday.") == Names{});
+    CHECK(found("It was the Minister of Energy who said so.") == Names{});
+    CHECK(found("Das meldete der Ölkonzern Indian Oil am Montag.", {}, "de") == Names{});
 }
 
 TEST_CASE("name finder: a run stops at a period that ends a sentence") {
