@@ -403,8 +403,11 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                                  words.begin() + static_cast<std::ptrdiff_t>(e),
                                  [](const Word& w) { return never_a_name(w.key); })) {
             std::size_t s = b;
+            // German "und Co" alone is "and the like" ("Spotify und Co", "Tim Cook und Co"); a
+            // firm writes a legal form after it ("und Co GmbH").
+            const bool and_the_like = german && e == b + 1 && words[b].key == "co";
             if (b >= 2 && (words[b - 1].key == "and" || words[b - 1].key == "und") &&
-                continues(words, b)) {
+                continues(words, b) && !and_the_like) {
                 s = b - 1;
                 s = name_before(words, covered, b - 1);
                 // One comma inside: "Goldman, Sachs and Co", "Smith Barney, Harris Upham and

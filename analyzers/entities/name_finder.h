@@ -67,7 +67,8 @@
 //   Flamingos", "Louis Blues"); left: a genitive the article writes only so ("Keith Jarretts"),
 //   a novel's title ("den Roman Jakob von Gunten"), "von" in a noble name after two
 //   words ("Mathias Müller von Blumencron" is now "Mathias Müller"). English keeps its reading:
-//   "Smith Barney Harris Upham" has no person "Barney Harris Upham".
+//   "Smith Barney Harris Upham" has no person "Barney Harris Upham". German "und Co" alone is
+//   "and the like", no firm ("Spotify und Co", "Tim Cook und Co": 10kGNAD 8 junk firms gone).
 // - a name is written with the hyphens the text gives it ("Jean-Claude Juncker", "Johanna
 //   Mikl-Leitner", "Coca-Cola Co", "Hewlett-Packard Co"; they were joined by spaces): Reuters 787
 //   articles' names, Wikinews 17, 10kGNAD 106; no entity found or lost.

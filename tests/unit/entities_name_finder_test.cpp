@@ -54,6 +54,10 @@ TEST_CASE("name finder: in German a person begins at the given name after the no
     // An abstract noun after the name is the sentence's object.
     CHECK(found("Damit löste Stadträtin Sonja Wehsely Empörung aus.", {}, "de") ==
           Names{"person Sonja Wehsely"});
+    // "und Co" alone is "and the like", "und Co GmbH" a firm's name.
+    CHECK(found("Streamingdienste wie Spotify und Co wachsen.", {}, "de") == Names{});
+    CHECK(found("Das Werk von Haas und Co GmbH schliesst.", {}, "de") ==
+          Names{"organization Haas und Co GmbH"});
     // A genitive -s where the article writes the surname without it too.
     CHECK(found("Der Film Steven Spielbergs lief gut. Spielberg war da.", {}, "de") ==
           Names{"person Steven Spielberg"});
