@@ -345,9 +345,17 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                                   const std::vector<EntityType>& covered,
                                   const Gazetteer& gazetteer, std::string_view language) {
     const bool german = language == "de";
-    std::unordered_set<std::string_view> lower; // the words the text writes in lower case
-    for (const auto& w : words)
-        if (w.shape == Shape::lower) lower.insert(w.key);
+    // The words the text writes in lower case, made when first asked.
+    std::unordered_set<std::string_view> lower;
+    bool lower_made = false;
+    auto written_in_lower_case = [&](std::string_view key) {
+        if (!lower_made) {
+            for (const auto& w : words)
+                if (w.shape == Shape::lower) lower.insert(w.key);
+            lower_made = true;
+        }
+        return lower.contains(key);
+    };
     std::vector<FoundName> found;
     const std::size_t n = words.size();
     const auto labels = caption_labels(words);
@@ -558,12 +566,13 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
             // "X Y said" alone names no person when a word after the first is one the text also
             // writes in lower case: a firm or an office ("Offshore Data Services said", "Capital
             // Markets", "Economic Development"), not "Mark Eyskens" or "King Fahd".
-            const bool common_word =
-                std::any_of(words.begin() + static_cast<std::ptrdiff_t>(p + 1),
-                            words.begin() + static_cast<std::ptrdiff_t>(q), [&](const Word& w) {
-                                return !in(connectors, w.key) && lower.contains(w.key);
-                            });
-            person = (title && len <= 3) || given || (said && !common_word);
+            person = (title && len <= 3) || given;
+            if (!person && said)
+                person = std::none_of(
+                    words.begin() + static_cast<std::ptrdiff_t>(p + 1),
+                    words.begin() + static_cast<std::ptrdiff_t>(q), [&](const Word& w) {
+                        return !in(connectors, w.key) && written_in_lower_case(w.key);
+                    });
             if (len == 1 && (!title || never_a_name_alone(words[p].key))) person = false;
             // A word right before a gazetteer person's mention is that person's given name
             // ("executive vice president Ray Mendoza", "farm minister Ignaze Kiechle"), however
