@@ -157,8 +157,9 @@ bool another_persons_surname(const Mention& m, const GazetteerEntity& e,
 // word before is capitalized and no mention's, the one before it ends a title, all only white
 // space apart; the name finder then reads the person whole. Reuters: 19 articles gain a person
 // ("Fernando Santos Alvite", "Richard Henderson"), places unchanged.
-bool surname_after_title(const std::vector<Word>& words, const Mention& m) {
-    if (m.end != m.begin + 1 || m.begin < 2) return false;
+bool surname_after_title(const std::vector<Word>& words, const Mention& m,
+                         const std::vector<bool>& mentioned) {
+    if (m.end != m.begin + 1 || m.begin < 2 || mentioned[m.begin - 1]) return false;
     const Word& given = words[m.begin - 1];
     const auto joined = [](const Word& w) { return w.joins_previous && !w.after_period; };
     return joined(words[m.begin]) && joined(given) && given.shape == Shape::capitalized &&
@@ -199,9 +200,10 @@ bool given_name_after_title(const std::vector<Word>& words, const Mention& m,
 }
 
 // Whether a one-word place's mention is written as a place: after a locative preposition ("in
-// Henderson", "of Henderson"), before a comma and the state or country ("Henderson, Nev.") or as
-// "Henderson-based".
-bool written_as_place(const std::vector<Word>& words, const Mention& m) {
+// Henderson", "of Henderson"), before a comma and a place the gazetteer names ("Henderson, Nevada")
+// or as "Henderson-based".
+bool written_as_place(const std::vector<Word>& words, const Mention& m,
+                      const std::vector<bool>& mentioned) {
     static constexpr std::string_view locatives[] = {
         "in",     "at",      "from",   "near",   "to",      "of",    "outside", "into",
         "across", "around",  "via",    "toward", "towards", "based", "through", "throughout",
@@ -212,8 +214,7 @@ bool written_as_place(const std::vector<Word>& words, const Mention& m) {
     if (m.end >= words.size()) return false;
     const Word& next = words[m.end];
     if (next.key == "based" && next.joins_previous) return true;
-    return gap_before(words, m.end).find(',') != std::string_view::npos &&
-           (next.shape == Shape::capitalized || next.shape == Shape::upper);
+    return gap_before(words, m.end).find(',') != std::string_view::npos && mentioned[m.end];
 }
 
 // The entity a mention names in this article, or none.
@@ -521,7 +522,7 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
         auto consider = [&](std::string_view full, Who who) {
             if (full.size() <= f.name.size() + 1 || !full.ends_with(f.name) ||
                 full[full.size() - f.name.size() - 1] != ' ' || (longer && *longer == who) ||
-                !g.is_first_name(word_key(full.substr(0, full.find(' ')))))
+                !g.is_first_name(split_words(full).front().key))
                 return;
             ambiguous = ambiguous || longer.has_value();
             longer = who;
@@ -873,7 +874,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
         const auto id = resolved[i] = resolve(m, ctx, g);
         if (!m.from_tag && id != none && g.entity(id).type == EntityType::place &&
             !g.entity(id).is_country &&
-            (surname_after_title(words, m) || surname_after_given_name(words, m, mentioned, g))) {
+            (surname_after_title(words, m, mentioned) ||
+             surname_after_given_name(words, m, mentioned, g))) {
             city_surname[i] = true;
             surnames.insert(words[m.begin].key);
         }
@@ -908,7 +910,7 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
             continue;
         if (!m.from_tag && e.type == EntityType::place && !e.is_country && m.end == m.begin + 1 &&
             (city_surname[i] || given_name_after_title(words, m, mentioned) ||
-             (surnames.contains(words[m.begin].key) && !written_as_place(words, m))))
+             (surnames.contains(words[m.begin].key) && !written_as_place(words, m, mentioned))))
             continue;
         if (!m.from_tag &&
             overruled_by_tagger(tagged, text, words, begin, end, e.type, m.stem_only))

@@ -52,6 +52,14 @@ constexpr std::string_view business_tail_words[] = {
     "oil",          "foods",    "media",     "network",        "management", "properties",
     "laboratories", "labs",     "works",     "pharmaceuticals"};
 
+// Whether words [b, e) hold a title and its complement ("Minister of Energy", "Deputy Secretary
+// of Energy"); a title word alone may be a firm's ("American President Lines").
+bool titled_run(const std::vector<Word>& words, std::size_t b, std::size_t e) {
+    for (std::size_t k = b; k + 1 < e; ++k)
+        if (is_title_word(words[k].key) && words[k + 1].key == "of") return true;
+    return false;
+}
+
 // A kind of oil, the commodity: "Crude Oil", "Soybean Oil", "Heating Oil" are no firms.
 bool oil_of_a_kind(const std::vector<Word>& words, std::size_t b, std::size_t e) {
     static constexpr std::string_view kinds[] = {
@@ -282,8 +290,9 @@ void drop_genitive_s(const std::vector<Word>& words, std::vector<FoundName>& fou
         if (f.type != EntityType::person) continue;
         for (std::size_t k = f.begin + 1; k < f.end; ++k) {
             const std::string_view key = words[k].key;
-            if (key.size() < 4 || !key.ends_with('s') || key.ends_with("ss") ||
-                !words[k].text.ends_with('s') || !written.contains(key.substr(0, key.size() - 1)))
+            if (words[k].possessive || key.size() < 4 || !key.ends_with('s') ||
+                key.ends_with("ss") || !words[k].text.ends_with('s') ||
+                !written.contains(key.substr(0, key.size() - 1)))
                 continue;
             f.end = k + 1;
             f.name = join(words, f.begin, f.end, true);
@@ -293,10 +302,16 @@ void drop_genitive_s(const std::vector<Word>& words, std::vector<FoundName>& fou
     }
 }
 
+// "elect" or "designate" joined to the title word before it: "President-elect", "chairman elect".
+bool elect_after_title(const std::vector<Word>& words, std::size_t k) {
+    return (words[k].key == "elect" || words[k].key == "designate") && k > 0 &&
+           words[k].joins_previous && !words[k].after_period && is_title_word(words[k - 1].key);
+}
+
 // A German abstract noun by its suffix, never a surname.
 bool german_abstract_noun(std::string_view key) {
-    static constexpr std::string_view suffixes[] = {"heit", "keit", "schaft",
-                                                    "tion", "tät",  "ismus"};
+    static constexpr std::string_view suffixes[] = {"heit", "keit", "schaft", "tion",
+                                                    "tat",  "ismus"}; // folded: "tät" is "tat"
     for (const auto suffix : suffixes)
         if (key.size() > suffix.size() + 2 && key.ends_with(suffix)) return true;
     // "-ung" only in a long word: "Hartung", "Jung" are surnames.
@@ -314,9 +329,7 @@ bool is_title_word(std::string_view key) {
 }
 
 bool ends_title(const std::vector<Word>& words, std::size_t k) {
-    if (is_title_word(words[k].key)) return true;
-    return (words[k].key == "elect" || words[k].key == "designate") && k > 0 &&
-           words[k].joins_previous && !words[k].after_period && is_title_word(words[k - 1].key);
+    return is_title_word(words[k].key) || elect_after_title(words, k);
 }
 
 std::string_view legal_form_country(std::string_view key) {
@@ -446,10 +459,11 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // Organizations: the run ends (or starts) with an organization word.
         if (e - b >= 2) {
-            const bool tail = in(org_tail_words, words[e - 1].key) ||
-                              (!german && in(business_tail_words, words[e - 1].key) &&
-                               !(e - b == 2 && covered[b] == EntityType::place) &&
-                               !written_as_title(words[b]) && !oil_of_a_kind(words, b, e));
+            const bool tail =
+                in(org_tail_words, words[e - 1].key) ||
+                (!german && in(business_tail_words, words[e - 1].key) &&
+                 !(e - b == 2 && covered[b] == EntityType::place) && !written_as_title(words[b]) &&
+                 !titled_run(words, b, e - 1) && !oil_of_a_kind(words, b, e));
             const bool head = in(org_head_words, words[b].key) && words[b + 1].key == "of";
             if (tail || head) {
                 // "David Wyss of Data Resources Inc": a given name and a surname or two, then
@@ -498,11 +512,11 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         // People: a title before the name (inside the run or just before it), a given name, or
         // "X Y said". Place words end the person part of a run.
         bool title = i > 0 && continues(words, i) &&
-                     (written_as_title(words[i - 1]) ||
-                      (!is_title_word(words[i - 1].key) && ends_title(words, i - 1)));
+                     (written_as_title(words[i - 1]) || elect_after_title(words, i - 1));
         std::size_t p = b;
         for (std::size_t k = b; k < e; ++k)
-            if (written_as_title(words[k]) && !title_as_surname(words, b, k, e, gazetteer)) {
+            if ((written_as_title(words[k]) || elect_after_title(words, k)) &&
+                !title_as_surname(words, b, k, e, gazetteer)) {
                 title = true;
                 p = k + 1;
             }
