@@ -445,9 +445,10 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
     std::erase_if(surnames, [&](const auto& entry) { return common(entry.first); });
     std::erase_if(given, [&](const auto& entry) { return common(entry.first); });
 
-    auto credit = [&](Who who, std::size_t word, std::size_t end = 0) {
-        Span span{.begin = word,
-                  .end = std::max(end, word + 1),
+    // Words [begin, end) name `who`.
+    auto credit = [&](Who who, std::size_t begin, std::size_t end) {
+        Span span{.begin = begin,
+                  .end = end,
                   .entity = who.first,
                   .type = EntityType::person,
                   .name = {}};
@@ -458,6 +459,14 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
             ++tally.found[{EntityType::person, span.name}];
         }
         tally.spans.push_back(std::move(span));
+    };
+    // A found name that is no facet value of its own: its count and its span go.
+    auto uncount = [&](const FoundName& f) {
+        auto& count = tally.found[{EntityType::person, f.name}];
+        if (--count <= 0) tally.found.erase({EntityType::person, f.name});
+        std::erase_if(tally.spans, [&](const Span& s) {
+            return s.entity == none && s.begin == f.begin && s.end == f.end;
+        });
     };
     // In a language that inflects names, a surname found alone in another case joins the full
     // name by its nominative or, failing that, its stem: "Голунова" (nominative "Голунов") and
@@ -501,12 +510,8 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
         else
             full = inflected_surname(f);
         if (!full && !g.is_first_name(key) && !common(key)) continue;
-        auto& count = tally.found[{EntityType::person, f.name}];
-        if (--count <= 0) tally.found.erase({EntityType::person, f.name});
-        std::erase_if(tally.spans, [&](const Span& s) {
-            return s.entity == none && s.begin == f.begin && s.end == f.end;
-        });
-        if (full && !beside_ampersand(words, f.begin)) credit(*full, f.begin);
+        uncount(f);
+        if (full && !beside_ampersand(words, f.begin)) credit(*full, f.begin, f.end);
     }
     // A name of two words or more that ends a longer one of the article, as a double surname
     // does ("Santos Alvite" of "Fernando Santos Alvite", "Perez de Cuellar" of "Javier Perez de
@@ -533,11 +538,7 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
             if (found[i].type == EntityType::person)
                 consider(found[i].name, {none, first_finding.at(found[i].name)});
         if (!longer || ambiguous) continue;
-        auto& count = tally.found[{EntityType::person, f.name}];
-        if (--count <= 0) tally.found.erase({EntityType::person, f.name});
-        std::erase_if(tally.spans, [&](const Span& s) {
-            return s.entity == none && s.begin == f.begin && s.end == f.end;
-        });
+        uncount(f);
         credit(*longer, f.begin, f.end);
     }
     if (surnames.empty()) return;
@@ -549,7 +550,7 @@ void join_lone_names(const std::vector<Word>& words, const std::vector<bool>& us
             continue;                             // part of a longer name
         if (beside_ampersand(words, i)) continue; // a firm's name
         auto it = surnames.find(words[i].key);
-        if (it != surnames.end()) credit(it->second, i);
+        if (it != surnames.end()) credit(it->second, i, i + 1);
     }
 }
 

@@ -222,12 +222,14 @@ bool continues(const std::vector<Word>& words, std::size_t e) {
 }
 
 // The first word of the name word k continues: the capitalized words no gazetteer mention
-// covers, each joining the next, that end just before k (k itself when there are none).
+// covers (or only places, `through_places`), each joining the next, that end just before k (k
+// itself when there are none).
 std::size_t name_before(const std::vector<Word>& words, const std::vector<EntityType>& covered,
-                        std::size_t k) {
+                        std::size_t k, bool through_places = false) {
     std::size_t s = k;
     while (s > 0 && continues(words, s) && capitalized(words[s - 1]) &&
-           covered[s - 1] == EntityType::other)
+           (covered[s - 1] == EntityType::other ||
+            (through_places && covered[s - 1] == EntityType::place)))
         --s;
     return s;
 }
@@ -482,11 +484,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                     !is_legal_form(words[b - 2].key)) {
                     // A place may begin it ("Nippon Telegraph and Telephone Corp", "Florida
                     // Power and Light Co"), but not be all of it.
-                    std::size_t s = b - 2;
-                    while (s > 0 && continues(words, s) && capitalized(words[s - 1]) &&
-                           covered[s - 1] != EntityType::person &&
-                           covered[s - 1] != EntityType::organization)
-                        --s;
+                    std::size_t s = name_before(words, covered, b - 2, true);
                     while (s < b - 2 && in(sentence_words, words[s].key))
                         ++s;
                     const bool all_place =
