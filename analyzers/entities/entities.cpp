@@ -120,6 +120,17 @@ bool other_given_name(const GazetteerEntity& e, const Word& first) {
     return same_script;
 }
 
+// Whether a word follows the word before it in one sentence: no period, only white space, '-' or
+// an abbreviation's '.' between them.
+bool in_sentence_after(const Word& w) {
+    return w.joins_previous && !w.after_period;
+}
+
+// Whether only white space stands between words k - 1 and k.
+bool white_space_before(const std::vector<Word>& words, std::size_t k) {
+    return gap_before(words, k).find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
 // Whether a one-word mention of gazetteer person `e` is the surname of someone else, whose given
 // name is written right before it: "Elizabeth Dole" (not Robert Dole), "Nancy Reagan", "Justice
 // Lewis Powell" (not Jerome Powell), "Foreign Minister Pik Botha" (not P.W. Botha), "minister
@@ -139,11 +150,10 @@ bool another_persons_surname(const Mention& m, const GazetteerEntity& e,
     const Word& given = words[m.begin - 1];
     if (!surname.joins_previous || surname.after_period || given.shape != Shape::capitalized)
         return false;
-    if (gap_before(words, m.begin).find_first_not_of(" \t\r\n") != std::string_view::npos)
-        return false; // "Yeutter-de Clercq"
+    if (!white_space_before(words, m.begin)) return false; // "Yeutter-de Clercq"
     if (is_title_word(given.key) || is_legal_form(given.key)) return false;
-    const bool after_title = m.begin >= 2 && given.joins_previous && !given.after_period &&
-                             is_title_word(words[m.begin - 2].key);
+    const bool after_title =
+        m.begin >= 2 && in_sentence_after(given) && is_title_word(words[m.begin - 2].key);
     if (!g.is_first_name(given.key) && !after_title) return false;
     for (std::string_view own : e.given_names)
         if (text::code_points(own).size() >= 4 && text::edit_distance(own, given.key, 1) <= 1)
@@ -161,9 +171,9 @@ bool surname_after_title(const std::vector<Word>& words, const Mention& m,
                          const std::vector<bool>& mentioned) {
     if (m.end != m.begin + 1 || m.begin < 2 || mentioned[m.begin - 1]) return false;
     const Word& given = words[m.begin - 1];
-    const auto joined = [](const Word& w) { return w.joins_previous && !w.after_period; };
-    return joined(words[m.begin]) && joined(given) && given.shape == Shape::capitalized &&
-           !given.caps_line && !is_title_word(given.key) && ends_title(words, m.begin - 2);
+    return in_sentence_after(words[m.begin]) && in_sentence_after(given) &&
+           given.shape == Shape::capitalized && !given.caps_line && !is_title_word(given.key) &&
+           ends_title(words, m.begin - 2);
 }
 
 // Whether a one-word place's mention is the surname of a person whose listed given name is
@@ -176,13 +186,13 @@ bool surname_after_given_name(const std::vector<Word>& words, const Mention& m,
                               const std::vector<bool>& mentioned, const Gazetteer& g) {
     if (m.end != m.begin + 1 || m.begin == 0) return false;
     const Word& given = words[m.begin - 1];
-    if (!words[m.begin].joins_previous || words[m.begin].after_period || mentioned[m.begin - 1] ||
+    if (!in_sentence_after(words[m.begin]) || mentioned[m.begin - 1] ||
         given.shape != Shape::capitalized || given.caps_line || !g.is_first_name(given.key))
         return false;
-    if (m.end < words.size() && words[m.end].joins_previous && !words[m.end].after_period &&
+    if (m.end < words.size() && in_sentence_after(words[m.end]) &&
         words[m.end].shape != Shape::lower)
         return false;
-    return gap_before(words, m.begin).find_first_not_of(" \t\r\n") == std::string_view::npos;
+    return white_space_before(words, m.begin);
 }
 
 // Whether a one-word city's mention is the given name of a person a title names: "Chairman Milan
@@ -192,11 +202,10 @@ bool surname_after_given_name(const std::vector<Word>& words, const Mention& m,
 bool given_name_after_title(const std::vector<Word>& words, const Mention& m,
                             const std::vector<bool>& mentioned) {
     if (m.end != m.begin + 1 || m.begin == 0 || m.end >= words.size()) return false;
-    const auto joined = [](const Word& w) { return w.joins_previous && !w.after_period; };
     const Word& surname = words[m.end];
-    return joined(words[m.begin]) && joined(surname) && surname.shape == Shape::capitalized &&
-           !surname.caps_line && !mentioned[m.end] && !words[m.begin].caps_line &&
-           ends_title(words, m.begin - 1);
+    return in_sentence_after(words[m.begin]) && in_sentence_after(surname) &&
+           surname.shape == Shape::capitalized && !surname.caps_line && !mentioned[m.end] &&
+           !words[m.begin].caps_line && ends_title(words, m.begin - 1);
 }
 
 // Whether a one-word place's mention is written as a place: after a locative preposition ("in
@@ -272,14 +281,6 @@ struct Tally {
     std::set<std::pair<EntityType, std::string>> common;
     std::vector<Span> spans; // every mention in the text
 };
-
-// The keys of the words the text writes in lower case somewhere ("agreement", "partners").
-std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& words) {
-    std::unordered_set<std::string_view> keys;
-    for (const auto& w : words)
-        if (w.shape == Shape::lower) keys.insert(w.key);
-    return keys;
-}
 
 // Whether word i is joined to a neighbour by an ampersand ("Holm & Partners", "Procter & Gamble"):
 // then it is part of a firm's name, not a person's.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <unordered_set>
@@ -310,6 +311,12 @@ bool elect_after_title(const std::vector<Word>& words, std::size_t k) {
            words[k].joins_previous && !words[k].after_period && is_title_word(words[k - 1].key);
 }
 
+// Whether word k is a title that announces a person: a title word as written_as_title() reads it,
+// or "elect" / "designate" after one.
+bool announces_person(const std::vector<Word>& words, std::size_t k) {
+    return written_as_title(words[k]) || elect_after_title(words, k);
+}
+
 // A German abstract noun by its suffix, never a surname.
 bool german_abstract_noun(std::string_view key) {
     static constexpr std::string_view suffixes[] = {"heit", "keit", "schaft", "tion",
@@ -360,16 +367,11 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                                   const std::vector<EntityType>& covered,
                                   const Gazetteer& gazetteer, std::string_view language) {
     const bool german = language == "de";
-    // The words the text writes in lower case, made when first asked.
-    std::unordered_set<std::string_view> lower;
-    bool lower_made = false;
+    // The words the text writes in lower case, gathered when first asked.
+    std::optional<std::unordered_set<std::string_view>> lower;
     auto written_in_lower_case = [&](std::string_view key) {
-        if (!lower_made) {
-            for (const auto& w : words)
-                if (w.shape == Shape::lower) lower.insert(w.key);
-            lower_made = true;
-        }
-        return lower.contains(key);
+        if (!lower) lower = lower_case_keys(words);
+        return lower->contains(key);
     };
     std::vector<FoundName> found;
     const std::size_t n = words.size();
@@ -509,12 +511,10 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         }
         // People: a title before the name (inside the run or just before it), a given name, or
         // "X Y said". Place words end the person part of a run.
-        bool title = i > 0 && continues(words, i) &&
-                     (written_as_title(words[i - 1]) || elect_after_title(words, i - 1));
+        bool title = i > 0 && continues(words, i) && announces_person(words, i - 1);
         std::size_t p = b;
         for (std::size_t k = b; k < e; ++k)
-            if ((written_as_title(words[k]) || elect_after_title(words, k)) &&
-                !title_as_surname(words, b, k, e, gazetteer)) {
+            if (announces_person(words, k) && !title_as_surname(words, b, k, e, gazetteer)) {
                 title = true;
                 p = k + 1;
             }

@@ -84,6 +84,13 @@ std::string_view gap_before(const std::vector<Word>& words, std::size_t k) {
     return {from, static_cast<std::size_t>(words[k].text.data() - from)};
 }
 
+std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& words) {
+    std::unordered_set<std::string_view> keys;
+    for (const auto& w : words)
+        if (w.shape == Shape::lower) keys.insert(w.key);
+    return keys;
+}
+
 std::string_view without_possessive(std::string_view word) {
     bool possessive;
     return strip_possessive(word, possessive);

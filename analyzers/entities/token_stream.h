@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace dateline::entities {
@@ -35,5 +36,8 @@ std::vector<Word> split_words(std::string_view text);
 
 // The bytes between words k - 1 and k of one split_words() result (0 < k < words.size()).
 std::string_view gap_before(const std::vector<Word>& words, std::size_t k);
+
+// The keys of the words a split_words() result writes in lower case ("agreement", "partners").
+std::unordered_set<std::string_view> lower_case_keys(const std::vector<Word>& words);
 
 } // namespace dateline::entities
