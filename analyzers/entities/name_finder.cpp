@@ -53,6 +53,34 @@ constexpr std::string_view business_tail_words[] = {
     "oil",          "foods",    "media",     "network",        "management", "properties",
     "laboratories", "labs",     "works",     "pharmaceuticals"};
 
+// Whether the capitalized words [s, and_at) before "and" and the firm's name [b, e) after it are
+// two firms of a list ("Sanwa Bank and Sumitomo Bank", "Electrolux AB and Pepsico Inc") rather
+// than one firm named for two ("Procter and Gamble Co", "Harris Trust and Savings Bank", "Oil and
+// Gas Corp"): the name before "and" ends as a firm's does (an organization word or a legal form;
+// a business word is too weak: "Texas Oil and Gas", "Air Products and Chemicals") and the one
+// after begins with a name, not with a line of business (the text writes it in lower case, it
+// ends in "-ing" as "Licensing Board" and "Banking Co" do, or it is one of those below); or the one
+// after holds an "and" of its own ("Capital Markets and E.F. Hutton and Co"). A place beginning the
+// name after "and" tells nothing: "Credit Suisse and Swiss Bank Corp" but "Great Atlantic and
+// Pacific Tea Co".
+template <typename LowerCase>
+bool two_firms(const std::vector<Word>& words, std::size_t s, std::size_t and_at, std::size_t b,
+               std::size_t e, LowerCase written_in_lower_case) {
+    static constexpr std::string_view lines_of_business[] = {
+        "savings",   "banking",  "loan",   "investment", "investments", "development",
+        "insurance", "casualty", "surety", "trading",    "finance",     "financial",
+        "commerce",  "industry", "trade",  "marine",     "fire",        "mortgage",
+        "realty",    "land",     "life",   "gas",        "chemical",    "chemicals",
+        "mineral",   "minerals", "metals"};
+    for (std::size_t k = b; k < e; ++k)
+        if (words[k].key == "and") return true;
+    const std::string_view last = words[and_at - 1].key;
+    return and_at > s && (in(org_tail_words, last) || is_legal_form(last)) &&
+           !in(org_tail_words, words[b].key) && !in(business_tail_words, words[b].key) &&
+           !in(lines_of_business, words[b].key) && !words[b].key.ends_with("ing") &&
+           !written_in_lower_case(words[b].key);
+}
+
 // Whether words [b, e) hold a title and its complement ("Minister of Energy", "Deputy Secretary
 // of Energy"); a title word alone may be a firm's ("American President Lines").
 bool titled_run(const std::vector<Word>& words, std::size_t b, std::size_t e) {
@@ -276,6 +304,10 @@ std::string join(const std::vector<Word>& words, std::size_t b, std::size_t e, b
         // Written hyphenated, named hyphenated: "Jean-Claude Juncker", "Johanna Mikl-Leitner".
         if (!out.empty()) out += i > b && gap_before(words, i) == "-" ? '-' : ' ';
         out += t;
+        // Initials inside a name keep their period: "E.F. Hutton and Co", "Frank B. Hall".
+        const bool initials =
+            w.shape != Shape::lower && (w.key.size() == 1 || t.find('.') != std::string_view::npos);
+        if (initials && i + 1 < e && gap_before(words, i + 1).starts_with('.')) out += '.';
     }
     return out;
 }
@@ -498,6 +530,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                     if (firm_before) s = std::min(s, found.back().begin);
                     const std::size_t kept = found.size() - (firm_before ? 1 : 0);
                     if (!in(sentence_words, words[s].key) && !all_place &&
+                        !two_firms(words, s, b - 1, b, e, written_in_lower_case) &&
                         (kept == 0 || found[kept - 1].end <= s)) {
                         found.resize(kept);
                         b = s;

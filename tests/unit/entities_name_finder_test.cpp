@@ -96,6 +96,25 @@ TEST_CASE("name finder: a firm named for two, and business words that end firms'
     CHECK(found("Das meldete der Ölkonzern Indian Oil am Montag.", {}, "de") == Names{});
 }
 
+TEST_CASE("name finder: two firms of a list are not read as one named for two") {
+    CHECK(found("Shares were placed by Sanwa Bank and Sumitomo Bank on Monday.") ==
+          Names{"organization Sanwa Bank", "organization Sumitomo Bank"});
+    CHECK(found("It merges Fleet Financial Group and Norstar Bancorp Inc next year.") ==
+          Names{"organization Fleet Financial Group", "organization Norstar Bancorp Inc"});
+    // The name after "and" already joins two.
+    CHECK(found("Lead managers are Capital Markets and E.F. Hutton and Co on Monday.") ==
+          Names{"organization E.F. Hutton and Co"});
+    // A line of business after "and" still makes one firm.
+    CHECK(found("It bought Harris Trust and Savings Bank on Monday.") ==
+          Names{"organization Harris Trust and Savings Bank"});
+    CHECK(found("The Malaysian Rubber Exchange and Licensing Board met.") ==
+          Names{"organization Malaysian Rubber Exchange and Licensing Board"});
+    CHECK(found("It bought Central Bank and Trust Co. It sells trust services.") ==
+          Names{"organization Central Bank and Trust Co"});
+    CHECK(found("Output rose at Texas Oil and Gas Corp, which sells gas.") ==
+          Names{"organization Texas Oil and Gas Corp"});
+}
+
 TEST_CASE("name finder: a title ended by -elect or -designate, capitalized or not") {
     CHECK(found("It was announced by President-Elect Wayne Bennett on Monday.") ==
           Names{"person Wayne Bennett"});
@@ -116,7 +135,7 @@ TEST_CASE("name finder: a run stops at a period that ends a sentence") {
     // initial, "U.S.", a name abbreviation, legal forms.
     CHECK(found("a letter from Robert M. Bass to the board") == Names{"person Robert Bass"});
     CHECK(found("the U.S. Bankruptcy Court in Boston") ==
-          Names{"organization U.S Bankruptcy Court"});
+          Names{"organization U.S. Bankruptcy Court"});
     CHECK(found("the plant of Fernand St. Germain said") == Names{"person Fernand St Germain"});
     // A word with periods inside that is no abbreviation ends a sentence, and so does a legal
     // form before any word but another legal form.
@@ -164,7 +183,7 @@ TEST_CASE("name finder: legal forms after 'and' close the name before them") {
           Names{"organization Salomon Brothers Inc", "organization Sachs and Co"});
     // A sentence's first word is not part of the name ("The"), unless "of" follows it.
     CHECK(found("The Unilever Plc and NV unit said") == Names{"organization Unilever Plc and NV"});
-    CHECK(found("brokers A.T. Brod and Co Inc said") == Names{"organization A.T Brod and Co Inc"});
+    CHECK(found("brokers A.T. Brod and Co Inc said") == Names{"organization A.T. Brod and Co Inc"});
     CHECK(found("First of America Bank Corp said") ==
           Names{"organization First of America Bank Corp"});
     // Alone, legal forms name nothing.
