@@ -58,6 +58,32 @@ TEST_CASE("tagger tokens: words and single punctuation, byte offsets, line start
     CHECK(t[7].line_start);
 }
 
+TEST_CASE("a word's features are the same on the short-ASCII path as on the general one") {
+    // tagger.cpp folds short ASCII tokens byte by byte and others code point by code point; the
+    // model's keys must not depend on which. The same first or last letters, or the same shape,
+    // give the same prefix, suffix and shape keys whichever path a token takes.
+    // Word-alone features: 1 word, 2 shape, 3-6 suffixes of 1-4 letters, 7-9 prefixes of 3-5.
+    auto keys_of = [](const std::string& text) {
+        const auto tokens = tg::tokenize(text);
+        REQUIRE(tokens.size() == 1);
+        std::vector<std::uint64_t> keys;
+        tg::features(tokens, tg::lower_case_words(tokens), keys);
+        return keys;
+    };
+    const auto ascii = keys_of("Abcde"), cyrillic_after = keys_of("Abcdeж");
+    for (std::size_t f : {7, 8, 9})
+        CHECK(ascii[f] == cyrillic_after[f]);
+    const auto ascii_end = keys_of("Zabcd"), cyrillic_before = keys_of("Жabcd");
+    for (std::size_t f : {3, 4, 5, 6})
+        CHECK(ascii_end[f] == cyrillic_before[f]);
+    // A long ASCII word takes the general path.
+    const auto shorter = keys_of("Abc" + std::string(60, 'x')),
+               longer = keys_of("Abc" + std::string(70, 'x'));
+    for (std::size_t f = 2; f < 10; ++f)
+        CHECK(shorter[f] == longer[f]);
+    CHECK(keys_of("MOSCOW")[1] == keys_of("moscow")[1]);
+}
+
 TEST_CASE("tagger decoding never starts a name with `inside`") {
     // One chain favours `inside` everywhere; the best valid path is B I I.
     std::vector<float> emissions(3 * tg::row_size, 0.0f);
