@@ -626,6 +626,19 @@ bool in_company_name(const std::vector<Word>& words, const Mention& m, std::stri
     return false;
 }
 
+// A ticker symbol, not a name: one word in capitals of at most five letters written alone inside
+// the angle brackets news wires put after a company ("Union Carbide <UK>", "Unilever <UN>",
+// "Apache <APA>"). The company's name is written beside it; the symbol matched as an alias named
+// South Korea ("<ROK>"), the United Kingdom and the United Nations in Reuters stories about firms.
+bool ticker_symbol(const std::vector<Word>& words, const Mention& m, std::string_view text) {
+    if (m.from_tag || m.end != m.begin + 1) return false;
+    const Word& w = words[m.begin];
+    if (w.shape != Shape::upper || w.text.size() > 5) return false;
+    const auto offset = static_cast<std::size_t>(w.text.data() - text.data());
+    const std::size_t end = offset + w.text.size();
+    return offset > 0 && text[offset - 1] == '<' && end < text.size() && text[end] == '>';
+}
+
 // What a resolved mention of entity `id` names: the country itself, by name or demonym, one of its
 // places, or one of its organizations (a company named after it counts as one: "Texaco Canada").
 HitKind hit_kind(const std::vector<Word>& words, const Mention& m, std::string_view text,
@@ -799,7 +812,8 @@ Analysis analyze(const Article& article, const Gazetteer& g) {
 
     std::vector<Mention> mentions;
     for (auto& m : match_aliases(words, g, article.language))
-        if (!in_dateline(m.begin)) mentions.push_back(std::move(m));
+        if (!in_dateline(m.begin) && !ticker_symbol(words, m, text))
+            mentions.push_back(std::move(m));
     for (const auto& t : article.tags)
         for (auto& candidates : segment_tag(t, g)) {
             Mention m;

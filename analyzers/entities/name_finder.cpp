@@ -359,6 +359,21 @@ bool german_abstract_noun(std::string_view key) {
     return text::code_points(key).size() >= 8 && key.ends_with("ung");
 }
 
+// A German noun for what a firm is, written before its name in the same capitalized run ("Firma
+// Limbach Installtec GmbH", "Finanzdienstleisters ETF Securities", "Softwarekonzern SAP AG"):
+// the word or a compound ending in it ("Autobauer", not the surname "Bauer").
+bool german_firm_descriptor(std::string_view key) {
+    static constexpr std::string_view words[] = {"firma", "unternehmen", "konzern", "agentur"};
+    static constexpr std::string_view heads[] = {
+        "firma",   "unternehmen",   "unternehmens",   "konzern",     "konzerns",    "agentur",
+        "bauer",   "bauers",        "hersteller",     "herstellers", "anbieter",    "anbieters",
+        "handler", "dienstleister", "dienstleisters", "versicherer", "versicherers"};
+    if (in(words, key)) return true;
+    for (const auto head : heads)
+        if (key.size() > head.size() + 2 && key.ends_with(head)) return true;
+    return false;
+}
+
 } // namespace
 
 bool is_legal_form(std::string_view key) {
@@ -502,6 +517,15 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                  !titled_run(words, b, e - 1) && !oil_of_a_kind(words, b, e));
             const bool head = in(org_head_words, words[b].key) && words[b + 1].key == "of";
             if (tail || head) {
+                if (german) {
+                    while (b + 1 < e && german_firm_descriptor(words[b].key))
+                        ++b;
+                    // What is left may be a legal form alone ("Nachrichtenagentur SPA").
+                    if (never_a_name(words[b].key) && b + 1 == e) {
+                        i = e;
+                        continue;
+                    }
+                }
                 // "David Wyss of Data Resources Inc": a given name and a surname or two, then
                 // "of" and the firm, are a person and the organization they speak for.
                 if (const std::size_t of = affiliation_of(words, b, e, gazetteer); of < e) {
@@ -536,6 +560,12 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                         b = s;
                     }
                 }
+                // A firm's name right after a gazetteer organization's, in one run, is that
+                // organization's subsidiary or division: "General Motors Acceptance Corp",
+                // "ÖBB-Infrastruktur AG", "ORF Mediaservice GmbH" (not "Acceptance Corp").
+                while (b > 0 && covered[b - 1] == EntityType::organization && continues(words, b) &&
+                       (found.empty() || found.back().end < b))
+                    --b;
                 found.push_back({b, e, join(words, b, e, false), EntityType::organization,
                                  std::string(legal_form_country(words[e - 1].key))});
                 i = e;

@@ -96,6 +96,27 @@ TEST_CASE("name finder: a firm named for two, and business words that end firms'
     CHECK(found("Das meldete der Ölkonzern Indian Oil am Montag.", {}, "de") == Names{});
 }
 
+TEST_CASE("name finder: a firm's name right after a gazetteer organization's is its subsidiary") {
+    CHECK(found("It said Reuters Holdings Plc gained.", "Reuters") ==
+          Names{"organization Reuters Holdings Plc"});
+    CHECK(found("Die ÖBB-Infrastruktur AG baut.", "ÖBB", "de") ==
+          Names{"organization ÖBB-Infrastruktur AG"});
+    // Not across a comma.
+    CHECK(found("It said Reuters, Holdings Plc and others.", "Reuters") ==
+          Names{"organization Holdings Plc"});
+}
+
+TEST_CASE("name finder: a German noun for what a firm is stands outside its name") {
+    CHECK(found("Das sagte die Firma Limbach Installtec GmbH am Montag.", {}, "de") ==
+          Names{"organization Limbach Installtec GmbH"});
+    CHECK(found("Der Softwarekonzern Acme Data AG wuchs.", {}, "de") ==
+          Names{"organization Acme Data AG"});
+    CHECK(found("Das meldete die Nachrichtenagentur SPA am Montag.", {}, "de") == Names{});
+    // A surname is no such noun.
+    CHECK(found("Das sagte die Bauer Media Group am Montag.", {}, "de") ==
+          Names{"organization Bauer Media Group"});
+}
+
 TEST_CASE("name finder: two firms of a list are not read as one named for two") {
     CHECK(found("Shares were placed by Sanwa Bank and Sumitomo Bank on Monday.") ==
           Names{"organization Sanwa Bank", "organization Sumitomo Bank"});

@@ -202,6 +202,36 @@ TEST_CASE("entities: names outside the gazetteer come from cues") {
     CHECK(find(es, "Ministry of Fisheries", EntityType::organization));
 }
 
+TEST_CASE("entities: a ticker symbol in angle brackets is no mention of what its letters spell") {
+    const auto es = tag_text("Union Carbide Corp <UK> said profits rose. Unilever <UN> agreed.");
+    CHECK_FALSE(find(es, "United Kingdom", EntityType::place));
+    CHECK_FALSE(find(es, "United Nations", EntityType::organization));
+    CHECK(find(es, "Union Carbide Corp", EntityType::organization));
+    // A company's name in the brackets is a mention.
+    CHECK(find(tag_text("The bank <Deutsche Bank AG> said so."), "Deutsche Bank",
+               EntityType::organization));
+}
+
+TEST_CASE("entities: German news names its parties, broadcasters and courts by their initials") {
+    Article a;
+    a.language = "de";
+    a.body = "Wien – ÖVP und SPÖ streiten, die FPÖ und die Grünen auch. Das sagte der ORF. Der "
+             "Oberste Gerichtshof in den USA hat entschieden.";
+    const auto es = ent::tag(a);
+    CHECK(find(es, "Austrian People's Party", EntityType::organization));
+    CHECK(find(es, "Social Democratic Party of Austria", EntityType::organization));
+    CHECK(find(es, "Freedom Party of Austria", EntityType::organization));
+    CHECK(find(es, "The Greens – The Green Alternative", EntityType::organization));
+    CHECK(find(es, "ORF", EntityType::organization));
+    // Other countries have a supreme court too: the Austrian one needs its initials or Austria.
+    CHECK_FALSE(find(es, "Supreme Court of Austria", EntityType::organization));
+    // The news agency credited under a story names no country.
+    a.body = "Damaskus – Die Kämpfe gehen weiter, meldet die APA.";
+    const auto agency = ent::tag(a);
+    CHECK(find(agency, "Austria Presse Agentur", EntityType::organization));
+    CHECK_FALSE(has_country(agency, "AT"));
+}
+
 TEST_CASE("entities: publisher tags, including runs glued together, split into aliases but name no "
           "entity (they are keywords)") {
     const auto& g = ent::default_gazetteer();
