@@ -36,8 +36,8 @@ CaseRule case_rule(std::string_view word) {
     if (!letter || !text::starts_upper(word)) return CaseRule::any;
     if (text::all_upper(word) && word.size() > 1) {
         std::size_t letters = 0;
-        for (char c : word)
-            if (c != '.') ++letters;
+        for (char c : word) // letters, not bytes: "ÖVP" is three
+            if (c != '.' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) ++letters;
         // Short all-caps aliases ("US", "EC", "IMF") must be written in capitals; longer ones
         // ("OPEC", "NATO") may also be written "Opec", "Nato".
         return letters <= 3 ? CaseRule::upper : CaseRule::capitalized;

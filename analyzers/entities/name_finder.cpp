@@ -54,31 +54,33 @@ constexpr std::string_view business_tail_words[] = {
     "laboratories", "labs",     "works",     "pharmaceuticals"};
 
 // Whether the capitalized words [s, and_at) before "and" and the firm's name [b, e) after it are
-// two firms of a list ("Sanwa Bank and Sumitomo Bank", "Electrolux AB and Pepsico Inc") rather
-// than one firm named for two ("Procter and Gamble Co", "Harris Trust and Savings Bank", "Oil and
-// Gas Corp"): the name before "and" ends as a firm's does (an organization word or a legal form;
-// a business word is too weak: "Texas Oil and Gas", "Air Products and Chemicals") and the one
-// after begins with a name, not with a line of business (the text writes it in lower case, it
-// ends in "-ing" as "Licensing Board" and "Banking Co" do, or it is one of those below); or the one
-// after holds an "and" of its own ("Capital Markets and E.F. Hutton and Co"). A place beginning the
-// name after "and" tells nothing: "Credit Suisse and Swiss Bank Corp" but "Great Atlantic and
-// Pacific Tea Co".
+// two firms of a list ("Sanwa Bank and Sumitomo Bank", "Fleet Financial Group and Norstar
+// Bancorp Inc") rather than one firm named for two ("Procter and Gamble Co", "Harris Trust and
+// Savings Bank", "Texas Oil and Gas Corp"): the name before "and" is two words or more and ends
+// with an organization word (a business word is too weak: "Texas Oil and Gas", "Air Products and
+// Chemicals"; one word is a part: "Army and Air Force Exchange Service"), and the one after begins
+// with a name, not with a line of business (a word the text writes in lower case, or one of those
+// below); or the one after holds an "and" of its own ("Capital Markets and E.F. Hutton and Co"). A
+// place beginning the name after "and" tells nothing: "Credit Suisse and Swiss Bank Corp" but
+// "Great Atlantic and Pacific Tea Co". (A legal form before "and" never reaches here: it ends a
+// firm.)
 template <typename LowerCase>
 bool two_firms(const std::vector<Word>& words, std::size_t s, std::size_t and_at, std::size_t b,
                std::size_t e, LowerCase written_in_lower_case) {
     static constexpr std::string_view lines_of_business[] = {
-        "savings",   "banking",  "loan",   "investment", "investments", "development",
-        "insurance", "casualty", "surety", "trading",    "finance",     "financial",
-        "commerce",  "industry", "trade",  "marine",     "fire",        "mortgage",
-        "realty",    "land",     "life",   "gas",        "chemical",    "chemicals",
-        "mineral",   "minerals", "metals"};
+        "savings",   "banking",   "loan",          "investment", "investments", "development",
+        "insurance", "casualty",  "surety",        "trading",    "finance",     "financial",
+        "commerce",  "industry",  "trade",         "marine",     "fire",        "mortgage",
+        "realty",    "land",      "life",          "gas",        "chemical",    "chemicals",
+        "mineral",   "minerals",  "metals",        "state",      "licensing",   "shipping",
+        "mining",    "marketing", "manufacturing", "publishing", "engineering", "broadcasting",
+        "refining",  "smelting",  "printing",      "processing", "leasing",     "lending",
+        "housing"};
     for (std::size_t k = b; k < e; ++k)
         if (words[k].key == "and") return true;
-    const std::string_view last = words[and_at - 1].key;
-    return and_at > s && (in(org_tail_words, last) || is_legal_form(last)) &&
+    return and_at >= s + 2 && in(org_tail_words, words[and_at - 1].key) &&
            !in(org_tail_words, words[b].key) && !in(business_tail_words, words[b].key) &&
-           !in(lines_of_business, words[b].key) && !words[b].key.ends_with("ing") &&
-           !written_in_lower_case(words[b].key);
+           !in(lines_of_business, words[b].key) && !written_in_lower_case(words[b].key);
 }
 
 // Whether words [b, e) hold a title and its complement ("Minister of Energy", "Deputy Secretary
@@ -361,16 +363,15 @@ bool german_abstract_noun(std::string_view key) {
 
 // A German noun for what a firm is, written before its name in the same capitalized run ("Firma
 // Limbach Installtec GmbH", "Finanzdienstleisters ETF Securities", "Softwarekonzern SAP AG"):
-// the word or a compound ending in it ("Autobauer", not the surname "Bauer").
+// one of the words below, or a compound ending in one ("Softwarekonzern"). Not "-bauer"
+// ("Autobauer"): surnames end so too ("Neubauer", "Hofbauer").
 bool german_firm_descriptor(std::string_view key) {
-    static constexpr std::string_view words[] = {"firma", "unternehmen", "konzern", "agentur"};
-    static constexpr std::string_view heads[] = {
-        "firma",   "unternehmen",   "unternehmens",   "konzern",     "konzerns",    "agentur",
-        "bauer",   "bauers",        "hersteller",     "herstellers", "anbieter",    "anbieters",
+    static constexpr std::string_view nouns[] = {
+        "firma",   "unternehmen",   "unternehmens",   "konzern",     "konzerns",
+        "agentur", "hersteller",    "herstellers",    "anbieter",    "anbieters",
         "handler", "dienstleister", "dienstleisters", "versicherer", "versicherers"};
-    if (in(words, key)) return true;
-    for (const auto head : heads)
-        if (key.size() > head.size() + 2 && key.ends_with(head)) return true;
+    for (const auto noun : nouns)
+        if (key == noun || (key.size() > noun.size() + 2 && key.ends_with(noun))) return true;
     return false;
 }
 
@@ -520,8 +521,12 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                 if (german) {
                     while (b + 1 < e && german_firm_descriptor(words[b].key))
                         ++b;
-                    // What is left may be a legal form alone ("Nachrichtenagentur SPA").
-                    if (never_a_name(words[b].key) && b + 1 == e) {
+                    // What is left must still be a firm's name of two words, not legal forms
+                    // alone ("Nachrichtenagentur SPA").
+                    if (e - b < 2 ||
+                        std::all_of(words.begin() + static_cast<std::ptrdiff_t>(b),
+                                    words.begin() + static_cast<std::ptrdiff_t>(e),
+                                    [](const Word& w) { return never_a_name(w.key); })) {
                         i = e;
                         continue;
                     }

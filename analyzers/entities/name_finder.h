@@ -2,7 +2,9 @@
 // ("Finance Minister Gerhard Stoltenberg", "spokesman Dmitry Peskov", "Mr Peskov"), a given name
 // ("Ivan Boesky"), "X Y said"; an organization word at the end ("Standard Oil Co", "Labour Party")
 // or head ("Ministry of Finance"). Runs never cross gazetteer person or organization mentions;
-// they may contain place mentions only when they end as an organization ("Bank of Montreal").
+// they may contain place mentions only when they end as an organization ("Bank of Montreal"). A
+// firm's name right after a gazetteer organization's, in one run, takes it in as its subsidiary's
+// ("General Motors Acceptance Corp"), so that found name holds the gazetteer mention.
 // Junk full names (issue 18), counted on the found person and organization names of Wikinews-en
 // (295 articles) and Reuters-21578 (`dateline-index --dry-run --emit jsonl`; a name per article):
 // - a run crosses a period only after an initial, "U.S.", a name abbreviation ("Mr.", "St.") or

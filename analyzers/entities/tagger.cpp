@@ -159,6 +159,13 @@ TokenHashes hashes_of(const Token& t) {
 
 // Appends `word` in lower case, as fold() gives it.
 void append_folded(std::string& out, std::string_view word) {
+    if (short_ascii(word)) { // the same bytes, without decoding them
+        const std::size_t begin = out.size();
+        out += word;
+        for (std::size_t i = begin; i < out.size(); ++i)
+            out[i] = static_cast<char>(lower(static_cast<unsigned char>(out[i])));
+        return;
+    }
     std::size_t pos = 0;
     while (pos < word.size())
         text::append_utf8(out, lower(text::next_code_point(word, pos)));

@@ -87,6 +87,9 @@
 // and not kept: hashing a word's prefixes on the way to the word with keeping the spread names
 // distinct (0.6% more), making a cached word's other eight keys only on a miss (0.5% fewer);
 // prefetching the presence filter's words two or four tokens ahead (no gain beyond the noise).
+// fold() takes the ASCII path as well (1.2% fewer), and a Russian stem key of an ASCII word skips
+// the stemmer (inflection.cpp, 4.7% fewer): 9.3% fewer instructions in all, medians of seven
+// interleaved runs 4,805 -> 5,551 articles/s.
 //
 // Thread-safety: a Model is immutable after construction; bundled_model() is built once, on first
 // use, and shared read-only by every thread.

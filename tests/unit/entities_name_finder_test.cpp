@@ -115,6 +115,9 @@ TEST_CASE("name finder: a German noun for what a firm is stands outside its name
     // A surname is no such noun.
     CHECK(found("Das sagte die Bauer Media Group am Montag.", {}, "de") ==
           Names{"organization Bauer Media Group"});
+    CHECK(found("Die Hofbauer GmbH baut.", {}, "de") == Names{"organization Hofbauer GmbH"});
+    CHECK(found("Das sagte der Versicherer Generali AG am Montag.", {}, "de") ==
+          Names{"organization Generali AG"});
 }
 
 TEST_CASE("name finder: two firms of a list are not read as one named for two") {
@@ -125,7 +128,11 @@ TEST_CASE("name finder: two firms of a list are not read as one named for two") 
     // The name after "and" already joins two.
     CHECK(found("Lead managers are Capital Markets and E.F. Hutton and Co on Monday.") ==
           Names{"organization E.F. Hutton and Co"});
-    // A line of business after "and" still makes one firm.
+    // One word before "and" is a part of the name, and so is a line of business after it.
+    CHECK(found("He ran the Army and Air Force Exchange Service then.") ==
+          Names{"organization Army and Air Force Exchange Service"});
+    CHECK(found("She studied at Virginia Polytechnic Institute and State University then.") ==
+          Names{"organization Virginia Polytechnic Institute and State University"});
     CHECK(found("It bought Harris Trust and Savings Bank on Monday.") ==
           Names{"organization Harris Trust and Savings Bank"});
     CHECK(found("The Malaysian Rubber Exchange and Licensing Board met.") ==
