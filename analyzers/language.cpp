@@ -26,11 +26,6 @@ struct StopwordIndex {
     std::size_t longest = 0; // bytes of the longest stopword
 };
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 const StopwordIndex& stopword_index() {
     static const StopwordIndex index = [] {
         StopwordIndex built;
@@ -173,7 +168,7 @@ std::string identify(std::string_view input) {
     for (const auto& token : text::tokenize(text)) {
         ++words;
         // Folding keeps the length of ASCII: a longer ASCII word is no stopword.
-        if (token.text.size() > index.longest && is_ascii(token.text)) continue;
+        if (token.text.size() > index.longest && text::is_ascii(token.text)) continue;
         const auto found = index.languages.find(text::fold_case(token.text));
         if (found == index.languages.end()) continue;
         for (std::size_t i = 0; i < index.names.size(); ++i)

@@ -67,12 +67,6 @@ bool is_upper(unsigned cp) {
     return c == Xapian::Unicode::UPPERCASE_LETTER || c == Xapian::Unicode::TITLECASE_LETTER;
 }
 
-bool is_ascii(std::string_view in) {
-    for (char c : in)
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    return true;
-}
-
 char ascii_lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -305,6 +299,12 @@ std::vector<Token> tokenize(std::string_view in) {
         tokens.push_back({in.substr(start, stop - start), start});
     }
     return tokens;
+}
+
+bool is_ascii(std::string_view in) {
+    for (char c : in)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
 }
 
 bool starts_upper(std::string_view word) {

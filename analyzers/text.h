@@ -47,6 +47,8 @@ struct Token {
 };
 std::vector<Token> tokenize(std::string_view in);
 
+// True when every byte is ASCII (below 0x80).
+bool is_ascii(std::string_view in);
 // True when the first letter of the word is upper case.
 bool starts_upper(std::string_view word);
 // True when every letter is upper case and there is at least one.

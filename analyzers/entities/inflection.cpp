@@ -18,9 +18,7 @@ std::string stem_key(std::string_view language, std::string_view word) {
     if (!inflects(language)) return word_key(word);
     // Russian's stemmer leaves a word without Cyrillic letters as it is: an ASCII word (Latin
     // names in Russian news, and every word of a foreign story tagged as Russian) skips it.
-    if (language == "ru" && std::all_of(word.begin(), word.end(), [](char c) {
-            return static_cast<unsigned char>(c) < 0x80;
-        }))
+    if (language == "ru" && text::is_ascii(word))
         return word_key(text::fold_case(without_possessive(word)));
     // Xapian::Stem handles are not thread-safe (stemmer.h): one per thread and language.
     thread_local std::map<std::string, Xapian::Stem, std::less<>> stems;

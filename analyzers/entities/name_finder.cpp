@@ -361,6 +361,13 @@ bool german_abstract_noun(std::string_view key) {
     return text::code_points(key).size() >= 8 && key.ends_with("ung");
 }
 
+// Whether words [b, e) are all words that never name anything alone (legal forms: "Co Inc").
+bool none_a_name(const std::vector<Word>& words, std::size_t b, std::size_t e) {
+    return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(b),
+                       words.begin() + static_cast<std::ptrdiff_t>(e),
+                       [](const Word& w) { return never_a_name(w.key); });
+}
+
 // A German noun for what a firm is, written before its name in the same capitalized run ("Firma
 // Limbach Installtec GmbH", "Finanzdienstleisters ETF Securities", "Softwarekonzern SAP AG"):
 // one of the words below, or a compound ending in one ("Softwarekonzern"). Not "-bauer"
@@ -472,9 +479,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
         // Legal forms alone ("Co Inc") name nothing: after "and" they close the name before it
         // ("Morgan Stanley and Co Inc", "Mitsui and Co Ltd"), which may have been read as a
         // person already ("Morgan Stanley"); before a gazetteer name or none, they are dropped.
-        if (b < e && std::all_of(words.begin() + static_cast<std::ptrdiff_t>(b),
-                                 words.begin() + static_cast<std::ptrdiff_t>(e),
-                                 [](const Word& w) { return never_a_name(w.key); })) {
+        if (b < e && none_a_name(words, b, e)) {
             std::size_t s = b;
             // German "und Co" alone is "and the like" ("Spotify und Co", "Tim Cook und Co"); a
             // firm writes a legal form after it ("und Co GmbH").
@@ -523,10 +528,7 @@ std::vector<FoundName> find_names(const std::vector<Word>& words,
                         ++b;
                     // What is left must still be a firm's name of two words, not legal forms
                     // alone ("Nachrichtenagentur SPA").
-                    if (e - b < 2 ||
-                        std::all_of(words.begin() + static_cast<std::ptrdiff_t>(b),
-                                    words.begin() + static_cast<std::ptrdiff_t>(e),
-                                    [](const Word& w) { return never_a_name(w.key); })) {
+                    if (e - b < 2 || none_a_name(words, b, e)) {
                         i = e;
                         continue;
                     }

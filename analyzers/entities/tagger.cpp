@@ -81,11 +81,7 @@ struct TokenHashes {
 constexpr std::size_t short_token = 64;
 
 bool short_ascii(std::string_view s) {
-    if (s.size() > short_token) return false;
-    unsigned char any = 0;
-    for (const char c : s)
-        any |= static_cast<unsigned char>(c);
-    return any < 0x80;
+    return s.size() <= short_token && text::is_ascii(s);
 }
 
 TokenHashes ascii_hashes_of(std::string_view text) {
@@ -173,12 +169,6 @@ void append_folded(std::string& out, std::string_view word) {
 
 // hashes_of(t).word alone.
 std::uint64_t word_hash(std::string_view word) {
-    if (short_ascii(word)) {
-        char folded[short_token];
-        for (std::size_t i = 0; i < word.size(); ++i)
-            folded[i] = static_cast<char>(lower(static_cast<unsigned char>(word[i])));
-        return hash_bytes(std::string_view(folded, word.size()));
-    }
     thread_local std::string folded;
     folded.clear();
     append_folded(folded, word);
